@@ -1,0 +1,42 @@
+// nr1-console: the desktop console. Wires the core and the views; no logic of its own.
+
+#include "MainWindow.h"
+#include "OutputInspector.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <cstdio>
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("nr1"));
+    QApplication::setApplicationName(QStringLiteral("nr1-console"));
+    QApplication::setApplicationVersion(QStringLiteral(NR1_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/nr1/icons/nr1.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Console for Linux-IO Network RAID1 node pairs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption kind(QStringLiteral("kind"),
+                            QStringLiteral("Parser kind for FILE (see nr1ctl parse --help)."),
+                            QStringLiteral("KIND"));
+    parser.addOption(kind);
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A node output to inspect."),
+                                 QStringLiteral("[FILE]"));
+    parser.process(app);
+
+    nr1::MainWindow window;
+    if (parser.isSet(kind) && !window.inspector()->setKind(parser.value(kind))) {
+        std::fprintf(stderr, "nr1-console: unknown kind '%s' (see nr1ctl parse --help)\n",
+                     qPrintable(parser.value(kind)));
+        return 64;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().constFirst());
+    window.show();
+    return app.exec();
+}

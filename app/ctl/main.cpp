@@ -1,0 +1,53 @@
+// nr1ctl: the scriptable face of nr1's core. Dispatches the first argument to a command.
+
+#include "ctl/ExitCodes.h"
+#include "ctl/ParseCommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+
+namespace {
+
+QString generalHelp() {
+    return QStringLiteral(
+        "Usage: nr1ctl COMMAND [ARGUMENTS]\n"
+        "\n"
+        "nr1ctl administers Network RAID1 node pairs from the command line.\n"
+        "\n"
+        "Commands:\n"
+        "  parse KIND [FILE|-]   show nr1's model of a node's output as JSON\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help            show this help (after a command: that command's help)\n"
+        "  --version             show the version\n");
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("nr1ctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NR1_VERSION));
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.isEmpty()) {
+        err << generalHelp();
+        return nr1::ctl::kExitUsage;
+    }
+    const QString command = arguments.takeFirst();
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        out << generalHelp();
+        return nr1::ctl::kExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        out << "nr1ctl " << NR1_VERSION << "\n";
+        return nr1::ctl::kExitOk;
+    }
+    if (command == QLatin1String("parse"))
+        return nr1::ctl::runParseCommand(arguments);
+    err << "nr1ctl: unknown command '" << command << "'\n\n" << generalHelp();
+    return nr1::ctl::kExitUsage;
+}

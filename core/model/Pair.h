@@ -1,0 +1,62 @@
+#pragma once
+// Contract: the Network RAID1 pair as a value: which node is which, which LV is which element,
+// which iSCSI export of the Secondary the Primary imports, which md array mirrors the two, and
+// what the Primary exports on top. Identity only; live facts live in the two NodeStates.
+
+#include "model/Iscsi.h"
+#include "model/NodeState.h"
+
+#include <QString>
+
+namespace nr1 {
+
+enum class NodeRole { Primary, Secondary };
+
+/// An element: the LV on one node that is one leg of the mirror.
+struct ElementRef {
+    QString vg;
+    QString lv;
+    bool operator==(const ElementRef&) const = default;
+    QString devicePath() const { return QStringLiteral("/dev/%1/%2").arg(vg, lv); }
+};
+
+/// How the Secondary's element reaches the Primary.
+struct ReplicationLink {
+    QString targetIqn;  ///< the Secondary's target exporting its element
+    IscsiPortal portal; ///< on the Secondary's replication address
+    int lun = 0;
+    /// The stable path of the imported disk on the Primary.
+    QString byPathLink() const;
+    bool operator==(const ReplicationLink&) const = default;
+};
+
+/// The volume on the md array and its front-end export.
+struct FrontEndExport {
+    ElementRef volume; ///< VG/LV on the md device
+    QString targetIqn;
+    QString backstore; ///< "/backstores/block/NAME" or "/backstores/fileio/NAME"
+    bool operator==(const FrontEndExport&) const = default;
+};
+
+struct PairLayout {
+    QString name;
+    ElementRef primaryElement;
+    ElementRef secondaryElement;
+    ReplicationLink replication;
+    QString mdDevice; ///< "/dev/md/NAME" or "/dev/md0"
+    std::optional<FrontEndExport> frontEnd;
+    bool operator==(const PairLayout&) const = default;
+};
+
+struct PairState {
+    PairLayout layout;
+    NodeState primary;
+    NodeState secondary;
+    bool operator==(const PairState&) const = default;
+
+    const NodeState& node(NodeRole role) const {
+        return role == NodeRole::Primary ? primary : secondary;
+    }
+};
+
+} // namespace nr1

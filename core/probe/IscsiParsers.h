@@ -1,0 +1,25 @@
+#pragma once
+// Contract: parsers for open-iscsi's outputs on a node:
+// - `iscsiadm -m session -P 3` (and -P 1/2: the same layout with fewer sections) into
+//   IscsiSessions with their attached disks; CHAP values are never kept;
+// - `iscsiadm -m session` (one "tcp: [SID] PORTAL,TPGT IQN (non-flash)" line per session);
+// - `iscsiadm -m discovery -t st -p IP` ("PORTAL,TPGT IQN" lines) into DiscoveryRecords;
+// - /etc/iscsi/initiatorname.iscsi into an InitiatorName.
+// parseIscsiSessions accepts both session forms (decided by the first line).
+
+#include "model/Iscsi.h"
+#include "probe/ParseResult.h"
+
+#include <optional>
+#include <vector>
+
+namespace nr1 {
+
+ParseResult<std::vector<IscsiSession>> parseIscsiSessions(QStringView text);
+ParseResult<std::vector<DiscoveryRecord>> parseIscsiDiscovery(QStringView text);
+ParseResult<InitiatorName> parseInitiatorName(QStringView text);
+
+/// "10.99.0.2:3260,1", "[fe80::1]:3260,1", "host:3260" → IscsiPortal.
+std::optional<IscsiPortal> parseIscsiPortal(QStringView text);
+
+} // namespace nr1

@@ -1,0 +1,69 @@
+#include "probe/MdadmExportParser.h"
+
+#include "probe/Numbers.h"
+#include "probe/TextLines.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace nr1 {
+
+ParseResult<MdExport> parseMdadmExport(QStringView text) {
+    return runParser<MdExport>([&] {
+        TextLines lines(QStringLiteral("mdadm --detail --export"), text);
+        MdExport result;
+        bool sawVariable = false;
+        static const QRegularExpression deviceVariable(
+            QStringLiteral("^MD_DEVICE_(.+)_(ROLE|DEV)$"));
+        for (int number = 1; number <= lines.count(); ++number) {
+            const QString& line = lines.at(number);
+            if (line.trimmed().isEmpty())
+                continue;
+            // Device names may contain any character; split at the first '=' only.
+            const qsizetype equals = line.indexOf(QLatin1Char('='));
+            const QString key = equals < 0 ? QString() : line.left(equals);
+            const QString value = equals < 0 ? QString() : line.mid(equals + 1);
+            if (!key.startsWith(QLatin1String("MD_"))) {
+                lines.warn(number, QStringLiteral("not an MD_*=value line"));
+                continue;
+            }
+            sawVariable = true;
+            if (const auto d = deviceVariable.match(key); d.hasMatch()) {
+                const QString name = d.captured(1);
+                auto it = std::find_if(result.members.begin(), result.members.end(),
+                                       [&](const MdExportDevice& m) { return m.name == name; });
+                if (it == result.members.end()) {
+                    result.members.push_back(MdExportDevice{name, {}, {}});
+                    it = result.members.end() - 1;
+                }
+                (d.captured(2) == QLatin1String("ROLE") ? it->role : it->dev) = value;
+            } else if (key == QLatin1String("MD_LEVEL")) {
+                result.level = value;
+            } else if (key == QLatin1String("MD_DEVICES")) {
+                result.devices = toInt(value);
+                if (!result.devices)
+                    lines.fail(number, QStringLiteral("MD_DEVICES as a number"), line);
+            } else if (key == QLatin1String("MD_METADATA")) {
+                result.metadata = value;
+            } else if (key == QLatin1String("MD_UUID")) {
+                result.uuid = value;
+            } else if (key == QLatin1String("MD_DEVNAME")) {
+                result.devname = value;
+            } else if (key == QLatin1String("MD_NAME")) {
+                result.name = value;
+            } else {
+                result.other.emplace_back(key, value);
+            }
+        }
+        if (!sawVariable)
+            lines.fail(0, QStringLiteral("MD_*=value lines"));
+        for (const MdExportDevice& member : result.members)
+            if (member.dev.isEmpty() || member.role.isEmpty())
+                lines.fail(
+                    0,
+                    QStringLiteral("both MD_DEVICE_%1_ROLE and MD_DEVICE_%1_DEV").arg(member.name));
+        return ParseResult<MdExport>(std::move(result), lines.takeWarnings());
+    });
+}
+
+} // namespace nr1
