@@ -103,7 +103,7 @@ void OutputInspector::reparse() {
         auto* root = new QTreeWidgetItem(m_tree, {kind->name});
         for (auto it = parsed.json.begin(); it != parsed.json.end(); ++it)
             fill(root, it.key(), it.value());
-        m_tree->expandToDepth(2);
+        m_tree->expandToDepth(4);
         lines << tr("Parsed as %1.").arg(kind->name);
     } else {
         lines << tr("Not parseable: %1").arg(parsed.error.toString());

@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QPixmap>
+#include <QTimer>
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
@@ -24,6 +26,11 @@ int main(int argc, char* argv[]) {
                             QStringLiteral("Parser kind for FILE (see nr1ctl parse --help)."),
                             QStringLiteral("KIND"));
     parser.addOption(kind);
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window once shown, then quit (for the docs)."),
+        QStringLiteral("PNG"));
+    parser.addOption(screenshot);
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A node output to inspect."),
                                  QStringLiteral("[FILE]"));
@@ -38,5 +45,14 @@ int main(int argc, char* argv[]) {
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
     window.show();
+    if (parser.isSet(screenshot)) {
+        const QString path = parser.value(screenshot);
+        QTimer::singleShot(800, &window, [&window, path] {
+            const bool saved = window.grab().save(path);
+            if (!saved)
+                std::fprintf(stderr, "nr1-console: cannot write %s\n", qPrintable(path));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
     return app.exec();
 }
