@@ -57,9 +57,11 @@ void readField(TextLines& lines, int number, const MdadmField& field, MdDetail& 
         detail.level = value;
     else if (label == QLatin1String("Array Size"))
         number64(detail.arraySizeKiB);
-    else if (label == QLatin1String("Used Dev Size"))
-        number64(detail.usedDevSizeKiB);
-    else if (label == QLatin1String("Raid Devices"))
+    else if (label == QLatin1String("Used Dev Size")) {
+        // Detail.c prints "unknown" when it cannot read the component size.
+        if (value != QLatin1String("unknown"))
+            number64(detail.usedDevSizeKiB);
+    } else if (label == QLatin1String("Raid Devices"))
         number32(detail.raidDevices);
     else if (label == QLatin1String("Total Devices"))
         number32(detail.totalDevices);
@@ -70,8 +72,18 @@ void readField(TextLines& lines, int number, const MdadmField& field, MdDetail& 
     else if (label == QLatin1String("Update Time"))
         detail.updateTime = value;
     else if (label == QLatin1String("State")) {
-        for (const QString& word : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            detail.state.append(word.trimmed());
+        // "clean, degraded, resyncing (DELAYED) ": the note in parentheses after the last
+        // part is a word of its own, so that "resyncing" is still found.
+        for (const QString& part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString word = part.trimmed();
+            const qsizetype note = word.indexOf(QLatin1String(" ("));
+            if (note > 0 && word.endsWith(QLatin1Char(')'))) {
+                detail.state.append(word.left(note).trimmed());
+                detail.state.append(word.mid(note + 1));
+            } else if (!word.isEmpty()) {
+                detail.state.append(word);
+            }
+        }
     } else if (label == QLatin1String("Active Devices"))
         number32(detail.activeDevices);
     else if (label == QLatin1String("Working Devices"))

@@ -28,7 +28,7 @@ std::optional<qint64> toBytes(QStringView text) {
     if (rest.isEmpty())
         return std::nullopt;
     if (const auto plain = toInt64(rest))
-        return plain;
+        return *plain < 0 ? std::nullopt : plain;
     const QChar unit = rest.back().toLower();
     static const QString units = QStringLiteral("bskmgtpe");
     const qsizetype power = units.indexOf(unit);
