@@ -253,8 +253,12 @@ ParseResult<InitiatorName> parseInitiatorName(QStringView text) {
             const QString line = lines.at(number).trimmed();
             if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
                 continue;
-            if (line.startsWith(QLatin1String("InitiatorName=")))
+            // iscsid uses the first InitiatorName= line; a later one is reported, not used.
+            if (line.startsWith(QLatin1String("InitiatorName=")) && result.name.isEmpty())
                 result.name = line.mid(14).trimmed();
+            else if (line.startsWith(QLatin1String("InitiatorName=")))
+                lines.warn(number,
+                           QStringLiteral("a second InitiatorName= line; iscsid uses the first"));
             else if (line.startsWith(QLatin1String("InitiatorAlias=")))
                 result.alias = line.mid(15).trimmed();
             else

@@ -14,7 +14,8 @@ QJsonObject parseJsonObject(const QString& source, QStringView text) {
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
     if (error.error != QJsonParseError::NoError) {
         const int line = 1 + int(utf8.left(error.offset).count('\n'));
-        const qsizetype lineStart = utf8.lastIndexOf('\n', error.offset - 1) + 1;
+        const qsizetype lineStart =
+            error.offset > 0 ? utf8.lastIndexOf('\n', error.offset - 1) + 1 : 0;
         qsizetype lineEnd = utf8.indexOf('\n', error.offset);
         if (lineEnd < 0)
             lineEnd = utf8.size();

@@ -41,7 +41,10 @@ QString readDevice(const JsonFields& row, std::vector<BlockDevice>& devices,
     device.fsType = row.string(QStringLiteral("fstype"));
     device.fsUuid = row.string(QStringLiteral("uuid"));
     device.fsLabel = row.string(QStringLiteral("label"));
-    device.partitionTable = row.string(QStringLiteral("pttype"));
+    // A partition's PTTYPE is its disk's table (udev imports the parent's ID_PART_TABLE_TYPE),
+    // not a table on the partition: keeping it would mark every partition as in use.
+    if (device.type != QLatin1String("part"))
+        device.partitionTable = row.string(QStringLiteral("pttype"));
     const QStringList mounts = row.has(QStringLiteral("mountpoints"))
                                    ? row.strings(QStringLiteral("mountpoints"))
                                    : row.strings(QStringLiteral("mountpoint"));

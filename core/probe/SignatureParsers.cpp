@@ -6,6 +6,23 @@
 
 namespace nr1 {
 
+namespace {
+
+/// blkid -o export prints values through safe_print(), which puts a backslash before
+/// ` \"'$`<>` (e.g. "LABEL=my\ label"); DEVNAME is printed as it is.
+QString unescapeBlkidValue(QStringView value) {
+    QString result;
+    result.reserve(value.size());
+    for (qsizetype index = 0; index < value.size(); ++index) {
+        if (value[index] == QLatin1Char('\\') && index + 1 < value.size())
+            ++index;
+        result.append(value[index]);
+    }
+    return result;
+}
+
+} // namespace
+
 ParseResult<std::vector<Signature>> parseWipefsJson(QStringView text) {
     return runParser<std::vector<Signature>>([&] {
         const QString source = QStringLiteral("wipefs --json");
@@ -41,6 +58,7 @@ ParseResult<std::vector<Signature>> parseBlkidExport(QStringView text) {
     return runParser<std::vector<Signature>>([&] {
         TextLines lines(QStringLiteral("blkid -o export"), text);
         std::vector<Signature> signatures;
+        std::vector<bool> partitionEntry; // per block: has PART_ENTRY_* keys
         bool inBlock = false;
         for (int number = 1; number <= lines.count(); ++number) {
             const QString& line = lines.at(number);
@@ -54,14 +72,19 @@ ParseResult<std::vector<Signature>> parseBlkidExport(QStringView text) {
                 continue;
             }
             const QString key = line.left(equals);
-            const QString value = line.mid(equals + 1);
+            const QString value = key == QLatin1String("DEVNAME")
+                                      ? line.mid(equals + 1)
+                                      : unescapeBlkidValue(QStringView(line).mid(equals + 1));
             // A block starts after a blank line, or at a second DEVNAME without one.
             if (!inBlock ||
                 (key == QLatin1String("DEVNAME") && !signatures.back().device.isEmpty())) {
                 signatures.push_back(Signature{});
+                partitionEntry.push_back(false);
                 inBlock = true;
             }
             Signature& signature = signatures.back();
+            if (key.startsWith(QLatin1String("PART_ENTRY_")))
+                partitionEntry.back() = true;
             if (key == QLatin1String("DEVNAME"))
                 signature.device = value;
             else if (key == QLatin1String("TYPE") || key == QLatin1String("PTTYPE"))
@@ -76,9 +99,17 @@ ParseResult<std::vector<Signature>> parseBlkidExport(QStringView text) {
             else if (key == QLatin1String("SBMAGIC_OFFSET"))
                 signature.offset = toInt64(value);
         }
-        for (const Signature& signature : signatures)
-            if (signature.type.isEmpty())
-                lines.fail(0, QStringLiteral("TYPE= or PTTYPE= for %1").arg(signature.device));
+        // `blkid -p` on a partition without contents prints only its PART_ENTRY_* lines: that
+        // device has no signature. Any other block without a type is not blkid output.
+        std::vector<Signature> found;
+        for (std::size_t index = 0; index < signatures.size(); ++index) {
+            if (!signatures[index].type.isEmpty())
+                found.push_back(signatures[index]);
+            else if (!partitionEntry[index])
+                lines.fail(0,
+                           QStringLiteral("TYPE= or PTTYPE= for %1").arg(signatures[index].device));
+        }
+        signatures = std::move(found);
         return ParseResult<std::vector<Signature>>(std::move(signatures), lines.takeWarnings());
     });
 }
