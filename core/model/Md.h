@@ -59,9 +59,8 @@ struct MdstatArray {
     MdReadOnly readOnly = MdReadOnly::No;
     QString level; ///< personality, e.g. "raid1"; empty when inactive
     std::optional<qint64> blocksKiB;
-    QString
-        superblock; ///< "1.2", "0.90", "external:imsm", "non-persistent"; empty if no blocks line
-    QString layout; ///< personality detail, e.g. "level 5, 512k chunk, algorithm 2"
+    QString superblock; ///< "1.2", "0.90", "external:imsm", "non-persistent"; empty if not printed
+    QString layout;     ///< personality detail, e.g. "level 5, 512k chunk, algorithm 2"
     std::optional<int> raidDisks;
     std::optional<int> workingDisks;
     QString pattern; ///< "UU_"; empty when the personality prints none

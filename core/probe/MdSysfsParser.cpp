@@ -72,8 +72,11 @@ void readArrayAttribute(TextLines& lines, int number, MdSysfs& array, const QStr
         array.mismatchSectors =
             require(lines, number, toInt64(value), QStringLiteral("mismatch_cnt as a number"));
     } else if (attribute == QLatin1String("raid_disks")) {
-        array.raidDisks =
-            require(lines, number, toInt(value), QStringLiteral("raid_disks as a number"));
+        // During a reshape that changes the disk count the kernel prints "new (old)".
+        static const QRegularExpression reshaping(QStringLiteral("^(\\d+) \\(\\d+\\)$"));
+        const auto m = reshaping.match(value);
+        array.raidDisks = require(lines, number, toInt(m.hasMatch() ? m.captured(1) : value),
+                                  QStringLiteral("raid_disks as N or 'N (old N)'"));
     }
 }
 
@@ -82,7 +85,8 @@ void readMemberAttribute(TextLines& lines, int number, MdSysfsMember& member,
     if (attribute == QLatin1String("state")) {
         member.stateFlags = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
     } else if (attribute == QLatin1String("slot")) {
-        if (value == QLatin1String("none"))
+        // A journal device has no role: the kernel prints "journal" (its state says so too).
+        if (value == QLatin1String("none") || value == QLatin1String("journal"))
             member.slot.reset();
         else
             member.slot =

@@ -19,6 +19,27 @@ bool isBlank(const QString& line) {
     return line.trimmed().isEmpty();
 }
 
+/// Undoes the kernel's seq_file_path() escaping of the bitmap file path: space, tab, newline
+/// (and, in newer kernels, backslash) are printed as a backslash and three octal digits.
+QString unescapePath(const QString& path) {
+    QString result;
+    result.reserve(path.size());
+    for (qsizetype at = 0; at < path.size(); ++at) {
+        if (path.at(at) == QLatin1Char('\\') && at + 3 < path.size()) {
+            const QStringView digits = QStringView(path).mid(at + 1, 3);
+            static const QStringList escaped = {QStringLiteral("040"), QStringLiteral("011"),
+                                                QStringLiteral("012"), QStringLiteral("134")};
+            if (escaped.contains(digits)) {
+                result.append(QChar(digits.toUShort(nullptr, 8)));
+                at += 3;
+                continue;
+            }
+        }
+        result.append(path.at(at));
+    }
+    return result;
+}
+
 class MdstatReader {
 public:
     explicit MdstatReader(QStringView text)
@@ -119,6 +140,12 @@ private:
         array.name = match.captured(1);
         array.active = match.captured(2) == QLatin1String("active");
         QStringList tokens = match.captured(3).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        // An array without member devices gets no blocks line: the kernel appends " super X"
+        // to this line instead.
+        if (tokens.size() >= 2 && tokens.at(tokens.size() - 2) == QLatin1String("super")) {
+            array.superblock = tokens.takeLast();
+            tokens.removeLast();
+        }
         int index = 0;
         if (array.active && index < tokens.size()) {
             if (tokens[index] == QLatin1String("(read-only)")) {
@@ -193,9 +220,12 @@ private:
             if (!array.raidDisks || !array.workingDisks || array.pattern.size() != *array.raidDisks)
                 m_lines.fail(number, QStringLiteral("[n/m] and a [U_] pattern of n characters"),
                              d.captured(0));
+            // The kernel prints [n/m] from its degraded counter and the pattern from member
+            // flags; while a member is being failed the two can briefly disagree. Report it.
             if (*array.workingDisks != array.pattern.count(QLatin1Char('U')))
-                m_lines.fail(number, QStringLiteral("as many U in the pattern as working disks"),
-                             d.captured(0));
+                m_lines.warn(number,
+                             QStringLiteral("working count and U pattern disagree (a member "
+                                            "is changing state?)"));
             status.chop(d.capturedLength(0));
         } else if (status.contains(QLatin1Char('['))) {
             m_lines.fail(number, QStringLiteral("[n/m] [U_] disk status"), status);
@@ -267,7 +297,7 @@ private:
             return false;
         static const QRegularExpression bitmap(
             QStringLiteral("^\\s*bitmap: (\\d+)/(\\d+) pages \\[(\\d+)KB\\], (\\d+)(KB|B) "
-                           "chunk(?:, file: (.+))?$"));
+                           "chunk(?:, file: (\\S+))?\\s*$"));
         const auto m = bitmap.match(line);
         if (!m.hasMatch())
             m_lines.fail(
@@ -281,7 +311,7 @@ private:
         value.pagesTotal = *total;
         value.sizeKiB = *size;
         value.chunkBytes = m.captured(5) == QLatin1String("KB") ? *chunk * 1024 : *chunk;
-        value.file = m.captured(6);
+        value.file = unescapePath(m.captured(6));
         if (array.bitmap)
             m_lines.fail(number, QStringLiteral("one bitmap line per array"), line);
         array.bitmap = value;
