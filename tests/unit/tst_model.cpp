@@ -7,6 +7,8 @@
 #include "probe/LvmReportParser.h"
 #include "probe/MdstatParser.h"
 
+Q_DECLARE_METATYPE(nr1::BlockDevice)
+
 using namespace nr1;
 
 class TestModel : public QObject {
@@ -110,8 +112,6 @@ private slots:
         QCOMPARE(pair.node(NodeRole::Secondary).hostname, QStringLiteral("secondary"));
     }
 };
-
-Q_DECLARE_METATYPE(nr1::BlockDevice)
 
 QTEST_GUILESS_MAIN(TestModel)
 #include "tst_model.moc"
