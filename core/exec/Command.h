@@ -1,0 +1,62 @@
+#pragma once
+// Contract: what a remote command is (argv, optional stdin, timeout, output cap) and what running
+// it yields (status, exit code, stdout, stderr, duration, truncation marks). Shared by every
+// CommandRunner implementation; plain values.
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <chrono>
+
+namespace nr1 {
+
+struct Command {
+    QStringList argv;     ///< program and arguments, never a shell string
+    QByteArray stdinData; ///< sent, then EOF; empty: EOF at once
+    std::chrono::milliseconds timeout{std::chrono::seconds(120)};
+    qsizetype outputLimit =
+        64 * 1024 * 1024; ///< per stream; beyond it bytes are dropped and marked
+
+    static Command of(QStringList argv) {
+        Command command;
+        command.argv = std::move(argv);
+        return command;
+    }
+    bool operator==(const Command&) const = default;
+};
+
+enum class CommandStatus {
+    Exited,           ///< ran to completion; exitCode is meaningful
+    Signalled,        ///< the remote process ended without an exit status (killed by a signal)
+    TimedOut,         ///< the command's timeout passed; the channel was closed
+    Cancelled,        ///< cancelled by the caller
+    ConnectionFailed, ///< could not connect, trust the host key or authenticate
+    ConnectionLost,   ///< the connection broke while the command ran
+    PrivilegeRefused, ///< sudo wants a password (no NOPASSWD rule for the login user)
+    Rejected,         ///< not run: invalid argv, or (replay) a command nobody recorded
+};
+
+QString commandStatusName(CommandStatus status);
+
+struct CommandResult {
+    CommandStatus status = CommandStatus::Rejected;
+    int exitCode = -1;
+    QByteArray stdoutData;
+    QByteArray stderrData;
+    bool stdoutTruncated = false;
+    bool stderrTruncated = false;
+    std::chrono::milliseconds duration{0};
+    QString error; ///< why, when status is not Exited; names the fix where there is one
+
+    bool succeeded() const { return status == CommandStatus::Exited && exitCode == 0; }
+    /// One line for logs and errors: "exit 0", "timed out after 5 s: …".
+    QString summary() const;
+};
+
+/// Identifies a request to a runner, for cancel().
+using RequestId = quint64;
+
+} // namespace nr1
+
+Q_DECLARE_METATYPE(nr1::CommandResult)

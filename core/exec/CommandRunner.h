@@ -1,0 +1,31 @@
+#pragma once
+// Contract: the one interface through which nr1 runs every command on a node. A request is
+// argv in, a CommandResult out, delivered exactly once to `onDone` on the thread of `context`
+// (never synchronously from run(), never after `context` is destroyed). Streaming requests also
+// deliver each complete stdout line to `onLine` before `onDone`. Any request can be cancelled;
+// a cancelled request still gets its onDone with status Cancelled. Implementations: SshRunner
+// (real nodes) and ReplayRunner (tests).
+
+#include "exec/Command.h"
+
+#include <QObject>
+#include <functional>
+
+namespace nr1 {
+
+class CommandRunner {
+public:
+    using ResultHandler = std::function<void(const CommandResult&)>;
+    using LineHandler = std::function<void(const QByteArray& line)>;
+
+    virtual ~CommandRunner() = default;
+
+    virtual RequestId run(const Command& command, QObject* context, ResultHandler onDone) = 0;
+    virtual RequestId stream(const Command& command, QObject* context, LineHandler onLine,
+                             ResultHandler onDone) = 0;
+    virtual void cancel(RequestId id) = 0;
+    /// The node this runner reaches, for messages ("root@127.0.0.1:2222").
+    virtual QString describeTarget() const = 0;
+};
+
+} // namespace nr1

@@ -1,0 +1,650 @@
+#include "ssh/SshConnection.h"
+
+#include "ssh/KnownHosts.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <algorithm>
+#include <libssh/libssh.h>
+
+namespace nr1 {
+
+namespace {
+
+constexpr int kPumpIntervalMs = 5;
+constexpr qsizetype kReadChunk = 64 * 1024;
+constexpr qsizetype kMaxReadPerDrive = 4 * 1024 * 1024; // stay responsive under a flood
+constexpr std::chrono::milliseconds kMaxBackoff{std::chrono::seconds(30)};
+
+QString sessionError(ssh_session session) {
+    const char* text = session ? ssh_get_error(session) : nullptr;
+    return text && *text ? QString::fromUtf8(text) : QStringLiteral("unknown libssh error");
+}
+
+QString sessionStringOption(ssh_session session, ssh_options_e option) {
+    char* value = nullptr;
+    if (ssh_options_get(session, option, &value) != SSH_OK || !value)
+        return {};
+    QString text = QString::fromUtf8(value);
+    ssh_string_free_char(value);
+    return text;
+}
+
+QString defaultKnownHostsFile() {
+    return QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+}
+
+void appendCapped(QByteArray& buffer, bool& truncated, const char* data, qsizetype size,
+                  qsizetype limit) {
+    const qsizetype room = std::max<qsizetype>(0, limit - buffer.size());
+    if (size > room)
+        truncated = true;
+    buffer.append(data, std::min(size, room));
+}
+
+} // namespace
+
+SshConnection::SshConnection(SshTarget target, TrustAsker askTrust)
+    : m_target(std::move(target))
+    , m_askTrust(std::move(askTrust))
+    , m_pump(this)
+    , m_connectTimer(this)
+    , m_keepalive(this)
+    , m_backoffTimer(this)
+    , m_backoff(m_target.reconnectBackoff) {
+    if (m_target.knownHostsFile.isEmpty())
+        m_target.knownHostsFile = defaultKnownHostsFile();
+    m_pump.setInterval(kPumpIntervalMs);
+    connect(&m_pump, &QTimer::timeout, this, &SshConnection::drive);
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Connecting || m_state == State::Authenticating)
+            failConnection(CommandStatus::ConnectionFailed,
+                           QStringLiteral("%1 did not complete the SSH handshake within %2 s")
+                               .arg(describe())
+                               .arg(m_target.connectTimeout.count() / 1000.0));
+    });
+    m_keepalive.setInterval(m_target.keepaliveInterval);
+    connect(&m_keepalive, &QTimer::timeout, this, &SshConnection::probeKeepalive);
+    m_backoffTimer.setSingleShot(true);
+    connect(&m_backoffTimer, &QTimer::timeout, this, [this] {
+        if (m_state != State::BackingOff)
+            return;
+        setState(State::Disconnected);
+        if (!m_queue.empty())
+            startConnect();
+    });
+}
+
+SshConnection::~SshConnection() {
+    shutdown();
+}
+
+QString SshConnection::describe() const {
+    return m_resolvedLabel.isEmpty() ? m_target.label() : m_resolvedLabel;
+}
+
+void SshConnection::setState(State state, const QString& detail) {
+    if (m_state == state && detail.isEmpty())
+        return;
+    m_state = state;
+    emit stateChanged(state, detail);
+}
+
+void SshConnection::submit(std::shared_ptr<SshRequest> request) {
+    request->clock.start();
+    if (!remoteCommandLine(request->command.argv, Elevation::None)) {
+        request->result.status = CommandStatus::Rejected;
+        request->result.error = QStringLiteral("argv is empty or holds a NUL byte");
+        request->finish(request->result);
+        return;
+    }
+    m_queue.push_back(std::move(request));
+    if (m_state == State::Disconnected)
+        startConnect();
+    else if (m_state == State::Ready)
+        startQueued();
+    updateActivity();
+}
+
+void SshConnection::cancel(RequestId id) {
+    auto matches = [id](const std::shared_ptr<SshRequest>& r) {
+        return r->id == id;
+    };
+    if (auto it = std::find_if(m_queue.begin(), m_queue.end(), matches); it != m_queue.end())
+        completeRequest(*it, CommandStatus::Cancelled, QStringLiteral("cancelled"));
+    else if (auto at = std::find_if(m_active.begin(), m_active.end(), matches);
+             at != m_active.end())
+        completeRequest(*at, CommandStatus::Cancelled, QStringLiteral("cancelled"));
+    updateActivity();
+}
+
+void SshConnection::shutdown() {
+    while (!m_active.empty())
+        completeRequest(m_active.front(), CommandStatus::Cancelled,
+                        QStringLiteral("connection closed"));
+    while (!m_queue.empty())
+        completeRequest(m_queue.front(), CommandStatus::Cancelled,
+                        QStringLiteral("connection closed"));
+    resetSession();
+    m_pump.stop();
+    m_keepalive.stop();
+    m_backoffTimer.stop();
+    m_connectTimer.stop();
+    m_state = State::Disconnected;
+}
+
+// ---- connecting ------------------------------------------------------------------------
+
+void SshConnection::startConnect() {
+    resetSession();
+    m_session = ssh_new();
+    const QByteArray host = m_target.host.toUtf8();
+    bool processConfig = false; // we parse the config ourselves, so tests can turn it off
+    ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
+    if (m_target.useSshConfig) {
+        const QByteArray config = m_target.sshConfigFile.toUtf8();
+        ssh_options_parse_config(m_session, config.isEmpty() ? nullptr : config.constData());
+    }
+    if (m_target.port) {
+        const unsigned int port = unsigned(*m_target.port);
+        ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    }
+    if (!m_target.user.isEmpty())
+        ssh_options_set(m_session, SSH_OPTIONS_USER, m_target.user.toUtf8().constData());
+    ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS,
+                    m_target.knownHostsFile.toUtf8().constData());
+    ssh_set_blocking(m_session, 0);
+
+    unsigned int port = 22;
+    ssh_options_get_port(m_session, &port);
+    const QString user = sessionStringOption(m_session, SSH_OPTIONS_USER);
+    m_resolvedLabel = QStringLiteral("%1@%2:%3")
+                          .arg(user, sessionStringOption(m_session, SSH_OPTIONS_HOST))
+                          .arg(port);
+    setState(State::Connecting, describe());
+    m_connectTimer.start(m_target.connectTimeout);
+    stepConnect();
+    updateActivity();
+}
+
+void SshConnection::stepConnect() {
+    const int rc = ssh_connect(m_session);
+    if (!m_readNotifier && ssh_get_fd(m_session) >= 0) {
+        m_readNotifier = new QSocketNotifier(ssh_get_fd(m_session), QSocketNotifier::Read, this);
+        connect(m_readNotifier, &QSocketNotifier::activated, this, &SshConnection::drive);
+    }
+    if (rc == SSH_AGAIN)
+        return;
+    if (rc != SSH_OK) {
+        failConnection(
+            CommandStatus::ConnectionFailed,
+            QStringLiteral("cannot connect to %1: %2").arg(describe(), sessionError(m_session)));
+        return;
+    }
+    verifyHostKey();
+}
+
+void SshConnection::verifyHostKey() {
+    ssh_key key = nullptr;
+    if (ssh_get_server_publickey(m_session, &key) != SSH_OK) {
+        failConnection(
+            CommandStatus::ConnectionFailed,
+            QStringLiteral("%1 sent no host key: %2").arg(describe(), sessionError(m_session)));
+        return;
+    }
+    unsigned char* hash = nullptr;
+    size_t hashLength = 0;
+    HostKeyInfo info;
+    info.host = sessionStringOption(m_session, SSH_OPTIONS_HOST);
+    unsigned int port = 22;
+    ssh_options_get_port(m_session, &port);
+    info.port = int(port);
+    info.knownHostsName = knownHostsName(info.host, info.port);
+    info.keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key)));
+    info.knownHostsFile = m_target.knownHostsFile;
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLength) == SSH_OK) {
+        char* fingerprint = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLength);
+        info.fingerprint = QString::fromLatin1(fingerprint);
+        ssh_string_free_char(fingerprint);
+        ssh_clean_pubkey_hash(&hash);
+    }
+    ssh_key_free(key);
+
+    switch (ssh_session_is_known_server(m_session)) {
+    case SSH_KNOWN_HOSTS_OK:
+        startAuthentication();
+        return;
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER: {
+        QStringList known;
+        for (const KnownHostEntry& entry :
+             findKnownHostEntries(info.knownHostsFile, info.knownHostsName))
+            known << QStringLiteral("%1 %2 (%3 line %4)")
+                         .arg(entry.keyType, entry.fingerprint, info.knownHostsFile)
+                         .arg(entry.line);
+        failConnection(
+            CommandStatus::ConnectionFailed,
+            QStringLiteral(
+                "REFUSED: the host key of %1 has changed. It presents %2 %3, but known_hosts "
+                "holds %4. This can mean someone is intercepting the connection, or the node "
+                "was reinstalled. If the change is expected, remove the old key (ssh-keygen -R "
+                "'%1' -f %5) and connect again to review the new one.")
+                .arg(info.knownHostsName, info.keyType, info.fingerprint,
+                     known.isEmpty() ? QStringLiteral("another key")
+                                     : known.join(QStringLiteral(", ")),
+                     info.knownHostsFile));
+        return;
+    }
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND: {
+        setState(State::AwaitingTrust, info.fingerprint);
+        m_connectTimer.stop(); // the operator may take their time
+        const quint64 epoch = ++m_trustEpoch;
+        QPointer<SshConnection> self(this);
+        m_askTrust(info, [self, epoch, info](TrustDecision decision) {
+            // Called from the delegate's thread; hop back to ours. SshRunner guarantees `self`
+            // is only dereferenced by Qt in this object's thread (see SshRunner::askTrust).
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, epoch, info, decision] {
+                    if (self && self->m_trustEpoch == epoch &&
+                        self->m_state == State::AwaitingTrust)
+                        self->onTrustDecision(decision, info);
+                },
+                Qt::QueuedConnection);
+        });
+        return;
+    }
+    case SSH_KNOWN_HOSTS_ERROR:
+        break;
+    }
+    failConnection(CommandStatus::ConnectionFailed,
+                   QStringLiteral("cannot check the host key of %1 against %2: %3")
+                       .arg(describe(), info.knownHostsFile, sessionError(m_session)));
+}
+
+void SshConnection::onTrustDecision(TrustDecision decision, const HostKeyInfo& key) {
+    if (decision == TrustDecision::Reject) {
+        failConnection(CommandStatus::ConnectionFailed,
+                       QStringLiteral("the host key %1 of %2 was not trusted")
+                           .arg(key.fingerprint, key.knownHostsName));
+        return;
+    }
+    if (decision == TrustDecision::AcceptAndRemember) {
+        QDir().mkpath(QFileInfo(m_target.knownHostsFile).absolutePath());
+        if (ssh_session_update_known_hosts(m_session) != SSH_OK) {
+            failConnection(
+                CommandStatus::ConnectionFailed,
+                QStringLiteral("cannot add %1 to %2: %3")
+                    .arg(key.knownHostsName, m_target.knownHostsFile, sessionError(m_session)));
+            return;
+        }
+    }
+    m_connectTimer.start(m_target.connectTimeout);
+    startAuthentication();
+}
+
+void SshConnection::startAuthentication() {
+    setState(State::Authenticating, describe());
+    for (ssh_key key : m_keys)
+        ssh_key_free(key);
+    m_keys.clear();
+    m_authNotes.clear();
+    for (const QString& file : m_target.identityFiles) {
+        ssh_key key = nullptr;
+        if (ssh_pki_import_privkey_file(file.toUtf8().constData(), nullptr, nullptr, nullptr,
+                                        &key) == SSH_OK)
+            m_keys.push_back(key);
+        else
+            m_authNotes << QStringLiteral(
+                               "key file %1 is missing, unreadable or passphrase-protected "
+                               "(load such a key into ssh-agent)")
+                               .arg(file);
+    }
+    m_keyIndex = 0;
+    m_autoTried = false;
+    stepAuthentication();
+}
+
+void SshConnection::stepAuthentication() {
+    for (;;) {
+        int rc = SSH_AUTH_DENIED;
+        if (m_keyIndex < m_keys.size())
+            rc = ssh_userauth_publickey(m_session, nullptr, m_keys[m_keyIndex]);
+        else if (!m_autoTried)
+            rc = ssh_userauth_publickey_auto(m_session, nullptr, nullptr);
+        else {
+            failConnection(CommandStatus::ConnectionFailed,
+                           QStringLiteral("authentication as %1 failed: %2")
+                               .arg(describe(), m_authNotes.join(QStringLiteral("; "))));
+            return;
+        }
+        if (rc == SSH_AUTH_AGAIN)
+            return;
+        if (rc == SSH_AUTH_SUCCESS) {
+            becomeReady();
+            return;
+        }
+        if (rc == SSH_AUTH_ERROR) {
+            failConnection(CommandStatus::ConnectionFailed,
+                           QStringLiteral("authentication as %1 failed: %2")
+                               .arg(describe(), sessionError(m_session)));
+            return;
+        }
+        if (m_keyIndex < m_keys.size()) {
+            m_authNotes << QStringLiteral("key %1 refused")
+                               .arg(m_target.identityFiles.value(int(m_keyIndex)));
+            ++m_keyIndex;
+        } else {
+            m_autoTried = true;
+            m_authNotes << QStringLiteral("ssh-agent and default keys refused");
+        }
+    }
+}
+
+void SshConnection::becomeReady() {
+    m_connectTimer.stop();
+    const QString user = sessionStringOption(m_session, SSH_OPTIONS_USER);
+    m_elevation = user == QLatin1String("root") ? Elevation::None : Elevation::Sudo;
+    m_backoff = m_target.reconnectBackoff;
+    m_channelLimit = std::max(1, m_target.maxChannels);
+    m_probeClock.invalidate();
+    setState(State::Ready, describe());
+    m_keepalive.start();
+    startQueued();
+    updateActivity();
+}
+
+void SshConnection::failConnection(CommandStatus status, const QString& why) {
+    const bool wasReady = m_state == State::Ready;
+    m_connectTimer.stop();
+    m_keepalive.stop();
+    while (!m_active.empty())
+        completeRequest(m_active.front(), wasReady ? CommandStatus::ConnectionLost : status, why);
+    // Requests that never started are safe to run on the next connection; after a failed
+    // connect they fail now, with the reason, instead of waiting for their timeout.
+    if (!wasReady)
+        while (!m_queue.empty())
+            completeRequest(m_queue.front(), status, why);
+    resetSession();
+    setState(State::BackingOff, why);
+    m_backoffTimer.start(m_backoff);
+    m_backoff = std::min(m_backoff * 2, kMaxBackoff);
+    updateActivity();
+}
+
+void SshConnection::resetSession() {
+    delete m_readNotifier;
+    m_readNotifier = nullptr;
+    for (const auto& request : m_active)
+        if (request->channel) {
+            ssh_channel_free(request->channel);
+            request->channel = nullptr;
+        }
+    if (m_probe) {
+        ssh_channel_free(m_probe);
+        m_probe = nullptr;
+    }
+    for (ssh_key key : m_keys)
+        ssh_key_free(key);
+    m_keys.clear();
+    if (m_session) {
+        ssh_disconnect(m_session);
+        ssh_free(m_session);
+        m_session = nullptr;
+    }
+    ++m_trustEpoch;
+}
+
+// ---- running commands --------------------------------------------------------------------
+
+void SshConnection::drive() {
+    switch (m_state) {
+    case State::Connecting:
+        stepConnect();
+        break;
+    case State::Authenticating:
+        stepAuthentication();
+        break;
+    case State::Ready: {
+        const auto active = m_active; // steps may complete (and remove) requests
+        for (const auto& request : active)
+            if (std::find(m_active.begin(), m_active.end(), request) != m_active.end())
+                stepRequest(*request);
+        if (m_state != State::Ready)
+            break;
+        if (m_probe) {
+            const int rc = ssh_channel_open_session(m_probe);
+            if (rc == SSH_OK) {
+                ssh_channel_free(m_probe);
+                m_probe = nullptr;
+                m_probeClock.restart();
+            } else if (rc == SSH_ERROR ||
+                       m_probeClock.elapsed() > m_target.keepaliveInterval.count()) {
+                failConnection(CommandStatus::ConnectionLost,
+                               QStringLiteral("%1 stopped answering (keepalive)").arg(describe()));
+                return;
+            }
+        }
+        if (m_session && !ssh_is_connected(m_session)) {
+            failConnection(CommandStatus::ConnectionLost,
+                           QStringLiteral("connection to %1 lost: %2")
+                               .arg(describe(), sessionError(m_session)));
+            return;
+        }
+        startQueued();
+        break;
+    }
+    default:
+        break;
+    }
+    checkDeadlines();
+    updateActivity();
+}
+
+void SshConnection::startQueued() {
+    while (m_state == State::Ready && !m_queue.empty() &&
+           int(m_active.size()) < m_target.maxChannels) {
+        std::shared_ptr<SshRequest> request = m_queue.front();
+        m_queue.pop_front();
+        request->commandLine = *remoteCommandLine(request->command.argv, m_elevation);
+        request->channel = ssh_channel_new(m_session);
+        request->stage = SshRequest::Stage::Opening;
+        m_active.push_back(request);
+        if (!request->channel) {
+            completeRequest(request, CommandStatus::ConnectionLost, sessionError(m_session));
+            continue;
+        }
+        stepRequest(*request);
+    }
+}
+
+bool SshConnection::readChannel(SshRequest& request) {
+    char buffer[kReadChunk];
+    qsizetype total = 0;
+    for (const int isStderr : {0, 1}) {
+        while (total < kMaxReadPerDrive) {
+            const int n =
+                ssh_channel_read_nonblocking(request.channel, buffer, sizeof buffer, isStderr);
+            if (n == SSH_ERROR)
+                return false;
+            if (n <= 0)
+                break;
+            total += n;
+            m_probeClock.restart();
+            if (isStderr) {
+                appendCapped(request.result.stderrData, request.result.stderrTruncated, buffer, n,
+                             request.command.outputLimit);
+            } else if (request.streaming) {
+                request.partialLine.append(buffer, n);
+                qsizetype newline;
+                while ((newline = request.partialLine.indexOf('\n')) >= 0) {
+                    request.onLine(request.partialLine.left(newline));
+                    request.partialLine.remove(0, newline + 1);
+                }
+                if (request.partialLine.size() > request.command.outputLimit) {
+                    request.result.stdoutTruncated = true;
+                    request.partialLine.truncate(request.command.outputLimit);
+                }
+            } else {
+                appendCapped(request.result.stdoutData, request.result.stdoutTruncated, buffer, n,
+                             request.command.outputLimit);
+            }
+        }
+    }
+    return true;
+}
+
+void SshConnection::stepRequest(SshRequest& request) {
+    auto self =
+        std::find_if(m_active.begin(), m_active.end(),
+                     [&](const std::shared_ptr<SshRequest>& r) { return r.get() == &request; });
+    if (self == m_active.end())
+        return;
+    const std::shared_ptr<SshRequest> keep = *self;
+    auto lost = [&](const QString& what) {
+        if (m_session && !ssh_is_connected(m_session))
+            failConnection(CommandStatus::ConnectionLost,
+                           QStringLiteral("connection to %1 lost: %2")
+                               .arg(describe(), sessionError(m_session)));
+        else
+            completeRequest(keep, CommandStatus::ConnectionLost,
+                            QStringLiteral("%1: %2").arg(what, sessionError(m_session)));
+    };
+    if (request.stage == SshRequest::Stage::Opening) {
+        const int rc = ssh_channel_open_session(request.channel);
+        if (rc == SSH_AGAIN)
+            return;
+        if (rc != SSH_OK && m_session && ssh_is_connected(m_session) && m_active.size() > 1) {
+            // The server refused this channel while others are open (MaxSessions): run it
+            // again when one of them is done, and open fewer at once from now on.
+            ssh_channel_free(request.channel);
+            request.channel = nullptr;
+            request.stage = SshRequest::Stage::Queued;
+            m_active.erase(std::remove(m_active.begin(), m_active.end(), keep), m_active.end());
+            m_queue.push_front(keep);
+            m_channelLimit = std::max(1, int(m_active.size()));
+            return;
+        }
+        if (rc != SSH_OK)
+            return lost(QStringLiteral("cannot open a channel"));
+        request.stage = SshRequest::Stage::Executing;
+    }
+    if (request.stage == SshRequest::Stage::Executing) {
+        const int rc = ssh_channel_request_exec(request.channel, request.commandLine.constData());
+        if (rc == SSH_AGAIN)
+            return;
+        if (rc != SSH_OK)
+            return lost(QStringLiteral("cannot start the command"));
+        request.stage = SshRequest::Stage::Running;
+    }
+    const QByteArray& input = request.command.stdinData;
+    while (request.stdinWritten < input.size()) {
+        const qsizetype chunk = std::min<qsizetype>(input.size() - request.stdinWritten, 32 * 1024);
+        const int n = ssh_channel_write(request.channel, input.constData() + request.stdinWritten,
+                                        uint32_t(chunk));
+        if (n == SSH_ERROR)
+            return lost(QStringLiteral("cannot send standard input"));
+        if (n == 0)
+            break;
+        request.stdinWritten += n;
+    }
+    if (request.stdinWritten == input.size() && !request.eofSent) {
+        ssh_channel_send_eof(request.channel);
+        request.eofSent = true;
+    }
+    if (!readChannel(request))
+        return lost(QStringLiteral("cannot read the output"));
+    if (!ssh_channel_is_eof(request.channel) && !ssh_channel_is_closed(request.channel))
+        return;
+    const int exitCode = ssh_channel_get_exit_status(request.channel);
+    if (exitCode >= 0) {
+        request.result.exitCode = exitCode;
+        completeRequest(keep, CommandStatus::Exited);
+    } else if (ssh_channel_is_closed(request.channel)) {
+        completeRequest(
+            keep, CommandStatus::Signalled,
+            QStringLiteral("the command ended without an exit status (killed by a signal?)"));
+    }
+}
+
+void SshConnection::completeRequest(const std::shared_ptr<SshRequest>& request,
+                                    CommandStatus status, const QString& error) {
+    const std::shared_ptr<SshRequest> keep = request; // the containers may hold the last reference
+    m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), keep), m_queue.end());
+    m_active.erase(std::remove(m_active.begin(), m_active.end(), keep), m_active.end());
+    if (keep->channel) {
+        if (status == CommandStatus::Exited)
+            ssh_channel_close(keep->channel);
+        ssh_channel_free(keep->channel);
+        keep->channel = nullptr;
+    }
+    if (keep->streaming && !keep->partialLine.isEmpty() && status == CommandStatus::Exited) {
+        keep->onLine(keep->partialLine);
+        keep->partialLine.clear();
+    }
+    CommandResult& result = keep->result;
+    result.status = status;
+    result.error = error;
+    result.duration = std::chrono::milliseconds(keep->clock.isValid() ? keep->clock.elapsed() : 0);
+    if (status == CommandStatus::Exited && m_elevation == Elevation::Sudo &&
+        sudoWantsPassword(result.exitCode, result.stderrData)) {
+        result.status = CommandStatus::PrivilegeRefused;
+        result.error =
+            QStringLiteral("sudo on %1 wants a password. nr1 runs commands with 'sudo -n'; "
+                           "allow the login user with a sudoers rule, e.g. in "
+                           "/etc/sudoers.d/nr1: '%2 ALL=(root) NOPASSWD: ALL'")
+                .arg(describe(), sessionStringOption(m_session, SSH_OPTIONS_USER));
+    }
+    keep->finish(result);
+    if (status == CommandStatus::Exited)
+        m_channelLimit = std::min(m_channelLimit + 1, std::max(1, m_target.maxChannels));
+    if (m_state == State::Ready)
+        startQueued();
+}
+
+void SshConnection::checkDeadlines() {
+    std::vector<std::shared_ptr<SshRequest>> late;
+    for (const auto& request : m_queue)
+        if (request->clock.elapsed() >= request->command.timeout.count())
+            late.push_back(request);
+    for (const auto& request : m_active)
+        if (request->clock.elapsed() >= request->command.timeout.count())
+            late.push_back(request);
+    for (const auto& request : late) {
+        const bool started = request->stage != SshRequest::Stage::Queued;
+        completeRequest(request, CommandStatus::TimedOut,
+                        started ? QStringLiteral("no result within %1 s; the channel was closed")
+                                      .arg(request->command.timeout.count() / 1000.0)
+                                : QStringLiteral("%1 not reachable within %2 s (%3)")
+                                      .arg(describe())
+                                      .arg(request->command.timeout.count() / 1000.0)
+                                      .arg(QVariant::fromValue(m_state).toString()));
+    }
+}
+
+void SshConnection::probeKeepalive() {
+    if (m_state != State::Ready || m_probe)
+        return;
+    if (m_probeClock.isValid() && m_probeClock.elapsed() < m_target.keepaliveInterval.count())
+        return; // traffic seen recently
+    m_probe = ssh_channel_new(m_session);
+    m_probeClock.restart();
+    updateActivity();
+}
+
+void SshConnection::updateActivity() {
+    const bool busy = !m_queue.empty() || !m_active.empty() || m_probe ||
+                      m_state == State::Connecting || m_state == State::Authenticating;
+    if (busy && !m_pump.isActive())
+        m_pump.start();
+    else if (!busy)
+        m_pump.stop();
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(busy);
+}
+
+} // namespace nr1

@@ -1,0 +1,107 @@
+#include "ssh/SshRunner.h"
+
+#include <QPointer>
+
+namespace nr1 {
+
+SshRunner::SshRunner(SshTarget target, HostKeyTrustDelegate* trust, QObject* parent)
+    : QObject(parent)
+    , m_target(std::move(target))
+    , m_trust(trust) {
+    qRegisterMetaType<nr1::SshConnection::State>();
+    std::weak_ptr<Gate> gate = m_gate;
+    QPointer<SshRunner> runner(this);
+    // Asked on the worker thread; the delegate is asked on ours; its answer goes back through
+    // the gate, which is closed before the connection is destroyed.
+    TrustAsker askTrust = [runner, gate](const HostKeyInfo& key,
+                                         std::function<void(TrustDecision)> answer) {
+        auto gated = [gate, answer = std::move(answer)](TrustDecision decision) {
+            if (const auto open = gate.lock()) {
+                std::lock_guard lock(open->mutex);
+                if (open->open)
+                    answer(decision);
+            }
+        };
+        QMetaObject::invokeMethod(
+            runner.data(),
+            [runner, key, gated] {
+                if (runner && runner->m_trust)
+                    runner->m_trust->decideUnknownHostKey(key, gated);
+                else
+                    gated(TrustDecision::Reject);
+            },
+            Qt::QueuedConnection);
+    };
+    m_connection = new SshConnection(m_target, askTrust);
+    m_connection->moveToThread(&m_thread);
+    connect(m_connection, &SshConnection::stateChanged, this, &SshRunner::connectionStateChanged,
+            Qt::QueuedConnection);
+    m_thread.setObjectName(QStringLiteral("ssh %1").arg(m_target.label()));
+    m_thread.start();
+}
+
+SshRunner::~SshRunner() {
+    {
+        std::lock_guard lock(m_gate->mutex);
+        m_gate->open = false;
+    }
+    SshConnection* connection = m_connection;
+    // Not a nested event loop: this thread only waits for the worker to finish its cleanup.
+    QMetaObject::invokeMethod(
+        connection, [connection] { delete connection; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+RequestId SshRunner::run(const Command& command, QObject* context, ResultHandler onDone) {
+    return submit(command, context, nullptr, std::move(onDone));
+}
+
+RequestId SshRunner::stream(const Command& command, QObject* context, LineHandler onLine,
+                            ResultHandler onDone) {
+    return submit(command, context, std::move(onLine), std::move(onDone));
+}
+
+RequestId SshRunner::submit(const Command& command, QObject* context, LineHandler onLine,
+                            ResultHandler onDone) {
+    auto request = std::make_shared<SshRequest>();
+    request->id = m_nextId++;
+    request->command = command;
+    request->streaming = bool(onLine);
+    QPointer<QObject> guard(context);
+    QPointer<SshRunner> runner(this);
+    if (onLine) {
+        // Lines travel to this thread in order, each guarded by the context.
+        request->onLine = [runner, guard, onLine](QByteArray line) {
+            QMetaObject::invokeMethod(
+                runner.data(),
+                [guard, onLine, line] {
+                    if (guard)
+                        onLine(line);
+                },
+                Qt::QueuedConnection);
+        };
+    }
+    request->finish = [runner, guard, onDone = std::move(onDone)](CommandResult result) {
+        QMetaObject::invokeMethod(
+            runner.data(),
+            [guard, onDone, result] {
+                if (guard)
+                    onDone(result);
+            },
+            Qt::QueuedConnection);
+    };
+    const RequestId id = request->id;
+    SshConnection* connection = m_connection;
+    QMetaObject::invokeMethod(
+        connection, [connection, request] { connection->submit(request); }, Qt::QueuedConnection);
+    return id;
+}
+
+void SshRunner::cancel(RequestId id) {
+    SshConnection* connection = m_connection;
+    QMetaObject::invokeMethod(
+        connection, [connection, id] { connection->cancel(id); }, Qt::QueuedConnection);
+}
+
+} // namespace nr1
