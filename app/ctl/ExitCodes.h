@@ -4,8 +4,10 @@
 namespace nr1::ctl {
 
 constexpr int kExitOk = 0;
-constexpr int kExitParseError = 2; ///< input understood as not parseable
-constexpr int kExitUsage = 64;     ///< EX_USAGE
-constexpr int kExitNoInput = 66;   ///< EX_NOINPUT
+constexpr int kExitParseError = 2;   ///< input understood as not parseable
+constexpr int kExitUsage = 64;       ///< EX_USAGE
+constexpr int kExitNoInput = 66;     ///< EX_NOINPUT
+constexpr int kExitTimeout = 124;    ///< as timeout(1)
+constexpr int kExitConnection = 255; ///< as ssh(1): not reached, not trusted, not logged in
 
 } // namespace nr1::ctl

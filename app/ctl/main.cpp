@@ -1,5 +1,6 @@
 // nr1ctl: the scriptable face of nr1's core. Dispatches the first argument to a command.
 
+#include "ctl/ExecCommand.h"
 #include "ctl/ExitCodes.h"
 #include "ctl/ParseCommand.h"
 
@@ -17,6 +18,7 @@ QString generalHelp() {
         "\n"
         "Commands:\n"
         "  parse KIND [FILE|-]   show nr1's model of a node's output as JSON\n"
+        "  exec NODE -- ARGV...  run one command on a node the way nr1 runs its own\n"
         "\n"
         "Options:\n"
         "  -h, --help            show this help (after a command: that command's help)\n"
@@ -48,6 +50,8 @@ int main(int argc, char* argv[]) {
     }
     if (command == QLatin1String("parse"))
         return nr1::ctl::runParseCommand(arguments);
+    if (command == QLatin1String("exec"))
+        return nr1::ctl::runExecCommand(arguments);
     err << "nr1ctl: unknown command '" << command << "'\n\n" << generalHelp();
     return nr1::ctl::kExitUsage;
 }

@@ -1,0 +1,22 @@
+#pragma once
+// Contract: nr1ctl's answer to an unknown host key. With --accept-new-host-key it trusts and
+// remembers; otherwise it shows the key type and SHA256 fingerprint on the terminal and asks
+// (yes = remember, once = this run only, anything else = no). With no terminal it refuses and
+// says how to proceed. Changed keys never reach it: the connection refuses them first.
+
+#include "ssh/HostKeyTrust.h"
+
+namespace nr1::ctl {
+
+class TerminalTrust : public HostKeyTrustDelegate {
+public:
+    explicit TerminalTrust(bool acceptNew)
+        : m_acceptNew(acceptNew) {}
+    void decideUnknownHostKey(const HostKeyInfo& key,
+                              std::function<void(TrustDecision)> answer) override;
+
+private:
+    bool m_acceptNew;
+};
+
+} // namespace nr1::ctl

@@ -1,0 +1,215 @@
+#include "inventory/Inventory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <yaml-cpp/yaml.h>
+
+namespace nr1 {
+
+namespace {
+
+class InventoryReader {
+public:
+    InventoryReader(QString source, QString baseDirectory)
+        : m_source(std::move(source))
+        , m_base(std::move(baseDirectory)) {}
+
+    Inventory read(const QString& yaml) {
+        YAML::Node root;
+        try {
+            root = YAML::Load(yaml.toStdString());
+        } catch (const YAML::ParserException& error) {
+            throw ParseFailure{
+                ParseError{m_source, error.mark.line + 1,
+                           QStringLiteral("valid YAML (%1)").arg(QString::fromStdString(error.msg)),
+                           QString()}};
+        }
+        if (!root.IsMap())
+            fail(root, QStringLiteral("document"),
+                 QStringLiteral("a mapping with 'version' and 'pairs'"));
+        Inventory inventory;
+        checkKeys(root, QStringLiteral("document"), {"version", "known_hosts", "pairs"});
+        if (root["version"]) {
+            const auto version = integer(root["version"], QStringLiteral("version"));
+            if (version != 1)
+                fail(root["version"], QStringLiteral("version"),
+                     QStringLiteral("version 1 (the only one nr1 knows)"));
+            inventory.version = int(version);
+        }
+        if (root["known_hosts"])
+            inventory.knownHostsFile = path(root["known_hosts"], QStringLiteral("known_hosts"));
+        const YAML::Node pairs = root["pairs"];
+        if (!pairs || pairs.IsNull())
+            return inventory;
+        if (!pairs.IsSequence())
+            fail(pairs, QStringLiteral("pairs"), QStringLiteral("a list of pairs"));
+        for (std::size_t index = 0; index < pairs.size(); ++index) {
+            const QString field = QStringLiteral("pairs[%1]").arg(index);
+            const YAML::Node pair = pairs[index];
+            if (!pair.IsMap())
+                fail(pair, field, QStringLiteral("a pair with name, primary and secondary"));
+            checkKeys(pair, field, {"name", "primary", "secondary"});
+            InventoryPair value;
+            value.name = text(pair["name"], field + QStringLiteral(".name"), true);
+            static const QRegularExpression namePattern(
+                QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]*$"));
+            if (!namePattern.match(value.name).hasMatch())
+                fail(pair["name"], field + QStringLiteral(".name"),
+                     QStringLiteral("a name of letters, digits, '_', '.', '-'"));
+            if (inventory.findPair(value.name))
+                fail(pair["name"], field + QStringLiteral(".name"),
+                     QStringLiteral("a name no other pair has"));
+            value.primary = node(pair["primary"], field + QStringLiteral(".primary"));
+            value.secondary = node(pair["secondary"], field + QStringLiteral(".secondary"));
+            inventory.pairs.push_back(value);
+        }
+        return inventory;
+    }
+
+private:
+    [[noreturn]] void fail(const YAML::Node& node, const QString& field,
+                           const QString& expected) const {
+        const int line = node.IsDefined() ? node.Mark().line + 1 : 0;
+        QString found;
+        if (node.IsDefined() && node.IsScalar())
+            found = excerpt(QString::fromStdString(node.Scalar()));
+        throw ParseFailure{
+            ParseError{m_source, line, QStringLiteral("'%1' as %2").arg(field, expected), found}};
+    }
+
+    void checkKeys(const YAML::Node& map, const QString& field,
+                   std::initializer_list<const char*> known) const {
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const std::string key = it->first.as<std::string>("");
+            if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
+                QStringList names;
+                for (const char* k : known)
+                    names << QLatin1String(k);
+                fail(it->first, field + QLatin1Char('.') + QString::fromStdString(key),
+                     QStringLiteral("one of the known fields (%1)")
+                         .arg(names.join(QStringLiteral(", "))));
+            }
+        }
+    }
+
+    QString text(const YAML::Node& node, const QString& field, bool required) const {
+        if (!node || node.IsNull()) {
+            if (required)
+                throw ParseFailure{ParseError{
+                    m_source, 0, QStringLiteral("'%1' to be set").arg(field), QString()}};
+            return {};
+        }
+        if (!node.IsScalar())
+            fail(node, field, QStringLiteral("text"));
+        return QString::fromStdString(node.Scalar());
+    }
+
+    qint64 integer(const YAML::Node& node, const QString& field) const {
+        if (!node.IsScalar())
+            fail(node, field, QStringLiteral("a whole number"));
+        bool ok = false;
+        const qint64 value = QString::fromStdString(node.Scalar()).toLongLong(&ok);
+        if (!ok)
+            fail(node, field, QStringLiteral("a whole number"));
+        return value;
+    }
+
+    std::optional<int> port(const YAML::Node& node, const QString& field) const {
+        if (!node || node.IsNull())
+            return std::nullopt;
+        const qint64 value = integer(node, field);
+        if (value < 1 || value > 65535)
+            fail(node, field, QStringLiteral("a port from 1 to 65535"));
+        return int(value);
+    }
+
+    QString path(const YAML::Node& node, const QString& field) const {
+        const QString value = text(node, field, false);
+        if (value.isEmpty())
+            return value;
+        QString expanded = value;
+        if (expanded.startsWith(QLatin1String("~/")))
+            expanded = QDir::homePath() + expanded.mid(1);
+        return QDir::cleanPath(QDir(m_base).absoluteFilePath(expanded));
+    }
+
+    InventoryNode node(const YAML::Node& map, const QString& field) const {
+        if (!map || !map.IsMap())
+            fail(map, field, QStringLiteral("a node with at least 'host'"));
+        checkKeys(map, field,
+                  {"host", "port", "user", "identity", "replication_address", "initiator_name",
+                   "iscsi_port"});
+        InventoryNode value;
+        value.host = text(map["host"], field + QStringLiteral(".host"), true);
+        static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9_.:%\\[\\]-]+$"));
+        if (!hostPattern.match(value.host).hasMatch())
+            fail(map["host"], field + QStringLiteral(".host"),
+                 QStringLiteral("a host name or address"));
+        value.port = port(map["port"], field + QStringLiteral(".port"));
+        value.user = text(map["user"], field + QStringLiteral(".user"), false);
+        static const QRegularExpression userPattern(QStringLiteral("^[a-z_][a-z0-9_.-]*\\$?$"));
+        if (!value.user.isEmpty() && !userPattern.match(value.user).hasMatch())
+            fail(map["user"], field + QStringLiteral(".user"), QStringLiteral("a login name"));
+        value.identity = path(map["identity"], field + QStringLiteral(".identity"));
+        value.replicationAddress =
+            text(map["replication_address"], field + QStringLiteral(".replication_address"), false);
+        value.initiatorName =
+            text(map["initiator_name"], field + QStringLiteral(".initiator_name"), false);
+        static const QRegularExpression iqn(
+            QStringLiteral("^(iqn\\.[0-9]{4}-[0-9]{2}\\.[^ ]+|eui\\.[0-9A-Fa-f]{16})$"));
+        if (!value.initiatorName.isEmpty() && !iqn.match(value.initiatorName).hasMatch())
+            fail(map["initiator_name"], field + QStringLiteral(".initiator_name"),
+                 QStringLiteral("an iSCSI name like iqn.2024-01.com.example:node"));
+        value.iscsiPort = port(map["iscsi_port"], field + QStringLiteral(".iscsi_port"));
+        return value;
+    }
+
+    QString m_source;
+    QString m_base;
+};
+
+} // namespace
+
+const InventoryPair* Inventory::findPair(const QString& name) const {
+    for (const InventoryPair& pair : pairs)
+        if (pair.name == name)
+            return &pair;
+    return nullptr;
+}
+
+ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDirectory,
+                                      const QString& source) {
+    return runParser<Inventory>([&] {
+        try {
+            return ParseResult<Inventory>(InventoryReader(source, baseDirectory).read(yaml));
+        } catch (const YAML::Exception& error) {
+            throw ParseFailure{ParseError{
+                source, error.mark.line >= 0 ? error.mark.line + 1 : 0,
+                QStringLiteral("a readable inventory (%1)").arg(QString::fromStdString(error.msg)),
+                QString()}};
+        }
+    });
+}
+
+ParseResult<Inventory> loadInventory(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ParseResult<Inventory>(ParseError{
+            path, 0, QStringLiteral("a readable file (%1)").arg(file.errorString()), QString()});
+    return parseInventory(QString::fromUtf8(file.readAll()), QFileInfo(path).absolutePath(), path);
+}
+
+SshTarget sshTargetFor(const Inventory& inventory, const InventoryNode& node) {
+    SshTarget target;
+    target.host = node.host;
+    target.port = node.port;
+    target.user = node.user;
+    if (!node.identity.isEmpty())
+        target.identityFiles = {node.identity};
+    target.knownHostsFile = inventory.knownHostsFile;
+    return target;
+}
+
+} // namespace nr1

@@ -1,0 +1,145 @@
+// Runs the real nr1ctl binary: `nr1ctl exec` against a real sshd, through an inventory, with the
+// trust flow as an administrator meets it (no terminal here, so nr1ctl must refuse unknown keys
+// unless --accept-new-host-key).
+
+#include "TestSshd.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestNr1ctlExec : public QObject {
+    Q_OBJECT
+private:
+    TestSshd m_sshd;
+    QTemporaryDir m_home;
+    QString m_inventory;
+
+    Run nr1ctl(const QStringList& arguments) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), m_home.path()); // no ~/.ssh of the tester's
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                           m_home.filePath(QStringLiteral(".config")));
+        environment.remove(QStringLiteral("SSH_AUTH_SOCK"));
+        process.setProcessEnvironment(environment);
+        process.setStandardInputFile(QProcess::nullDevice()); // not a terminal
+        process.start(QStringLiteral(NR1CTL_PATH), arguments);
+        if (!process.waitForFinished(60000))
+            qFatal("nr1ctl did not finish");
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(m_sshd.start(), qPrintable(m_sshd.error()));
+        m_inventory = m_home.filePath(QStringLiteral("inventory.yaml"));
+        QFile file(m_inventory);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("version: 1\n"
+                                  "known_hosts: known_hosts\n"
+                                  "pairs:\n"
+                                  "  - name: lab\n"
+                                  "    primary:\n"
+                                  "      host: 127.0.0.1\n"
+                                  "      port: %1\n"
+                                  "      user: %2\n"
+                                  "      identity: %3\n"
+                                  "    secondary:\n"
+                                  "      host: 127.0.0.1\n"
+                                  "      port: %1\n"
+                                  "      user: %2\n"
+                                  "      identity: %3\n")
+                       .arg(m_sshd.port())
+                       .arg(m_sshd.user(), m_sshd.clientKey())
+                       .toUtf8());
+    }
+
+    void unknownKeyWithoutTerminalIsRefused() {
+        const Run run =
+            nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"), m_inventory,
+                    QStringLiteral("lab/primary"), QStringLiteral("--"), QStringLiteral("true")});
+        QCOMPARE(run.exitCode, 255);
+        QVERIFY2(run.err.contains(m_sshd.hostKeyFingerprint().toUtf8()), run.err.constData());
+        QVERIFY2(run.err.contains("--accept-new-host-key"), run.err.constData());
+        QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("known_hosts"))));
+    }
+
+    void acceptNewKeyThenRunCommands() {
+        const Run first =
+            nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"), m_inventory,
+                    QStringLiteral("--accept-new-host-key"), QStringLiteral("lab/primary"),
+                    QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("echo out; echo err >&2; exit 7")});
+        QCOMPARE(first.exitCode, 7);
+        QCOMPARE(first.out, QByteArray("out\n"));
+        QVERIFY2(first.err.contains("err\n"), first.err.constData());
+        QVERIFY(
+            QFile::exists(m_home.filePath(QStringLiteral("known_hosts")))); // the inventory's file
+        // Remembered: no flag needed any more; arguments reach the node as they were typed.
+        const Run second =
+            nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"), m_inventory,
+                    QStringLiteral("lab/secondary"), QStringLiteral("--"), QStringLiteral("printf"),
+                    QStringLiteral("[%s]"), QStringLiteral("a b"), QStringLiteral("$HOME"),
+                    QStringLiteral("--help")});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out, QByteArray("[a b][$HOME][--help]"));
+    }
+
+    void timeoutExits124() {
+        const Run run =
+            nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"), m_inventory,
+                    QStringLiteral("--timeout"), QStringLiteral("1"), QStringLiteral("lab/primary"),
+                    QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("10")});
+        QCOMPARE(run.exitCode, 124);
+    }
+
+    void hostOutsideTheInventoryWithOptions() {
+        const Run run =
+            nr1ctl({QStringLiteral("exec"), QStringLiteral("--known-hosts"),
+                    m_home.filePath(QStringLiteral("kh2")), QStringLiteral("--accept-new-host-key"),
+                    QStringLiteral("--identity"), m_sshd.clientKey(), QStringLiteral("--user"),
+                    m_sshd.user(), QStringLiteral("--port"), QString::number(m_sshd.port()),
+                    QStringLiteral("127.0.0.1"), QStringLiteral("--"), QStringLiteral("echo"),
+                    QStringLiteral("direct")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray("direct\n"));
+    }
+
+    void usageErrors() {
+        QCOMPARE(nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"), m_inventory,
+                         QStringLiteral("lab/primary")})
+                     .exitCode,
+                 64);
+        const Run unknownNode = nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"),
+                                        m_inventory, QStringLiteral("nopair/primary"),
+                                        QStringLiteral("--"), QStringLiteral("true")});
+        QCOMPARE(unknownNode.exitCode, 64);
+        QVERIFY(unknownNode.err.contains("no node 'nopair/primary'"));
+        const Run badInventory =
+            nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"),
+                    QStringLiteral("/nonexistent.yaml"), QStringLiteral("primary"),
+                    QStringLiteral("--"), QStringLiteral("true")});
+        QCOMPARE(badInventory.exitCode, 64);
+        QVERIFY(badInventory.err.contains("/nonexistent.yaml"));
+        QCOMPARE(nr1ctl({QStringLiteral("exec"), QStringLiteral("--port"), QStringLiteral("0"),
+                         QStringLiteral("x"), QStringLiteral("--"), QStringLiteral("true")})
+                     .exitCode,
+                 64);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNr1ctlExec)
+#include "tst_nr1ctl_exec.moc"

@@ -1,0 +1,134 @@
+// The inventory YAML: what is read, and that every bad field is named with its line.
+
+#include "Fixtures.h"
+#include "inventory/Inventory.h"
+
+using namespace nr1;
+
+namespace {
+
+const QString kTestbed =
+    QStringLiteral("# nr1 inventory written by tests/testbed/testbed up\n"
+                   "version: 1\n"
+                   "pairs:\n"
+                   "  - name: testbed\n"
+                   "    primary:\n"
+                   "      host: 127.0.0.1\n"
+                   "      port: 2222\n"
+                   "      user: root\n"
+                   "      identity: keys/id_ed25519\n"
+                   "      replication_address: 10.99.0.1\n"
+                   "      initiator_name: iqn.2024-01.test.testbed:primary\n"
+                   "      iscsi_port: 3261\n"
+                   "    secondary:\n"
+                   "      host: 127.0.0.1\n"
+                   "      port: 2223\n"
+                   "      user: root\n"
+                   "      identity: /abs/id_ed25519\n"
+                   "      replication_address: 10.99.0.2\n"
+                   "      initiator_name: iqn.2024-01.test.testbed:secondary\n");
+
+} // namespace
+
+class TestInventory : public QObject {
+    Q_OBJECT
+private slots:
+    void readsTheTestbedInventory() {
+        const auto result = parseInventory(kTestbed, QStringLiteral("/etc/nr1"));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        const Inventory& inventory = result.value();
+        QCOMPARE(inventory.version, 1);
+        QCOMPARE(inventory.pairs.size(), std::size_t(1));
+        const InventoryPair& pair = inventory.pairs[0];
+        QCOMPARE(pair.name, QStringLiteral("testbed"));
+        QCOMPARE(pair.primary.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(pair.primary.port, 2222);
+        QCOMPARE(pair.primary.user, QStringLiteral("root"));
+        QCOMPARE(pair.primary.identity,
+                 QStringLiteral("/etc/nr1/keys/id_ed25519")); // relative to the file
+        QCOMPARE(pair.primary.replicationAddress, QStringLiteral("10.99.0.1"));
+        QCOMPARE(pair.primary.initiatorName, QStringLiteral("iqn.2024-01.test.testbed:primary"));
+        QCOMPARE(pair.primary.iscsiPort, 3261);
+        QCOMPARE(pair.secondary.port, 2223);
+        QCOMPARE(pair.secondary.identity, QStringLiteral("/abs/id_ed25519"));
+        QVERIFY(!pair.secondary.iscsiPort);
+        const SshTarget target = sshTargetFor(inventory, pair.secondary);
+        QCOMPARE(target.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(target.port, 2223);
+        QCOMPARE(target.identityFiles, QStringList{QStringLiteral("/abs/id_ed25519")});
+    }
+
+    void emptyInventoryHasNoPairs() {
+        const auto result = parseInventory(QStringLiteral("version: 1\n"), QStringLiteral("/"));
+        QVERIFY(result.ok());
+        QVERIFY(result.value().pairs.empty());
+    }
+
+    void badFieldsAreNamedWithTheirLine_data() {
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("port out of range")
+            << QString(kTestbed).replace(QStringLiteral("port: 2222"),
+                                         QStringLiteral("port: 70000"))
+            << 7 << "pairs[0].primary.port";
+        QTest::newRow("port not a number")
+            << QString(kTestbed).replace(QStringLiteral("port: 2223"), QStringLiteral("port: ssh"))
+            << 15 << "pairs[0].secondary.port";
+        QTest::newRow("unknown field (typo)")
+            << QString(kTestbed).replace(QStringLiteral("      user: root\n      identity: keys"),
+                                         QStringLiteral("      usr: root\n      identity: keys"))
+            << 8 << "pairs[0].primary.usr";
+        QTest::newRow("bad initiator name")
+            << QString(kTestbed).replace(QStringLiteral("iqn.2024-01.test.testbed:primary"),
+                                         QStringLiteral("primary"))
+            << 11 << "pairs[0].primary.initiator_name";
+        QTest::newRow("host with a space")
+            << QString(kTestbed).replace(QStringLiteral("host: 127.0.0.1\n      port: 2222"),
+                                         QStringLiteral("host: a b\n      port: 2222"))
+            << 6 << "pairs[0].primary.host";
+        QTest::newRow("unknown version")
+            << QString(kTestbed).replace(QStringLiteral("version: 1"), QStringLiteral("version: 2"))
+            << 2 << "version";
+        QTest::newRow("YAML syntax")
+            << QStringLiteral("pairs:\n  - name: [unclosed\n") << 3 << "valid YAML";
+        QTest::newRow("pairs not a list") << QStringLiteral("pairs: 3\n") << 1 << "pairs";
+        QTest::newRow("duplicate pair name")
+            << kTestbed +
+                   QStringLiteral(
+                       "  - name: testbed\n    primary: {host: a}\n    secondary: {host: b}\n")
+            << 20 << "a name no other pair has";
+    }
+
+    void badFieldsAreNamedWithTheirLine() {
+        QFETCH(QString, yaml);
+        QFETCH(int, line);
+        QFETCH(QString, expected);
+        const auto result =
+            parseInventory(yaml, QStringLiteral("/"), QStringLiteral("inventory.yaml"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().source, QStringLiteral("inventory.yaml"));
+        QCOMPARE(result.error().line, line);
+        QVERIFY2(result.error().toString().contains(expected),
+                 qPrintable(result.error().toString()));
+    }
+
+    void missingHostIsAnError() {
+        const auto result = parseInventory(
+            QStringLiteral(
+                "pairs:\n  - name: p\n    primary: {port: 22}\n    secondary: {host: b}\n"),
+            QStringLiteral("/"));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().toString().contains(QLatin1String("pairs[0].primary.host")),
+                 qPrintable(result.error().toString()));
+    }
+
+    void missingFileIsAnError() {
+        const auto result = loadInventory(QStringLiteral("/nonexistent/inventory.yaml"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().source, QStringLiteral("/nonexistent/inventory.yaml"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInventory)
+#include "tst_inventory.moc"
