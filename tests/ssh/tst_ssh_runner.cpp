@@ -332,6 +332,46 @@ private slots:
         QCOMPARE(back->stdoutData, QByteArray("back\n"));
     }
 
+    void sshConfigAliasIsHonoured() {
+        const QString config = m_sshd.path(QStringLiteral("ssh_config"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("Host nr1-test-node\n  HostName 127.0.0.1\n  Port %1\n  User "
+                                  "%2\n  IdentityFile %3\n")
+                       .arg(m_sshd.port())
+                       .arg(m_sshd.user(), m_sshd.clientKey())
+                       .toUtf8());
+        file.close();
+        SshTarget t;
+        t.host = QStringLiteral("nr1-test-node");
+        t.useSshConfig = true;
+        t.sshConfigFile = config;
+        t.knownHostsFile = m_knownHosts;
+        FixedTrustDelegate trust(TrustDecision::AcceptOnce);
+        SshRunner runner(t, &trust);
+        const CommandResult result = runAndWait(runner, cmd({"echo", "via-alias"}));
+        QCOMPARE(result.status, CommandStatus::Exited);
+        QCOMPARE(result.stdoutData, QByteArray("via-alias\n"));
+    }
+
+    void hungLinkIsDetectedByKeepalive() {
+        SshTarget t = target();
+        t.keepaliveInterval = 1s;
+        FixedTrustDelegate trust(TrustDecision::AcceptOnce);
+        SshRunner runner(t, &trust);
+        QVERIFY(runAndWait(runner, cmd({"true"})).succeeded());
+        m_sshd.freezeSessions(true); // the server neither answers nor closes
+        Command command = cmd({"true"});
+        command.timeout = 60s;
+        QElapsedTimer clock;
+        clock.start();
+        const CommandResult result = runAndWait(runner, command);
+        m_sshd.freezeSessions(false);
+        QCOMPARE(result.status, CommandStatus::ConnectionLost);
+        QVERIFY2(result.error.contains(QLatin1String("keepalive")), qPrintable(result.error));
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+    }
+
     void quotingPropertyRandomArgv() {
         FixedTrustDelegate trust(TrustDecision::AcceptOnce);
         SshRunner runner(target(), &trust);

@@ -168,6 +168,13 @@ bool TestSshd::start() {
     return false;
 }
 
+void TestSshd::freezeSessions(bool frozen) {
+    if (!m_sshd || m_sshd->state() == QProcess::NotRunning)
+        return;
+    for (qint64 pid : descendants(m_sshd->processId()))
+        ::kill(pid_t(pid), frozen ? SIGSTOP : SIGCONT);
+}
+
 void TestSshd::killHard() {
     if (!m_sshd || m_sshd->state() == QProcess::NotRunning)
         return;

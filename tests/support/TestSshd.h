@@ -17,6 +17,8 @@ public:
     bool start();
     /// SIGKILLs sshd and all its session processes (a crash or a pulled plug).
     void killHard();
+    /// SIGSTOPs (or SIGCONTs) the session processes: a link that hangs without closing.
+    void freezeSessions(bool frozen);
     QString error() const { return m_error; }
 
     int port() const { return m_port; }

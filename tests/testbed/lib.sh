@@ -1,0 +1,103 @@
+# shellcheck shell=bash disable=SC2034
+# Shared helpers for the testbed scripts in this folder. Source it; do not run it.
+# Defines the testbed's paths (NR1_TESTBED_DIR, default <repo>/build/testbed), logging with
+# stage timings, host package installation, the apt mirror lookup and an ssh helper.
+set -euo pipefail
+
+TB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TB_REPO=$(cd "$TB_SRC/../.." && pwd)
+NR1_TESTBED_DIR=$(realpath -m "${NR1_TESTBED_DIR:-$TB_REPO/build/testbed}")
+export NR1_TESTBED_DIR
+TB_IMAGE=$NR1_TESTBED_DIR/image        # base image, kernel, initramfs, stamp
+TB_NODES=$NR1_TESTBED_DIR/nodes        # per-node overlays and data disks
+TB_RUN=$NR1_TESTBED_DIR/run            # pids, monitor sockets, consoles, ports
+TB_KEY=$NR1_TESTBED_DIR/id_ed25519     # throwaway client key
+TB_HOSTKEYS=$NR1_TESTBED_DIR/hostkeys  # per-node ssh host keys
+TB_NODE_NAMES=(primary secondary)
+
+# Host packages every testbed script may need (Debian 12 names).
+TB_HOST_PACKAGES=(qemu-system-x86 qemu-utils qemu-block-extra debootstrap cpio busybox-static
+    libiscsi-bin openssh-client e2fsprogs socat iproute2 procps)
+
+tb_log() { printf '==> [%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+tb_die() { printf 'testbed: error: %s\n' "$*" >&2; exit 1; }
+tb_now() { date +%s.%N; }
+# tb_elapsed START: seconds since START with one decimal.
+tb_elapsed() { awk -v s="$1" -v e="$(tb_now)" 'BEGIN { printf "%.1f", e - s }'; }
+# tb_stage_done NAME START: prints how long a stage took (and keeps it for tb_stage_summary).
+TB_STAGES=()
+tb_stage_done() {
+    local t; t=$(tb_elapsed "$2")
+    TB_STAGES+=("$(printf '%-28s %7s s' "$1" "$t")")
+    printf '==> [%s] stage %-28s %7s s\n' "$(date +%H:%M:%S)" "$1" "$t" >&2
+}
+tb_stage_summary() {
+    local line
+    printf '\n==> Stage timings\n' >&2
+    for line in "${TB_STAGES[@]}"; do printf '    %s\n' "$line" >&2; done
+}
+
+tb_as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# tb_ensure_packages PKG...: installs the Debian packages that are missing (apt-get update first).
+tb_ensure_packages() {
+    local missing=() package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
+            missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    tb_log "Installing host packages: ${missing[*]}"
+    tb_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    tb_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+# tb_mirror: prints the Debian mirror URL from the host's apt sources (deb822 .sources files or
+# one-line .list files): the first source that serves the "bookworm" suite.
+tb_mirror() {
+    local file url
+    for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$file" ] || continue
+        url=$(awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+                                 if ($(i + 1) == "bookworm") { print $i; exit } }' "$file")
+        [ -n "$url" ] && { echo "${url%/}"; return 0; }
+    done
+    for file in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$file" ] || continue
+        url=$(awk 'BEGIN { RS = ""; FS = "\n" }
+            { uris = ""; suites = ""; types = ""
+              for (i = 1; i <= NF; i++) {
+                  if ($i ~ /^URIs:/) { uris = $i; sub(/^URIs:[ \t]*/, "", uris) }
+                  if ($i ~ /^Suites:/) { suites = " " $i " " }
+                  if ($i ~ /^Types:/) { types = $i } }
+              if (types ~ /deb( |$)/ && suites ~ / bookworm /) { split(uris, u, " "); print u[1]; exit } }' "$file")
+        [ -n "$url" ] && { echo "${url%/}"; return 0; }
+    done
+    tb_die "no apt source for the bookworm suite found in /etc/apt/sources.list{,.d/}"
+}
+
+# tb_ssh_opts: options for plain OpenSSH to the nodes with the throwaway key (dev tools only;
+# nr1 itself goes through its own trust flow and the inventory's empty known_hosts).
+tb_ssh_opts() {
+    printf '%s\n' -i "$TB_KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no \
+        -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=10 \
+        -o ServerAliveInterval=5 -o ServerAliveCountMax=6
+}
+
+# tb_port NODE: the node's forwarded ssh port of the running testbed.
+tb_port() {
+    [ -f "$TB_RUN/ports.env" ] || tb_die "the testbed is not up (no $TB_RUN/ports.env)"
+    # shellcheck source=/dev/null
+    (source "$TB_RUN/ports.env"; v="${1^^}_SSH"; echo "${!v}")
+}
+
+# tb_ssh NODE COMMAND...: runs a command on a node as root, sharing one connection per node.
+tb_ssh() {
+    local node=$1 port; shift
+    port=$(tb_port "$node")
+    mkdir -p "$TB_RUN/ssh-mux"
+    local opts; mapfile -t opts < <(tb_ssh_opts)
+    ssh "${opts[@]}" -o ControlMaster=auto -o ControlPath="$TB_RUN/ssh-mux/$node-%p" \
+        -o ControlPersist=120 -p "$port" root@127.0.0.1 "$@"
+}
