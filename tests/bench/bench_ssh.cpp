@@ -121,6 +121,10 @@ int main(int argc, char* argv[]) {
     std::printf("  ratio nr1 (8 channels) / OpenSSH:            %8.1fx (goal >= 10x)\n",
                 nr1ConcurrentRate / opensshRate);
     std::printf("  ratio nr1 (sequential) / OpenSSH:            %8.1fx\n", nr1Rate / opensshRate);
+    std::printf("  per command: nr1 %.1f ms (sequential), OpenSSH %.1f ms\n", 1000.0 / nr1Rate,
+                1000.0 / opensshRate);
+    std::printf("  of which the login shell's own start-up (measured locally): ~%.1f ms\n",
+                shellMs);
     std::printf("  main-thread stall during 100 commands: longest 1 ms timer gap %lld ms\n",
                 static_cast<long long>(longestGap));
     return 0;
