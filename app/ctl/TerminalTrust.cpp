@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <cstdio>
+#include <termios.h>
 #include <unistd.h>
 
 namespace nr1::ctl {
@@ -41,6 +42,39 @@ void TerminalTrust::decideUnknownHostKey(const HostKeyInfo& key,
         answer(TrustDecision::AcceptOnce);
     else
         answer(TrustDecision::Reject);
+}
+
+void TerminalTrust::providePassphrase(const QString& keyFile, int attempt,
+                                      std::function<void(std::optional<QString>)> answer) {
+    QFile tty(QStringLiteral("/dev/tty"));
+    if (!::isatty(STDIN_FILENO) || !tty.open(QIODevice::ReadWrite)) {
+        std::fprintf(stderr,
+                     "nr1ctl: %s is encrypted and there is no terminal to ask for its passphrase; "
+                     "load it into ssh-agent instead\n",
+                     qPrintable(keyFile));
+        answer(std::nullopt);
+        return;
+    }
+    tty.write(QStringLiteral("%1Enter passphrase for %2: ")
+                  .arg(attempt > 1 ? QStringLiteral("Wrong passphrase. ") : QString(), keyFile)
+                  .toUtf8());
+    tty.flush();
+    termios saved{};
+    const int fd = tty.handle();
+    const bool canHide = ::tcgetattr(fd, &saved) == 0;
+    if (canHide) {
+        termios hidden = saved;
+        hidden.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(fd, TCSANOW, &hidden);
+    }
+    QByteArray line = tty.readLine();
+    if (canHide)
+        ::tcsetattr(fd, TCSANOW, &saved);
+    tty.write("\n");
+    if (line.endsWith('\n'))
+        line.chop(1);
+    answer(line.isEmpty() ? std::nullopt : std::optional<QString>(QString::fromUtf8(line)));
+    line.fill('\0'); // do not leave the secret in this buffer
 }
 
 } // namespace nr1::ctl

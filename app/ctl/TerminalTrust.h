@@ -2,18 +2,21 @@
 // Contract: nr1ctl's answer to an unknown host key. With --accept-new-host-key it trusts and
 // remembers; otherwise it shows the key type and SHA256 fingerprint on the terminal and asks
 // (yes = remember, once = this run only, anything else = no). With no terminal it refuses and
-// says how to proceed. Changed keys never reach it: the connection refuses them first.
+// says how to proceed. Changed keys never reach it: the connection refuses them first. Key
+// passphrases are read from the terminal without echo; with no terminal the key is skipped.
 
-#include "ssh/HostKeyTrust.h"
+#include "ssh/SshDelegate.h"
 
 namespace nr1::ctl {
 
-class TerminalTrust : public HostKeyTrustDelegate {
+class TerminalTrust : public SshDelegate {
 public:
     explicit TerminalTrust(bool acceptNew)
         : m_acceptNew(acceptNew) {}
     void decideUnknownHostKey(const HostKeyInfo& key,
                               std::function<void(TrustDecision)> answer) override;
+    void providePassphrase(const QString& keyFile, int attempt,
+                           std::function<void(std::optional<QString>)> answer) override;
 
 private:
     bool m_acceptNew;

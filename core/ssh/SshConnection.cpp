@@ -45,9 +45,9 @@ void appendCapped(QByteArray& buffer, bool& truncated, const char* data, qsizety
 
 } // namespace
 
-SshConnection::SshConnection(SshTarget target, TrustAsker askTrust)
+SshConnection::SshConnection(SshTarget target, OperatorQuestions questions)
     : m_target(std::move(target))
-    , m_askTrust(std::move(askTrust))
+    , m_questions(std::move(questions))
     , m_pump(this)
     , m_connectTimer(this)
     , m_keepalive(this)
@@ -242,15 +242,15 @@ void SshConnection::verifyHostKey() {
     case SSH_KNOWN_HOSTS_NOT_FOUND: {
         setState(State::AwaitingTrust, info.fingerprint);
         m_connectTimer.stop(); // the operator may take their time
-        const quint64 epoch = ++m_trustEpoch;
+        const quint64 epoch = ++m_questionEpoch;
         QPointer<SshConnection> self(this);
-        m_askTrust(info, [self, epoch, info](TrustDecision decision) {
+        m_questions.trust(info, [self, epoch, info](TrustDecision decision) {
             // Called from the delegate's thread; hop back to ours. SshRunner guarantees `self`
             // is only dereferenced by Qt in this object's thread (see SshRunner::askTrust).
             QMetaObject::invokeMethod(
                 self.data(),
                 [self, epoch, info, decision] {
-                    if (self && self->m_trustEpoch == epoch &&
+                    if (self && self->m_questionEpoch == epoch &&
                         self->m_state == State::AwaitingTrust)
                         self->onTrustDecision(decision, info);
                 },
@@ -292,18 +292,22 @@ void SshConnection::startAuthentication() {
     for (ssh_key key : m_keys)
         ssh_key_free(key);
     m_keys.clear();
+    m_keyFiles.clear();
+    m_lockedKeyFiles.clear();
     m_authNotes.clear();
     for (const QString& file : m_target.identityFiles) {
         ssh_key key = nullptr;
         if (ssh_pki_import_privkey_file(file.toUtf8().constData(), nullptr, nullptr, nullptr,
-                                        &key) == SSH_OK)
+                                        &key) == SSH_OK) {
             m_keys.push_back(key);
-        else
-            m_authNotes << QStringLiteral(
-                               "key file %1 is missing, unreadable or passphrase-protected "
-                               "(load such a key into ssh-agent)")
-                               .arg(file);
+            m_keyFiles << file;
+        } else if (QFileInfo(file).isReadable()) {
+            m_lockedKeyFiles << file; // most likely encrypted: its passphrase is asked in turn
+        } else {
+            m_authNotes << QStringLiteral("key file %1 is missing or unreadable").arg(file);
+        }
     }
+    m_passphraseAttempt = 0;
     m_keyIndex = 0;
     m_autoTried = false;
     stepAuthentication();
@@ -314,7 +318,10 @@ void SshConnection::stepAuthentication() {
         int rc = SSH_AUTH_DENIED;
         if (m_keyIndex < m_keys.size())
             rc = ssh_userauth_publickey(m_session, nullptr, m_keys[m_keyIndex]);
-        else if (!m_autoTried)
+        else if (!m_lockedKeyFiles.isEmpty()) {
+            askPassphrase();
+            return;
+        } else if (!m_autoTried)
             rc = ssh_userauth_publickey_auto(m_session, nullptr, nullptr);
         else {
             failConnection(CommandStatus::ConnectionFailed,
@@ -335,14 +342,61 @@ void SshConnection::stepAuthentication() {
             return;
         }
         if (m_keyIndex < m_keys.size()) {
-            m_authNotes << QStringLiteral("key %1 refused")
-                               .arg(m_target.identityFiles.value(int(m_keyIndex)));
+            m_authNotes << QStringLiteral("key %1 refused").arg(m_keyFiles.value(int(m_keyIndex)));
             ++m_keyIndex;
         } else {
             m_autoTried = true;
             m_authNotes << QStringLiteral("ssh-agent and default keys refused");
         }
     }
+}
+
+void SshConnection::askPassphrase() {
+    ++m_passphraseAttempt;
+    setState(State::AwaitingPassphrase, m_lockedKeyFiles.first());
+    m_connectTimer.stop(); // the operator may take their time
+    const quint64 epoch = ++m_questionEpoch;
+    QPointer<SshConnection> self(this);
+    m_questions.passphrase(m_lockedKeyFiles.first(), m_passphraseAttempt,
+                           [self, epoch](std::optional<QString> passphrase) {
+                               QMetaObject::invokeMethod(
+                                   self.data(),
+                                   [self, epoch, passphrase] {
+                                       if (self && self->m_questionEpoch == epoch &&
+                                           self->m_state == State::AwaitingPassphrase)
+                                           self->onPassphrase(passphrase);
+                                   },
+                                   Qt::QueuedConnection);
+                           });
+}
+
+void SshConnection::onPassphrase(const std::optional<QString>& passphrase) {
+    const QString file = m_lockedKeyFiles.first();
+    setState(State::Authenticating, describe());
+    m_connectTimer.start(m_target.connectTimeout);
+    if (!passphrase) {
+        m_authNotes << QStringLiteral("key %1 skipped (no passphrase given)").arg(file);
+        m_lockedKeyFiles.removeFirst();
+        m_passphraseAttempt = 0;
+    } else {
+        ssh_key key = nullptr;
+        const QByteArray secret = passphrase->toUtf8();
+        if (ssh_pki_import_privkey_file(file.toUtf8().constData(), secret.constData(), nullptr,
+                                        nullptr, &key) == SSH_OK) {
+            m_keys.push_back(
+                key); // the key stays in memory for this session; the passphrase does not
+            m_keyFiles << file;
+            m_lockedKeyFiles.removeFirst();
+            m_passphraseAttempt = 0;
+        } else if (m_passphraseAttempt >= 3) {
+            m_authNotes
+                << QStringLiteral("key %1 not unlocked: wrong passphrase three times").arg(file);
+            m_lockedKeyFiles.removeFirst();
+            m_passphraseAttempt = 0;
+        }
+        // else: asked again with the next attempt number
+    }
+    stepAuthentication();
 }
 
 void SshConnection::becomeReady() {
@@ -391,12 +445,13 @@ void SshConnection::resetSession() {
     for (ssh_key key : m_keys)
         ssh_key_free(key);
     m_keys.clear();
+    m_keyFiles.clear();
     if (m_session) {
         ssh_disconnect(m_session);
         ssh_free(m_session);
         m_session = nullptr;
     }
-    ++m_trustEpoch;
+    ++m_questionEpoch;
 }
 
 // ---- running commands --------------------------------------------------------------------

@@ -11,7 +11,7 @@
 
 #include "exec/Command.h"
 #include "exec/RemoteShell.h"
-#include "ssh/HostKeyTrust.h"
+#include "ssh/SshDelegate.h"
 #include "ssh/SshTarget.h"
 
 #include <QElapsedTimer>
@@ -21,6 +21,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 struct ssh_session_struct;
 struct ssh_channel_struct;
@@ -49,16 +50,30 @@ struct SshRequest {
     QElapsedTimer clock;
 };
 
-/// Trust questions cross threads: the connection asks through this, the answer comes back queued.
-using TrustAsker = std::function<void(const HostKeyInfo&, std::function<void(TrustDecision)>)>;
+/// Questions for the operator cross threads: the connection asks through these (from its
+/// thread); the answer functions may be called from any thread and post back to it.
+struct OperatorQuestions {
+    std::function<void(const HostKeyInfo&, std::function<void(TrustDecision)>)> trust;
+    std::function<void(const QString& keyFile, int attempt,
+                       std::function<void(std::optional<QString>)>)>
+        passphrase;
+};
 
 class SshConnection : public QObject {
     Q_OBJECT
 public:
-    enum class State { Disconnected, Connecting, AwaitingTrust, Authenticating, Ready, BackingOff };
+    enum class State {
+        Disconnected,
+        Connecting,
+        AwaitingTrust,
+        Authenticating,
+        AwaitingPassphrase,
+        Ready,
+        BackingOff
+    };
     Q_ENUM(State)
 
-    SshConnection(SshTarget target, TrustAsker askTrust);
+    SshConnection(SshTarget target, OperatorQuestions questions);
     ~SshConnection() override;
 
     void submit(std::shared_ptr<SshRequest> request);
@@ -77,6 +92,8 @@ private:
     void stepConnect();
     void verifyHostKey();
     void onTrustDecision(TrustDecision decision, const HostKeyInfo& key);
+    void askPassphrase();
+    void onPassphrase(const std::optional<QString>& passphrase);
     void startAuthentication();
     void stepAuthentication();
     void becomeReady();
@@ -96,7 +113,7 @@ private:
     QString describe() const;
 
     SshTarget m_target;
-    TrustAsker m_askTrust;
+    OperatorQuestions m_questions;
     State m_state = State::Disconnected;
     ssh_session_struct* m_session = nullptr;
     Elevation m_elevation = Elevation::None;
@@ -110,7 +127,10 @@ private:
 
     // Authentication: explicit key files first, then agent + default keys.
     std::vector<ssh_key_struct*> m_keys;
+    QStringList m_keyFiles; ///< the file of each entry of m_keys, for messages
     std::size_t m_keyIndex = 0;
+    QStringList m_lockedKeyFiles; ///< encrypted key files still to unlock, in order
+    int m_passphraseAttempt = 0;
     bool m_autoTried = false;
     QStringList m_authNotes;
 
@@ -120,7 +140,7 @@ private:
     QTimer m_backoffTimer;
     std::chrono::milliseconds m_backoff;
     QSocketNotifier* m_readNotifier = nullptr;
-    quint64 m_trustEpoch = 0; ///< answers for an older session are ignored
+    quint64 m_questionEpoch = 0; ///< answers for an older session are ignored
 
     ssh_channel_struct* m_probe = nullptr;
     QElapsedTimer m_probeClock;

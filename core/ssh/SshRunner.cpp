@@ -4,35 +4,54 @@
 
 namespace nr1 {
 
-SshRunner::SshRunner(SshTarget target, HostKeyTrustDelegate* trust, QObject* parent)
+SshRunner::SshRunner(SshTarget target, SshDelegate* delegate, QObject* parent)
     : QObject(parent)
     , m_target(std::move(target))
-    , m_trust(trust) {
+    , m_delegate(delegate) {
     qRegisterMetaType<nr1::SshConnection::State>();
     std::weak_ptr<Gate> gate = m_gate;
     QPointer<SshRunner> runner(this);
-    // Asked on the worker thread; the delegate is asked on ours; its answer goes back through
-    // the gate, which is closed before the connection is destroyed.
-    TrustAsker askTrust = [runner, gate](const HostKeyInfo& key,
-                                         std::function<void(TrustDecision)> answer) {
-        auto gated = [gate, answer = std::move(answer)](TrustDecision decision) {
+    // Each answer goes back through the gate, closed before the connection is destroyed, so a
+    // late answer from the delegate never reaches a deleted connection.
+    auto throughGate = [gate](auto answer) {
+        return [gate, answer = std::move(answer)](auto value) {
             if (const auto open = gate.lock()) {
                 std::lock_guard lock(open->mutex);
                 if (open->open)
-                    answer(decision);
+                    answer(value);
             }
         };
+    };
+    OperatorQuestions questions;
+    // Asked on the worker thread; the delegate is asked on the runner's thread.
+    questions.trust = [runner, throughGate](const HostKeyInfo& key,
+                                            std::function<void(TrustDecision)> answer) {
+        auto gated = throughGate(std::move(answer));
         QMetaObject::invokeMethod(
             runner.data(),
             [runner, key, gated] {
-                if (runner && runner->m_trust)
-                    runner->m_trust->decideUnknownHostKey(key, gated);
+                if (runner && runner->m_delegate)
+                    runner->m_delegate->decideUnknownHostKey(key, gated);
                 else
                     gated(TrustDecision::Reject);
             },
             Qt::QueuedConnection);
     };
-    m_connection = new SshConnection(m_target, askTrust);
+    questions.passphrase = [runner,
+                            throughGate](const QString& file, int attempt,
+                                         std::function<void(std::optional<QString>)> answer) {
+        auto gated = throughGate(std::move(answer));
+        QMetaObject::invokeMethod(
+            runner.data(),
+            [runner, file, attempt, gated] {
+                if (runner && runner->m_delegate)
+                    runner->m_delegate->providePassphrase(file, attempt, gated);
+                else
+                    gated(std::optional<QString>());
+            },
+            Qt::QueuedConnection);
+    };
+    m_connection = new SshConnection(m_target, questions);
     m_connection->moveToThread(&m_thread);
     connect(m_connection, &SshConnection::stateChanged, this, &SshRunner::connectionStateChanged,
             Qt::QueuedConnection);

@@ -4,13 +4,13 @@
 // run()/stream()/cancel() may be called from the runner's thread and return at once; results
 // and lines are delivered on the runner's thread through the event loop, and only while the
 // request's context object lives (contexts must live in the runner's thread). Unknown host keys
-// are put to the trust delegate on the runner's thread. Destroying the runner cancels what is
-// still running (the callbacks of cancelled requests are not called any more) and joins the
+// and key passphrases are put to the delegate on the runner's thread. Destroying the runner cancels
+// what is still running (the callbacks of cancelled requests are not called any more) and joins the
 // thread.
 
 #include "exec/CommandRunner.h"
-#include "ssh/HostKeyTrust.h"
 #include "ssh/SshConnection.h"
+#include "ssh/SshDelegate.h"
 #include "ssh/SshTarget.h"
 
 #include <QObject>
@@ -24,8 +24,8 @@ namespace nr1 {
 class SshRunner : public QObject, public CommandRunner {
     Q_OBJECT
 public:
-    /// `trust` must outlive the runner; it is called on the runner's thread.
-    SshRunner(SshTarget target, HostKeyTrustDelegate* trust, QObject* parent = nullptr);
+    /// `delegate` must outlive the runner; it is called on the runner's thread.
+    SshRunner(SshTarget target, SshDelegate* delegate, QObject* parent = nullptr);
     ~SshRunner() override;
 
     RequestId run(const Command& command, QObject* context, ResultHandler onDone) override;
@@ -48,7 +48,7 @@ private:
     };
 
     SshTarget m_target;
-    HostKeyTrustDelegate* m_trust;
+    SshDelegate* m_delegate;
     QThread m_thread;
     SshConnection* m_connection = nullptr;
     std::shared_ptr<Gate> m_gate = std::make_shared<Gate>();

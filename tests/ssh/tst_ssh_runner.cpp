@@ -17,7 +17,7 @@ using namespace std::chrono_literals;
 namespace {
 
 /// A delegate that records what it was asked and answers a set decision.
-class RecordingTrust : public HostKeyTrustDelegate {
+class RecordingTrust : public SshDelegate {
 public:
     explicit RecordingTrust(TrustDecision answerWith)
         : decision(answerWith) {}
@@ -156,6 +156,40 @@ private slots:
         QCOMPARE(result.status, CommandStatus::ConnectionFailed);
         QVERIFY2(result.error.contains(QLatin1String("authentication")), qPrintable(result.error));
         QVERIFY2(result.error.contains(m_sshd.otherClientKey()), qPrintable(result.error));
+    }
+
+    void encryptedKeyIsUnlockedThroughTheDelegate() {
+        struct PassphraseDelegate : FixedTrustDelegate {
+            PassphraseDelegate()
+                : FixedTrustDelegate(TrustDecision::AcceptOnce) {}
+            void providePassphrase(const QString& file, int attempt,
+                                   std::function<void(std::optional<QString>)> answer) override {
+                asked << QStringLiteral("%1#%2").arg(file).arg(attempt);
+                answer(attempt == 1 ? QStringLiteral("wrong") : TestSshd::lockedKeyPassphrase());
+            }
+            QStringList asked;
+        } delegate;
+        qputenv("SSH_AUTH_SOCK", "");
+        SshTarget t = target();
+        t.identityFiles = {m_sshd.lockedClientKey()};
+        SshRunner runner(t, &delegate);
+        const CommandResult result = runAndWait(runner, cmd({"echo", "unlocked"}));
+        QCOMPARE(result.status, CommandStatus::Exited);
+        QCOMPARE(result.stdoutData, QByteArray("unlocked\n"));
+        QCOMPARE(delegate.asked, (QStringList{m_sshd.lockedClientKey() + QStringLiteral("#1"),
+                                              m_sshd.lockedClientKey() + QStringLiteral("#2")}));
+    }
+
+    void encryptedKeyWithoutPassphraseIsSkipped() {
+        FixedTrustDelegate delegate(TrustDecision::AcceptOnce); // knows no passphrase
+        qputenv("SSH_AUTH_SOCK", "");
+        SshTarget t = target();
+        t.identityFiles = {m_sshd.lockedClientKey()};
+        SshRunner runner(t, &delegate);
+        const CommandResult result = runAndWait(runner, cmd({"true"}));
+        QCOMPARE(result.status, CommandStatus::ConnectionFailed);
+        QVERIFY2(result.error.contains(QLatin1String("skipped (no passphrase given)")),
+                 qPrintable(result.error));
     }
 
     void exitCodesAndSeparateStreams() {

@@ -126,8 +126,19 @@ bool TestSshd::start() {
                       QStringLiteral("-C"), QStringLiteral("nr1-test"), QStringLiteral("-f"),
                       path(QLatin1String(key))}))
                 return false;
-        QFile::copy(path(QStringLiteral("id_ed25519.pub")),
-                    path(QStringLiteral("authorized_keys")));
+        if (!run({QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"),
+                  QStringLiteral("ed25519"), QStringLiteral("-N"), lockedKeyPassphrase(),
+                  QStringLiteral("-C"), QStringLiteral("nr1-test-locked"), QStringLiteral("-f"),
+                  lockedClientKey()}))
+            return false;
+        QFile authorized(path(QStringLiteral("authorized_keys")));
+        authorized.open(QIODevice::WriteOnly);
+        for (const char* key : {"id_ed25519.pub", "locked_ed25519.pub"}) {
+            QFile pub(path(QLatin1String(key)));
+            pub.open(QIODevice::ReadOnly);
+            authorized.write(pub.readAll());
+        }
+        authorized.close();
         m_fingerprint = sshKeygenFingerprint(path(QStringLiteral("host_ed25519.pub")));
         m_port = freePort();
         QFile config(path(QStringLiteral("sshd_config")));

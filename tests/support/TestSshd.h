@@ -25,6 +25,9 @@ public:
     QString user() const; ///< the local user, who is also the login user
     QString clientKey() const { return path(QStringLiteral("id_ed25519")); }
     QString otherClientKey() const { return path(QStringLiteral("other_ed25519")); }
+    /// An authorized client key encrypted with lockedKeyPassphrase().
+    QString lockedClientKey() const { return path(QStringLiteral("locked_ed25519")); }
+    static QString lockedKeyPassphrase() { return QStringLiteral("correct horse battery"); }
     QString hostKeyFingerprint() const { return m_fingerprint; } ///< as `ssh-keygen -lf` prints it
     /// A fingerprint of another host key, for "changed key" tests: its public key line.
     QString otherHostPublicKey() const;

@@ -1,0 +1,64 @@
+#pragma once
+// Contract: what the SSH layer asks the operator, and only that. Host keys, the OpenSSH way: a key
+// already in known_hosts is used silently; an unknown key is shown to the SshDelegate (a dialog
+// in the console, a terminal prompt or a flag in nr1ctl) with its SHA256 fingerprint; a changed
+// key or a key of another type is refused before any delegate is asked, with both fingerprints
+// and the known_hosts file and line to fix. Key passphrases: asked when a key file is encrypted,
+// kept in memory for that connection only, never written. Each question is answered once, at any
+// later time, from any thread.
+
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace nr1 {
+
+struct HostKeyInfo {
+    QString host; ///< as connected to
+    int port = 22;
+    QString knownHostsName; ///< "[127.0.0.1]:2222"
+    QString keyType;        ///< "ssh-ed25519"
+    QString fingerprint;    ///< "SHA256:…"
+    QString knownHostsFile; ///< where "remember" writes
+};
+
+enum class TrustDecision { Reject, AcceptOnce, AcceptAndRemember };
+
+class SshDelegate {
+public:
+    virtual ~SshDelegate() = default;
+    /// Called on the delegate's thread; `answer` may be called later, from any thread, once.
+    virtual void decideUnknownHostKey(const HostKeyInfo& key,
+                                      std::function<void(TrustDecision)> answer) = 0;
+    /// The passphrase of an encrypted key file, or nullopt to skip the key. `attempt` counts
+    /// from 1 and grows after a wrong passphrase. The default skips.
+    virtual void providePassphrase(const QString& keyFile, int attempt,
+                                   std::function<void(std::optional<QString>)> answer) {
+        Q_UNUSED(keyFile);
+        Q_UNUSED(attempt);
+        answer(std::nullopt);
+    }
+};
+
+/// A delegate that answers the same for every unknown key and knows no passphrase
+/// (nr1ctl --accept-new-host-key, tests).
+class FixedTrustDelegate : public SshDelegate {
+public:
+    explicit FixedTrustDelegate(TrustDecision decision)
+        : m_decision(decision) {}
+    void decideUnknownHostKey(const HostKeyInfo& key,
+                              std::function<void(TrustDecision)> answer) override {
+        m_lastAsked = key;
+        ++m_asked;
+        answer(m_decision);
+    }
+    int timesAsked() const { return m_asked; }
+    const HostKeyInfo& lastAsked() const { return m_lastAsked; }
+
+private:
+    TrustDecision m_decision;
+    HostKeyInfo m_lastAsked;
+    int m_asked = 0;
+};
+
+} // namespace nr1
