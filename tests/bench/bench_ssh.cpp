@@ -123,8 +123,9 @@ int main(int argc, char* argv[]) {
     std::printf("  ratio nr1 (sequential) / OpenSSH:            %8.1fx\n", nr1Rate / opensshRate);
     std::printf("  per command: nr1 %.1f ms (sequential), OpenSSH %.1f ms\n", 1000.0 / nr1Rate,
                 1000.0 / opensshRate);
-    std::printf("  note: sshd starts every command through the login user's shell and its rc files\n"
-                "  (e.g. ~/.bashrc); that start-up is in both figures and bounds the ratio.\n");
+    std::printf(
+        "  note: sshd starts every command through the login user's shell and its rc files\n"
+        "  (e.g. ~/.bashrc); that start-up is in both figures and bounds the ratio.\n");
     std::printf("  main-thread stall during 100 commands: longest 1 ms timer gap %lld ms\n",
                 static_cast<long long>(longestGap));
     return 0;

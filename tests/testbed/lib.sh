@@ -17,7 +17,7 @@ TB_NODE_NAMES=(primary secondary)
 
 # Host packages every testbed script may need (Debian 12 names).
 TB_HOST_PACKAGES=(qemu-system-x86 qemu-utils qemu-block-extra debootstrap cpio busybox-static
-    libiscsi-bin openssh-client e2fsprogs socat iproute2 procps)
+    libiscsi-bin openssh-client e2fsprogs socat iproute2 procps python3)
 
 tb_log() { printf '==> [%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 tb_die() { printf 'testbed: error: %s\n' "$*" >&2; exit 1; }
@@ -99,5 +99,8 @@ tb_ssh() {
     mkdir -p "$TB_RUN/ssh-mux"
     local opts; mapfile -t opts < <(tb_ssh_opts)
     ssh "${opts[@]}" -o ControlMaster=auto -o ControlPath="$TB_RUN/ssh-mux/$node-%p" \
-        -o ControlPersist=120 -p "$port" root@127.0.0.1 "$@"
+        -o ControlPersist=120 -p "$port" root@127.0.0.1 "$@" 9>&-
 }
+
+# tb_usage SCRIPT: prints the script's header comment (its description and usage).
+tb_usage() { awk 'NR == 1 { next } /^# shellcheck/ || !/^#/ { exit } { sub(/^# ?/, ""); print }' "$1"; }
