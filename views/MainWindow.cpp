@@ -1,10 +1,12 @@
 #include "MainWindow.h"
 
+#include "InventoryView.h"
 #include "OutputInspector.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QMenuBar>
@@ -16,11 +18,16 @@ namespace nr1 {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_inspector(new OutputInspector(this)) {
+    , m_inspector(new OutputInspector(this))
+    , m_inventory(new InventoryView(this)) {
     setWindowTitle(tr("nr1 — Network RAID1 console"));
     setCentralWidget(m_inspector);
+    auto* dock = new QDockWidget(tr("Inventory"), this);
+    dock->setObjectName(QStringLiteral("inventoryDock"));
+    dock->setWidget(m_inventory);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
     createMenus();
-    statusBar()->showMessage(tr("No pair inventory yet: inspect a node's output below."));
+    statusBar()->showMessage(tr("Inspect a node's output below, or open an inventory."));
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
         resize(1100, 700);
@@ -31,11 +38,25 @@ void MainWindow::createMenus() {
     QAction* open = file->addAction(tr("&Open Output…"), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Load a saved node output (mdstat, mdadm, lvs, saveconfig.json, …)"));
+    file->addAction(tr("Open &Inventory…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open inventory"), QString(),
+                                                          tr("Inventory (*.yaml *.yml)"));
+        if (!path.isEmpty())
+            openInventory(path);
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nr1"), this, &MainWindow::showAbout);
+}
+
+bool MainWindow::openInventory(const QString& path) {
+    const bool ok = m_inventory->load(path);
+    statusBar()->showMessage(m_inventory->statusText());
+    if (ok)
+        QSettings().setValue(QStringLiteral("inventory/lastPath"), path);
+    return ok;
 }
 
 void MainWindow::chooseFile() {

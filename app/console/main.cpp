@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QPixmap>
+#include <QSettings>
 #include <QTimer>
 #include <cstdio>
 
@@ -26,6 +27,11 @@ int main(int argc, char* argv[]) {
                             QStringLiteral("Parser kind for FILE (see nr1ctl parse --help)."),
                             QStringLiteral("KIND"));
     parser.addOption(kind);
+    QCommandLineOption inventory(
+        QStringLiteral("inventory"),
+        QStringLiteral("Inventory of pairs (default: the last one opened)."),
+        QStringLiteral("FILE"));
+    parser.addOption(inventory);
     QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QStringLiteral("Save a PNG of the window once shown, then quit (for the docs)."),
@@ -42,6 +48,12 @@ int main(int argc, char* argv[]) {
                      qPrintable(parser.value(kind)));
         return 64;
     }
+    const QString inventoryPath =
+        parser.isSet(inventory)
+            ? parser.value(inventory)
+            : QSettings().value(QStringLiteral("inventory/lastPath")).toString();
+    if (!inventoryPath.isEmpty())
+        window.openInventory(inventoryPath);
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
     window.show();
