@@ -26,6 +26,7 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setObjectName(QStringLiteral("inventoryDock"));
     dock->setWidget(m_inventory);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {380}, Qt::Horizontal); // room for user@host:port and an IQN
     createMenus();
     statusBar()->showMessage(tr("Inspect a node's output below, or open an inventory."));
     QSettings settings;
