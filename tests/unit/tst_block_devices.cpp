@@ -3,6 +3,7 @@
 // constructed input next to it), never copied from the parser's output.
 
 #include "Fixtures.h"
+#include "ParseAssertions.h"
 #include "probe/DiskLinksParser.h"
 #include "probe/LsblkParser.h"
 #include "probe/SignatureParsers.h"
@@ -10,10 +11,6 @@
 using namespace nr1;
 
 namespace {
-
-template <typename T> QString describe(const ParseResult<T>& result) {
-    return result.ok() ? QString() : result.error().toString();
-}
 
 const BlockDevice* findDevice(const std::vector<BlockDevice>& devices, const QString& name) {
     for (const BlockDevice& device : devices)
@@ -46,8 +43,6 @@ BlockDevice deviceWithName(const QString& name) {
 }
 
 } // namespace
-
-#define VERIFY_OK(result) QVERIFY2((result).ok(), qPrintable(describe(result)))
 
 Q_DECLARE_METATYPE(nr1::BlockDevice)
 

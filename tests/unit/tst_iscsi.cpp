@@ -4,15 +4,12 @@
 // from the constructed input next to each test.
 
 #include "Fixtures.h"
+#include "ParseAssertions.h"
 #include "probe/IscsiParsers.h"
 
 using namespace nr1;
 
 namespace {
-
-template <typename T> QString describe(const ParseResult<T>& result) {
-    return result.ok() ? QString() : result.error().toString();
-}
 
 IscsiPortal portal(const QString& address, int port, std::optional<int> tpgt) {
     IscsiPortal value;
@@ -89,7 +86,6 @@ const QString kSecondaryIqn = QStringLiteral("iqn.2024-01.test.testbed:secondary
 
 } // namespace
 
-#define VERIFY_OK(result) QVERIFY2((result).ok(), qPrintable(describe(result)))
 #define CHECK(call)                                                                                \
     do {                                                                                           \
         call;                                                                                      \

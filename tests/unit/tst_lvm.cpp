@@ -3,6 +3,7 @@
 // constructed input) by hand; none was produced by running the parser.
 
 #include "Fixtures.h"
+#include "ParseAssertions.h"
 #include "probe/LvmReportParser.h"
 #include "probe/Numbers.h"
 
@@ -17,15 +18,6 @@ using Lvs = std::vector<LogicalVolume>;
 
 Q_DECLARE_METATYPE(OptInt64)
 Q_DECLARE_METATYPE(Lvs)
-
-namespace QTest {
-template <> inline char* toString(const std::optional<int>& value) {
-    return qstrdup(value ? QByteArray::number(*value).constData() : "nullopt");
-}
-template <> inline char* toString(const std::optional<qint64>& value) {
-    return qstrdup(value ? QByteArray::number(*value).constData() : "nullopt");
-}
-} // namespace QTest
 
 namespace {
 
@@ -58,13 +50,6 @@ QString describe(const LogicalVolume& volume) {
         .arg(volume.vgName, volume.name, volume.uuid, volume.attr, volume.path, volume.dmPath,
              volume.sizeBytes ? QString::number(*volume.sizeBytes) : QStringLiteral("none"),
              volume.devices.join(QLatin1Char(' ')));
-}
-
-QString describe(const ParseWarnings& warnings) {
-    QStringList lines;
-    for (const ParseWarning& warning : warnings)
-        lines.append(warning.toString());
-    return lines.join(QLatin1Char('\n'));
 }
 
 QString errorText(const ParseResult<LvmReport>& result) {

@@ -4,6 +4,7 @@
 // reading the dumps, not by running the parser.
 
 #include "Fixtures.h"
+#include "ParseAssertions.h"
 #include "probe/MdSysfsParser.h"
 
 #include <initializer_list>
@@ -91,15 +92,6 @@ struct Array {
     }
     operator MdSysfs() const { return value; }
 };
-
-QString describe(const ParseResult<std::vector<MdSysfs>>& result) {
-    QStringList text;
-    if (!result.ok())
-        text << result.error().toString();
-    for (const ParseWarning& warning : result.warnings())
-        text << warning.toString();
-    return text.join(QLatin1Char('\n'));
-}
 
 #define COMPARE_OPTIONAL(actual, expected)                                                         \
     do {                                                                                           \

@@ -3,6 +3,7 @@
 // hand; none was produced by running the parser.
 
 #include "Fixtures.h"
+#include "ParseAssertions.h"
 #include "probe/MdadmDetailParser.h"
 #include "probe/MdadmExamineParser.h"
 #include "probe/MdadmExportParser.h"
@@ -23,15 +24,6 @@ Q_DECLARE_METATYPE(Rows)
 Q_DECLARE_METATYPE(Members)
 Q_DECLARE_METATYPE(OptInt)
 Q_DECLARE_METATYPE(OptInt64)
-
-namespace QTest {
-template <> inline char* toString(const std::optional<int>& value) {
-    return qstrdup(value ? QByteArray::number(*value).constData() : "nullopt");
-}
-template <> inline char* toString(const std::optional<qint64>& value) {
-    return qstrdup(value ? QByteArray::number(*value).constData() : "nullopt");
-}
-} // namespace QTest
 
 namespace {
 
@@ -83,13 +75,6 @@ QString describe(const MdDetailDevice& device) {
         .arg(device.major)
         .arg(device.minor)
         .arg(optional(device.raidDevice), device.state.join(QLatin1Char(' ')), device.path);
-}
-
-QString describe(const ParseWarnings& warnings) {
-    QStringList lines;
-    for (const ParseWarning& warning : warnings)
-        lines.append(warning.toString());
-    return lines.join(QLatin1Char('\n'));
 }
 
 template <typename T> QString errorText(const ParseResult<T>& result) {

@@ -3,6 +3,7 @@
 // produced by running the parser.
 
 #include "Fixtures.h"
+#include "ParseAssertions.h"
 #include "probe/MdstatParser.h"
 
 #include <QDir>
@@ -153,15 +154,6 @@ QString raid1Doc(const QString& lines) {
                           "md0 : active raid1 sdb[1] sda[0]\n"
                           "      1046528 blocks super 1.2 [2/2] [UU]\n") +
            lines + QStringLiteral("unused devices: <none>\n");
-}
-
-QString describe(const ParseResult<Mdstat>& result) {
-    QStringList text;
-    if (!result.ok())
-        text << result.error().toString();
-    for (const ParseWarning& warning : result.warnings())
-        text << warning.toString();
-    return text.join(QLatin1Char('\n'));
 }
 
 #define COMPARE_OPTIONAL(actual, expected)                                                         \

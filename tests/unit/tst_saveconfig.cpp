@@ -3,15 +3,12 @@
 // the target-devel list) or from the constructed input next to each test.
 
 #include "Fixtures.h"
+#include "ParseAssertions.h"
 #include "probe/SaveconfigParser.h"
 
 using namespace nr1;
 
 namespace {
-
-template <typename T> QString describe(const ParseResult<T>& result) {
-    return result.ok() ? QString() : result.error().toString();
-}
 
 /// A saveconfig with one iSCSI target whose single TPG has `tpgFields` (JSON members).
 QString configWithTpg(const QString& tpgFields) {
@@ -32,8 +29,6 @@ QString configWithTpg(const QString& tpgFields) {
 }
 
 } // namespace
-
-#define VERIFY_OK(result) QVERIFY2((result).ok(), qPrintable(describe(result)))
 
 class TestSaveconfig : public QObject {
     Q_OBJECT
