@@ -37,21 +37,12 @@ tb_stage_summary() {
     for line in "${TB_STAGES[@]}"; do printf '    %s\n' "$line" >&2; done
 }
 
-tb_as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
+# Root and package installation are the project scripts' (scripts/lib.sh): one way for both.
+# shellcheck source=../../scripts/lib.sh
+source "$TB_REPO/scripts/lib.sh"
+tb_as_root() { as_root "$@"; }
 # tb_ensure_packages PKG...: installs the Debian packages that are missing (apt-get update first).
-tb_ensure_packages() {
-    local missing=() package
-    for package in "$@"; do
-        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
-            missing+=("$package")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    tb_log "Installing host packages: ${missing[*]}"
-    tb_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    tb_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
-}
+tb_ensure_packages() { ensure_packages "$@"; }
 
 # tb_mirror: prints the Debian mirror URL from the host's apt sources (deb822 .sources files or
 # one-line .list files): the first source that serves the "bookworm" suite.
