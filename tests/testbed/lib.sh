@@ -38,7 +38,7 @@ tb_stage_summary() {
 }
 
 # Root and package installation are the project scripts' (scripts/lib.sh): one way for both.
-# shellcheck source=../../scripts/lib.sh
+# shellcheck source-path=SCRIPTDIR source=../../scripts/lib.sh
 source "$TB_REPO/scripts/lib.sh"
 tb_as_root() { as_root "$@"; }
 # tb_ensure_packages PKG...: installs the Debian packages that are missing (apt-get update first).
