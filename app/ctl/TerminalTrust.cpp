@@ -44,20 +44,14 @@ void TerminalTrust::decideUnknownHostKey(const HostKeyInfo& key,
         answer(TrustDecision::Reject);
 }
 
-void TerminalTrust::providePassphrase(const QString& keyFile, int attempt,
-                                      std::function<void(std::optional<QString>)> answer) {
+namespace {
+
+/// Asks on the terminal without echo; nullopt when there is no terminal or nothing was typed.
+std::optional<QString> readSecret(const QString& prompt) {
     QFile tty(QStringLiteral("/dev/tty"));
-    if (!::isatty(STDIN_FILENO) || !tty.open(QIODevice::ReadWrite)) {
-        std::fprintf(stderr,
-                     "nr1ctl: %s is encrypted and there is no terminal to ask for its passphrase; "
-                     "load it into ssh-agent instead\n",
-                     qPrintable(keyFile));
-        answer(std::nullopt);
-        return;
-    }
-    tty.write(QStringLiteral("%1Enter passphrase for %2: ")
-                  .arg(attempt > 1 ? QStringLiteral("Wrong passphrase. ") : QString(), keyFile)
-                  .toUtf8());
+    if (!::isatty(STDIN_FILENO) || !tty.open(QIODevice::ReadWrite))
+        return std::nullopt;
+    tty.write(prompt.toUtf8());
     tty.flush();
     termios saved{};
     const int fd = tty.handle();
@@ -73,8 +67,35 @@ void TerminalTrust::providePassphrase(const QString& keyFile, int attempt,
     tty.write("\n");
     if (line.endsWith('\n'))
         line.chop(1);
-    answer(line.isEmpty() ? std::nullopt : std::optional<QString>(QString::fromUtf8(line)));
+    std::optional<QString> secret;
+    if (!line.isEmpty())
+        secret = QString::fromUtf8(line);
     line.fill('\0'); // do not leave the secret in this buffer
+    return secret;
+}
+
+QString retryNote(int attempt, const char* what) {
+    return attempt > 1 ? QStringLiteral("Wrong %1. ").arg(QLatin1String(what)) : QString();
+}
+
+} // namespace
+
+void TerminalTrust::providePassphrase(const QString& keyFile, int attempt,
+                                      std::function<void(std::optional<QString>)> answer) {
+    const auto secret = readSecret(QStringLiteral("%1Enter passphrase for %2: ")
+                                       .arg(retryNote(attempt, "passphrase"), keyFile));
+    if (!secret && !::isatty(STDIN_FILENO))
+        std::fprintf(stderr,
+                     "nr1ctl: %s is encrypted and there is no terminal to ask for its passphrase; "
+                     "load it into ssh-agent instead\n",
+                     qPrintable(keyFile));
+    answer(secret);
+}
+
+void TerminalTrust::providePassword(const QString& account, int attempt,
+                                    std::function<void(std::optional<QString>)> answer) {
+    answer(readSecret(
+        QStringLiteral("%1%2's password: ").arg(retryNote(attempt, "password"), account)));
 }
 
 } // namespace nr1::ctl

@@ -307,23 +307,32 @@ void SshConnection::startAuthentication() {
             m_authNotes << QStringLiteral("key file %1 is missing or unreadable").arg(file);
         }
     }
-    m_passphraseAttempt = 0;
+    m_secretAttempt = 0;
     m_keyIndex = 0;
     m_autoTried = false;
+    m_passwordDone = false;
+    forgetPassword();
     stepAuthentication();
 }
 
 void SshConnection::stepAuthentication() {
     for (;;) {
         int rc = SSH_AUTH_DENIED;
-        if (m_keyIndex < m_keys.size())
+        const bool passwordOffered =
+            (ssh_userauth_list(m_session, nullptr) & SSH_AUTH_METHOD_PASSWORD) != 0;
+        if (m_keyIndex < m_keys.size()) {
             rc = ssh_userauth_publickey(m_session, nullptr, m_keys[m_keyIndex]);
-        else if (!m_lockedKeyFiles.isEmpty()) {
-            askPassphrase();
+        } else if (!m_lockedKeyFiles.isEmpty()) {
+            askSecret(SecretKind::KeyPassphrase, m_lockedKeyFiles.first());
             return;
-        } else if (!m_autoTried)
+        } else if (!m_autoTried) {
             rc = ssh_userauth_publickey_auto(m_session, nullptr, nullptr);
-        else {
+        } else if (!m_password.isEmpty()) {
+            rc = ssh_userauth_password(m_session, nullptr, m_password.constData());
+        } else if (!m_passwordDone && passwordOffered) {
+            askSecret(SecretKind::Password, describe()); // only ever typed by the operator
+            return;
+        } else {
             failConnection(CommandStatus::ConnectionFailed,
                            QStringLiteral("authentication as %1 failed: %2")
                                .arg(describe(), m_authNotes.join(QStringLiteral("; "))));
@@ -331,6 +340,7 @@ void SshConnection::stepAuthentication() {
         }
         if (rc == SSH_AUTH_AGAIN)
             return;
+        forgetPassword();
         if (rc == SSH_AUTH_SUCCESS) {
             becomeReady();
             return;
@@ -344,55 +354,76 @@ void SshConnection::stepAuthentication() {
         if (m_keyIndex < m_keys.size()) {
             m_authNotes << QStringLiteral("key %1 refused").arg(m_keyFiles.value(int(m_keyIndex)));
             ++m_keyIndex;
-        } else {
+        } else if (!m_autoTried) {
             m_autoTried = true;
             m_authNotes << QStringLiteral("ssh-agent and default keys refused");
+        } else if (m_secretAttempt >= 3) { // a refused password, like OpenSSH's three prompts
+            m_passwordDone = true;
+            m_authNotes << QStringLiteral("password refused three times");
         }
     }
 }
 
-void SshConnection::askPassphrase() {
-    ++m_passphraseAttempt;
-    setState(State::AwaitingPassphrase, m_lockedKeyFiles.first());
+void SshConnection::forgetPassword() {
+    m_password.fill('\0');
+    m_password.clear();
+}
+
+void SshConnection::askSecret(SecretKind kind, const QString& subject) {
+    ++m_secretAttempt;
+    setState(State::AwaitingSecret, subject);
     m_connectTimer.stop(); // the operator may take their time
     const quint64 epoch = ++m_questionEpoch;
     QPointer<SshConnection> self(this);
-    m_questions.passphrase(m_lockedKeyFiles.first(), m_passphraseAttempt,
-                           [self, epoch](std::optional<QString> passphrase) {
-                               QMetaObject::invokeMethod(
-                                   self.data(),
-                                   [self, epoch, passphrase] {
-                                       if (self && self->m_questionEpoch == epoch &&
-                                           self->m_state == State::AwaitingPassphrase)
-                                           self->onPassphrase(passphrase);
-                                   },
-                                   Qt::QueuedConnection);
-                           });
+    m_questions.secret(kind, subject, m_secretAttempt,
+                       [self, epoch, kind](std::optional<QString> secret) {
+                           QMetaObject::invokeMethod(
+                               self.data(),
+                               [self, epoch, kind, secret] {
+                                   if (self && self->m_questionEpoch == epoch &&
+                                       self->m_state == State::AwaitingSecret)
+                                       self->onSecret(kind, secret);
+                               },
+                               Qt::QueuedConnection);
+                       });
 }
 
-void SshConnection::onPassphrase(const std::optional<QString>& passphrase) {
-    const QString file = m_lockedKeyFiles.first();
+void SshConnection::onSecret(SecretKind kind, const std::optional<QString>& secret) {
     setState(State::Authenticating, describe());
     m_connectTimer.start(m_target.connectTimeout);
-    if (!passphrase) {
+    if (kind == SecretKind::Password) {
+        if (secret && !secret->isEmpty()) {
+            m_password = secret->toUtf8(); // in memory until the server answered, then wiped
+        } else {
+            m_passwordDone = true;
+            m_authNotes << QStringLiteral("no password given");
+        }
+        stepAuthentication();
+        return;
+    }
+    const QString file = m_lockedKeyFiles.first();
+    if (!secret) {
         m_authNotes << QStringLiteral("key %1 skipped (no passphrase given)").arg(file);
         m_lockedKeyFiles.removeFirst();
-        m_passphraseAttempt = 0;
+        m_secretAttempt = 0;
     } else {
         ssh_key key = nullptr;
-        const QByteArray secret = passphrase->toUtf8();
-        if (ssh_pki_import_privkey_file(file.toUtf8().constData(), secret.constData(), nullptr,
-                                        nullptr, &key) == SSH_OK) {
+        QByteArray passphrase = secret->toUtf8();
+        const bool unlocked =
+            ssh_pki_import_privkey_file(file.toUtf8().constData(), passphrase.constData(), nullptr,
+                                        nullptr, &key) == SSH_OK;
+        passphrase.fill('\0');
+        if (unlocked) {
             m_keys.push_back(
                 key); // the key stays in memory for this session; the passphrase does not
             m_keyFiles << file;
             m_lockedKeyFiles.removeFirst();
-            m_passphraseAttempt = 0;
-        } else if (m_passphraseAttempt >= 3) {
+            m_secretAttempt = 0;
+        } else if (m_secretAttempt >= 3) {
             m_authNotes
                 << QStringLiteral("key %1 not unlocked: wrong passphrase three times").arg(file);
             m_lockedKeyFiles.removeFirst();
-            m_passphraseAttempt = 0;
+            m_secretAttempt = 0;
         }
         // else: asked again with the next attempt number
     }

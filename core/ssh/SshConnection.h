@@ -54,9 +54,10 @@ struct SshRequest {
 /// thread); the answer functions may be called from any thread and post back to it.
 struct OperatorQuestions {
     std::function<void(const HostKeyInfo&, std::function<void(TrustDecision)>)> trust;
-    std::function<void(const QString& keyFile, int attempt,
+    /// A key file's passphrase, or the login password (subject: "user@host:port").
+    std::function<void(SecretKind, const QString& subject, int attempt,
                        std::function<void(std::optional<QString>)>)>
-        passphrase;
+        secret;
 };
 
 class SshConnection : public QObject {
@@ -67,7 +68,7 @@ public:
         Connecting,
         AwaitingTrust,
         Authenticating,
-        AwaitingPassphrase,
+        AwaitingSecret,
         Ready,
         BackingOff
     };
@@ -92,8 +93,9 @@ private:
     void stepConnect();
     void verifyHostKey();
     void onTrustDecision(TrustDecision decision, const HostKeyInfo& key);
-    void askPassphrase();
-    void onPassphrase(const std::optional<QString>& passphrase);
+    void askSecret(SecretKind kind, const QString& subject);
+    void onSecret(SecretKind kind, const std::optional<QString>& secret);
+    void forgetPassword();
     void startAuthentication();
     void stepAuthentication();
     void becomeReady();
@@ -130,7 +132,9 @@ private:
     QStringList m_keyFiles; ///< the file of each entry of m_keys, for messages
     std::size_t m_keyIndex = 0;
     QStringList m_lockedKeyFiles; ///< encrypted key files still to unlock, in order
-    int m_passphraseAttempt = 0;
+    int m_secretAttempt = 0;
+    bool m_passwordDone = false; ///< password asked for and refused, or not given
+    QByteArray m_password;       ///< only while the server checks it
     bool m_autoTried = false;
     QStringList m_authNotes;
 

@@ -4,8 +4,9 @@
 // in the console, a terminal prompt or a flag in nr1ctl) with its SHA256 fingerprint; a changed
 // key or a key of another type is refused before any delegate is asked, with both fingerprints
 // and the known_hosts file and line to fix. Key passphrases: asked when a key file is encrypted,
-// kept in memory for that connection only, never written. Each question is answered once, at any
-// later time, from any thread.
+// kept in memory for that connection only, never written. A login password only when the
+// server offers password authentication, every key was refused and the operator types it. Each
+// question is answered once, at any later time, from any thread.
 
 #include <QString>
 #include <functional>
@@ -24,6 +25,8 @@ struct HostKeyInfo {
 
 enum class TrustDecision { Reject, AcceptOnce, AcceptAndRemember };
 
+enum class SecretKind { KeyPassphrase, Password };
+
 class SshDelegate {
 public:
     virtual ~SshDelegate() = default;
@@ -35,6 +38,15 @@ public:
     virtual void providePassphrase(const QString& keyFile, int attempt,
                                    std::function<void(std::optional<QString>)> answer) {
         Q_UNUSED(keyFile);
+        Q_UNUSED(attempt);
+        answer(std::nullopt);
+    }
+    /// The login password for `account` ("user@host:port"), asked only when the server offers
+    /// password authentication and every key was refused; nullopt to give up. Never stored.
+    /// The default gives up.
+    virtual void providePassword(const QString& account, int attempt,
+                                 std::function<void(std::optional<QString>)> answer) {
+        Q_UNUSED(account);
         Q_UNUSED(attempt);
         answer(std::nullopt);
     }

@@ -37,17 +37,18 @@ SshRunner::SshRunner(SshTarget target, SshDelegate* delegate, QObject* parent)
             },
             Qt::QueuedConnection);
     };
-    questions.passphrase = [runner,
-                            throughGate](const QString& file, int attempt,
-                                         std::function<void(std::optional<QString>)> answer) {
+    questions.secret = [runner, throughGate](SecretKind kind, const QString& subject, int attempt,
+                                             std::function<void(std::optional<QString>)> answer) {
         auto gated = throughGate(std::move(answer));
         QMetaObject::invokeMethod(
             runner.data(),
-            [runner, file, attempt, gated] {
-                if (runner && runner->m_delegate)
-                    runner->m_delegate->providePassphrase(file, attempt, gated);
-                else
+            [runner, kind, subject, attempt, gated] {
+                if (!runner || !runner->m_delegate)
                     gated(std::optional<QString>());
+                else if (kind == SecretKind::KeyPassphrase)
+                    runner->m_delegate->providePassphrase(subject, attempt, gated);
+                else
+                    runner->m_delegate->providePassword(subject, attempt, gated);
             },
             Qt::QueuedConnection);
     };

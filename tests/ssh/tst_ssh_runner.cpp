@@ -192,6 +192,37 @@ private slots:
                  qPrintable(result.error));
     }
 
+    void passwordIsAskedOnlyAfterKeysFailAndAtMostThreeTimes() {
+        struct PasswordDelegate : FixedTrustDelegate {
+            PasswordDelegate()
+                : FixedTrustDelegate(TrustDecision::AcceptOnce) {}
+            void providePassword(const QString& account, int attempt,
+                                 std::function<void(std::optional<QString>)> answer) override {
+                asked << QStringLiteral("%1#%2").arg(account).arg(attempt);
+                answer(QStringLiteral("not the password"));
+            }
+            QStringList asked;
+        } delegate;
+        qputenv("SSH_AUTH_SOCK", "");
+        SshTarget t = target();
+        t.identityFiles = {m_sshd.otherClientKey()}; // refused: the password is the last resort
+        SshRunner runner(t, &delegate);
+        const CommandResult result = runAndWait(runner, cmd({"true"}));
+        QCOMPARE(result.status, CommandStatus::ConnectionFailed);
+        const QString account =
+            QStringLiteral("%1@127.0.0.1:%2").arg(m_sshd.user()).arg(m_sshd.port());
+        QCOMPARE(delegate.asked,
+                 (QStringList{account + QStringLiteral("#1"), account + QStringLiteral("#2"),
+                              account + QStringLiteral("#3")}));
+        QVERIFY2(result.error.contains(QLatin1String("password refused three times")),
+                 qPrintable(result.error));
+        // With a working key the password is never asked for.
+        PasswordDelegate unused;
+        SshRunner withKey(target(), &unused);
+        QVERIFY(runAndWait(withKey, cmd({"true"})).succeeded());
+        QVERIFY(unused.asked.isEmpty());
+    }
+
     void exitCodesAndSeparateStreams() {
         FixedTrustDelegate trust(TrustDecision::AcceptOnce);
         SshRunner runner(target(), &trust);

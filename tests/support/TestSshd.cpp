@@ -145,7 +145,7 @@ bool TestSshd::start() {
         config.open(QIODevice::WriteOnly);
         config.write(
             QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\n"
-                           "PidFile %4\nStrictModes no\nUsePAM no\nPasswordAuthentication no\n"
+                           "PidFile %4\nStrictModes no\nUsePAM no\nPasswordAuthentication yes\n"
                            "KbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n"
                            "MaxSessions 10\nMaxStartups 100\nLogLevel ERROR\n")
                 .arg(m_port)
