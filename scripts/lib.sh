@@ -26,7 +26,7 @@ ensure_packages() {
 
 # What building and testing nr1 needs (Debian 12 package names).
 NR1_BUILD_PACKAGES=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev pkg-config
-    qt6-base-dev qt6-base-dev-tools libgl-dev libssh-dev libyaml-cpp-dev
+    qt6-base-dev qt6-base-dev-tools libgl-dev libssh-dev libssl-dev libyaml-cpp-dev
     openssh-server openssh-client)
 
 # configure_build DIR [cmake options…]: configures once, reconfigures when options change.

@@ -1,6 +1,7 @@
 #include "ssh/SshRunner.h"
 
 #include <QPointer>
+#include <openssl/crypto.h>
 
 namespace nr1 {
 
@@ -68,7 +69,14 @@ SshRunner::~SshRunner() {
     SshConnection* connection = m_connection;
     // Not a nested event loop: this thread only waits for the worker to finish its cleanup.
     QMetaObject::invokeMethod(
-        connection, [connection] { delete connection; }, Qt::BlockingQueuedConnection);
+        connection,
+        [connection] {
+            delete connection;
+            // libssh's crypto left per-thread state (OpenSSL's random generator) on this
+            // thread; release it before the thread ends.
+            OPENSSL_thread_stop();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
