@@ -38,16 +38,6 @@ void readDeviceRow(TextLines& lines, int number, MdDetail& detail) {
 void readField(TextLines& lines, int number, const MdadmField& field, MdDetail& detail) {
     const QString& label = field.label;
     const QString& value = field.value;
-    auto number64 = [&](std::optional<qint64>& target) {
-        target = leadingNumber(value);
-        if (!target)
-            lines.fail(number, QStringLiteral("a number for '%1'").arg(label), lines.at(number));
-    };
-    auto number32 = [&](std::optional<int>& target) {
-        target = toInt(value);
-        if (!target)
-            lines.fail(number, QStringLiteral("a number for '%1'").arg(label), lines.at(number));
-    };
     static const QRegularExpression status(QStringLiteral("^(\\w+) Status$"));
     if (label == QLatin1String("Version"))
         detail.version = value;
@@ -56,15 +46,15 @@ void readField(TextLines& lines, int number, const MdadmField& field, MdDetail& 
     else if (label == QLatin1String("Raid Level"))
         detail.level = value;
     else if (label == QLatin1String("Array Size"))
-        number64(detail.arraySizeKiB);
+        detail.arraySizeKiB = requireLeadingNumber(lines, number, field);
     else if (label == QLatin1String("Used Dev Size")) {
         // Detail.c prints "unknown" when it cannot read the component size.
         if (value != QLatin1String("unknown"))
-            number64(detail.usedDevSizeKiB);
+            detail.usedDevSizeKiB = requireLeadingNumber(lines, number, field);
     } else if (label == QLatin1String("Raid Devices"))
-        number32(detail.raidDevices);
+        detail.raidDevices = requireInt(lines, number, field);
     else if (label == QLatin1String("Total Devices"))
-        number32(detail.totalDevices);
+        detail.totalDevices = requireInt(lines, number, field);
     else if (label == QLatin1String("Persistence"))
         detail.persistence = value;
     else if (label == QLatin1String("Intent Bitmap"))
@@ -85,13 +75,13 @@ void readField(TextLines& lines, int number, const MdadmField& field, MdDetail& 
             }
         }
     } else if (label == QLatin1String("Active Devices"))
-        number32(detail.activeDevices);
+        detail.activeDevices = requireInt(lines, number, field);
     else if (label == QLatin1String("Working Devices"))
-        number32(detail.workingDevices);
+        detail.workingDevices = requireInt(lines, number, field);
     else if (label == QLatin1String("Failed Devices"))
-        number32(detail.failedDevices);
+        detail.failedDevices = requireInt(lines, number, field);
     else if (label == QLatin1String("Spare Devices"))
-        number32(detail.spareDevices);
+        detail.spareDevices = requireInt(lines, number, field);
     else if (label == QLatin1String("Layout"))
         detail.layout = value;
     else if (label == QLatin1String("Chunk Size"))
@@ -103,7 +93,7 @@ void readField(TextLines& lines, int number, const MdadmField& field, MdDetail& 
     else if (label == QLatin1String("UUID"))
         detail.uuid = value;
     else if (label == QLatin1String("Events"))
-        number64(detail.events);
+        detail.events = requireLeadingNumber(lines, number, field);
     else if (const auto m = status.match(label); m.hasMatch()) {
         detail.rebuildKind = m.captured(1);
         static const QRegularExpression percent(QStringLiteral("^(\\d+)% complete$"));

@@ -13,11 +13,6 @@ namespace {
 void readField(TextLines& lines, int number, const MdadmField& field, MdExamine& examine) {
     const QString& label = field.label;
     const QString& value = field.value;
-    auto number64 = [&](std::optional<qint64>& target) {
-        target = leadingNumber(value);
-        if (!target)
-            lines.fail(number, QStringLiteral("a number for '%1'").arg(label), lines.at(number));
-    };
     if (label == QLatin1String("Magic"))
         examine.magic = value;
     else if (label == QLatin1String("Version"))
@@ -32,18 +27,16 @@ void readField(TextLines& lines, int number, const MdadmField& field, MdExamine&
         examine.creationTime = value;
     else if (label == QLatin1String("Raid Level"))
         examine.raidLevel = value;
-    else if (label == QLatin1String("Raid Devices")) {
-        examine.raidDevices = toInt(value);
-        if (!examine.raidDevices)
-            lines.fail(number, QStringLiteral("a number for 'Raid Devices'"), lines.at(number));
-    } else if (label == QLatin1String("Avail Dev Size"))
-        number64(examine.availDevSizeSectors);
+    else if (label == QLatin1String("Raid Devices"))
+        examine.raidDevices = requireInt(lines, number, field);
+    else if (label == QLatin1String("Avail Dev Size"))
+        examine.availDevSizeSectors = requireLeadingNumber(lines, number, field);
     else if (label == QLatin1String("Array Size"))
-        number64(examine.arraySizeKiB);
+        examine.arraySizeKiB = requireLeadingNumber(lines, number, field);
     else if (label == QLatin1String("Used Dev Size"))
-        number64(examine.usedDevSizeSectors);
+        examine.usedDevSizeSectors = requireLeadingNumber(lines, number, field);
     else if (label == QLatin1String("Data Offset"))
-        number64(examine.dataOffsetSectors);
+        examine.dataOffsetSectors = requireLeadingNumber(lines, number, field);
     else if (label == QLatin1String("State"))
         examine.state = value;
     else if (label == QLatin1String("Device UUID"))
@@ -57,7 +50,7 @@ void readField(TextLines& lines, int number, const MdadmField& field, MdExamine&
     else if (label == QLatin1String("Checksum"))
         examine.checksum = value;
     else if (label == QLatin1String("Events"))
-        number64(examine.events);
+        examine.events = requireLeadingNumber(lines, number, field);
     else if (label == QLatin1String("Device Role")) {
         examine.deviceRole = value;
         static const QRegularExpression active(QStringLiteral("^Active device (\\d+)$"));

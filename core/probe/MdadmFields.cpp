@@ -24,4 +24,18 @@ QString withoutParenthesisNote(const QString& value) {
     return note < 0 ? value : value.left(note).trimmed();
 }
 
+qint64 requireLeadingNumber(const TextLines& lines, int number, const MdadmField& field) {
+    const auto value = leadingNumber(field.value);
+    if (!value)
+        lines.fail(number, QStringLiteral("a number for '%1'").arg(field.label), lines.at(number));
+    return *value;
+}
+
+int requireInt(const TextLines& lines, int number, const MdadmField& field) {
+    const auto value = toInt(field.value);
+    if (!value)
+        lines.fail(number, QStringLiteral("a number for '%1'").arg(field.label), lines.at(number));
+    return *value;
+}
+
 } // namespace nr1
