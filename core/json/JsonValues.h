@@ -13,10 +13,6 @@ template <typename T> QJsonValue orNull(const std::optional<T>& value) {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-inline QJsonValue orNull(const std::optional<qint64>& value) {
-    return value ? QJsonValue(qint64(*value)) : QJsonValue(QJsonValue::Null);
-}
-
 inline QJsonValue emptyAsNull(const QString& text) {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
