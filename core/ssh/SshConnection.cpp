@@ -240,22 +240,10 @@ void SshConnection::verifyHostKey() {
     }
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND: {
-        setState(State::AwaitingTrust, info.fingerprint);
-        m_connectTimer.stop(); // the operator may take their time
-        const quint64 epoch = ++m_questionEpoch;
-        QPointer<SshConnection> self(this);
-        m_questions.trust(info, [self, epoch, info](TrustDecision decision) {
-            // Called from the delegate's thread; hop back to ours. SshRunner guarantees `self`
-            // is only dereferenced by Qt in this object's thread (see SshRunner::askTrust).
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, epoch, info, decision] {
-                    if (self && self->m_questionEpoch == epoch &&
-                        self->m_state == State::AwaitingTrust)
-                        self->onTrustDecision(decision, info);
-                },
-                Qt::QueuedConnection);
-        });
+        m_questions.trust(info, awaitOperator<TrustDecision>(State::AwaitingTrust, info.fingerprint,
+                                                             [this, info](TrustDecision decision) {
+                                                                 onTrustDecision(decision, info);
+                                                             }));
         return;
     }
     case SSH_KNOWN_HOSTS_ERROR:
@@ -371,21 +359,31 @@ void SshConnection::forgetPassword() {
 
 void SshConnection::askSecret(SecretKind kind, const QString& subject) {
     ++m_secretAttempt;
-    setState(State::AwaitingSecret, subject);
+    m_questions.secret(
+        kind, subject, m_secretAttempt,
+        awaitOperator<std::optional<QString>>(
+            State::AwaitingSecret, subject,
+            [this, kind](std::optional<QString> secret) { onSecret(kind, secret); }));
+}
+
+template <typename Answer, typename Handle>
+std::function<void(Answer)> SshConnection::awaitOperator(State waiting, const QString& detail,
+                                                         Handle handle) {
+    setState(waiting, detail);
     m_connectTimer.stop(); // the operator may take their time
     const quint64 epoch = ++m_questionEpoch;
     QPointer<SshConnection> self(this);
-    m_questions.secret(kind, subject, m_secretAttempt,
-                       [self, epoch, kind](std::optional<QString> secret) {
-                           QMetaObject::invokeMethod(
-                               self.data(),
-                               [self, epoch, kind, secret] {
-                                   if (self && self->m_questionEpoch == epoch &&
-                                       self->m_state == State::AwaitingSecret)
-                                       self->onSecret(kind, secret);
-                               },
-                               Qt::QueuedConnection);
-                       });
+    return [self, epoch, waiting, handle](Answer answer) {
+        // Called on the delegate's thread; SshRunner's gate keeps this object alive while an
+        // answer can still arrive. Hop to our thread, and drop a stale answer.
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, epoch, waiting, handle, answer] {
+                if (self && self->m_questionEpoch == epoch && self->m_state == waiting)
+                    handle(answer);
+            },
+            Qt::QueuedConnection);
+    };
 }
 
 void SshConnection::onSecret(SecretKind kind, const std::optional<QString>& secret) {

@@ -93,6 +93,11 @@ private:
     void stepConnect();
     void verifyHostKey();
     void onTrustDecision(TrustDecision decision, const HostKeyInfo& key);
+    /// Enters `waiting` for an answer from the operator and returns the function that delivers
+    /// it: callable from any thread; `handle` then runs here, only if the connection is still
+    /// waiting for this very question (not reset, not asked again since).
+    template <typename Answer, typename Handle>
+    std::function<void(Answer)> awaitOperator(State waiting, const QString& detail, Handle handle);
     void askSecret(SecretKind kind, const QString& subject);
     void onSecret(SecretKind kind, const std::optional<QString>& secret);
     void forgetPassword();
