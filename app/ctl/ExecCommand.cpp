@@ -72,27 +72,28 @@ int runExecCommand(const QStringList& input) {
     command.argv = arguments.mid(separator + 1);
     command.timeout = std::chrono::seconds(timeoutSeconds);
     int exitCode = kExitConnection;
-    runner.run(command, &runner, [&exitCode](const CommandResult& result) {
-        std::fwrite(result.stdoutData.constData(), 1, size_t(result.stdoutData.size()), stdout);
-        std::fwrite(result.stderrData.constData(), 1, size_t(result.stderrData.size()), stderr);
-        std::fflush(stdout);
-        if (result.stdoutTruncated || result.stderrTruncated)
-            std::fprintf(stderr, "nr1ctl exec: output truncated at %lld bytes\n",
-                         64LL * 1024 * 1024);
-        switch (result.status) {
-        case CommandStatus::Exited:
-            exitCode = result.exitCode;
-            break;
-        case CommandStatus::TimedOut:
-            exitCode = kExitTimeout;
-            std::fprintf(stderr, "nr1ctl exec: %s\n", qPrintable(result.error));
-            break;
-        default:
-            exitCode = kExitConnection;
-            std::fprintf(stderr, "nr1ctl exec: %s\n", qPrintable(result.summary()));
-        }
-        QCoreApplication::quit();
-    });
+    runner.run(
+        command, &runner, [&exitCode, limit = command.outputLimit](const CommandResult& result) {
+            std::fwrite(result.stdoutData.constData(), 1, size_t(result.stdoutData.size()), stdout);
+            std::fwrite(result.stderrData.constData(), 1, size_t(result.stderrData.size()), stderr);
+            std::fflush(stdout);
+            if (result.stdoutTruncated || result.stderrTruncated)
+                std::fprintf(stderr, "nr1ctl exec: output truncated at %lld bytes\n",
+                             static_cast<long long>(limit));
+            switch (result.status) {
+            case CommandStatus::Exited:
+                exitCode = result.exitCode;
+                break;
+            case CommandStatus::TimedOut:
+                exitCode = kExitTimeout;
+                std::fprintf(stderr, "nr1ctl exec: %s\n", qPrintable(result.error));
+                break;
+            default:
+                exitCode = kExitConnection;
+                std::fprintf(stderr, "nr1ctl exec: %s\n", qPrintable(result.summary()));
+            }
+            QCoreApplication::quit();
+        });
     QCoreApplication::exec();
     return exitCode;
 }

@@ -14,9 +14,14 @@ namespace {
 
 bool readInput(const QString& path, QByteArray& bytes, QString& error) {
     QFile file;
-    const bool stdinput = path.isEmpty() || path == QLatin1String("-");
-    if (stdinput ? !file.open(stdin, QIODevice::ReadOnly)
-                 : (file.setFileName(path), !file.open(QIODevice::ReadOnly))) {
+    bool opened = false;
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    } else {
+        file.setFileName(path);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened) {
         error = file.errorString();
         return false;
     }
