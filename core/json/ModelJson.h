@@ -8,6 +8,7 @@
 #include "model/Lio.h"
 #include "model/Lvm.h"
 #include "model/Md.h"
+#include "model/NodeState.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -29,6 +30,8 @@ QJsonObject toJson(const LioConfig& config);
 QJsonObject toJson(const IscsiSession& session);
 QJsonObject toJson(const DiscoveryRecord& record);
 QJsonObject toJson(const InitiatorName& name);
+QJsonObject toJson(const IscsiNodeRecord& record);
+QJsonObject toJson(const NodeState& node);
 
 /// A list of values as a JSON array, each through its toJson.
 template <typename T> QJsonArray toJsonArray(const std::vector<T>& items) {

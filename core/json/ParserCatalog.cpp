@@ -9,6 +9,7 @@
 #include "probe/MdadmExamineParser.h"
 #include "probe/MdadmExportParser.h"
 #include "probe/MdstatParser.h"
+#include "probe/NodeProbe.h"
 #include "probe/SaveconfigParser.h"
 #include "probe/SignatureParsers.h"
 
@@ -49,6 +50,7 @@ constexpr char kSignatures[] = "signatures";
 constexpr char kLinks[] = "links";
 constexpr char kSessions[] = "sessions";
 constexpr char kRecords[] = "records";
+constexpr char kNodes[] = "nodes";
 
 const ParserKind kKinds[] = {
     {QStringLiteral("mdstat"), QStringLiteral("cat /proc/mdstat"), &asObject<parseMdstat>},
@@ -79,6 +81,10 @@ const ParserKind kKinds[] = {
      &asList<parseIscsiDiscovery, kRecords>},
     {QStringLiteral("initiator-name"), QStringLiteral("/etc/iscsi/initiatorname.iscsi"),
      &asObject<parseInitiatorName>},
+    {QStringLiteral("iscsi-nodes"), QStringLiteral("iscsiadm -m node -o show"),
+     &asList<parseIscsiNodeRecords, kNodes>},
+    {QStringLiteral("node-probe"), QStringLiteral("nr1's one-round-trip node probe"),
+     &asObject<parseNodeProbe>},
 };
 
 } // namespace

@@ -119,6 +119,15 @@ QJsonObject toJson(const DiscoveryRecord& record) {
                        {QStringLiteral("target"), record.targetIqn}};
 }
 
+QJsonObject toJson(const IscsiNodeRecord& record) {
+    return QJsonObject{{QStringLiteral("target"), record.targetIqn},
+                       {QStringLiteral("address"), record.portal.address},
+                       {QStringLiteral("port"), record.portal.port},
+                       {QStringLiteral("tpgt"), orNull(record.portal.tpgt)},
+                       {QStringLiteral("startup"), emptyAsNull(record.startup)},
+                       {QStringLiteral("replacementTimeout"), orNull(record.replacementTimeout)}};
+}
+
 QJsonObject toJson(const InitiatorName& name) {
     return QJsonObject{{QStringLiteral("name"), name.name},
                        {QStringLiteral("alias"), emptyAsNull(name.alias)}};

@@ -57,6 +57,16 @@ struct IscsiSession {
     bool loggedIn() const { return sessionState == QLatin1String("LOGGED_IN"); }
 };
 
+/// One node record of open-iscsi (`iscsiadm -m node -o show`): a target the node has
+/// discovered, and how it logs in to it.
+struct IscsiNodeRecord {
+    QString targetIqn;
+    IscsiPortal portal;
+    QString startup;                       ///< node.startup: "automatic", "manual", "onboot"
+    std::optional<int> replacementTimeout; ///< node.session.timeo.replacement_timeout (s)
+    bool operator==(const IscsiNodeRecord&) const = default;
+};
+
 /// `/etc/iscsi/initiatorname.iscsi`.
 struct InitiatorName {
     QString name;

@@ -9,4 +9,16 @@ const BlockDevice* NodeState::findBlockDevice(const QString& kernelName) const {
     return nullptr;
 }
 
+const BlockDevice* NodeState::findBlockDeviceByPath(const QString& path) const {
+    QString wanted = path;
+    // /dev/VG/LV is a udev link to the dm device lsblk names /dev/mapper/VG-LV.
+    for (const LogicalVolume& lv : lvm.lvs)
+        if (lv.path == path && !lv.dmPath.isEmpty())
+            wanted = lv.dmPath;
+    for (const BlockDevice& device : blockDevices)
+        if (device.path == wanted || device.byPath.contains(wanted) || device.byId.contains(wanted))
+            return &device;
+    return nullptr;
+}
+
 } // namespace nr1

@@ -9,6 +9,7 @@
 #include "model/Lvm.h"
 #include "model/Md.h"
 
+#include <QMap>
 #include <QString>
 #include <vector>
 
@@ -20,12 +21,21 @@ struct NodeState {
     Mdstat mdstat;
     std::vector<MdSysfs> mdSysfs; ///< one per array in mdstat
     LvmReport lvm;
-    LioConfig lio;
+    LioConfig lio;      ///< the running LIO configuration
+    LioConfig savedLio; ///< what LIO restores at boot (saveconfig.json); empty when none saved
     std::vector<IscsiSession> sessions;
+    std::vector<IscsiNodeRecord> iscsiNodes;
     InitiatorName initiatorName;
+    QString mdadmConf;    ///< /etc/mdadm/mdadm.conf verbatim; empty when absent
+    QStringList commands; ///< the administration commands found on the node (mdadm, targetcli, …)
+    /// systemd units nr1 relies on → `systemctl is-enabled` ("enabled", "disabled", "" if absent)
+    QMap<QString, QString> unitStates;
     bool operator==(const NodeState&) const = default;
 
     const BlockDevice* findBlockDevice(const QString& kernelName) const;
+    /// The device with this path, by its /dev path, a /dev/disk link or /dev/VG/LV.
+    const BlockDevice* findBlockDeviceByPath(const QString& path) const;
+    bool hasCommand(const QString& name) const { return commands.contains(name); }
 };
 
 } // namespace nr1

@@ -34,7 +34,6 @@ struct ReplicationLink {
 struct FrontEndExport {
     ElementRef volume; ///< VG/LV on the md device
     QString targetIqn;
-    QString backstore; ///< "/backstores/block/NAME" or "/backstores/fileio/NAME"
     bool operator==(const FrontEndExport&) const = default;
 };
 

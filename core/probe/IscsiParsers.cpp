@@ -270,4 +270,67 @@ ParseResult<InitiatorName> parseInitiatorName(QStringView text) {
     });
 }
 
+ParseResult<std::vector<IscsiNodeRecord>> parseIscsiNodeRecords(QStringView text) {
+    return runParser<std::vector<IscsiNodeRecord>>([&] {
+        TextLines lines(QStringLiteral("iscsiadm -m node -o show"), text);
+        std::vector<IscsiNodeRecord> records;
+        std::optional<IscsiNodeRecord> current;
+        QString address;
+        int port = 0; // 0: not seen yet
+        for (int number = 1; number <= lines.count(); ++number) {
+            const QString line = lines.at(number).trimmed();
+            if (line.isEmpty())
+                continue;
+            if (line.startsWith(QLatin1String("# BEGIN RECORD"))) {
+                if (current)
+                    lines.fail(number, QStringLiteral("'# END RECORD' before the next record"),
+                               line);
+                current = IscsiNodeRecord{};
+                address.clear();
+                port = 0;
+                continue;
+            }
+            if (line == QLatin1String("# END RECORD")) {
+                if (!current || current->targetIqn.isEmpty() || address.isEmpty() || port == 0)
+                    lines.fail(number,
+                               QStringLiteral("node.name, node.conn[0].address and .port in the "
+                                              "record"),
+                               line);
+                current->portal.address = address;
+                current->portal.port = port;
+                records.push_back(*current);
+                current.reset();
+                continue;
+            }
+            if (!current)
+                lines.fail(number, QStringLiteral("'# BEGIN RECORD'"), line);
+            const qsizetype equals = line.indexOf(QLatin1String(" = "));
+            if (equals < 0) {
+                lines.warn(number, QStringLiteral("not 'key = value'"));
+                continue;
+            }
+            const QString key = line.left(equals);
+            const QString value = valueOrEmpty(line.mid(equals + 3).trimmed());
+            if (key == QLatin1String("node.name"))
+                current->targetIqn = value;
+            else if (key == QLatin1String("node.tpgt"))
+                current->portal.tpgt = toInt(value);
+            else if (key == QLatin1String("node.startup"))
+                current->startup = value;
+            else if (key == QLatin1String("node.session.timeo.replacement_timeout"))
+                current->replacementTimeout = toInt(value);
+            else if (key == QLatin1String("node.conn[0].address"))
+                address = value;
+            else if (key == QLatin1String("node.conn[0].port")) {
+                port = toInt(value).value_or(0);
+                if (port < 1 || port > 65535)
+                    lines.fail(number, QStringLiteral("a port number"), line);
+            }
+        }
+        if (current)
+            lines.fail(lines.count(), QStringLiteral("'# END RECORD' at the end"));
+        return ParseResult<std::vector<IscsiNodeRecord>>(std::move(records), lines.takeWarnings());
+    });
+}
+
 } // namespace nr1

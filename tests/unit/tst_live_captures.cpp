@@ -32,7 +32,9 @@ QString kindOf(const QString& fileName) {
         {"_mdadm_examine_", "mdadm-examine"},
         {"_proc_mdstat", "mdstat"},
         {"_saveconfig", "saveconfig"},
-        {"_wipefs_", "wipefs"}};
+        {"_wipefs_", "wipefs"},
+        {".probe.txt", "node-probe"},
+        {"_iscsiadm_node", "iscsi-nodes"}};
     for (const auto& [marker, kind] : kinds)
         if (fileName.contains(QLatin1String(marker)))
             return QLatin1String(kind);

@@ -1,0 +1,25 @@
+#include "json/JsonValues.h"
+#include "json/ModelJson.h"
+
+namespace nr1 {
+
+QJsonObject toJson(const NodeState& node) {
+    QJsonObject units;
+    for (auto it = node.unitStates.begin(); it != node.unitStates.end(); ++it)
+        units.insert(it.key(), emptyAsNull(it.value()));
+    return QJsonObject{{QStringLiteral("hostname"), node.hostname},
+                       {QStringLiteral("commands"), toJsonArray(node.commands)},
+                       {QStringLiteral("blockDevices"), toJsonArray(node.blockDevices)},
+                       {QStringLiteral("mdstat"), toJson(node.mdstat)},
+                       {QStringLiteral("mdSysfs"), toJsonArray(node.mdSysfs)},
+                       {QStringLiteral("lvm"), toJson(node.lvm)},
+                       {QStringLiteral("lio"), toJson(node.lio)},
+                       {QStringLiteral("lioSaved"), toJson(node.savedLio)},
+                       {QStringLiteral("sessions"), toJsonArray(node.sessions)},
+                       {QStringLiteral("iscsiNodes"), toJsonArray(node.iscsiNodes)},
+                       {QStringLiteral("initiatorName"), toJson(node.initiatorName)},
+                       {QStringLiteral("mdadmConf"), node.mdadmConf},
+                       {QStringLiteral("units"), units}};
+}
+
+} // namespace nr1

@@ -1,0 +1,62 @@
+#include "probe/PairProber.h"
+
+#include "probe/NodeProbe.h"
+
+#include <memory>
+
+namespace nr1 {
+
+QStringList PairProbe::errors(const QString& primaryTarget, const QString& secondaryTarget) const {
+    QStringList errors;
+    if (!primary.ok())
+        errors << QStringLiteral("primary (%1): %2").arg(primaryTarget, primary.error);
+    if (!secondary.ok())
+        errors << QStringLiteral("secondary (%1): %2").arg(secondaryTarget, secondary.error);
+    return errors;
+}
+
+NodeProbe nodeProbeFromResult(const CommandResult& result) {
+    NodeProbe probe;
+    probe.rawOutput = result.stdoutData;
+    if (result.status != CommandStatus::Exited) {
+        probe.error = QStringLiteral("not reachable: %1").arg(result.summary());
+        return probe;
+    }
+    if (result.exitCode != 0 || result.stdoutTruncated) {
+        probe.error = QStringLiteral("the probe failed (%1): %2")
+                          .arg(result.summary(),
+                               QString::fromUtf8(result.stderrData).trimmed().left(300));
+        return probe;
+    }
+    const auto parsed = parseNodeProbe(QString::fromUtf8(result.stdoutData));
+    if (!parsed.ok()) {
+        probe.error = parsed.error().toString();
+        return probe;
+    }
+    probe.state = parsed.value();
+    probe.warnings = parsed.warnings();
+    return probe;
+}
+
+void probePair(CommandRunner& primary, CommandRunner& secondary, QObject* context,
+               std::function<void(const PairProbe&)> onDone) {
+    struct Pending {
+        PairProbe probe;
+        int outstanding = 2;
+        std::function<void(const PairProbe&)> onDone;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->onDone = std::move(onDone);
+    const Command command = nodeProbeCommand();
+    for (const bool isPrimary : {true, false}) {
+        CommandRunner& runner = isPrimary ? primary : secondary;
+        runner.run(command, context, [pending, isPrimary](const CommandResult& result) {
+            (isPrimary ? pending->probe.primary : pending->probe.secondary) =
+                nodeProbeFromResult(result);
+            if (--pending->outstanding == 0)
+                pending->onDone(pending->probe);
+        });
+    }
+}
+
+} // namespace nr1
