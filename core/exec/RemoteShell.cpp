@@ -15,7 +15,35 @@ void appendQuoted(QByteArray& line, const QString& argument) {
     line += '\'';
 }
 
+/// True when a word means itself to a POSIX shell without quotes.
+bool isPlainWord(const QString& word) {
+    if (word.isEmpty())
+        return false;
+    for (const QChar c : word) {
+        const bool plain = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+                           (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                           QStringLiteral("-_./:=@%+,").contains(c);
+        if (!plain)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+QString displayCommandLine(const QStringList& argv) {
+    QByteArray line;
+    for (const QString& argument : argv) {
+        if (!line.isEmpty())
+            line += ' ';
+        if (isPlainWord(argument))
+            line += argument.toUtf8();
+        else
+            appendQuoted(line, argument);
+    }
+    return QString::fromUtf8(line);
+}
 
 std::optional<QByteArray> remoteCommandLine(const QStringList& argv, Elevation elevation) {
     if (argv.isEmpty() || argv.first().isEmpty())

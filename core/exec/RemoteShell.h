@@ -15,6 +15,10 @@ enum class Elevation { None, Sudo };
 /// The command line, or nullopt when argv cannot be passed (empty, or an argument holding NUL).
 std::optional<QByteArray> remoteCommandLine(const QStringList& argv, Elevation elevation);
 
+/// The argv as an administrator would type it (quotes only where the shell needs them), for
+/// previews, journals and messages. Pasted into a shell it runs exactly this argv.
+QString displayCommandLine(const QStringList& argv);
+
 /// True when stderr and exit code show that `sudo -n` refused because it wants a password.
 bool sudoWantsPassword(int exitCode, const QByteArray& stderrData);
 

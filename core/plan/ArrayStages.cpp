@@ -1,0 +1,158 @@
+#include "plan/PlanBuilder.h"
+#include "plan/Stages.h"
+
+namespace nr1 {
+
+namespace {
+
+/// The kernel name of the device at `path` on the Primary, or "".
+QString kernelName(const NodeState& node, const QString& path) {
+    const BlockDevice* device = node.findBlockDeviceByPath(path);
+    return device ? device->name : QString();
+}
+
+bool arrayExists(const PairState& s, const QString& md) {
+    const MdstatArray* array = s.primary.mdstat.find(md);
+    return array && array->active;
+}
+
+} // namespace
+
+void planArrayStage(PlanBuilder& b) {
+    const NodeRole pri = NodeRole::Primary;
+    b.requireCommands(pri, {QStringLiteral("mdadm"), QStringLiteral("blkid")});
+    const PairIntent& intent = b.intent();
+    const QString md = intent.mdDeviceName();
+    const QString mdPath = intent.layout.mdDevice;
+    const QString local = intent.layout.primaryElement.devicePath();
+    const QString remote = intent.layout.replication.byPathLink();
+    const NodeState& primary = b.node(pri);
+    if (const MdstatArray* array = b.array()) {
+        const QString localName = kernelName(primary, local);
+        bool hasLocal = false;
+        for (const MdstatMember& member : array->members)
+            hasLocal = hasLocal || (!localName.isEmpty() && member.device == localName);
+        if (!array->active)
+            b.refuse(QStringLiteral("%1 exists on the Primary but is inactive: look at it with "
+                                    "'mdadm --detail %2' before nr1 touches it.")
+                         .arg(md, mdPath));
+        else if (!hasLocal)
+            b.refuse(QStringLiteral("%1 already exists on the Primary with other members: choose "
+                                    "another array name.")
+                         .arg(md));
+        b.willCreate(QStringLiteral("array"));
+        return;
+    }
+    if (!b.lv(pri, intent.layout.primaryElement) && !b.planned(QStringLiteral("element:primary")))
+        b.refuse(QStringLiteral("The Primary's element %1 does not exist: create the elements "
+                                "first.")
+                     .arg(local));
+    if (!primary.findBlockDeviceByPath(remote) && !b.planned(QStringLiteral("replication-import")))
+        b.refuse(QStringLiteral("The Secondary's element is not imported on the Primary (%1 is "
+                                "missing): import it first.")
+                     .arg(remote));
+    for (const QString& member : {local, remote}) {
+        const BlockDevice* device = primary.findBlockDeviceByPath(member);
+        if (device && !device->fsType.isEmpty())
+            b.refuse(QStringLiteral("%1 carries a %2 signature: nr1 only mirrors blank elements "
+                                    "(wipe it if its data is not needed).")
+                         .arg(member, device->fsType));
+    }
+    // nr1's own last look right before --run (which would overwrite silently).
+    for (const QString& member : {local, remote})
+        b.add(pri, {QStringLiteral("blkid"), QStringLiteral("-p"), member},
+              QStringLiteral("Check that %1 carries no signature (blkid finds nothing: exit 2).")
+                  .arg(member))
+            .acceptExitCodes({2})
+            .noUndo(QStringLiteral("only reads"));
+    QStringList create = {QStringLiteral("mdadm"),         QStringLiteral("--create"),
+                          mdPath,                          QStringLiteral("--metadata=1.2"),
+                          QStringLiteral("--level=1"),     QStringLiteral("--raid-devices=2"),
+                          QStringLiteral("--bitmap=internal")};
+    if (intent.writeBehind)
+        create << QStringLiteral("--write-behind=%1").arg(*intent.writeBehind);
+    create << QStringLiteral("--run") << local << QStringLiteral("--write-mostly") << remote;
+    b.add(pri, create,
+          QStringLiteral("Create %1: RAID1 of the local element and the remote one (write-mostly), "
+                         "with an internal bitmap.")
+              .arg(mdPath))
+        .doneWhen(QStringLiteral("%1 is active on the Primary").arg(md),
+                  [md](const PairState& s) { return arrayExists(s, md); })
+        .undoWith({{QStringLiteral("mdadm"), QStringLiteral("--stop"), mdPath},
+                   {QStringLiteral("mdadm"), QStringLiteral("--zero-superblock"), local},
+                   {QStringLiteral("mdadm"), QStringLiteral("--zero-superblock"), remote}});
+    b.add(pri,
+          {QStringLiteral("sh"), QStringLiteral("-c"),
+           QStringLiteral("mdadm --detail \"$1\" | grep -q 'Consistency Policy : bitmap' || "
+                          "{ echo \"$1 has no internal bitmap\" >&2; exit 1; }; "
+                          "d=$(basename \"$(readlink -f \"$2\")\"); "
+                          "grep -q write_mostly \"/sys/block/$3/md/dev-$d/state\" || "
+                          "{ echo \"$2 is not write-mostly\" >&2; exit 1; }"),
+           QStringLiteral("sh"), mdPath, remote, md},
+          QStringLiteral("Verify that %1 has its bitmap and the remote member is write-mostly.")
+              .arg(mdPath))
+        .noUndo(QStringLiteral("only reads"));
+    b.willCreate(QStringLiteral("array"));
+}
+
+void planVolumeStage(PlanBuilder& b) {
+    const NodeRole pri = NodeRole::Primary;
+    b.requireCommands(pri, {QStringLiteral("lvm")});
+    const PairIntent& intent = b.intent();
+    const QString mdPath = intent.layout.mdDevice;
+    const ElementRef volume = intent.layout.frontEnd.value_or(FrontEndExport{}).volume;
+    if (!b.array() && !b.planned(QStringLiteral("array")))
+        b.refuse(QStringLiteral("%1 does not exist: create the array first.").arg(mdPath));
+    const NodeState& primary = b.node(pri);
+    const PhysicalVolume* pv = primary.lvm.findPv(mdPath);
+    const VolumeGroup* vg = b.vg(pri, volume.vg);
+    if (pv && !pv->vgName.isEmpty() && pv->vgName != volume.vg)
+        b.refuse(QStringLiteral("%1 already belongs to volume group %2.").arg(mdPath, pv->vgName));
+    if (vg && (!pv || pv->vgName != volume.vg))
+        b.refuse(QStringLiteral("Volume group %1 already exists on other disks of the Primary: "
+                                "choose another name.")
+                     .arg(volume.vg));
+    if (!pv) {
+        if (const BlockDevice* device = primary.findBlockDeviceByPath(mdPath);
+            device && !device->fsType.isEmpty())
+            b.refuse(QStringLiteral("%1 carries a %2 signature.").arg(mdPath, device->fsType));
+        b.add(pri, {QStringLiteral("pvcreate"), mdPath},
+              QStringLiteral("Make %1 an LVM physical volume.").arg(mdPath))
+            .doneWhen(QStringLiteral("%1 is a PV").arg(mdPath),
+                      [mdPath](const PairState& s) { return s.primary.lvm.findPv(mdPath); })
+            .undoWith({{QStringLiteral("pvremove"), mdPath}});
+    }
+    if (!vg)
+        b.add(pri, {QStringLiteral("vgcreate"), volume.vg, mdPath},
+              QStringLiteral("Create volume group %1 on %2.").arg(volume.vg, mdPath))
+            .doneWhen(QStringLiteral("VG %1 exists").arg(volume.vg),
+                      [vg = volume.vg](const PairState& s) { return s.primary.lvm.findVg(vg); })
+            .undoWith({{QStringLiteral("vgremove"), volume.vg}});
+    if (!b.lv(pri, volume)) {
+        const SizeRequest& size = intent.volumeSize;
+        if (!size.max && vg && vg->freeBytes && *vg->freeBytes < size.bytes)
+            b.refuse(QStringLiteral("Volume group %1 has %2 free, less than the %3 asked.")
+                         .arg(volume.vg, humanSize(*vg->freeBytes), humanSize(size.bytes)));
+        const QStringList sizeArguments =
+            size.max ? QStringList{QStringLiteral("-l"), QStringLiteral("100%FREE")}
+                     : QStringList{QStringLiteral("-L"), lvmSizeArgument(size.bytes)};
+        b.add(pri,
+              QStringList{QStringLiteral("lvcreate"), QStringLiteral("--yes"),
+                          QStringLiteral("--wipesignatures"), QStringLiteral("y"),
+                          QStringLiteral("--zero"), QStringLiteral("y")} +
+                  sizeArguments + QStringList{QStringLiteral("-n"), volume.lv, volume.vg},
+              QStringLiteral("Create the volume %1 (%2).")
+                  .arg(volume.devicePath(),
+                       size.max ? QStringLiteral("all of %1").arg(volume.vg)
+                                : humanSize(size.bytes)))
+            .doneWhen(QStringLiteral("LV %1 exists").arg(volume.devicePath()),
+                      [volume](const PairState& s) {
+                          return s.primary.lvm.findLv(volume.vg, volume.lv) != nullptr;
+                      })
+            .undoWith({{QStringLiteral("lvremove"), QStringLiteral("--yes"),
+                        volume.vg + QLatin1Char('/') + volume.lv}});
+    }
+    b.willCreate(QStringLiteral("volume"));
+}
+
+} // namespace nr1

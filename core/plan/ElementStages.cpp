@@ -1,0 +1,317 @@
+#include "plan/LioExport.h"
+#include "plan/PlanBuilder.h"
+#include "plan/Stages.h"
+
+namespace nr1 {
+
+namespace {
+
+constexpr qint64 kMiB = qint64(1) << 20;
+constexpr qint64 kDefaultExtent = 4 * kMiB; // vgcreate's default extent size
+constexpr qint64 kDefaultPeStart = kMiB;    // pvcreate's default data alignment
+
+const ElementRef& elementOf(const PlanBuilder& b, NodeRole role) {
+    return role == NodeRole::Primary ? b.intent().layout.primaryElement
+                                     : b.intent().layout.secondaryElement;
+}
+
+const QStringList& disksOf(const PlanBuilder& b, NodeRole role) {
+    return role == NodeRole::Primary ? b.intent().primaryDisks : b.intent().secondaryDisks;
+}
+
+QString optionFor(NodeRole role) {
+    return role == NodeRole::Primary ? QStringLiteral("--primary-disks")
+                                     : QStringLiteral("--secondary-disks");
+}
+
+/// Why a disk may not become a PV, or "" when it may.
+QString diskProblem(const NodeState& node, const QString& path) {
+    const BlockDevice* device = node.findBlockDeviceByPath(path);
+    if (!device)
+        return QStringLiteral("%1 does not exist").arg(path);
+    if (device->type != QLatin1String("disk") && device->type != QLatin1String("part"))
+        return QStringLiteral("%1 is a %2, not a disk or partition").arg(path, device->type);
+    if (device->readOnly)
+        return QStringLiteral("%1 is read-only").arg(path);
+    if (const PhysicalVolume* pv = node.lvm.findPv(device->path))
+        return pv->vgName.isEmpty()
+                   ? QStringLiteral("%1 is already an LVM physical volume").arg(path)
+                   : QStringLiteral("%1 belongs to volume group %2").arg(path, pv->vgName);
+    QStringList reasons;
+    if (!device->fsType.isEmpty())
+        reasons << QStringLiteral("a %1 signature").arg(device->fsType);
+    for (const Signature& signature : device->signatures)
+        if (signature.type != device->fsType)
+            reasons << QStringLiteral("a %1 signature").arg(signature.type);
+    if (!device->partitionTable.isEmpty())
+        reasons << QStringLiteral("a %1 partition table").arg(device->partitionTable);
+    if (!device->holders.isEmpty())
+        reasons << QStringLiteral("devices built on it (%1)").arg(device->holders.join(u", "));
+    if (!device->mountpoints.isEmpty())
+        reasons << QStringLiteral("mounts (%1)").arg(device->mountpoints.join(u", "));
+    if (!reasons.isEmpty())
+        return QStringLiteral("%1 is in use: it carries %2; nr1 only takes blank disks (wipe it "
+                              "yourself if its data is not needed)")
+            .arg(path, reasons.join(u", "));
+    return QString();
+}
+
+/// Bytes an element of `role` can have: its LV's size when it exists, else the VG's free
+/// space, else what a new VG on the chosen disks will hold (default PV and extent layout).
+std::optional<qint64> availableFor(PlanBuilder& b, NodeRole role) {
+    const ElementRef& element = elementOf(b, role);
+    if (const LogicalVolume* lv = b.lv(role, element))
+        return lv->sizeBytes;
+    if (const VolumeGroup* vg = b.vg(role, element.vg))
+        return vg->freeBytes;
+    qint64 total = 0;
+    for (const QString& disk : disksOf(b, role)) {
+        const BlockDevice* device = b.node(role).findBlockDeviceByPath(disk);
+        if (!device || !device->sizeBytes)
+            return std::nullopt;
+        total += std::max<qint64>(0, (*device->sizeBytes - kDefaultPeStart) / kDefaultExtent *
+                                         kDefaultExtent);
+    }
+    return total;
+}
+
+/// The size both elements get, or nullopt after a refusal.
+std::optional<qint64> elementBytes(PlanBuilder& b) {
+    const SizeRequest& request = b.intent().elementSize;
+    std::optional<qint64> size;
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+        const auto available = availableFor(b, role);
+        if (!available)
+            return std::nullopt; // the disk checks say why
+        const LogicalVolume* existing = b.lv(role, elementOf(b, role));
+        if (!request.max && existing && existing->sizeBytes &&
+            *existing->sizeBytes != roundUp(request.bytes, kDefaultExtent)) {
+            b.refuse(QStringLiteral("The %1's element %2 exists with %3, not the %4 asked.")
+                         .arg(nodeRoleName(role), elementOf(b, role).devicePath(),
+                              humanSize(*existing->sizeBytes), humanSize(request.bytes)));
+            return std::nullopt;
+        }
+        if (!request.max && !existing && *available < request.bytes) {
+            b.refuse(QStringLiteral("The %1 has room for %2 in %3, less than the %4 asked.")
+                         .arg(nodeRoleName(role), humanSize(*available), elementOf(b, role).vg,
+                              humanSize(request.bytes)));
+            return std::nullopt;
+        }
+        size = size ? std::min(*size, *available) : *available;
+    }
+    if (!request.max)
+        return roundUp(request.bytes, kDefaultExtent);
+    if (!size || *size <= 0) {
+        b.refuse(QStringLiteral("There is no free space for the elements."));
+        return std::nullopt;
+    }
+    // Both existing: keep them. Otherwise the new one must not be smaller than the other.
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+        const LogicalVolume* existing = b.lv(role, elementOf(b, role));
+        if (existing && existing->sizeBytes && *existing->sizeBytes > *size) {
+            b.refuse(QStringLiteral("The %1's element is %2 but the other node has room for "
+                                    "only %3: the remote element may not be smaller than the "
+                                    "local one.")
+                         .arg(nodeRoleName(role), humanSize(*existing->sizeBytes),
+                              humanSize(*size)));
+            return std::nullopt;
+        }
+    }
+    return roundDown(*size, kDefaultExtent);
+}
+
+void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
+    const ElementRef element = elementOf(b, role);
+    b.willCreate(QStringLiteral("element:") + nodeRoleName(role));
+    if (const LogicalVolume* lv = b.lv(role, element)) {
+        const BlockDevice* device = b.node(role).findBlockDeviceByPath(lv->path);
+        if (device && !device->fsType.isEmpty() &&
+            device->fsType != QLatin1String("linux_raid_member"))
+            b.refuse(QStringLiteral("The %1's element %2 carries a %3 signature: it is not an "
+                                    "element.")
+                         .arg(nodeRoleName(role), element.devicePath(), device->fsType));
+        return;
+    }
+    if (!b.vg(role, element.vg)) {
+        const QStringList& disks = disksOf(b, role);
+        if (disks.isEmpty()) {
+            b.refuse(QStringLiteral("Volume group %1 does not exist on the %2: name the disks to "
+                                    "create it on (%3).")
+                         .arg(element.vg, nodeRoleName(role), optionFor(role)));
+            return;
+        }
+        for (const QString& disk : disks) {
+            if (const QString problem = diskProblem(b.node(role), disk); !problem.isEmpty()) {
+                b.refuse(QStringLiteral("On the %1, %2.").arg(nodeRoleName(role), problem));
+                continue;
+            }
+            b.add(role, {QStringLiteral("pvcreate"), disk},
+                  QStringLiteral("Make %1 an LVM physical volume.").arg(disk))
+                .doneWhen(QStringLiteral("%1 is a PV on the %2").arg(disk, nodeRoleName(role)),
+                          [role, disk](const PairState& s) {
+                              const BlockDevice* d = s.node(role).findBlockDeviceByPath(disk);
+                              return d && s.node(role).lvm.findPv(d->path);
+                          })
+                .undoWith({{QStringLiteral("pvremove"), disk}});
+        }
+        b.add(role, QStringList{QStringLiteral("vgcreate"), element.vg} + disks,
+              QStringLiteral("Create volume group %1 on %2.").arg(element.vg, disks.join(u", ")))
+            .doneWhen(QStringLiteral("VG %1 exists on the %2").arg(element.vg, nodeRoleName(role)),
+                      [role, vg = element.vg](const PairState& s) {
+                          return s.node(role).lvm.findVg(vg) != nullptr;
+                      })
+            .undoWith({{QStringLiteral("vgremove"), element.vg}});
+    }
+    b.add(role,
+          {QStringLiteral("lvcreate"), QStringLiteral("--yes"), QStringLiteral("--wipesignatures"),
+           QStringLiteral("y"), QStringLiteral("--zero"), QStringLiteral("y"), QStringLiteral("-L"),
+           lvmSizeArgument(bytes), QStringLiteral("-n"), element.lv, element.vg},
+          QStringLiteral("Create the %1's element %2 (%3), wiping old signatures on it.")
+              .arg(nodeRoleName(role), element.devicePath(), humanSize(bytes)))
+        .doneWhen(QStringLiteral("LV %1 exists on the %2")
+                      .arg(element.devicePath(), nodeRoleName(role)),
+                  [role, element](const PairState& s) {
+                      return s.node(role).lvm.findLv(element.vg, element.lv) != nullptr;
+                  })
+        .undoWith({{QStringLiteral("lvremove"), QStringLiteral("--yes"),
+                    element.vg + QLatin1Char('/') + element.lv}});
+}
+
+} // namespace
+
+void planElementStage(PlanBuilder& b) {
+    b.requireCommands(NodeRole::Primary, {QStringLiteral("lvm")});
+    b.requireCommands(NodeRole::Secondary, {QStringLiteral("lvm")});
+    const auto bytes = elementBytes(b);
+    if (!bytes)
+        return;
+    planElementOn(b, NodeRole::Secondary, *bytes);
+    planElementOn(b, NodeRole::Primary, *bytes);
+}
+
+void planReplicationExport(PlanBuilder& b) {
+    const PairIntent& intent = b.intent();
+    const QString device = intent.layout.secondaryElement.devicePath();
+    if (!b.lv(NodeRole::Secondary, intent.layout.secondaryElement) &&
+        !b.planned(QStringLiteral("element:secondary")))
+        b.refuse(QStringLiteral("The Secondary's element %1 does not exist: create the elements "
+                                "first.")
+                     .arg(device));
+    LioExport spec;
+    spec.node = NodeRole::Secondary;
+    spec.what = QStringLiteral("the element");
+    spec.plugin = QStringLiteral("block");
+    spec.backstoreName = intent.elementBackstoreName;
+    spec.device = device;
+    spec.targetIqn = intent.layout.replication.targetIqn;
+    spec.lun = intent.layout.replication.lun;
+    spec.portals = {intent.layout.replication.portal};
+    spec.initiators = {intent.primaryInitiator};
+    spec.onlyTheseInitiators = true;
+    planLioExport(b, spec);
+    b.willCreate(QStringLiteral("replication-export"));
+}
+
+void planReplicationImport(PlanBuilder& b) {
+    const NodeRole pri = NodeRole::Primary;
+    b.requireCommands(pri, {QStringLiteral("iscsiadm")});
+    const PairIntent& intent = b.intent();
+    const ReplicationLink link = intent.layout.replication;
+    const QString portal = link.portal.hostPort();
+    const QString iqn = link.targetIqn;
+    if (b.node(pri).initiatorName.name != intent.primaryInitiator)
+        b.refuse(QStringLiteral("The Primary's initiator name is %1, not %2 as the plan assumes "
+                                "(inventory initiator_name).")
+                     .arg(b.node(pri).initiatorName.name, intent.primaryInitiator));
+    if (!b.planned(QStringLiteral("replication-export")) &&
+        !b.lioTarget(NodeRole::Secondary, iqn))
+        b.refuse(QStringLiteral("The Secondary does not export %1: export the element first.")
+                     .arg(iqn));
+    const auto findRecord = [iqn, link](const NodeState& node) -> const IscsiNodeRecord* {
+        for (const IscsiNodeRecord& record : node.iscsiNodes)
+            if (record.targetIqn == iqn && record.portal.address == link.portal.address &&
+                record.portal.port == link.portal.port)
+                return &record;
+        return nullptr;
+    };
+    const IscsiNodeRecord* record = findRecord(b.node(pri));
+    const QStringList node = {QStringLiteral("iscsiadm"), QStringLiteral("-m"),
+                              QStringLiteral("node"),     QStringLiteral("-T"),
+                              iqn,                        QStringLiteral("-p"),
+                              portal};
+    if (!record)
+        b.add(pri,
+              {QStringLiteral("iscsiadm"), QStringLiteral("-m"), QStringLiteral("discovery"),
+               QStringLiteral("-t"), QStringLiteral("sendtargets"), QStringLiteral("-p"), portal},
+              QStringLiteral("Discover the Secondary's targets on the replication link %1.")
+                  .arg(portal))
+            .doneWhen(QStringLiteral("the Primary has a node record for %1 at %2").arg(iqn, portal),
+                      [findRecord](const PairState& s) { return findRecord(s.primary) != nullptr; })
+            .undoWith({node + QStringList{QStringLiteral("-o"), QStringLiteral("delete")}});
+    const int timeout = intent.replacementTimeout;
+    if (!record || record->replacementTimeout != timeout)
+        b.add(pri,
+              node + QStringList{QStringLiteral("-o"), QStringLiteral("update"),
+                                 QStringLiteral("-n"),
+                                 QStringLiteral("node.session.timeo.replacement_timeout"),
+                                 QStringLiteral("-v"), QString::number(timeout)},
+              QStringLiteral("Let md see a lost remote leg after %1 s instead of waiting for it "
+                             "(replacement timeout).")
+                  .arg(timeout))
+            .doneWhen(QStringLiteral("the node record's replacement timeout is %1 s").arg(timeout),
+                      [findRecord, timeout](const PairState& s) {
+                          const IscsiNodeRecord* r = findRecord(s.primary);
+                          return r && r->replacementTimeout == timeout;
+                      })
+            .noUndo(QStringLiteral("a setting of the node record, which the discovery's undo "
+                                   "deletes"));
+    if (!record || record->startup != QLatin1String("automatic"))
+        b.add(pri,
+              node + QStringList{QStringLiteral("-o"), QStringLiteral("update"),
+                                 QStringLiteral("-n"), QStringLiteral("node.startup"),
+                                 QStringLiteral("-v"), QStringLiteral("automatic")},
+              QStringLiteral("Log in to the element again at every boot (node.startup=automatic)."))
+            .doneWhen(QStringLiteral("the node record starts automatically"),
+                      [findRecord](const PairState& s) {
+                          const IscsiNodeRecord* r = findRecord(s.primary);
+                          return r && r->startup == QLatin1String("automatic");
+                      })
+            .noUndo(QStringLiteral("a setting of the node record, which the discovery's undo "
+                                   "deletes"));
+    const IscsiSession* session = b.replicationSession();
+    if (session && session->recoveryTimeout && *session->recoveryTimeout != timeout)
+        b.warn(QStringLiteral("The running session to %1 uses a replacement timeout of %2 s; %3 s "
+                              "applies from its next login.")
+                   .arg(iqn)
+                   .arg(*session->recoveryTimeout)
+                   .arg(timeout));
+    if (!session || !session->loggedIn())
+        b.add(pri, node + QStringList{QStringLiteral("--login")},
+              QStringLiteral("Log in to the Secondary's element over the replication link."))
+            .doneWhen(QStringLiteral("the Primary is logged in to %1").arg(iqn),
+                      [iqn](const PairState& s) {
+                          for (const IscsiSession& other : s.primary.sessions)
+                              if (other.targetIqn == iqn && other.loggedIn())
+                                  return true;
+                          return false;
+                      })
+            .undoWith({node + QStringList{QStringLiteral("--logout")}});
+    const QString disk = link.byPathLink();
+    if (!b.node(pri).findBlockDeviceByPath(disk))
+        b.add(pri,
+              {QStringLiteral("sh"), QStringLiteral("-c"),
+               QStringLiteral("udevadm settle; i=0; while [ $i -lt 150 ]; do [ -b \"$1\" ] && "
+                              "exit 0; sleep 0.2; i=$((i+1)); done; echo \"$1 did not appear\" "
+                              ">&2; exit 1"),
+               QStringLiteral("sh"), disk},
+              QStringLiteral("Wait (up to 30 s) for the imported element to appear as %1.")
+                  .arg(disk))
+            .doneWhen(QStringLiteral("%1 exists on the Primary").arg(disk),
+                      [disk](const PairState& s) {
+                          return s.primary.findBlockDeviceByPath(disk) != nullptr;
+                      })
+            .noUndo(QStringLiteral("only waits"));
+    b.willCreate(QStringLiteral("replication-import"));
+}
+
+} // namespace nr1

@@ -1,0 +1,32 @@
+#pragma once
+// Contract: the one planner of a LIO iSCSI export, used for both exports of a pair (the
+// Secondary's element to the Primary, the Primary's volume to the front-end initiators): a
+// backstore on a device, a target with TPG 1, its portals, one LUN, one ACL per initiator,
+// optional CHAP, then saveconfig. Adds only what is missing; refuses when what exists
+// conflicts (a backstore on another device, a LUN at another index, open access, initiators
+// that must not be there). Every undo deletes what its action created and saves again.
+
+#include "model/Pair.h"
+#include "plan/PairIntent.h"
+
+namespace nr1 {
+
+class PlanBuilder;
+
+struct LioExport {
+    NodeRole node = NodeRole::Primary;
+    QString what;   ///< for sentences: "the element", "the volume"
+    QString plugin; ///< "block" or "fileio"
+    QString backstoreName;
+    QString device; ///< the block device the backstore serves
+    QString targetIqn;
+    int lun = 0;
+    std::vector<IscsiPortal> portals;
+    QStringList initiators;
+    bool onlyTheseInitiators = false; ///< refuse other ACLs already on the target
+    std::optional<ChapSettings> chap;
+};
+
+void planLioExport(PlanBuilder& builder, const LioExport& spec);
+
+} // namespace nr1

@@ -1,0 +1,101 @@
+#include "plan/Names.h"
+
+#include <QRegularExpression>
+#include <arpa/inet.h>
+
+namespace nr1 {
+
+namespace {
+
+QString checkLvmName(const QString& name, const QString& what) {
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9+_.-]+$"));
+    if (name.isEmpty())
+        return QStringLiteral("%1 name is empty").arg(what);
+    if (name.size() > 127)
+        return QStringLiteral("%1 name '%2' is longer than 127 characters").arg(what, name);
+    if (!allowed.match(name).hasMatch())
+        return QStringLiteral("%1 name '%2' may only contain letters, digits and + _ . -")
+            .arg(what, name);
+    if (name.startsWith(QLatin1Char('-')))
+        return QStringLiteral("%1 name '%2' may not start with '-'").arg(what, name);
+    if (name == QLatin1String(".") || name == QLatin1String(".."))
+        return QStringLiteral("%1 name may not be '.' or '..'").arg(what);
+    return QString();
+}
+
+} // namespace
+
+QString checkVgName(const QString& name) {
+    return checkLvmName(name, QStringLiteral("volume group"));
+}
+
+QString checkLvName(const QString& name) {
+    if (const QString problem = checkLvmName(name, QStringLiteral("logical volume"));
+        !problem.isEmpty())
+        return problem;
+    for (const char* prefix : {"pvmove", "snapshot"})
+        if (name.startsWith(QLatin1String(prefix)))
+            return QStringLiteral("logical volume name '%1' may not start with '%2' (reserved "
+                                  "by LVM)")
+                .arg(name, QLatin1String(prefix));
+    for (const char* part : {"_cdata", "_cmeta", "_corig", "_cpool", "_cvol", "_wcorig",
+                             "_mimage", "_mlog", "_rimage", "_rmeta", "_tdata", "_tmeta",
+                             "_vdata", "_imeta", "_iorig", "_pmspare", "_vorigin"})
+        if (name.contains(QLatin1String(part)))
+            return QStringLiteral("logical volume name '%1' may not contain '%2' (reserved by "
+                                  "LVM)")
+                .arg(name, QLatin1String(part));
+    return QString();
+}
+
+QString checkIqn(const QString& name, const QString& what) {
+    static const QRegularExpression iqn(
+        QStringLiteral("^iqn\\.[0-9]{4}-[0-1][0-9]\\.[a-z0-9-]+(\\.[a-z0-9-]+)*(:[a-z0-9.:-]+)?$"));
+    static const QRegularExpression eui(QStringLiteral("^eui\\.[0-9a-f]{16}$"));
+    if (name.isEmpty())
+        return QStringLiteral("%1 is empty").arg(what);
+    if (name.size() > 223)
+        return QStringLiteral("%1 '%2' is longer than 223 characters").arg(what, name);
+    if (name != name.toLower())
+        return QStringLiteral("%1 '%2' must be lower case (LIO lower-cases IQNs)").arg(what, name);
+    if (!iqn.match(name).hasMatch() && !eui.match(name).hasMatch())
+        return QStringLiteral("%1 '%2' is not an iSCSI name of the form "
+                              "iqn.YYYY-MM.reversed.domain:unique (letters, digits, '-', '.', ':')")
+            .arg(what, name);
+    return QString();
+}
+
+QString checkMdName(const QString& name) {
+    static const QRegularExpression md(QStringLiteral("^md([0-9]|[1-9][0-9]|1[01][0-9]|12[0-7])$"));
+    if (!md.match(name).hasMatch())
+        return QStringLiteral("md array name '%1' must be md0 … md127").arg(name);
+    return QString();
+}
+
+QString checkBackstoreName(const QString& name) {
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+    if (!allowed.match(name).hasMatch())
+        return QStringLiteral("backstore name '%1' must be 1–64 letters, digits, '-', '_' or '.'")
+            .arg(name);
+    return QString();
+}
+
+QString checkIpAddress(const QString& address, const QString& what) {
+    const QByteArray bytes = address.toLatin1();
+    unsigned char buffer[16];
+    if (address.isEmpty() || (inet_pton(AF_INET, bytes.constData(), buffer) != 1 &&
+                              inet_pton(AF_INET6, bytes.constData(), buffer) != 1))
+        return QStringLiteral("%1 '%2' is not an IPv4 or IPv6 address").arg(what, address);
+    return QString();
+}
+
+QString checkChapValue(const QString& value, const QString& what, bool secret) {
+    static const QRegularExpression printable(QStringLiteral("^[!-~]+$"));
+    if (!printable.match(value).hasMatch())
+        return QStringLiteral("%1 must be printable ASCII without spaces").arg(what);
+    if (secret && (value.size() < 12 || value.size() > 255))
+        return QStringLiteral("%1 must be 12 to 255 characters (iSCSI CHAP secrets)").arg(what);
+    return QString();
+}
+
+} // namespace nr1

@@ -1,0 +1,26 @@
+#pragma once
+// Contract: validation of every name nr1 puts on a node, before any plan is made. Each function
+// returns an empty string when the name is valid, else a sentence saying what is wrong
+// (formats.md §4, §5: LVM names, LIO IQNs; md device names; LIO object names; IP addresses).
+// Valid names still reach the node only through the runner's quoting.
+
+#include <QString>
+
+namespace nr1 {
+
+QString checkVgName(const QString& name);
+QString checkLvName(const QString& name);
+/// An iSCSI qualified name nr1 can create or put in an ACL: "iqn.YYYY-MM.reversed.domain[:x]"
+/// in lower case (targetcli lower-cases IQNs, so an upper-case one would never match again),
+/// or "eui." with 16 hex digits.
+QString checkIqn(const QString& name, const QString& what);
+/// "md0" … "md127": nr1 names arrays by kernel name so sysfs paths are known before creation.
+QString checkMdName(const QString& name);
+/// A LIO backstore name: letters, digits, '-', '_', '.'; 1–64 characters.
+QString checkBackstoreName(const QString& name);
+/// An IPv4 or IPv6 address (no host names: portals bind to addresses).
+QString checkIpAddress(const QString& address, const QString& what);
+/// A CHAP user name or secret: printable ASCII without spaces; secrets 12–255 characters.
+QString checkChapValue(const QString& value, const QString& what, bool secret);
+
+} // namespace nr1

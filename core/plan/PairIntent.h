@@ -1,0 +1,66 @@
+#pragma once
+// Contract: what the administrator wants a pair to be, as the planners read it: the names of
+// every layer (a PairLayout), the disks to build element VGs on when they do not exist yet,
+// the sizes, the replication settings and the front-end export. defaultIntent() fills in the
+// documented defaults (the source page's names: VG LIO-NR1-Elements with NR1-Local-Element /
+// NR1-Remote-Element, VG LIO-NR1-VOL with NR1-PRIMARY-VOL, md0); validate() checks every
+// name and value and lists what is wrong, before any state is looked at.
+
+#include "model/Pair.h"
+#include "plan/Sizes.h"
+
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace nr1 {
+
+struct InventoryPair;
+
+enum class BackstoreKind { Block, FileIo };
+
+struct ChapSettings {
+    QString userId;
+    QString password;
+    QString mutualUserId; ///< optional: the target authenticates to the initiator too
+    QString mutualPassword;
+    bool operator==(const ChapSettings&) const = default;
+};
+
+struct ExportIntent {
+    BackstoreKind kind = BackstoreKind::Block;
+    QString backstoreName;
+    std::vector<IscsiPortal> portals; ///< where the LUN is offered; default 0.0.0.0:3260
+    QStringList initiators;           ///< initiator IQNs allowed in (one ACL each)
+    std::optional<ChapSettings> chap; ///< CHAP for every ACL (one auth mode per TPG)
+    bool operator==(const ExportIntent&) const = default;
+
+    QString plugin() const { return kind == BackstoreKind::Block ? QStringLiteral("block") : QStringLiteral("fileio"); }
+    /// "/backstores/block/NAME": how LIO names the backstore.
+    QString backstorePath() const { return QStringLiteral("/backstores/%1/%2").arg(plugin(), backstoreName); }
+};
+
+struct PairIntent {
+    PairLayout layout;               ///< names of every layer (frontEnd set)
+    QStringList primaryDisks;        ///< disks for the Primary's element VG when it is created
+    QStringList secondaryDisks;      ///< disks for the Secondary's element VG when it is created
+    SizeRequest elementSize = SizeRequest::maximum();
+    SizeRequest volumeSize = SizeRequest::maximum();
+    QString primaryInitiator;        ///< the Primary's initiator name (ACL on the Secondary)
+    QString elementBackstoreName;    ///< the Secondary's backstore for its element
+    int replacementTimeout = 15;     ///< seconds before md sees a lost remote leg fail
+    std::optional<int> writeBehind;  ///< md --write-behind for the write-mostly leg
+    ExportIntent frontEndExport;
+    bool operator==(const PairIntent&) const = default;
+
+    QString mdDeviceName() const; ///< "md0" from layout.mdDevice "/dev/md0"
+};
+
+/// Defaults for a pair from the inventory: names from the source page, the Secondary's
+/// replication address as the replication portal, IQNs derived from the pair name.
+PairIntent defaultIntent(const InventoryPair& pair);
+
+/// Every problem with the intent's names and values; empty when it is valid.
+QStringList validateIntent(const PairIntent& intent);
+
+} // namespace nr1

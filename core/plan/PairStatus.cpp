@@ -1,0 +1,213 @@
+#include "plan/PairStatus.h"
+
+#include "plan/Sizes.h"
+
+#include <QJsonArray>
+
+namespace nr1 {
+
+namespace {
+
+QJsonObject elementJson(const NodeState& node, const ElementRef& ref) {
+    const LogicalVolume* lv = node.lvm.findLv(ref.vg, ref.lv);
+    const VolumeGroup* vg = node.lvm.findVg(ref.vg);
+    QJsonObject object{{QStringLiteral("path"), ref.devicePath()},
+                       {QStringLiteral("exists"), lv != nullptr}};
+    if (lv && lv->sizeBytes)
+        object.insert(QStringLiteral("sizeBytes"), *lv->sizeBytes);
+    if (vg && vg->freeBytes)
+        object.insert(QStringLiteral("vgFreeBytes"), *vg->freeBytes);
+    return object;
+}
+
+QString memberRole(const PairState& state, const PairIntent& intent, const QString& device) {
+    const BlockDevice* local =
+        state.primary.findBlockDeviceByPath(intent.layout.primaryElement.devicePath());
+    const BlockDevice* remote =
+        state.primary.findBlockDeviceByPath(intent.layout.replication.byPathLink());
+    if (local && local->name == device)
+        return QStringLiteral("local element");
+    if (remote && remote->name == device)
+        return QStringLiteral("remote element");
+    return QStringLiteral("unknown");
+}
+
+QJsonObject arrayJson(const PairState& state, const PairIntent& intent) {
+    const QString md = intent.mdDeviceName();
+    const MdstatArray* array = state.primary.mdstat.find(md);
+    QJsonObject object{{QStringLiteral("name"), md}, {QStringLiteral("exists"), array != nullptr}};
+    if (!array)
+        return object;
+    object.insert(QStringLiteral("active"), array->active);
+    object.insert(QStringLiteral("pattern"), array->pattern);
+    if (array->blocksKiB)
+        object.insert(QStringLiteral("sizeBytes"), *array->blocksKiB * 1024);
+    QJsonArray members;
+    const MdSysfs* sysfs = nullptr;
+    for (const MdSysfs& candidate : state.primary.mdSysfs)
+        if (candidate.array == md)
+            sysfs = &candidate;
+    for (const MdstatMember& member : array->members) {
+        QJsonObject m{{QStringLiteral("device"), member.device},
+                      {QStringLiteral("role"), memberRole(state, intent, member.device)},
+                      {QStringLiteral("writeMostly"), member.writeMostly},
+                      {QStringLiteral("faulty"), member.faulty},
+                      {QStringLiteral("spare"), member.spare}};
+        if (sysfs)
+            for (const MdSysfsMember& s : sysfs->members)
+                if (s.device == member.device)
+                    m.insert(QStringLiteral("state"), s.stateFlags.join(u','));
+        members.append(m);
+    }
+    object.insert(QStringLiteral("members"), members);
+    if (array->sync) {
+        const MdSyncProgress& sync = *array->sync;
+        object.insert(QStringLiteral("sync"),
+                      QJsonObject{{QStringLiteral("doneKiB"), sync.doneKiB},
+                                  {QStringLiteral("totalKiB"), sync.totalKiB},
+                                  {QStringLiteral("speedKiBps"), sync.speedKiBps},
+                                  {QStringLiteral("percent"),
+                                   double(sync.doneKiB) * 100.0 /
+                                       double(std::max<qint64>(1, sync.totalKiB))}});
+    }
+    if (sysfs && sysfs->mismatchSectors)
+        object.insert(QStringLiteral("mismatchSectors"), *sysfs->mismatchSectors);
+    return object;
+}
+
+} // namespace
+
+QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
+    const PairLayout& layout = intent.layout;
+    const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
+    QJsonObject session{{QStringLiteral("target"), layout.replication.targetIqn},
+                        {QStringLiteral("loggedIn"), false}};
+    for (const IscsiSession& s : state.primary.sessions)
+        if (s.targetIqn == layout.replication.targetIqn) {
+            session.insert(QStringLiteral("loggedIn"), s.loggedIn());
+            session.insert(QStringLiteral("state"), s.sessionState);
+            if (s.recoveryTimeout)
+                session.insert(QStringLiteral("replacementTimeout"), *s.recoveryTimeout);
+        }
+    const LogicalVolume* volume = state.primary.lvm.findLv(frontEnd.volume.vg, frontEnd.volume.lv);
+    QJsonObject volumeObject{{QStringLiteral("path"), frontEnd.volume.devicePath()},
+                             {QStringLiteral("exists"), volume != nullptr}};
+    if (volume && volume->sizeBytes)
+        volumeObject.insert(QStringLiteral("sizeBytes"), *volume->sizeBytes);
+    QJsonObject exportObject{{QStringLiteral("target"), frontEnd.targetIqn},
+                             {QStringLiteral("exists"), false}};
+    if (const LioTarget* target = state.primary.lio.findTarget(frontEnd.targetIqn)) {
+        exportObject.insert(QStringLiteral("exists"), true);
+        QJsonArray acls;
+        QJsonArray portals;
+        if (!target->tpgs.empty()) {
+            for (const NodeAcl& acl : target->tpgs.front().nodeAcls)
+                acls.append(acl.nodeWwn);
+            for (const LioPortal& portal : target->tpgs.front().portals)
+                portals.append(QStringLiteral("%1:%2").arg(portal.ipAddress).arg(portal.port));
+        }
+        exportObject.insert(QStringLiteral("initiators"), acls);
+        exportObject.insert(QStringLiteral("portals"), portals);
+        exportObject.insert(QStringLiteral("saved"),
+                            state.primary.savedLio.findTarget(frontEnd.targetIqn) != nullptr);
+    }
+    return QJsonObject{
+        {QStringLiteral("pair"), layout.name},
+        {QStringLiteral("primary"), QJsonObject{{QStringLiteral("hostname"), state.primary.hostname},
+                                                {QStringLiteral("element"),
+                                                 elementJson(state.primary, layout.primaryElement)}}},
+        {QStringLiteral("secondary"),
+         QJsonObject{{QStringLiteral("hostname"), state.secondary.hostname},
+                     {QStringLiteral("element"),
+                      elementJson(state.secondary, layout.secondaryElement)},
+                     {QStringLiteral("exported"),
+                      state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr}}},
+        {QStringLiteral("replicationSession"), session},
+        {QStringLiteral("array"), arrayJson(state, intent)},
+        {QStringLiteral("volume"), volumeObject},
+        {QStringLiteral("export"), exportObject},
+    };
+}
+
+QString pairStatusText(const PairState& state, const PairIntent& intent) {
+    const QJsonObject status = pairStatusJson(state, intent);
+    auto size = [](const QJsonObject& object, const char* key) {
+        return object.contains(QLatin1String(key))
+                   ? humanSize(qint64(object.value(QLatin1String(key)).toDouble()))
+                   : QStringLiteral("?");
+    };
+    QString text = QStringLiteral("Pair %1\n").arg(intent.layout.name);
+    for (const char* role : {"primary", "secondary"}) {
+        const QJsonObject node = status.value(QLatin1String(role)).toObject();
+        const QJsonObject element = node.value(QStringLiteral("element")).toObject();
+        text += QStringLiteral("  %1 (%2): element %3 %4")
+                    .arg(QLatin1String(role), node.value(QStringLiteral("hostname")).toString(),
+                         element.value(QStringLiteral("path")).toString(),
+                         element.value(QStringLiteral("exists")).toBool()
+                             ? size(element, "sizeBytes")
+                             : QStringLiteral("missing"));
+        if (element.contains(QStringLiteral("vgFreeBytes")))
+            text += QStringLiteral(", %1 free in its VG").arg(size(element, "vgFreeBytes"));
+        text += QLatin1Char('\n');
+    }
+    const QJsonObject session = status.value(QStringLiteral("replicationSession")).toObject();
+    text += QStringLiteral("  replication: %1 %2\n")
+                .arg(session.value(QStringLiteral("target")).toString(),
+                     session.value(QStringLiteral("loggedIn")).toBool()
+                         ? QStringLiteral("logged in")
+                         : QStringLiteral("not logged in"));
+    const QJsonObject array = status.value(QStringLiteral("array")).toObject();
+    if (!array.value(QStringLiteral("exists")).toBool()) {
+        text += QStringLiteral("  array %1: missing\n").arg(array.value(QStringLiteral("name")).toString());
+    } else {
+        text += QStringLiteral("  array %1: %2 [%3] %4\n")
+                    .arg(array.value(QStringLiteral("name")).toString(),
+                         array.value(QStringLiteral("active")).toBool() ? QStringLiteral("active")
+                                                                        : QStringLiteral("inactive"),
+                         array.value(QStringLiteral("pattern")).toString(), size(array, "sizeBytes"));
+        for (const QJsonValue value : array.value(QStringLiteral("members")).toArray()) {
+            const QJsonObject m = value.toObject();
+            QStringList flags;
+            for (const char* flag : {"writeMostly", "faulty", "spare"})
+                if (m.value(QLatin1String(flag)).toBool())
+                    flags << QLatin1String(flag);
+            text += QStringLiteral("    %1  %2  %3\n")
+                        .arg(m.value(QStringLiteral("device")).toString(), -8)
+                        .arg(m.value(QStringLiteral("role")).toString(), -15)
+                        .arg(m.value(QStringLiteral("state")).toString(flags.join(u',')));
+        }
+        if (array.contains(QStringLiteral("sync"))) {
+            const QJsonObject sync = array.value(QStringLiteral("sync")).toObject();
+            text += QStringLiteral("    sync %1% at %2/s\n")
+                        .arg(sync.value(QStringLiteral("percent")).toDouble(), 0, 'f', 1)
+                        .arg(humanSize(qint64(sync.value(QStringLiteral("speedKiBps")).toDouble()) *
+                                       1024));
+        }
+    }
+    const QJsonObject volume = status.value(QStringLiteral("volume")).toObject();
+    text += QStringLiteral("  volume %1: %2\n")
+                .arg(volume.value(QStringLiteral("path")).toString(),
+                     volume.value(QStringLiteral("exists")).toBool() ? size(volume, "sizeBytes")
+                                                                     : QStringLiteral("missing"));
+    const QJsonObject exported = status.value(QStringLiteral("export")).toObject();
+    if (exported.value(QStringLiteral("exists")).toBool()) {
+        QStringList initiators;
+        for (const QJsonValue v : exported.value(QStringLiteral("initiators")).toArray())
+            initiators << v.toString();
+        QStringList portals;
+        for (const QJsonValue v : exported.value(QStringLiteral("portals")).toArray())
+            portals << v.toString();
+        text += QStringLiteral("  export %1 on %2 to %3%4\n")
+                    .arg(exported.value(QStringLiteral("target")).toString(), portals.join(u", "),
+                         initiators.join(u", "),
+                         exported.value(QStringLiteral("saved")).toBool()
+                             ? QString()
+                             : QStringLiteral(" (NOT SAVED: lost at reboot)"));
+    } else {
+        text += QStringLiteral("  export %1: missing\n")
+                    .arg(exported.value(QStringLiteral("target")).toString());
+    }
+    return text;
+}
+
+} // namespace nr1

@@ -1,0 +1,104 @@
+#include "plan/PlanBuilder.h"
+#include "plan/Stages.h"
+
+namespace nr1 {
+
+namespace {
+
+const QString kMdadmConf = QStringLiteral("/etc/mdadm/mdadm.conf");
+
+bool confHasLine(const QString& conf, const QString& prefix) {
+    for (const QString& line : conf.split(QLatin1Char('\n')))
+        if (line.startsWith(prefix))
+            return true;
+    return false;
+}
+
+void enableUnits(PlanBuilder& b, NodeRole node, const QStringList& units) {
+    for (const QString& unit : units) {
+        const QString state = b.node(node).unitStates.value(unit);
+        if (state == QLatin1String("enabled") || state == QLatin1String("static") ||
+            state == QLatin1String("indirect"))
+            continue;
+        if (state.isEmpty()) {
+            b.warn(QStringLiteral("The %1 has no unit %2: check yourself that it comes back "
+                                  "after a reboot.")
+                       .arg(nodeRoleName(node), unit));
+            continue;
+        }
+        b.add(node, {QStringLiteral("systemctl"), QStringLiteral("enable"), unit},
+              QStringLiteral("Start %1 at boot.").arg(unit))
+            .doneWhen(QStringLiteral("%1 is enabled on the %2").arg(unit, nodeRoleName(node)),
+                      [node, unit](const PairState& s) {
+                          return s.node(node).unitStates.value(unit) == QLatin1String("enabled");
+                      })
+            .undoWith({{QStringLiteral("systemctl"), QStringLiteral("disable"), unit}});
+    }
+}
+
+void updateInitramfs(PlanBuilder& b, NodeRole node) {
+    if (!b.node(node).hasCommand(QStringLiteral("update-initramfs"))) {
+        b.warn(QStringLiteral("The %1 has no update-initramfs: if its boot image assembles md "
+                              "arrays, update it yourself so it sees mdadm.conf.")
+                   .arg(nodeRoleName(node)));
+        return;
+    }
+    b.add(node, {QStringLiteral("update-initramfs"), QStringLiteral("-u")},
+          QStringLiteral("Update the boot image so early boot sees the new mdadm.conf."))
+        .withTimeout(std::chrono::seconds(600))
+        .noUndo(QStringLiteral("rebuilds from the current configuration; run again after a "
+                               "rollback"));
+}
+
+} // namespace
+
+void planPersistenceStage(PlanBuilder& b) {
+    const PairIntent& intent = b.intent();
+    const QString mdPath = intent.layout.mdDevice;
+    // The Primary assembles the array at boot from its ARRAY line.
+    const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
+    if (!confHasLine(b.node(NodeRole::Primary).mdadmConf, arrayLine)) {
+        b.add(NodeRole::Primary,
+              {QStringLiteral("sh"), QStringLiteral("-c"),
+               QStringLiteral("mdadm --detail --brief \"$1\" | grep '^ARRAY' >> \"$2\""),
+               QStringLiteral("sh"), mdPath, kMdadmConf},
+              QStringLiteral("Record %1 in %2 so it is assembled at boot.").arg(mdPath, kMdadmConf))
+            .doneWhen(QStringLiteral("%1 has an ARRAY line for %2").arg(kMdadmConf, mdPath),
+                      [arrayLine](const PairState& s) {
+                          return confHasLine(s.primary.mdadmConf, arrayLine);
+                      })
+            .undoWith({{QStringLiteral("sed"), QStringLiteral("-i"),
+                        QStringLiteral("\\|^%1|d").arg(arrayLine), kMdadmConf}});
+        updateInitramfs(b, NodeRole::Primary);
+    }
+    // The Secondary's element carries the array's superblock: without an ignore rule udev
+    // assembles it at boot (inactive md127) and LIO then cannot claim it.
+    const QString ignore = QStringLiteral("ARRAY <ignore> UUID=");
+    const QString element = intent.layout.secondaryElement.devicePath();
+    if (!confHasLine(b.node(NodeRole::Secondary).mdadmConf, ignore)) {
+        const QString readUuid =
+            QStringLiteral("blockdev --flushbufs \"$1\"; u=$(mdadm --examine --export \"$1\" | sed -n 's/^MD_UUID=//p'); "
+                           "[ -n \"$u\" ] || { echo \"no md superblock on $1\" >&2; exit 1; }; ");
+        b.add(NodeRole::Secondary,
+              {QStringLiteral("sh"), QStringLiteral("-c"),
+               readUuid + QStringLiteral("echo \"ARRAY <ignore> UUID=$u\" >> \"$2\""),
+               QStringLiteral("sh"), element, kMdadmConf},
+              QStringLiteral("Keep the Secondary from assembling its element %1 as an md array at "
+                             "boot (ARRAY <ignore> in %2).")
+                  .arg(element, kMdadmConf))
+            .doneWhen(QStringLiteral("%1 on the secondary ignores the array").arg(kMdadmConf),
+                      [ignore](const PairState& s) {
+                          return confHasLine(s.secondary.mdadmConf, ignore);
+                      })
+            .undoWith({{QStringLiteral("sh"), QStringLiteral("-c"),
+                        readUuid + QStringLiteral("sed -i \"/^ARRAY <ignore> UUID=$u\\$/d\" \"$2\""),
+                        QStringLiteral("sh"), element, kMdadmConf}});
+        updateInitramfs(b, NodeRole::Secondary);
+    }
+    enableUnits(b, NodeRole::Primary,
+                {QStringLiteral("iscsid.socket"), QStringLiteral("open-iscsi.service"),
+                 QStringLiteral("rtslib-fb-targetctl.service")});
+    enableUnits(b, NodeRole::Secondary, {QStringLiteral("rtslib-fb-targetctl.service")});
+}
+
+} // namespace nr1

@@ -1,0 +1,93 @@
+#include "plan/Plan.h"
+
+#include "exec/RemoteShell.h"
+
+#include <QJsonArray>
+
+namespace nr1 {
+
+QString nodeRoleName(NodeRole role) {
+    return role == NodeRole::Primary ? QStringLiteral("primary") : QStringLiteral("secondary");
+}
+
+QStringList Action::redacted(const QStringList& command) const {
+    QStringList shown = command;
+    for (QString& argument : shown)
+        for (const QString& secret : secrets)
+            if (!secret.isEmpty())
+                argument.replace(secret, QStringLiteral("<secret>"));
+    return shown;
+}
+
+QString Action::displayArgv(const QStringList& command) const {
+    return displayCommandLine(redacted(command));
+}
+
+QString Plan::preview(const QString& primaryTarget, const QString& secondaryTarget) const {
+    QString text = QStringLiteral("Plan: %1\n").arg(title);
+    for (const QString& warning : warnings)
+        text += QStringLiteral("WARNING: %1\n").arg(warning);
+    if (actions.empty())
+        text += QStringLiteral("Nothing to do: the pair is already as asked.\n");
+    std::optional<NodeRole> current;
+    int number = 0;
+    for (const Action& action : actions) {
+        ++number;
+        if (current != action.node) {
+            current = action.node;
+            const QString& target =
+                action.node == NodeRole::Primary ? primaryTarget : secondaryTarget;
+            text += QStringLiteral("\nOn the %1 (%2):\n").arg(nodeRoleName(action.node), target);
+        }
+        text += QStringLiteral("%1. %2\n").arg(number, 3).arg(action.sentence);
+        text += QStringLiteral("     $ %1\n").arg(action.displayLine());
+        if (action.irreversible)
+            text += QStringLiteral("     undo: IRREVERSIBLE (%1)\n").arg(action.noUndoReason);
+        else if (action.undo.isEmpty())
+            text += QStringLiteral("     undo: none needed (%1)\n").arg(action.noUndoReason);
+        for (const QStringList& undo : action.undo)
+            text += QStringLiteral("     undo: %1\n").arg(action.displayArgv(undo));
+    }
+    if (!followUps.isEmpty())
+        text += QStringLiteral("\nAfterwards:\n");
+    for (const QString& followUp : followUps)
+        text += QStringLiteral("  - %1\n").arg(followUp);
+    return text;
+}
+
+QJsonObject Plan::toJson() const {
+    QJsonArray actionArray;
+    for (const Action& action : actions) {
+        QJsonArray undo;
+        for (const QStringList& command : action.undo)
+            undo.append(action.displayArgv(command));
+        QJsonArray codes;
+        for (const int code : action.successExitCodes)
+            codes.append(code);
+        QJsonObject object{
+            {QStringLiteral("node"), nodeRoleName(action.node)},
+            {QStringLiteral("argv"), QJsonArray::fromStringList(action.redacted(action.argv))},
+            {QStringLiteral("commandLine"), action.displayLine()},
+            {QStringLiteral("sentence"), action.sentence},
+            {QStringLiteral("successExitCodes"), codes},
+            {QStringLiteral("timeoutSeconds"), qint64(action.timeout.count())},
+            {QStringLiteral("doneWhen"), action.done.description},
+            {QStringLiteral("undo"), undo},
+        };
+        if (action.undo.isEmpty())
+            object.insert(QStringLiteral("noUndoReason"), action.noUndoReason);
+        object.insert(QStringLiteral("irreversible"), action.irreversible);
+        actionArray.append(object);
+    }
+    return QJsonObject{
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("pair"), pairName},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
+        {QStringLiteral("followUps"), QJsonArray::fromStringList(followUps)},
+        {QStringLiteral("confirmationWord"), confirmationWord},
+        {QStringLiteral("actions"), actionArray},
+    };
+}
+
+} // namespace nr1

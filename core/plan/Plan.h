@@ -1,0 +1,102 @@
+#pragma once
+// Contract: a Plan is data: the ordered actions that take a pair from its probed state to the
+// administrator's intent. Each action names its node, the exact argv that will run (shown as is
+// in the preview), one sentence saying what it does, the exit codes that mean success, a
+// postcondition over the pair's probed state (when it already holds the action is skipped: this
+// is how a resumed or repeated plan does only what is missing), and the commands that undo it
+// (none when there is nothing of its own to undo, with the reason; "irreversible" when a
+// rollback must stop before it). Planners build plans; the Executor runs them.
+// PlanResult is what a planner returns: a plan, or the reasons it refuses.
+
+#include "model/Pair.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace nr1 {
+
+QString nodeRoleName(NodeRole role); ///< "primary" / "secondary"
+
+/// A fact about the pair's probed state, with the words for it.
+struct StateCheck {
+    QString description; ///< "LV vg_sec/elem0 exists on the secondary"
+    std::function<bool(const PairState&)> holds;
+
+    bool isSet() const { return bool(holds); }
+};
+
+struct Action {
+    NodeRole node = NodeRole::Primary;
+    QStringList argv;
+    QString sentence;
+    QList<int> successExitCodes{0};
+    std::chrono::seconds timeout{120};
+    StateCheck done;         ///< postcondition; unset: always runs
+    QList<QStringList> undo; ///< run in order to revert; empty: cannot be undone
+    QString noUndoReason;    ///< said when undo is empty
+    /// True when the action cannot be undone and nothing done before it may be undone either
+    /// (md grown onto a larger element, data removed): a rollback stops before it.
+    bool irreversible = false;
+    QStringList secrets;     ///< argument values never shown or journaled (CHAP secrets)
+
+    Action& doneWhen(QString description, std::function<bool(const PairState&)> holds) {
+        done = StateCheck{std::move(description), std::move(holds)};
+        return *this;
+    }
+    Action& undoWith(QList<QStringList> commands) {
+        undo = std::move(commands);
+        return *this;
+    }
+    Action& noUndo(QString reason) {
+        undo.clear();
+        noUndoReason = std::move(reason);
+        return *this;
+    }
+    /// No undo, and a rollback must not go past this action.
+    Action& irreversibleBecause(QString reason) {
+        noUndo(std::move(reason));
+        irreversible = true;
+        return *this;
+    }
+    Action& acceptExitCodes(QList<int> codes) {
+        successExitCodes = std::move(codes);
+        return *this;
+    }
+    Action& withTimeout(std::chrono::seconds seconds) {
+        timeout = seconds;
+        return *this;
+    }
+    /// The command line for people: secrets replaced by "<secret>".
+    QString displayLine() const { return displayArgv(argv); }
+    QString displayArgv(const QStringList& command) const;
+    QStringList redacted(const QStringList& command) const;
+};
+
+struct Plan {
+    QString kind;     ///< "create-pair", "grow", …
+    QString pairName;
+    QString title;    ///< one line: what the plan does
+    std::vector<Action> actions;
+    QStringList warnings;  ///< data loss and other things the administrator must read first
+    QStringList followUps; ///< what to do after it ran (initiator rescans, …)
+    /// Destructive plans: the name the administrator must type to confirm; empty otherwise.
+    QString confirmationWord;
+
+    bool isEmpty() const { return actions.empty(); }
+    /// The preview: actions in order, grouped under their node, with exact command lines.
+    QString preview(const QString& primaryTarget, const QString& secondaryTarget) const;
+    QJsonObject toJson() const;
+};
+
+struct PlanResult {
+    std::optional<Plan> plan;
+    QStringList refusals; ///< why no plan: each a full sentence naming what to fix
+
+    bool ok() const { return plan.has_value(); }
+};
+
+} // namespace nr1

@@ -1,0 +1,103 @@
+#include "plan/PlanBuilder.h"
+
+namespace nr1 {
+
+PlanBuilder::PlanBuilder(const PairState& state, const PairIntent& intent, QString kind,
+                         QString title)
+    : m_state(state)
+    , m_intent(intent) {
+    m_plan.kind = std::move(kind);
+    m_plan.pairName = intent.layout.name;
+    m_plan.title = std::move(title);
+}
+
+Action& PlanBuilder::add(NodeRole node, QStringList argv, QString sentence) {
+    Action action;
+    action.node = node;
+    action.argv = std::move(argv);
+    action.sentence = std::move(sentence);
+    m_plan.actions.push_back(std::move(action));
+    return m_plan.actions.back();
+}
+
+bool PlanBuilder::changesLio(NodeRole node) const {
+    for (const Action& action : m_plan.actions)
+        if (action.node == node && action.argv.value(0) == QLatin1String("targetcli") &&
+            action.argv.value(1) != QLatin1String("saveconfig"))
+            return true;
+    return false;
+}
+
+void PlanBuilder::requireCommands(NodeRole node, const QStringList& commands) {
+    for (const QString& command : commands)
+        if (!m_state.node(node).hasCommand(command))
+            refuse(QStringLiteral("'%1' is not installed on the %2 (%3).")
+                       .arg(command, nodeRoleName(node), m_state.node(node).hostname));
+}
+
+PlanResult PlanBuilder::finish() {
+    if (!m_refusals.isEmpty()) {
+        m_refusals.removeDuplicates();
+        return PlanResult{std::nullopt, m_refusals};
+    }
+    return PlanResult{std::move(m_plan), {}};
+}
+
+const LogicalVolume* PlanBuilder::lv(NodeRole node, const ElementRef& ref) const {
+    return m_state.node(node).lvm.findLv(ref.vg, ref.lv);
+}
+
+const VolumeGroup* PlanBuilder::vg(NodeRole node, const QString& name) const {
+    return m_state.node(node).lvm.findVg(name);
+}
+
+const MdstatArray* PlanBuilder::array() const {
+    return m_state.primary.mdstat.find(m_intent.mdDeviceName());
+}
+
+const IscsiSession* PlanBuilder::replicationSession() const {
+    for (const IscsiSession& session : m_state.primary.sessions)
+        if (session.targetIqn == m_intent.layout.replication.targetIqn)
+            return &session;
+    return nullptr;
+}
+
+const LioTarget* PlanBuilder::lioTarget(NodeRole node, const QString& iqn) const {
+    return m_state.node(node).lio.findTarget(iqn);
+}
+
+const StorageObject* PlanBuilder::storageObject(NodeRole node, const QString& path) const {
+    return m_state.node(node).lio.findStorageObject(path);
+}
+
+namespace commands {
+
+QStringList targetcli(const QString& path, const QStringList& arguments) {
+    return QStringList{QStringLiteral("targetcli"), path} + arguments;
+}
+
+QStringList saveconfig() {
+    return {QStringLiteral("targetcli"), QStringLiteral("saveconfig")};
+}
+
+QStringList writeFile(const QString& path, const QString& value) {
+    return {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \"$1\" > \"$2\""),
+            QStringLiteral("sh"), value, path};
+}
+
+} // namespace commands
+
+const Tpg* firstTpg(const LioTarget* target) {
+    return target && !target->tpgs.empty() ? &target->tpgs.front() : nullptr;
+}
+
+const LioLun* lunFor(const Tpg* tpg, const QString& backstorePath) {
+    if (!tpg)
+        return nullptr;
+    for (const LioLun& lun : tpg->luns)
+        if (lun.storageObject == backstorePath)
+            return &lun;
+    return nullptr;
+}
+
+} // namespace nr1

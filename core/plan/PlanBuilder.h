@@ -1,0 +1,70 @@
+#pragma once
+// Contract: the workbench the planner stages share while they build one Plan: the probed pair
+// state and the intent they read, the plan they append to, the refusals they collect, and the
+// facts earlier stages of the same plan will create ("planned"), so a later stage can rely on
+// an element or array that does not exist yet but will when the plan runs. Also the queries
+// every stage asks of the probed state. Internal to core/plan.
+
+#include "plan/PairIntent.h"
+#include "plan/Plan.h"
+
+#include <QSet>
+
+namespace nr1 {
+
+class PlanBuilder {
+public:
+    PlanBuilder(const PairState& state, const PairIntent& intent, QString kind, QString title);
+
+    const PairState& state() const { return m_state; }
+    const PairIntent& intent() const { return m_intent; }
+    const NodeState& node(NodeRole role) const { return m_state.node(role); }
+
+    Action& add(NodeRole node, QStringList argv, QString sentence);
+    void refuse(const QString& reason) { m_refusals << reason; }
+    bool refused() const { return !m_refusals.isEmpty(); }
+    void warn(const QString& warning) { m_plan.warnings << warning; }
+    void followUp(const QString& text) { m_plan.followUps << text; }
+    void requireConfirmation(const QString& word) { m_plan.confirmationWord = word; }
+
+    /// Records that the plan creates `fact` (e.g. "element:primary").
+    void willCreate(const QString& fact) { m_planned.insert(fact); }
+    bool planned(const QString& fact) const { return m_planned.contains(fact); }
+    /// True when some action of this plan runs on `node` and changes LIO.
+    bool changesLio(NodeRole node) const;
+
+    /// Refuses when a tool the plan needs is not installed on the node.
+    void requireCommands(NodeRole node, const QStringList& commands);
+
+    PlanResult finish();
+
+    // Queries of the probed state.
+    const LogicalVolume* lv(NodeRole node, const ElementRef& ref) const;
+    const VolumeGroup* vg(NodeRole node, const QString& name) const;
+    const MdstatArray* array() const;
+    const IscsiSession* replicationSession() const;
+    const LioTarget* lioTarget(NodeRole node, const QString& iqn) const;
+    const StorageObject* storageObject(NodeRole node, const QString& path) const;
+
+private:
+    const PairState& m_state;
+    const PairIntent& m_intent;
+    Plan m_plan;
+    QStringList m_refusals;
+    QSet<QString> m_planned;
+};
+
+namespace commands {
+/// targetcli one-shot: `targetcli PATH ARGS…` (LIO saves nothing until saveconfig()).
+QStringList targetcli(const QString& path, const QStringList& arguments);
+QStringList saveconfig();
+/// `sh -c 'echo "$1" > "$2"' sh VALUE PATH`: writes one sysfs attribute.
+QStringList writeFile(const QString& path, const QString& value);
+} // namespace commands
+
+/// The first TPG of a target, or nullptr.
+const Tpg* firstTpg(const LioTarget* target);
+/// The LUN of `tpg` backed by `backstorePath`, or nullptr.
+const LioLun* lunFor(const Tpg* tpg, const QString& backstorePath);
+
+} // namespace nr1

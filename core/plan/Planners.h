@@ -1,0 +1,33 @@
+#pragma once
+// Contract: nr1's planners. Each takes the probed state of both nodes and the administrator's
+// intent and returns a Plan (only what is missing: a pair already as asked gives an empty plan)
+// or refuses with every reason it found. They never run anything; the Executor does.
+// - planElements: element LVs (VG/PVs on the chosen disks if needed) on both nodes, the
+//   Secondary's element exported to the Primary only, the Primary's import of it;
+// - planArray: the md RAID1 (needs the elements); planVolume: PV/VG/LV on it;
+// - planExport: the volume as an iSCSI LUN; planPersistence: boot survival on both nodes;
+// - planCreatePair: all of the above in one plan;
+// - planGrow: both elements, the rescan, the array (with the new region made consistent),
+//   the PV and the volume; planTeardown: a layer and everything above it, in reverse.
+
+#include "plan/PairIntent.h"
+#include "plan/Plan.h"
+
+namespace nr1 {
+
+PlanResult planElements(const PairState& state, const PairIntent& intent);
+PlanResult planArray(const PairState& state, const PairIntent& intent);
+PlanResult planVolume(const PairState& state, const PairIntent& intent);
+PlanResult planExport(const PairState& state, const PairIntent& intent);
+PlanResult planPersistence(const PairState& state, const PairIntent& intent);
+PlanResult planCreatePair(const PairState& state, const PairIntent& intent);
+
+/// Grows both elements by `growth` ("max": as much as both nodes allow) and every layer above.
+PlanResult planGrow(const PairState& state, const PairIntent& intent, const SizeRequest& growth);
+
+enum class TeardownLevel { Export, Volume, Array, Elements };
+/// "export", "volume", "array", "elements" → level; nullopt otherwise.
+std::optional<TeardownLevel> teardownLevelFromName(const QString& name);
+PlanResult planTeardown(const PairState& state, const PairIntent& intent, TeardownLevel level);
+
+} // namespace nr1

@@ -1,0 +1,168 @@
+#include "plan/PlanBuilder.h"
+#include "plan/Planners.h"
+
+namespace nr1 {
+
+namespace {
+
+const QString kMdadmConf = QStringLiteral("/etc/mdadm/mdadm.conf");
+
+/// Deletes a LIO export (target, then backstore) and saves, when it exists.
+void removeLioExport(PlanBuilder& b, NodeRole node, const QString& iqn, const QString& plugin,
+                     const QString& backstoreName, const QString& what) {
+    const LioConfig& lio = b.node(node).lio;
+    const QString storePath = QStringLiteral("/backstores/%1/%2").arg(plugin, backstoreName);
+    bool changed = false;
+    if (lio.findTarget(iqn)) {
+        b.add(node, commands::targetcli(QStringLiteral("/iscsi"), {QStringLiteral("delete"), iqn}),
+              QStringLiteral("Delete the iSCSI target %1 (%2 is no longer offered).").arg(iqn, what))
+            .doneWhen(QStringLiteral("target %1 is gone from the %2").arg(iqn, nodeRoleName(node)),
+                      [node, iqn](const PairState& s) { return !s.node(node).lio.findTarget(iqn); })
+            .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
+        changed = true;
+    }
+    if (lio.findStorageObject(storePath)) {
+        b.add(node,
+              commands::targetcli(QStringLiteral("/backstores/") + plugin,
+                                  {QStringLiteral("delete"), backstoreName}),
+              QStringLiteral("Delete the backstore %1.").arg(storePath))
+            .doneWhen(QStringLiteral("backstore %1 is gone").arg(storePath),
+                      [node, storePath](const PairState& s) {
+                          return !s.node(node).lio.findStorageObject(storePath);
+                      })
+            .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
+        changed = true;
+    }
+    if (changed || b.node(node).savedLio.findTarget(iqn))
+        b.add(node, commands::saveconfig(),
+              QStringLiteral("Save the LIO configuration so the export does not come back at boot."))
+            .noUndo(QStringLiteral("saves what runs"));
+}
+
+void removeLv(PlanBuilder& b, NodeRole node, const ElementRef& ref, const QString& what) {
+    if (!b.lv(node, ref))
+        return;
+    b.add(node,
+          {QStringLiteral("lvremove"), QStringLiteral("--yes"), ref.vg + QLatin1Char('/') + ref.lv},
+          QStringLiteral("Remove %1 %2 and its data.").arg(what, ref.devicePath()))
+        .doneWhen(QStringLiteral("%1 is gone from the %2").arg(ref.devicePath(), nodeRoleName(node)),
+                  [node, ref](const PairState& s) { return !s.node(node).lvm.findLv(ref.vg, ref.lv); })
+        .irreversibleBecause(QStringLiteral("the data is gone"));
+}
+
+} // namespace
+
+PlanResult planTeardown(const PairState& state, const PairIntent& intent, TeardownLevel level) {
+    const PairLayout& layout = intent.layout;
+    static const char* const names[] = {"export", "volume", "array", "elements"};
+    PlanBuilder b(state, intent, QStringLiteral("teardown"),
+                  QStringLiteral("tear down pair %1 down to its %2")
+                      .arg(layout.name, QLatin1String(names[int(level)])));
+    for (const QString& problem : validateIntent(intent))
+        b.refuse(problem);
+    if (b.refused())
+        return b.finish();
+    const NodeRole pri = NodeRole::Primary;
+    const NodeRole sec = NodeRole::Secondary;
+    const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
+    const QString mdPath = layout.mdDevice;
+    const QString md = intent.mdDeviceName();
+    const QString local = layout.primaryElement.devicePath();
+    const QString remote = layout.replication.byPathLink();
+
+    b.warn(QStringLiteral("Front-end initiators lose the LUN %1: stop their I/O and log them out "
+                          "first.")
+               .arg(frontEnd.targetIqn));
+    removeLioExport(b, pri, frontEnd.targetIqn, intent.frontEndExport.plugin(),
+                    intent.frontEndExport.backstoreName, QStringLiteral("the volume"));
+    b.requireConfirmation(frontEnd.volume.lv);
+
+    if (level >= TeardownLevel::Volume) {
+        b.warn(QStringLiteral("All data on the volume %1 is destroyed.")
+                   .arg(frontEnd.volume.devicePath()));
+        removeLv(b, pri, frontEnd.volume, QStringLiteral("the volume"));
+        if (b.vg(pri, frontEnd.volume.vg))
+            b.add(pri, {QStringLiteral("vgremove"), frontEnd.volume.vg},
+                  QStringLiteral("Remove volume group %1.").arg(frontEnd.volume.vg))
+                .doneWhen(QStringLiteral("VG %1 is gone").arg(frontEnd.volume.vg),
+                          [vg = frontEnd.volume.vg](const PairState& s) {
+                              return !s.primary.lvm.findVg(vg);
+                          })
+                .irreversibleBecause(QStringLiteral("the data is gone"));
+        if (b.node(pri).lvm.findPv(mdPath))
+            b.add(pri, {QStringLiteral("pvremove"), mdPath},
+                  QStringLiteral("Remove the LVM label from %1.").arg(mdPath))
+                .doneWhen(QStringLiteral("%1 is no PV").arg(mdPath),
+                          [mdPath](const PairState& s) { return !s.primary.lvm.findPv(mdPath); })
+                .irreversibleBecause(QStringLiteral("the data is gone"));
+    }
+
+    if (level >= TeardownLevel::Array) {
+        b.requireConfirmation(md);
+        b.warn(QStringLiteral("The mirror %1 is stopped and its superblocks erased on both "
+                              "elements.")
+                   .arg(mdPath));
+        if (b.array())
+            b.add(pri, {QStringLiteral("mdadm"), QStringLiteral("--stop"), mdPath},
+                  QStringLiteral("Stop %1.").arg(mdPath))
+                .doneWhen(QStringLiteral("%1 is stopped").arg(md),
+                          [md](const PairState& s) { return !s.primary.mdstat.find(md); })
+                .irreversibleBecause(QStringLiteral("the superblocks are erased next"));
+        const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
+        if (b.node(pri).mdadmConf.contains(QLatin1Char('\n') + arrayLine) ||
+            b.node(pri).mdadmConf.startsWith(arrayLine))
+            b.add(pri,
+                  {QStringLiteral("sed"), QStringLiteral("-i"),
+                   QStringLiteral("\\|^%1|d").arg(arrayLine), kMdadmConf},
+                  QStringLiteral("Remove %1 from %2.").arg(mdPath, kMdadmConf))
+                .irreversibleBecause(QStringLiteral("the array is gone"));
+        const QString secondaryElement = layout.secondaryElement.devicePath();
+        if (b.node(sec).mdadmConf.contains(QLatin1String("ARRAY <ignore> UUID=")) &&
+            b.lv(sec, layout.secondaryElement))
+            b.add(sec,
+                  {QStringLiteral("sh"), QStringLiteral("-c"),
+                   QStringLiteral("u=$(mdadm --examine --export \"$1\" | sed -n "
+                                  "'s/^MD_UUID=//p'); [ -z \"$u\" ] || sed -i \"/^ARRAY <ignore> "
+                                  "UUID=$u\\$/d\" \"$2\""),
+                   QStringLiteral("sh"), secondaryElement, kMdadmConf},
+                  QStringLiteral("Remove the ignore rule for this array from the Secondary's %1.")
+                      .arg(kMdadmConf))
+                .irreversibleBecause(QStringLiteral("the array is gone"));
+        for (const QString& member : {local, remote})
+            if (b.node(pri).findBlockDeviceByPath(member))
+                b.add(pri, {QStringLiteral("mdadm"), QStringLiteral("--zero-superblock"), member},
+                      QStringLiteral("Erase the md superblock on %1.").arg(member))
+                    .irreversibleBecause(QStringLiteral("the array is gone"));
+    }
+
+    if (level >= TeardownLevel::Elements) {
+        b.warn(QStringLiteral("Both elements are removed: nothing of the pair's data remains."));
+        const ReplicationLink& link = layout.replication;
+        const QStringList node = {QStringLiteral("iscsiadm"), QStringLiteral("-m"),
+                                  QStringLiteral("node"),     QStringLiteral("-T"),
+                                  link.targetIqn,             QStringLiteral("-p"),
+                                  link.portal.hostPort()};
+        const IscsiSession* session = b.replicationSession();
+        if (session && session->loggedIn())
+            b.add(pri, node + QStringList{QStringLiteral("--logout")},
+                  QStringLiteral("Log the Primary out of the Secondary's element."))
+                .irreversibleBecause(QStringLiteral("the element is removed next"));
+        bool hasRecord = false;
+        for (const IscsiNodeRecord& record : b.node(pri).iscsiNodes)
+            hasRecord = hasRecord || record.targetIqn == link.targetIqn;
+        if (hasRecord)
+            b.add(pri, node + QStringList{QStringLiteral("-o"), QStringLiteral("delete")},
+                  QStringLiteral("Forget the node record (no login at boot)."))
+                .irreversibleBecause(QStringLiteral("the element is removed next"));
+        removeLv(b, pri, layout.primaryElement, QStringLiteral("the Primary's element"));
+        removeLioExport(b, sec, link.targetIqn, QStringLiteral("block"), intent.elementBackstoreName,
+                        QStringLiteral("the element"));
+        removeLv(b, sec, layout.secondaryElement, QStringLiteral("the Secondary's element"));
+        b.followUp(QStringLiteral("The element volume groups (%1, %2) and their disks stay; remove "
+                                  "them with vgremove/pvremove if they are no longer needed.")
+                       .arg(layout.primaryElement.vg, layout.secondaryElement.vg));
+    }
+    return b.finish();
+}
+
+} // namespace nr1
