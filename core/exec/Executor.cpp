@@ -1,0 +1,212 @@
+#include "exec/Executor.h"
+
+#include "exec/Journal.h"
+
+#include <QJsonArray>
+
+namespace nr1 {
+
+Executor::Executor(Plan plan, CommandRunner& primary, CommandRunner& secondary, Journal* journal,
+                   QObject* parent)
+    : QObject(parent)
+    , m_plan(std::move(plan))
+    , m_primary(primary)
+    , m_secondary(secondary)
+    , m_journal(journal) {
+    qRegisterMetaType<nr1::CommandResult>();
+}
+
+QString Executor::stateName(State state) {
+    switch (state) {
+    case State::Ready: return QStringLiteral("ready");
+    case State::Running: return QStringLiteral("running");
+    case State::Done: return QStringLiteral("done");
+    case State::Failed: return QStringLiteral("failed");
+    case State::Stopped: return QStringLiteral("stopped");
+    case State::RollingBack: return QStringLiteral("rolling back");
+    case State::RolledBack: return QStringLiteral("rolled back");
+    case State::RollbackStopped: return QStringLiteral("rollback stopped");
+    case State::RollbackFailed: return QStringLiteral("rollback failed");
+    }
+    return QString();
+}
+
+bool Executor::canRollback() const {
+    return (m_state == State::Failed || m_state == State::Stopped ||
+            m_state == State::RollbackFailed) &&
+           !m_ran.empty();
+}
+
+CommandRunner& Executor::runnerFor(NodeRole node) const {
+    return node == NodeRole::Primary ? m_primary : m_secondary;
+}
+
+void Executor::apply(const PairState& state) {
+    if (m_state != State::Ready)
+        return;
+    journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("plan")},
+                        {QStringLiteral("plan"), m_plan.toJson()}});
+    m_next = 0;
+    runFrom(state);
+}
+
+void Executor::resume(const PairState& state) {
+    if (!canResume())
+        return;
+    journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("resume")},
+                        {QStringLiteral("index"), m_next}});
+    runFrom(state);
+}
+
+void Executor::runFrom(const PairState& state) {
+    m_probe = state;
+    m_skipLeading = true;
+    m_stopRequested = false;
+    m_failure.clear();
+    m_state = State::Running;
+    runNext();
+}
+
+void Executor::runNext() {
+    const int count = int(m_plan.actions.size());
+    while (m_next < count) {
+        const Action& action = m_plan.actions[size_t(m_next)];
+        if (m_skipLeading && m_probe && action.done.isSet() && action.done.holds(*m_probe)) {
+            const QString why = QStringLiteral("already done: %1").arg(action.done.description);
+            QJsonObject entry = stepEntry(QStringLiteral("skip"), m_next, action.argv, nullptr);
+            entry.insert(QStringLiteral("why"), why);
+            journal(entry);
+            emit actionSkipped(m_next, why);
+            ++m_next;
+            continue;
+        }
+        if (m_stopRequested) {
+            finish(State::Stopped, QStringLiteral("stopped before action %1").arg(m_next + 1));
+            return;
+        }
+        m_skipLeading = false;
+        m_probe.reset();
+        const int index = m_next;
+        Command command = Command::of(action.argv);
+        command.timeout = action.timeout;
+        emit actionStarted(index);
+        runnerFor(action.node).stream(
+            command, this, [this, index](const QByteArray& line) { emit actionOutput(index, line); },
+            [this, index](const CommandResult& result) { onActionDone(index, result); });
+        return;
+    }
+    finish(State::Done);
+}
+
+void Executor::onActionDone(int index, const CommandResult& result) {
+    const Action& action = m_plan.actions[size_t(index)];
+    const bool ok = result.status == CommandStatus::Exited &&
+                    action.successExitCodes.contains(result.exitCode);
+    journal(stepEntry(QStringLiteral("run"), index, action.argv, &result));
+    emit actionFinished(index, result, ok);
+    if (!ok) {
+        finish(State::Failed,
+               QStringLiteral("action %1 on the %2 failed (%3): %4")
+                   .arg(index + 1)
+                   .arg(nodeRoleName(action.node), result.summary(),
+                        QString::fromUtf8(result.stderrData).trimmed().left(500)));
+        return;
+    }
+    m_ran.push_back(index);
+    ++m_next;
+    runNext();
+}
+
+void Executor::rollback() {
+    if (!canRollback())
+        return;
+    journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("rollback")}});
+    m_state = State::RollingBack;
+    m_failure.clear();
+    m_undoCommand = 0;
+    undoNext();
+}
+
+void Executor::undoNext() {
+    while (!m_ran.empty()) {
+        const int index = m_ran.back();
+        const Action& action = m_plan.actions[size_t(index)];
+        if (action.irreversible) {
+            finish(State::RollbackStopped,
+                   QStringLiteral("action %1 cannot be undone (%2); the actions before it stay "
+                                  "as they are")
+                       .arg(index + 1)
+                       .arg(action.noUndoReason));
+            return;
+        }
+        if (m_undoCommand >= action.undo.size()) {
+            m_ran.pop_back();
+            m_undoCommand = 0;
+            // The action's index becomes the place a later resume would start from.
+            m_next = index;
+            continue;
+        }
+        const QStringList argv = action.undo.at(m_undoCommand);
+        emit undoStarted(index, argv);
+        Command command = Command::of(argv);
+        command.timeout = action.timeout;
+        runnerFor(action.node).run(command, this, [this, index, argv](const CommandResult& result) {
+            const bool ok = result.succeeded();
+            journal(stepEntry(QStringLiteral("undo"), index, argv, &result));
+            emit undoFinished(index, result, ok);
+            if (!ok) {
+                finish(State::RollbackFailed,
+                       QStringLiteral("undo of action %1 failed (%2): %3")
+                           .arg(index + 1)
+                           .arg(result.summary(),
+                                QString::fromUtf8(result.stderrData).trimmed().left(500)));
+                return;
+            }
+            ++m_undoCommand;
+            undoNext();
+        });
+        return;
+    }
+    finish(State::RolledBack);
+}
+
+void Executor::finish(State state, const QString& failure) {
+    m_state = state;
+    m_failure = failure;
+    journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("end")},
+                        {QStringLiteral("state"), stateName(state)},
+                        {QStringLiteral("failure"), failure},
+                        {QStringLiteral("nextAction"), m_next + 1}});
+    emit finished(state);
+}
+
+QJsonObject Executor::stepEntry(const QString& event, int index, const QStringList& argv,
+                                const CommandResult* result) const {
+    const Action& action = m_plan.actions[size_t(index)];
+    QJsonObject entry{{QStringLiteral("event"), event},
+                      {QStringLiteral("index"), index + 1},
+                      {QStringLiteral("node"), nodeRoleName(action.node)},
+                      {QStringLiteral("target"), runnerFor(action.node).describeTarget()},
+                      {QStringLiteral("sentence"), action.sentence},
+                      {QStringLiteral("command"), action.displayArgv(argv)}};
+    if (result) {
+        entry.insert(QStringLiteral("status"), commandStatusName(result->status));
+        entry.insert(QStringLiteral("exit"), result->exitCode);
+        entry.insert(QStringLiteral("durationMs"), qint64(result->duration.count()));
+        entry.insert(QStringLiteral("stdout"), journalExcerpt(result->stdoutData));
+        entry.insert(QStringLiteral("stderr"), journalExcerpt(result->stderrData));
+        if (!result->error.isEmpty())
+            entry.insert(QStringLiteral("error"), result->error);
+    }
+    return entry;
+}
+
+void Executor::journal(QJsonObject entry) {
+    if (!m_journal)
+        return;
+    entry.insert(QStringLiteral("pair"), m_plan.pairName);
+    entry.insert(QStringLiteral("planKind"), m_plan.kind);
+    m_journal->append(std::move(entry));
+}
+
+} // namespace nr1

@@ -1,0 +1,96 @@
+#pragma once
+// Contract: runs a Plan through the two nodes' CommandRunners, one action at a time, in order,
+// never blocking the caller's thread (results arrive as signals on it).
+// - apply(state): starts at the first action; while nothing has run yet, an action whose
+//   postcondition already holds in `state` (the probe the plan was made from, or a fresh one)
+//   is skipped, so applying a finished plan again runs nothing. Once an action has run, the
+//   probe is stale and every later action runs.
+// - An action succeeds when it exits with one of its success codes. The first failure stops the
+//   run (Failed); stop() ends it after the running action (Stopped). Nothing is undone unasked.
+// - resume(state): after Failed/Stopped, continues at the action that did not finish, with the
+//   same skipping rule against the caller's fresh probe.
+// - rollback(): undoes the actions this executor ran, newest first, each by its undo commands;
+//   actions with nothing of their own to undo are passed; an irreversible action, or an undo
+//   command that fails, stops the rollback there (RollbackStopped / RollbackFailed).
+// Every step goes to the Journal when one is given.
+
+#include "exec/CommandRunner.h"
+#include "plan/Plan.h"
+
+#include <QObject>
+#include <memory>
+
+namespace nr1 {
+
+class Journal;
+
+class Executor : public QObject {
+    Q_OBJECT
+public:
+    enum class State {
+        Ready,
+        Running,
+        Done,
+        Failed,
+        Stopped,
+        RollingBack,
+        RolledBack,
+        RollbackStopped,
+        RollbackFailed
+    };
+    Q_ENUM(State)
+
+    Executor(Plan plan, CommandRunner& primary, CommandRunner& secondary,
+             Journal* journal = nullptr, QObject* parent = nullptr);
+
+    const Plan& plan() const { return m_plan; }
+    State state() const { return m_state; }
+    /// Index of the action that failed or would run next.
+    int nextAction() const { return m_next; }
+    /// What went wrong, for the last Failed/RollbackStopped/RollbackFailed.
+    QString failure() const { return m_failure; }
+    bool canResume() const { return m_state == State::Failed || m_state == State::Stopped; }
+    bool canRollback() const;
+
+    void apply(const PairState& state);
+    void resume(const PairState& state);
+    void stop() { m_stopRequested = true; }
+    void rollback();
+
+    static QString stateName(State state);
+
+signals:
+    void actionStarted(int index);
+    void actionOutput(int index, const QByteArray& line);
+    void actionSkipped(int index, const QString& why);
+    void actionFinished(int index, const nr1::CommandResult& result, bool succeeded);
+    void undoStarted(int index, const QStringList& argv);
+    void undoFinished(int index, const nr1::CommandResult& result, bool succeeded);
+    void finished(nr1::Executor::State state);
+
+private:
+    void runFrom(const PairState& state);
+    void runNext();
+    void onActionDone(int index, const CommandResult& result);
+    void undoNext();
+    void finish(State state, const QString& failure = QString());
+    CommandRunner& runnerFor(NodeRole node) const;
+    void journal(QJsonObject entry);
+    QJsonObject stepEntry(const QString& event, int index, const QStringList& argv,
+                          const CommandResult* result) const;
+
+    Plan m_plan;
+    CommandRunner& m_primary;
+    CommandRunner& m_secondary;
+    Journal* m_journal;
+    State m_state = State::Ready;
+    int m_next = 0;
+    bool m_skipLeading = true;
+    bool m_stopRequested = false;
+    std::optional<PairState> m_probe;
+    std::vector<int> m_ran;     ///< indices run successfully, in order
+    int m_undoCommand = 0;      ///< next undo command of m_ran.back()
+    QString m_failure;
+};
+
+} // namespace nr1
