@@ -4,7 +4,9 @@
 namespace nr1::ctl {
 
 constexpr int kExitOk = 0;
+constexpr int kExitApplyFailed = 1;  ///< a plan ran and failed (rolled back or not)
 constexpr int kExitParseError = 2;   ///< input understood as not parseable
+constexpr int kExitRefused = 3;      ///< the planner refused: nothing was changed
 constexpr int kExitUsage = 64;       ///< EX_USAGE
 constexpr int kExitNoInput = 66;     ///< EX_NOINPUT
 constexpr int kExitTimeout = 124;    ///< as timeout(1)

@@ -2,6 +2,7 @@
 
 #include "ctl/ExecCommand.h"
 #include "ctl/ExitCodes.h"
+#include "ctl/PairCommands.h"
 #include "ctl/ParseCommand.h"
 
 #include <QCoreApplication>
@@ -19,10 +20,18 @@ QString generalHelp() {
         "Commands:\n"
         "  parse KIND [FILE|-]   show nr1's model of a node's output as JSON\n"
         "  exec NODE -- ARGV...  run one command on a node the way nr1 runs its own\n"
+        "  status                the pair: elements, session, array, volume, export\n"
+        "  plan KIND [OPTIONS]   show the plan for create-pair, elements, array, volume,\n"
+        "                        export, persistence, grow or teardown\n"
+        "  apply KIND [OPTIONS]  run that plan (confirmed, journaled, with rollback)\n"
+        "  journal               the pair's audit journal\n"
         "\n"
         "Options:\n"
         "  -h, --help            show this help (after a command: that command's help)\n"
-        "  --version             show the version\n");
+        "  --version             show the version\n"
+        "\n"
+        "Exit status: 0 ok, 1 an apply failed, 2 parse error, 3 plan refused, 64 usage,\n"
+        "66 no input, 124 timeout, 255 a node could not be reached.\n");
 }
 
 } // namespace
@@ -52,6 +61,12 @@ int main(int argc, char* argv[]) {
         return nr1::ctl::runParseCommand(arguments);
     if (command == QLatin1String("exec"))
         return nr1::ctl::runExecCommand(arguments);
+    if (command == QLatin1String("status"))
+        return nr1::ctl::runStatusCommand(arguments);
+    if (command == QLatin1String("plan") || command == QLatin1String("apply"))
+        return nr1::ctl::runPlanCommand(arguments, command == QLatin1String("apply"));
+    if (command == QLatin1String("journal"))
+        return nr1::ctl::runJournalCommand(arguments);
     err << "nr1ctl: unknown command '" << command << "'\n\n" << generalHelp();
     return nr1::ctl::kExitUsage;
 }
