@@ -110,10 +110,12 @@ QString takeIntentOptions(QStringList& arguments, PairIntent& intent) {
                 portal.contains(QLatin1Char(':')) ? portal : portal + QStringLiteral(":3260");
             const auto parsed = parseIscsiPortal(withPort);
             if (!parsed)
-                error = QStringLiteral("--portal '%1' is not ADDRESS[:PORT] ([ADDRESS]:PORT for IPv6)")
-                            .arg(portal);
+                error =
+                    QStringLiteral("--portal '%1' is not ADDRESS[:PORT] ([ADDRESS]:PORT for IPv6)")
+                        .arg(portal);
             else
-                exportIntent.portals.push_back(IscsiPortal{parsed->address, parsed->port, std::nullopt});
+                exportIntent.portals.push_back(
+                    IscsiPortal{parsed->address, parsed->port, std::nullopt});
         }
     }
     exportIntent.initiators += takeAll(arguments, QStringLiteral("--initiator"), error);

@@ -55,7 +55,8 @@ struct PairOptions {
     bool help = false;
 
     QString take(QStringList& arguments) {
-        help = takeFlag(arguments, QStringLiteral("--help")) || takeFlag(arguments, QStringLiteral("-h"));
+        help = takeFlag(arguments, QStringLiteral("--help")) ||
+               takeFlag(arguments, QStringLiteral("-h"));
         json = takeFlag(arguments, QStringLiteral("--json"));
         QString error;
         takeValue(arguments, QStringLiteral("--pair"), pairName, error);
@@ -89,11 +90,12 @@ std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& err
     else if (inventory.pairs.size() == 1)
         pair = &inventory.pairs.front();
     if (!pair) {
-        error = options.pairName.isEmpty()
-                    ? QStringLiteral("the inventory %1 holds %2 pairs: name one with --pair")
-                          .arg(path)
-                          .arg(inventory.pairs.size())
-                    : QStringLiteral("no pair '%1' in the inventory %2").arg(options.pairName, path);
+        error =
+            options.pairName.isEmpty()
+                ? QStringLiteral("the inventory %1 holds %2 pairs: name one with --pair")
+                      .arg(path)
+                      .arg(inventory.pairs.size())
+                : QStringLiteral("no pair '%1' in the inventory %2").arg(options.pairName, path);
         return nullptr;
     }
     connection->pair = *pair;
@@ -108,7 +110,8 @@ std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& err
         return target;
     };
     connection->trust = std::make_unique<TerminalTrust>(options.connection.acceptNewHostKey);
-    connection->primary = std::make_unique<SshRunner>(targetFor(pair->primary), connection->trust.get());
+    connection->primary =
+        std::make_unique<SshRunner>(targetFor(pair->primary), connection->trust.get());
     connection->secondary =
         std::make_unique<SshRunner>(targetFor(pair->secondary), connection->trust.get());
     return connection;
@@ -215,13 +218,13 @@ public:
         connect(&m_executor, &Executor::actionFinished, this,
                 [this](int index, const CommandResult& result, bool ok) {
                     if (m_json) {
-                        printJsonLine({{QStringLiteral("event"), QStringLiteral("finish")},
-                                       {QStringLiteral("index"), index + 1},
-                                       {QStringLiteral("ok"), ok},
-                                       {QStringLiteral("exit"), result.exitCode},
-                                       {QStringLiteral("status"), commandStatusName(result.status)},
-                                       {QStringLiteral("durationMs"),
-                                        qint64(result.duration.count())}});
+                        printJsonLine(
+                            {{QStringLiteral("event"), QStringLiteral("finish")},
+                             {QStringLiteral("index"), index + 1},
+                             {QStringLiteral("ok"), ok},
+                             {QStringLiteral("exit"), result.exitCode},
+                             {QStringLiteral("status"), commandStatusName(result.status)},
+                             {QStringLiteral("durationMs"), qint64(result.duration.count())}});
                         return;
                     }
                     print(QStringLiteral("      %1 (%2, %3 s)\n")
@@ -252,13 +255,13 @@ public:
                                        {QStringLiteral("ok"), ok},
                                        {QStringLiteral("exit"), result.exitCode}});
                     else
-                        print(QStringLiteral("      %1 (%2)\n")
-                                  .arg(ok ? QStringLiteral("undone") : QStringLiteral("UNDO FAILED"),
-                                       result.summary()));
+                        print(
+                            QStringLiteral("      %1 (%2)\n")
+                                .arg(ok ? QStringLiteral("undone") : QStringLiteral("UNDO FAILED"),
+                                     result.summary()));
                 });
-        connect(&m_executor, &Executor::finished, this, [this](Executor::State state) {
-            onFinished(state);
-        });
+        connect(&m_executor, &Executor::finished, this,
+                [this](Executor::State state) { onFinished(state); });
     }
 
     void start(const PairState& state) { m_executor.apply(state); }
@@ -282,8 +285,9 @@ private:
             return;
         case Executor::State::RolledBack:
             if (!m_json)
-                print(QStringLiteral("Rolled back: every action that ran was undone.\nJournal: %1\n")
-                          .arg(m_journal.path()));
+                print(
+                    QStringLiteral("Rolled back: every action that ran was undone.\nJournal: %1\n")
+                        .arg(m_journal.path()));
             QCoreApplication::exit(kExitApplyFailed);
             return;
         default:
@@ -369,19 +373,21 @@ bool confirm(const Plan& plan, bool yes) {
     }
     const QString word =
         plan.confirmationWord.isEmpty() ? QStringLiteral("apply") : plan.confirmationWord;
-    print(QStringLiteral("\nType '%1' to run these %2 actions: ").arg(word).arg(plan.actions.size()));
+    print(
+        QStringLiteral("\nType '%1' to run these %2 actions: ").arg(word).arg(plan.actions.size()));
     return readLine() == word;
 }
 
 } // namespace
 
 QString statusCommandHelp() {
-    return QStringLiteral("Usage: nr1ctl status [OPTIONS]\n\n"
-                          "Probes both nodes of the pair (one round trip each) and shows the "
-                          "elements, the\nreplication session, the md array with its members' "
-                          "roles and any sync, the\nvolume and the LUN export.\n\n"
-                          "  --save-probe DIR        also write each node's raw probe output to\n"
-                          "                          DIR/primary.probe.txt and DIR/secondary.probe.txt\n") +
+    return QStringLiteral(
+               "Usage: nr1ctl status [OPTIONS]\n\n"
+               "Probes both nodes of the pair (one round trip each) and shows the "
+               "elements, the\nreplication session, the md array with its members' "
+               "roles and any sync, the\nvolume and the LUN export.\n\n"
+               "  --save-probe DIR        also write each node's raw probe output to\n"
+               "                          DIR/primary.probe.txt and DIR/secondary.probe.txt\n") +
            pairOptionsHelp() + intentOptionsHelp() + ConnectionOptions::help();
 }
 
@@ -446,8 +452,8 @@ int runStatusCommand(const QStringList& input) {
     }
     probeThen(*connection, QStringLiteral("status"), [&](const PairProbe& probe) {
         if (!saveDirectory.isEmpty()) {
-            for (const auto& [name, node] : {std::pair{"primary", &probe.primary},
-                                             std::pair{"secondary", &probe.secondary}}) {
+            for (const auto& [name, node] :
+                 {std::pair{"primary", &probe.primary}, std::pair{"secondary", &probe.secondary}}) {
                 QFile file(saveDirectory + QLatin1Char('/') + QLatin1String(name) +
                            QStringLiteral(".probe.txt"));
                 if (!file.open(QIODevice::WriteOnly) || file.write(node->rawOutput) < 0)
@@ -590,7 +596,8 @@ int runJournalCommand(const QStringList& input) {
         return kExitOk;
     }
     if (!arguments.isEmpty()) {
-        printError(QStringLiteral("journal"), QStringLiteral("unknown argument %1").arg(arguments.first()));
+        printError(QStringLiteral("journal"),
+                   QStringLiteral("unknown argument %1").arg(arguments.first()));
         return kExitUsage;
     }
     QString pairName = options.pairName;
@@ -600,9 +607,9 @@ int runJournalCommand(const QStringList& input) {
                                  : options.connection.inventoryPath;
         const auto loaded = loadInventory(path);
         if (!loaded.ok() || loaded.value().pairs.size() != 1) {
-            printError(QStringLiteral("journal"),
-                       loaded.ok() ? QStringLiteral("name the pair with --pair")
-                                   : loaded.error().toString());
+            printError(QStringLiteral("journal"), loaded.ok()
+                                                      ? QStringLiteral("name the pair with --pair")
+                                                      : loaded.error().toString());
             return kExitUsage;
         }
         pairName = loaded.value().pairs.front().name;
@@ -622,16 +629,21 @@ int runJournalCommand(const QStringList& input) {
         const QString time = entry.value(QStringLiteral("time")).toString();
         if (event == QLatin1String("plan"))
             print(QStringLiteral("%1 plan: %2\n")
-                      .arg(time, entry.value(QStringLiteral("plan")).toObject().value(QStringLiteral("title")).toString()));
+                      .arg(time, entry.value(QStringLiteral("plan"))
+                                     .toObject()
+                                     .value(QStringLiteral("title"))
+                                     .toString()));
         else if (event == QLatin1String("run") || event == QLatin1String("undo"))
-            print(QStringLiteral("%1 %2 %3 [%4] %5 → %6 (%7 ms)\n")
-                      .arg(time, event, QString::number(entry.value(QStringLiteral("index")).toInt()),
-                           entry.value(QStringLiteral("node")).toString(),
-                           entry.value(QStringLiteral("command")).toString(),
-                           entry.value(QStringLiteral("status")).toString() == QLatin1String("exited")
-                               ? QStringLiteral("exit %1").arg(entry.value(QStringLiteral("exit")).toInt())
-                               : entry.value(QStringLiteral("status")).toString())
-                      .arg(entry.value(QStringLiteral("durationMs")).toInteger()));
+            print(
+                QStringLiteral("%1 %2 %3 [%4] %5 → %6 (%7 ms)\n")
+                    .arg(time, event, QString::number(entry.value(QStringLiteral("index")).toInt()),
+                         entry.value(QStringLiteral("node")).toString(),
+                         entry.value(QStringLiteral("command")).toString(),
+                         entry.value(QStringLiteral("status")).toString() == QLatin1String("exited")
+                             ? QStringLiteral("exit %1").arg(
+                                   entry.value(QStringLiteral("exit")).toInt())
+                             : entry.value(QStringLiteral("status")).toString())
+                    .arg(entry.value(QStringLiteral("durationMs")).toInteger()));
         else if (event == QLatin1String("skip"))
             print(QStringLiteral("%1 skip %2: %3\n")
                       .arg(time, QString::number(entry.value(QStringLiteral("index")).toInt()),

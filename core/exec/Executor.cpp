@@ -18,15 +18,24 @@ Executor::Executor(Plan plan, CommandRunner& primary, CommandRunner& secondary, 
 
 QString Executor::stateName(State state) {
     switch (state) {
-    case State::Ready: return QStringLiteral("ready");
-    case State::Running: return QStringLiteral("running");
-    case State::Done: return QStringLiteral("done");
-    case State::Failed: return QStringLiteral("failed");
-    case State::Stopped: return QStringLiteral("stopped");
-    case State::RollingBack: return QStringLiteral("rolling back");
-    case State::RolledBack: return QStringLiteral("rolled back");
-    case State::RollbackStopped: return QStringLiteral("rollback stopped");
-    case State::RollbackFailed: return QStringLiteral("rollback failed");
+    case State::Ready:
+        return QStringLiteral("ready");
+    case State::Running:
+        return QStringLiteral("running");
+    case State::Done:
+        return QStringLiteral("done");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Stopped:
+        return QStringLiteral("stopped");
+    case State::RollingBack:
+        return QStringLiteral("rolling back");
+    case State::RolledBack:
+        return QStringLiteral("rolled back");
+    case State::RollbackStopped:
+        return QStringLiteral("rollback stopped");
+    case State::RollbackFailed:
+        return QStringLiteral("rollback failed");
     }
     return QString();
 }
@@ -64,7 +73,8 @@ void Executor::runFrom(const PairState& state) {
     m_stopRequested = false;
     m_failure.clear();
     m_state = State::Running;
-    runNext();
+    // Never report from inside the caller's call: its connections may come right after.
+    QMetaObject::invokeMethod(this, &Executor::runNext, Qt::QueuedConnection);
 }
 
 void Executor::runNext() {
@@ -90,9 +100,11 @@ void Executor::runNext() {
         Command command = Command::of(action.argv);
         command.timeout = action.timeout;
         emit actionStarted(index);
-        runnerFor(action.node).stream(
-            command, this, [this, index](const QByteArray& line) { emit actionOutput(index, line); },
-            [this, index](const CommandResult& result) { onActionDone(index, result); });
+        runnerFor(action.node)
+            .stream(
+                command, this,
+                [this, index](const QByteArray& line) { emit actionOutput(index, line); },
+                [this, index](const CommandResult& result) { onActionDone(index, result); });
         return;
     }
     finish(State::Done);
@@ -100,16 +112,15 @@ void Executor::runNext() {
 
 void Executor::onActionDone(int index, const CommandResult& result) {
     const Action& action = m_plan.actions[size_t(index)];
-    const bool ok = result.status == CommandStatus::Exited &&
-                    action.successExitCodes.contains(result.exitCode);
+    const bool ok =
+        result.status == CommandStatus::Exited && action.successExitCodes.contains(result.exitCode);
     journal(stepEntry(QStringLiteral("run"), index, action.argv, &result));
     emit actionFinished(index, result, ok);
     if (!ok) {
-        finish(State::Failed,
-               QStringLiteral("action %1 on the %2 failed (%3): %4")
-                   .arg(index + 1)
-                   .arg(nodeRoleName(action.node), result.summary(),
-                        QString::fromUtf8(result.stderrData).trimmed().left(500)));
+        finish(State::Failed, QStringLiteral("action %1 on the %2 failed (%3): %4")
+                                  .arg(index + 1)
+                                  .arg(nodeRoleName(action.node), result.summary(),
+                                       QString::fromUtf8(result.stderrData).trimmed().left(500)));
         return;
     }
     m_ran.push_back(index);
@@ -124,7 +135,7 @@ void Executor::rollback() {
     m_state = State::RollingBack;
     m_failure.clear();
     m_undoCommand = 0;
-    undoNext();
+    QMetaObject::invokeMethod(this, &Executor::undoNext, Qt::QueuedConnection);
 }
 
 void Executor::undoNext() {

@@ -12,7 +12,8 @@
 // - rollback(): undoes the actions this executor ran, newest first, each by its undo commands;
 //   actions with nothing of their own to undo are passed; an irreversible action, or an undo
 //   command that fails, stops the rollback there (RollbackStopped / RollbackFailed).
-// Every step goes to the Journal when one is given.
+// Signals are emitted from the event loop, never from inside apply/resume/rollback. Every step
+// goes to the Journal when one is given.
 
 #include "exec/CommandRunner.h"
 #include "plan/Plan.h"
@@ -88,8 +89,8 @@ private:
     bool m_skipLeading = true;
     bool m_stopRequested = false;
     std::optional<PairState> m_probe;
-    std::vector<int> m_ran;     ///< indices run successfully, in order
-    int m_undoCommand = 0;      ///< next undo command of m_ran.back()
+    std::vector<int> m_ran; ///< indices run successfully, in order
+    int m_undoCommand = 0;  ///< next undo command of m_ran.back()
     QString m_failure;
 };
 

@@ -10,7 +10,8 @@
 namespace nr1 {
 
 Journal::Journal(QString path)
-    : m_path(std::move(path)) {}
+    : m_path(std::move(path)) {
+}
 
 QString Journal::defaultPath(const QString& pairName) {
     QString base = qEnvironmentVariable("XDG_STATE_HOME");

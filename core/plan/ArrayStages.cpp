@@ -65,9 +65,12 @@ void planArrayStage(PlanBuilder& b) {
                   .arg(member))
             .acceptExitCodes({2})
             .noUndo(QStringLiteral("only reads"));
-    QStringList create = {QStringLiteral("mdadm"),         QStringLiteral("--create"),
-                          mdPath,                          QStringLiteral("--metadata=1.2"),
-                          QStringLiteral("--level=1"),     QStringLiteral("--raid-devices=2"),
+    QStringList create = {QStringLiteral("mdadm"),
+                          QStringLiteral("--create"),
+                          mdPath,
+                          QStringLiteral("--metadata=1.2"),
+                          QStringLiteral("--level=1"),
+                          QStringLiteral("--raid-devices=2"),
                           QStringLiteral("--bitmap=internal")};
     if (intent.writeBehind)
         create << QStringLiteral("--write-behind=%1").arg(*intent.writeBehind);
@@ -142,9 +145,8 @@ void planVolumeStage(PlanBuilder& b) {
                           QStringLiteral("--zero"), QStringLiteral("y")} +
                   sizeArguments + QStringList{QStringLiteral("-n"), volume.lv, volume.vg},
               QStringLiteral("Create the volume %1 (%2).")
-                  .arg(volume.devicePath(),
-                       size.max ? QStringLiteral("all of %1").arg(volume.vg)
-                                : humanSize(size.bytes)))
+                  .arg(volume.devicePath(), size.max ? QStringLiteral("all of %1").arg(volume.vg)
+                                                     : humanSize(size.bytes)))
             .doneWhen(QStringLiteral("LV %1 exists").arg(volume.devicePath()),
                       [volume](const PairState& s) {
                           return s.primary.lvm.findLv(volume.vg, volume.lv) != nullptr;

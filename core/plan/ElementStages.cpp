@@ -82,7 +82,7 @@ std::optional<qint64> elementBytes(PlanBuilder& b) {
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const auto available = availableFor(b, role);
         if (!available)
-            return std::nullopt; // the disk checks say why
+            return std::nullopt; // the disk checks refused already
         const LogicalVolume* existing = b.lv(role, elementOf(b, role));
         if (!request.max && existing && existing->sizeBytes &&
             *existing->sizeBytes != roundUp(request.bytes, kDefaultExtent)) {
@@ -109,11 +109,11 @@ std::optional<qint64> elementBytes(PlanBuilder& b) {
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const LogicalVolume* existing = b.lv(role, elementOf(b, role));
         if (existing && existing->sizeBytes && *existing->sizeBytes > *size) {
-            b.refuse(QStringLiteral("The %1's element is %2 but the other node has room for "
-                                    "only %3: the remote element may not be smaller than the "
-                                    "local one.")
-                         .arg(nodeRoleName(role), humanSize(*existing->sizeBytes),
-                              humanSize(*size)));
+            b.refuse(
+                QStringLiteral("The %1's element is %2 but the other node has room for "
+                               "only %3: the remote element may not be smaller than the "
+                               "local one.")
+                    .arg(nodeRoleName(role), humanSize(*existing->sizeBytes), humanSize(*size)));
             return std::nullopt;
         }
     }
@@ -141,10 +141,6 @@ void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
             return;
         }
         for (const QString& disk : disks) {
-            if (const QString problem = diskProblem(b.node(role), disk); !problem.isEmpty()) {
-                b.refuse(QStringLiteral("On the %1, %2.").arg(nodeRoleName(role), problem));
-                continue;
-            }
             b.add(role, {QStringLiteral("pvcreate"), disk},
                   QStringLiteral("Make %1 an LVM physical volume.").arg(disk))
                 .doneWhen(QStringLiteral("%1 is a PV on the %2").arg(disk, nodeRoleName(role)),
@@ -168,11 +164,11 @@ void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
            lvmSizeArgument(bytes), QStringLiteral("-n"), element.lv, element.vg},
           QStringLiteral("Create the %1's element %2 (%3), wiping old signatures on it.")
               .arg(nodeRoleName(role), element.devicePath(), humanSize(bytes)))
-        .doneWhen(QStringLiteral("LV %1 exists on the %2")
-                      .arg(element.devicePath(), nodeRoleName(role)),
-                  [role, element](const PairState& s) {
-                      return s.node(role).lvm.findLv(element.vg, element.lv) != nullptr;
-                  })
+        .doneWhen(
+            QStringLiteral("LV %1 exists on the %2").arg(element.devicePath(), nodeRoleName(role)),
+            [role, element](const PairState& s) {
+                return s.node(role).lvm.findLv(element.vg, element.lv) != nullptr;
+            })
         .undoWith({{QStringLiteral("lvremove"), QStringLiteral("--yes"),
                     element.vg + QLatin1Char('/') + element.lv}});
 }
@@ -182,6 +178,14 @@ void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
 void planElementStage(PlanBuilder& b) {
     b.requireCommands(NodeRole::Primary, {QStringLiteral("lvm")});
     b.requireCommands(NodeRole::Secondary, {QStringLiteral("lvm")});
+    // Disks for VGs still to be made must be blank, whatever else is wrong.
+    for (const NodeRole role : {NodeRole::Secondary, NodeRole::Primary})
+        if (!b.lv(role, elementOf(b, role)) && !b.vg(role, elementOf(b, role).vg))
+            for (const QString& disk : disksOf(b, role))
+                if (const QString problem = diskProblem(b.node(role), disk); !problem.isEmpty())
+                    b.refuse(QStringLiteral("On the %1, %2.").arg(nodeRoleName(role), problem));
+    if (b.refused())
+        return;
     const auto bytes = elementBytes(b);
     if (!bytes)
         return;
@@ -223,10 +227,9 @@ void planReplicationImport(PlanBuilder& b) {
         b.refuse(QStringLiteral("The Primary's initiator name is %1, not %2 as the plan assumes "
                                 "(inventory initiator_name).")
                      .arg(b.node(pri).initiatorName.name, intent.primaryInitiator));
-    if (!b.planned(QStringLiteral("replication-export")) &&
-        !b.lioTarget(NodeRole::Secondary, iqn))
-        b.refuse(QStringLiteral("The Secondary does not export %1: export the element first.")
-                     .arg(iqn));
+    if (!b.planned(QStringLiteral("replication-export")) && !b.lioTarget(NodeRole::Secondary, iqn))
+        b.refuse(
+            QStringLiteral("The Secondary does not export %1: export the element first.").arg(iqn));
     const auto findRecord = [iqn, link](const NodeState& node) -> const IscsiNodeRecord* {
         for (const IscsiNodeRecord& record : node.iscsiNodes)
             if (record.targetIqn == iqn && record.portal.address == link.portal.address &&
@@ -235,9 +238,12 @@ void planReplicationImport(PlanBuilder& b) {
         return nullptr;
     };
     const IscsiNodeRecord* record = findRecord(b.node(pri));
-    const QStringList node = {QStringLiteral("iscsiadm"), QStringLiteral("-m"),
-                              QStringLiteral("node"),     QStringLiteral("-T"),
-                              iqn,                        QStringLiteral("-p"),
+    const QStringList node = {QStringLiteral("iscsiadm"),
+                              QStringLiteral("-m"),
+                              QStringLiteral("node"),
+                              QStringLiteral("-T"),
+                              iqn,
+                              QStringLiteral("-p"),
                               portal};
     if (!record)
         b.add(pri,

@@ -28,9 +28,9 @@ void planExportStage(PlanBuilder& b) {
     QStringList where;
     for (const IscsiPortal& portal : exportIntent.portals)
         where << portal.hostPort();
-    b.followUp(QStringLiteral("Initiators %1 reach the LUN as %2 LUN 0 on %3.")
-                   .arg(exportIntent.initiators.join(u", "), frontEnd.targetIqn,
-                        where.join(u", ")));
+    b.followUp(
+        QStringLiteral("Initiators %1 reach the LUN as %2 LUN 0 on %3.")
+            .arg(exportIntent.initiators.join(u", "), frontEnd.targetIqn, where.join(u", ")));
     b.willCreate(QStringLiteral("export"));
 }
 

@@ -1,6 +1,5 @@
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
-
 #include "probe/MdSysfsParser.h"
 
 namespace nr1 {
@@ -29,10 +28,10 @@ void requireHealthyArray(PlanBuilder& b, const QString& md) {
     if (sysfs->syncAction && *sysfs->syncAction != MdSyncAction::Idle) {
         QString progress;
         if (array->sync)
-            progress = QStringLiteral(" (%1% done)").arg(
-                double(array->sync->doneKiB) * 100.0 /
-                    double(std::max<qint64>(1, array->sync->totalKiB)),
-                0, 'f', 1);
+            progress = QStringLiteral(" (%1% done)")
+                           .arg(double(array->sync->doneKiB) * 100.0 /
+                                    double(std::max<qint64>(1, array->sync->totalKiB)),
+                                0, 'f', 1);
         b.refuse(QStringLiteral("%1 is busy with %2%3: wait until it is idle.")
                      .arg(md, mdSyncActionName(*sysfs->syncAction), progress));
     }
@@ -51,9 +50,9 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     const PairLayout& layout = intent.layout;
     PlanBuilder b(state, intent, QStringLiteral("grow"),
                   QStringLiteral("grow pair %1 %2")
-                      .arg(layout.name, growth.max ? QStringLiteral("as much as both nodes allow")
-                                                   : QStringLiteral("by ") +
-                                                         humanSize(growth.bytes)));
+                      .arg(layout.name, growth.max
+                                            ? QStringLiteral("as much as both nodes allow")
+                                            : QStringLiteral("by ") + humanSize(growth.bytes)));
     for (const QString& problem : validateIntent(intent))
         b.refuse(problem);
     if (b.refused())
@@ -98,8 +97,8 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     if (target <= current) {
         b.refuse(QStringLiteral("There is no room to grow: %1 has %2 free on the Primary and "
                                 "%3 %4 on the Secondary.")
-                     .arg(layout.primaryElement.vg, humanSize(localFree), layout.secondaryElement.vg,
-                          humanSize(remoteFree)));
+                     .arg(layout.primaryElement.vg, humanSize(localFree),
+                          layout.secondaryElement.vg, humanSize(remoteFree)));
         return b.finish();
     }
     if (target > roomLocal)
@@ -113,13 +112,14 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     if (b.refused())
         return b.finish();
 
-    for (const auto& [role, element, lv] :
-         {std::tuple{sec, layout.secondaryElement, remote}, std::tuple{pri, layout.primaryElement, local}}) {
+    for (const auto& [role, element, lv] : {std::tuple{sec, layout.secondaryElement, remote},
+                                            std::tuple{pri, layout.primaryElement, local}}) {
         if (*lv->sizeBytes >= target)
             continue;
         const QString name = element.vg + QLatin1Char('/') + element.lv;
         const qint64 before = *lv->sizeBytes;
-        b.add(role, {QStringLiteral("lvextend"), QStringLiteral("-L"), lvmSizeArgument(target), name},
+        b.add(role,
+              {QStringLiteral("lvextend"), QStringLiteral("-L"), lvmSizeArgument(target), name},
               QStringLiteral("Grow the %1's element %2 from %3 to %4.")
                   .arg(nodeRoleName(role), element.devicePath(), humanSize(before),
                        humanSize(target)))
@@ -130,8 +130,9 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
                           return l && l->sizeBytes.value_or(0) >= target;
                       })
             // Safe until md grows: nothing but md's own metadata lives past the old end.
-            .undoWith({{QStringLiteral("lvreduce"), QStringLiteral("--yes"), QStringLiteral("--force"),
-                        QStringLiteral("-L"), lvmSizeArgument(before), name}});
+            .undoWith(
+                {{QStringLiteral("lvreduce"), QStringLiteral("--yes"), QStringLiteral("--force"),
+                  QStringLiteral("-L"), lvmSizeArgument(before), name}});
     }
     const ReplicationLink& link = layout.replication;
     const QString remoteDisk = link.byPathLink();
@@ -154,7 +155,8 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     const MdSysfs* sysfs = sysfsOf(b.node(pri), md);
     const qint64 oldSectors = sysfs->componentSizeKiB.value_or(0) * 2;
     const QString sysfsDir = QStringLiteral("/sys/block/%1/md/").arg(md);
-    b.add(pri, {QStringLiteral("mdadm"), QStringLiteral("--grow"), mdPath, QStringLiteral("--size=max")},
+    b.add(pri,
+          {QStringLiteral("mdadm"), QStringLiteral("--grow"), mdPath, QStringLiteral("--size=max")},
           QStringLiteral("Grow %1 onto the larger elements.").arg(mdPath))
         .irreversibleBecause(QStringLiteral("md cannot be shrunk safely once the new region is "
                                             "in use"));
@@ -162,21 +164,22 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     // With an internal bitmap md marks the new region clean without copying it (seen on the
     // testbed: a later check found mismatches). A repair of just that region makes both legs
     // equal before anything is written there.
-    b.add(pri, mdWait,
-          QStringLiteral("Wait for md's own pass over the new region to end."))
+    b.add(pri, mdWait, QStringLiteral("Wait for md's own pass over the new region to end."))
         .acceptExitCodes({0, 1})
         .withTimeout(std::chrono::hours(6))
         .noUndo(QStringLiteral("only waits"));
-    b.add(pri, commands::writeFile(sysfsDir + QStringLiteral("sync_min"), QString::number(oldSectors)),
+    b.add(pri,
+          commands::writeFile(sysfsDir + QStringLiteral("sync_min"), QString::number(oldSectors)),
           QStringLiteral("Start the next sync pass at the old end of the array (sector %1).")
               .arg(oldSectors))
-        .undoWith({commands::writeFile(sysfsDir + QStringLiteral("sync_min"), QStringLiteral("0"))});
-    b.add(pri, commands::writeFile(sysfsDir + QStringLiteral("sync_action"), QStringLiteral("repair")),
+        .undoWith(
+            {commands::writeFile(sysfsDir + QStringLiteral("sync_min"), QStringLiteral("0"))});
+    b.add(pri,
+          commands::writeFile(sysfsDir + QStringLiteral("sync_action"), QStringLiteral("repair")),
           QStringLiteral("Copy the new region from the local element to the remote one (md repair "
                          "limited to the new region)."))
         .noUndo(QStringLiteral("only makes both legs equal"));
-    b.add(pri, mdWait,
-          QStringLiteral("Wait until the new region is consistent on both legs."))
+    b.add(pri, mdWait, QStringLiteral("Wait until the new region is consistent on both legs."))
         .acceptExitCodes({0, 1})
         .withTimeout(std::chrono::hours(24))
         .noUndo(QStringLiteral("only waits"));
@@ -188,7 +191,8 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
         .irreversibleBecause(QStringLiteral("the volume may use the new space"));
     const QString volumeName = frontEnd.volume.vg + QLatin1Char('/') + frontEnd.volume.lv;
     b.add(pri,
-          {QStringLiteral("lvextend"), QStringLiteral("-l"), QStringLiteral("+100%FREE"), volumeName},
+          {QStringLiteral("lvextend"), QStringLiteral("-l"), QStringLiteral("+100%FREE"),
+           volumeName},
           QStringLiteral("Grow the exported volume %1 into all of %2.")
               .arg(frontEnd.volume.devicePath(), frontEnd.volume.vg))
         .irreversibleBecause(QStringLiteral("shrinking an exported volume loses data"));

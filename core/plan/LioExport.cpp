@@ -37,7 +37,8 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
     const NodeRole node = spec.node;
     const QString nodeName = nodeRoleName(node);
     b.requireCommands(node, {QStringLiteral("targetcli"), QStringLiteral("python3")});
-    const QString storePath = QStringLiteral("/backstores/%1/%2").arg(spec.plugin, spec.backstoreName);
+    const QString storePath =
+        QStringLiteral("/backstores/%1/%2").arg(spec.plugin, spec.backstoreName);
     const QString iqn = spec.targetIqn;
     const QString tpgPath = QStringLiteral("/iscsi/%1/tpg1").arg(iqn);
     const LioConfig& lio = b.node(node).lio;
@@ -73,8 +74,7 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
                           return s.node(node).lio.findStorageObject(storePath) != nullptr;
                       })
             .undoWith(lioUndo(commands::targetcli(QStringLiteral("/backstores/") + spec.plugin,
-                                                  {QStringLiteral("delete"),
-                                                   spec.backstoreName})));
+                                                  {QStringLiteral("delete"), spec.backstoreName})));
     }
 
     if (target && !tpg)
@@ -86,8 +86,8 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
                       [node, iqn](const PairState& s) {
                           return s.node(node).lio.findTarget(iqn) != nullptr;
                       })
-            .undoWith(lioUndo(commands::targetcli(QStringLiteral("/iscsi"),
-                                                  {QStringLiteral("delete"), iqn})));
+            .undoWith(lioUndo(
+                commands::targetcli(QStringLiteral("/iscsi"), {QStringLiteral("delete"), iqn})));
 
     // targetcli gives a new target a portal on every address (0.0.0.0:3260).
     std::vector<LioPortal> present =
@@ -102,7 +102,8 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
             continue;
         const QStringList where = {portal.ipAddress, QString::number(portal.port)};
         b.add(node, commands::targetcli(portals, QStringList{QStringLiteral("delete")} + where),
-              QStringLiteral("Stop offering %1 on %2:%3.").arg(spec.what, portal.ipAddress)
+              QStringLiteral("Stop offering %1 on %2:%3.")
+                  .arg(spec.what, portal.ipAddress)
                   .arg(portal.port))
             .doneWhen(QStringLiteral("target %1 has no portal %2:%3")
                           .arg(iqn, portal.ipAddress)
@@ -119,8 +120,9 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
         if (std::find(present.begin(), present.end(), portal) != present.end())
             continue;
         const QStringList where = {portal.ipAddress, QString::number(portal.port)};
-        b.add(node, commands::targetcli(portals, QStringList{QStringLiteral("create")} + where),
-              QStringLiteral("Offer %1 on %2:%3.").arg(spec.what, portal.ipAddress).arg(portal.port))
+        b.add(
+             node, commands::targetcli(portals, QStringList{QStringLiteral("create")} + where),
+             QStringLiteral("Offer %1 on %2:%3.").arg(spec.what, portal.ipAddress).arg(portal.port))
             .doneWhen(QStringLiteral("target %1 listens on %2:%3")
                           .arg(iqn, portal.ipAddress)
                           .arg(portal.port),
@@ -148,17 +150,17 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
                              .arg(iqn, other.storageObject));
     if (!lun)
         b.add(node,
-              commands::targetcli(tpgPath + QStringLiteral("/luns"),
-                                  {QStringLiteral("create"), storePath,
-                                   QStringLiteral("lun=%1").arg(spec.lun)}),
+              commands::targetcli(
+                  tpgPath + QStringLiteral("/luns"),
+                  {QStringLiteral("create"), storePath, QStringLiteral("lun=%1").arg(spec.lun)}),
               QStringLiteral("Make %1 LUN %2 of the target.").arg(spec.what).arg(spec.lun))
             .doneWhen(QStringLiteral("%1 is a LUN of %2").arg(storePath, iqn),
                       [node, iqn, storePath](const PairState& s) {
                           return lunFor(tpgOf(s, node, iqn), storePath) != nullptr;
                       })
-            .undoWith(undoUnlessNewTarget(
-                commands::targetcli(tpgPath + QStringLiteral("/luns"),
-                                    {QStringLiteral("delete"), QStringLiteral("lun%1").arg(spec.lun)})))
+            .undoWith(undoUnlessNewTarget(commands::targetcli(
+                tpgPath + QStringLiteral("/luns"),
+                {QStringLiteral("delete"), QStringLiteral("lun%1").arg(spec.lun)})))
             .noUndoReason = withTarget;
 
     if (tpg && tpg->generateNodeAcls)
@@ -168,10 +170,10 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
     if (tpg && spec.onlyTheseInitiators)
         for (const NodeAcl& acl : tpg->nodeAcls)
             if (!spec.initiators.contains(acl.nodeWwn))
-                b.refuse(QStringLiteral("On the %1, initiator %2 may also reach %3 through target "
-                                        "%4; only %5 may.")
-                             .arg(nodeName, acl.nodeWwn, spec.what, iqn,
-                                  spec.initiators.join(u", ")));
+                b.refuse(
+                    QStringLiteral("On the %1, initiator %2 may also reach %3 through target "
+                                   "%4; only %5 may.")
+                        .arg(nodeName, acl.nodeWwn, spec.what, iqn, spec.initiators.join(u", ")));
     const QString acls = tpgPath + QStringLiteral("/acls");
     for (const QString& initiator : spec.initiators) {
         if (aclFor(tpg, initiator))

@@ -38,9 +38,9 @@ QString checkLvName(const QString& name) {
             return QStringLiteral("logical volume name '%1' may not start with '%2' (reserved "
                                   "by LVM)")
                 .arg(name, QLatin1String(prefix));
-    for (const char* part : {"_cdata", "_cmeta", "_corig", "_cpool", "_cvol", "_wcorig",
-                             "_mimage", "_mlog", "_rimage", "_rmeta", "_tdata", "_tmeta",
-                             "_vdata", "_imeta", "_iorig", "_pmspare", "_vorigin"})
+    for (const char* part :
+         {"_cdata", "_cmeta", "_corig", "_cpool", "_cvol", "_wcorig", "_mimage", "_mlog", "_rimage",
+          "_rmeta", "_tdata", "_tmeta", "_vdata", "_imeta", "_iorig", "_pmspare", "_vorigin"})
         if (name.contains(QLatin1String(part)))
             return QStringLiteral("logical volume name '%1' may not contain '%2' (reserved by "
                                   "LVM)")

@@ -21,10 +21,10 @@ PairIntent defaultIntent(const InventoryPair& pair) {
     const QString authority = QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:");
     PairLayout& layout = intent.layout;
     layout.name = pair.name;
-    layout.primaryElement = ElementRef{QStringLiteral("LIO-NR1-Elements"),
-                                       QStringLiteral("NR1-Local-Element")};
-    layout.secondaryElement = ElementRef{QStringLiteral("LIO-NR1-Elements"),
-                                         QStringLiteral("NR1-Remote-Element")};
+    layout.primaryElement =
+        ElementRef{QStringLiteral("LIO-NR1-Elements"), QStringLiteral("NR1-Local-Element")};
+    layout.secondaryElement =
+        ElementRef{QStringLiteral("LIO-NR1-Elements"), QStringLiteral("NR1-Remote-Element")};
     layout.replication.targetIqn = authority + tag + QStringLiteral("-element");
     layout.replication.portal.address = pair.secondary.replicationAddress;
     layout.replication.portal.port = 3260;

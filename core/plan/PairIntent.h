@@ -35,21 +35,25 @@ struct ExportIntent {
     std::optional<ChapSettings> chap; ///< CHAP for every ACL (one auth mode per TPG)
     bool operator==(const ExportIntent&) const = default;
 
-    QString plugin() const { return kind == BackstoreKind::Block ? QStringLiteral("block") : QStringLiteral("fileio"); }
+    QString plugin() const {
+        return kind == BackstoreKind::Block ? QStringLiteral("block") : QStringLiteral("fileio");
+    }
     /// "/backstores/block/NAME": how LIO names the backstore.
-    QString backstorePath() const { return QStringLiteral("/backstores/%1/%2").arg(plugin(), backstoreName); }
+    QString backstorePath() const {
+        return QStringLiteral("/backstores/%1/%2").arg(plugin(), backstoreName);
+    }
 };
 
 struct PairIntent {
-    PairLayout layout;               ///< names of every layer (frontEnd set)
-    QStringList primaryDisks;        ///< disks for the Primary's element VG when it is created
-    QStringList secondaryDisks;      ///< disks for the Secondary's element VG when it is created
+    PairLayout layout;          ///< names of every layer (frontEnd set)
+    QStringList primaryDisks;   ///< disks for the Primary's element VG when it is created
+    QStringList secondaryDisks; ///< disks for the Secondary's element VG when it is created
     SizeRequest elementSize = SizeRequest::maximum();
     SizeRequest volumeSize = SizeRequest::maximum();
-    QString primaryInitiator;        ///< the Primary's initiator name (ACL on the Secondary)
-    QString elementBackstoreName;    ///< the Secondary's backstore for its element
-    int replacementTimeout = 15;     ///< seconds before md sees a lost remote leg fail
-    std::optional<int> writeBehind;  ///< md --write-behind for the write-mostly leg
+    QString primaryInitiator;       ///< the Primary's initiator name (ACL on the Secondary)
+    QString elementBackstoreName;   ///< the Secondary's backstore for its element
+    int replacementTimeout = 15;    ///< seconds before md sees a lost remote leg fail
+    std::optional<int> writeBehind; ///< md --write-behind for the write-mostly leg
     ExportIntent frontEndExport;
     bool operator==(const PairIntent&) const = default;
 

@@ -113,15 +113,16 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
     }
     return QJsonObject{
         {QStringLiteral("pair"), layout.name},
-        {QStringLiteral("primary"), QJsonObject{{QStringLiteral("hostname"), state.primary.hostname},
-                                                {QStringLiteral("element"),
-                                                 elementJson(state.primary, layout.primaryElement)}}},
+        {QStringLiteral("primary"),
+         QJsonObject{
+             {QStringLiteral("hostname"), state.primary.hostname},
+             {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)}}},
         {QStringLiteral("secondary"),
-         QJsonObject{{QStringLiteral("hostname"), state.secondary.hostname},
-                     {QStringLiteral("element"),
-                      elementJson(state.secondary, layout.secondaryElement)},
-                     {QStringLiteral("exported"),
-                      state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr}}},
+         QJsonObject{
+             {QStringLiteral("hostname"), state.secondary.hostname},
+             {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
+             {QStringLiteral("exported"),
+              state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr}}},
         {QStringLiteral("replicationSession"), session},
         {QStringLiteral("array"), arrayJson(state, intent)},
         {QStringLiteral("volume"), volumeObject},
@@ -140,12 +141,12 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
     for (const char* role : {"primary", "secondary"}) {
         const QJsonObject node = status.value(QLatin1String(role)).toObject();
         const QJsonObject element = node.value(QStringLiteral("element")).toObject();
-        text += QStringLiteral("  %1 (%2): element %3 %4")
-                    .arg(QLatin1String(role), node.value(QStringLiteral("hostname")).toString(),
-                         element.value(QStringLiteral("path")).toString(),
-                         element.value(QStringLiteral("exists")).toBool()
-                             ? size(element, "sizeBytes")
-                             : QStringLiteral("missing"));
+        text +=
+            QStringLiteral("  %1 (%2): element %3 %4")
+                .arg(QLatin1String(role), node.value(QStringLiteral("hostname")).toString(),
+                     element.value(QStringLiteral("path")).toString(),
+                     element.value(QStringLiteral("exists")).toBool() ? size(element, "sizeBytes")
+                                                                      : QStringLiteral("missing"));
         if (element.contains(QStringLiteral("vgFreeBytes")))
             text += QStringLiteral(", %1 free in its VG").arg(size(element, "vgFreeBytes"));
         text += QLatin1Char('\n');
@@ -158,13 +159,15 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
                          : QStringLiteral("not logged in"));
     const QJsonObject array = status.value(QStringLiteral("array")).toObject();
     if (!array.value(QStringLiteral("exists")).toBool()) {
-        text += QStringLiteral("  array %1: missing\n").arg(array.value(QStringLiteral("name")).toString());
+        text += QStringLiteral("  array %1: missing\n")
+                    .arg(array.value(QStringLiteral("name")).toString());
     } else {
-        text += QStringLiteral("  array %1: %2 [%3] %4\n")
-                    .arg(array.value(QStringLiteral("name")).toString(),
-                         array.value(QStringLiteral("active")).toBool() ? QStringLiteral("active")
-                                                                        : QStringLiteral("inactive"),
-                         array.value(QStringLiteral("pattern")).toString(), size(array, "sizeBytes"));
+        text +=
+            QStringLiteral("  array %1: %2 [%3] %4\n")
+                .arg(array.value(QStringLiteral("name")).toString(),
+                     array.value(QStringLiteral("active")).toBool() ? QStringLiteral("active")
+                                                                    : QStringLiteral("inactive"),
+                     array.value(QStringLiteral("pattern")).toString(), size(array, "sizeBytes"));
         for (const QJsonValue value : array.value(QStringLiteral("members")).toArray()) {
             const QJsonObject m = value.toObject();
             QStringList flags;

@@ -77,7 +77,8 @@ void planPersistenceStage(PlanBuilder& b) {
     const QString element = intent.layout.secondaryElement.devicePath();
     if (!confHasLine(b.node(NodeRole::Secondary).mdadmConf, ignore)) {
         const QString readUuid =
-            QStringLiteral("blockdev --flushbufs \"$1\"; u=$(mdadm --examine --export \"$1\" | sed -n 's/^MD_UUID=//p'); "
+            QStringLiteral("blockdev --flushbufs \"$1\"; u=$(mdadm --examine --export \"$1\" | sed "
+                           "-n 's/^MD_UUID=//p'); "
                            "[ -n \"$u\" ] || { echo \"no md superblock on $1\" >&2; exit 1; }; ");
         b.add(NodeRole::Secondary,
               {QStringLiteral("sh"), QStringLiteral("-c"),
@@ -86,13 +87,13 @@ void planPersistenceStage(PlanBuilder& b) {
               QStringLiteral("Keep the Secondary from assembling its element %1 as an md array at "
                              "boot (ARRAY <ignore> in %2).")
                   .arg(element, kMdadmConf))
-            .doneWhen(QStringLiteral("%1 on the secondary ignores the array").arg(kMdadmConf),
-                      [ignore](const PairState& s) {
-                          return confHasLine(s.secondary.mdadmConf, ignore);
-                      })
-            .undoWith({{QStringLiteral("sh"), QStringLiteral("-c"),
-                        readUuid + QStringLiteral("sed -i \"/^ARRAY <ignore> UUID=$u\\$/d\" \"$2\""),
-                        QStringLiteral("sh"), element, kMdadmConf}});
+            .doneWhen(
+                QStringLiteral("%1 on the secondary ignores the array").arg(kMdadmConf),
+                [ignore](const PairState& s) { return confHasLine(s.secondary.mdadmConf, ignore); })
+            .undoWith(
+                {{QStringLiteral("sh"), QStringLiteral("-c"),
+                  readUuid + QStringLiteral("sed -i \"/^ARRAY <ignore> UUID=$u\\$/d\" \"$2\""),
+                  QStringLiteral("sh"), element, kMdadmConf}});
         updateInitramfs(b, NodeRole::Secondary);
     }
     enableUnits(b, NodeRole::Primary,

@@ -41,7 +41,7 @@ struct Action {
     /// True when the action cannot be undone and nothing done before it may be undone either
     /// (md grown onto a larger element, data removed): a rollback stops before it.
     bool irreversible = false;
-    QStringList secrets;     ///< argument values never shown or journaled (CHAP secrets)
+    QStringList secrets; ///< argument values never shown or journaled (CHAP secrets)
 
     Action& doneWhen(QString description, std::function<bool(const PairState&)> holds) {
         done = StateCheck{std::move(description), std::move(holds)};
@@ -77,9 +77,9 @@ struct Action {
 };
 
 struct Plan {
-    QString kind;     ///< "create-pair", "grow", …
+    QString kind; ///< "create-pair", "grow", …
     QString pairName;
-    QString title;    ///< one line: what the plan does
+    QString title; ///< one line: what the plan does
     std::vector<Action> actions;
     QStringList warnings;  ///< data loss and other things the administrator must read first
     QStringList followUps; ///< what to do after it ran (initiator rescans, …)

@@ -81,8 +81,12 @@ QStringList saveconfig() {
 }
 
 QStringList writeFile(const QString& path, const QString& value) {
-    return {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \"$1\" > \"$2\""),
-            QStringLiteral("sh"), value, path};
+    return {QStringLiteral("sh"),
+            QStringLiteral("-c"),
+            QStringLiteral("echo \"$1\" > \"$2\""),
+            QStringLiteral("sh"),
+            value,
+            path};
 }
 
 } // namespace commands

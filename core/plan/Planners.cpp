@@ -25,10 +25,10 @@ PlanResult runStages(const PairState& state, const PairIntent& intent, const QSt
 } // namespace
 
 PlanResult planElements(const PairState& state, const PairIntent& intent) {
-    return runStages(state, intent, QStringLiteral("elements"),
-                     QStringLiteral("create the elements of pair %1 and link them")
-                         .arg(intent.layout.name),
-                     {planElementStage, planReplicationExport, planReplicationImport});
+    return runStages(
+        state, intent, QStringLiteral("elements"),
+        QStringLiteral("create the elements of pair %1 and link them").arg(intent.layout.name),
+        {planElementStage, planReplicationExport, planReplicationImport});
 }
 
 PlanResult planArray(const PairState& state, const PairIntent& intent) {
@@ -45,10 +45,10 @@ PlanResult planVolume(const PairState& state, const PairIntent& intent) {
 }
 
 PlanResult planExport(const PairState& state, const PairIntent& intent) {
-    return runStages(state, intent, QStringLiteral("export"),
-                     QStringLiteral("export the volume of pair %1 as an iSCSI LUN")
-                         .arg(intent.layout.name),
-                     {planExportStage});
+    return runStages(
+        state, intent, QStringLiteral("export"),
+        QStringLiteral("export the volume of pair %1 as an iSCSI LUN").arg(intent.layout.name),
+        {planExportStage});
 }
 
 PlanResult planPersistence(const PairState& state, const PairIntent& intent) {

@@ -45,7 +45,9 @@ QString lvmSizeArgument(qint64 bytes) {
     static const struct {
         qint64 unit;
         char suffix;
-    } units[] = {{qint64(1) << 40, 't'}, {qint64(1) << 30, 'g'}, {qint64(1) << 20, 'm'},
+    } units[] = {{qint64(1) << 40, 't'},
+                 {qint64(1) << 30, 'g'},
+                 {qint64(1) << 20, 'm'},
                  {qint64(1) << 10, 'k'}};
     for (const auto& [unit, suffix] : units)
         if (bytes % unit == 0)

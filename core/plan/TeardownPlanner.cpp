@@ -14,8 +14,9 @@ void removeLioExport(PlanBuilder& b, NodeRole node, const QString& iqn, const QS
     const QString storePath = QStringLiteral("/backstores/%1/%2").arg(plugin, backstoreName);
     bool changed = false;
     if (lio.findTarget(iqn)) {
-        b.add(node, commands::targetcli(QStringLiteral("/iscsi"), {QStringLiteral("delete"), iqn}),
-              QStringLiteral("Delete the iSCSI target %1 (%2 is no longer offered).").arg(iqn, what))
+        b.add(
+             node, commands::targetcli(QStringLiteral("/iscsi"), {QStringLiteral("delete"), iqn}),
+             QStringLiteral("Delete the iSCSI target %1 (%2 is no longer offered).").arg(iqn, what))
             .doneWhen(QStringLiteral("target %1 is gone from the %2").arg(iqn, nodeRoleName(node)),
                       [node, iqn](const PairState& s) { return !s.node(node).lio.findTarget(iqn); })
             .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
@@ -34,8 +35,9 @@ void removeLioExport(PlanBuilder& b, NodeRole node, const QString& iqn, const QS
         changed = true;
     }
     if (changed || b.node(node).savedLio.findTarget(iqn))
-        b.add(node, commands::saveconfig(),
-              QStringLiteral("Save the LIO configuration so the export does not come back at boot."))
+        b.add(
+             node, commands::saveconfig(),
+             QStringLiteral("Save the LIO configuration so the export does not come back at boot."))
             .noUndo(QStringLiteral("saves what runs"));
 }
 
@@ -45,8 +47,9 @@ void removeLv(PlanBuilder& b, NodeRole node, const ElementRef& ref, const QStrin
     b.add(node,
           {QStringLiteral("lvremove"), QStringLiteral("--yes"), ref.vg + QLatin1Char('/') + ref.lv},
           QStringLiteral("Remove %1 %2 and its data.").arg(what, ref.devicePath()))
-        .doneWhen(QStringLiteral("%1 is gone from the %2").arg(ref.devicePath(), nodeRoleName(node)),
-                  [node, ref](const PairState& s) { return !s.node(node).lvm.findLv(ref.vg, ref.lv); })
+        .doneWhen(
+            QStringLiteral("%1 is gone from the %2").arg(ref.devicePath(), nodeRoleName(node)),
+            [node, ref](const PairState& s) { return !s.node(node).lvm.findLv(ref.vg, ref.lv); })
         .irreversibleBecause(QStringLiteral("the data is gone"));
 }
 
@@ -138,10 +141,10 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
     if (level >= TeardownLevel::Elements) {
         b.warn(QStringLiteral("Both elements are removed: nothing of the pair's data remains."));
         const ReplicationLink& link = layout.replication;
-        const QStringList node = {QStringLiteral("iscsiadm"), QStringLiteral("-m"),
-                                  QStringLiteral("node"),     QStringLiteral("-T"),
-                                  link.targetIqn,             QStringLiteral("-p"),
-                                  link.portal.hostPort()};
+        const QStringList node = {
+            QStringLiteral("iscsiadm"), QStringLiteral("-m"), QStringLiteral("node"),
+            QStringLiteral("-T"),       link.targetIqn,       QStringLiteral("-p"),
+            link.portal.hostPort()};
         const IscsiSession* session = b.replicationSession();
         if (session && session->loggedIn())
             b.add(pri, node + QStringList{QStringLiteral("--logout")},
@@ -155,8 +158,8 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
                   QStringLiteral("Forget the node record (no login at boot)."))
                 .irreversibleBecause(QStringLiteral("the element is removed next"));
         removeLv(b, pri, layout.primaryElement, QStringLiteral("the Primary's element"));
-        removeLioExport(b, sec, link.targetIqn, QStringLiteral("block"), intent.elementBackstoreName,
-                        QStringLiteral("the element"));
+        removeLioExport(b, sec, link.targetIqn, QStringLiteral("block"),
+                        intent.elementBackstoreName, QStringLiteral("the element"));
         removeLv(b, sec, layout.secondaryElement, QStringLiteral("the Secondary's element"));
         b.followUp(QStringLiteral("The element volume groups (%1, %2) and their disks stay; remove "
                                   "them with vgremove/pvremove if they are no longer needed.")

@@ -21,7 +21,8 @@ const QString kEnd = QStringLiteral("@@nr1 end ");
 // Each section: "@@nr1 begin NAME", the command's stdout, a newline, "@@nr1 end NAME EXIT".
 // The extra newline keeps the end marker on its own line when the output lacks a final one.
 // Commands nr1 needs and their absence are reported by the "commands" section.
-const char* const kProbeScript = R"SH(sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
+const char* const kProbeScript =
+    R"SH(sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
 sec hostname hostname
 sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev udevadm systemctl update-initramfs python3; do command -v "$c" >/dev/null 2>&1 && echo "$c"; done; true'
 sec mdstat cat /proc/mdstat
@@ -61,8 +62,8 @@ QMap<QString, Section> splitSections(QStringView output) {
             throw ParseFailure{ParseError{QStringLiteral("node probe"), lineNumber,
                                           QStringLiteral("a section name line"),
                                           output.mid(begin, 60).toString()}};
-        const QString name = output.mid(begin + kBegin.size(), nameEnd - begin - kBegin.size())
-                                 .toString();
+        const QString name =
+            output.mid(begin + kBegin.size(), nameEnd - begin - kBegin.size()).toString();
         const QString endMarker = QLatin1Char('\n') + kEnd + name + QLatin1Char(' ');
         const qsizetype end = output.indexOf(endMarker, nameEnd);
         if (end < 0)
@@ -126,7 +127,8 @@ public:
             throw ParseFailure{error};
         }
         for (ParseWarning warning : result.warnings()) {
-            warning.source = QStringLiteral("node probe section '%1': %2").arg(name, warning.source);
+            warning.source =
+                QStringLiteral("node probe section '%1': %2").arg(name, warning.source);
             m_warnings.push_back(warning);
         }
         return result.value();
@@ -157,8 +159,8 @@ void mergeLvm(LvmReport& into, const LvmReport& report) {
 } // namespace
 
 Command nodeProbeCommand() {
-    Command command = Command::of(
-        {QStringLiteral("sh"), QStringLiteral("-c"), QString::fromUtf8(kProbeScript)});
+    Command command =
+        Command::of({QStringLiteral("sh"), QStringLiteral("-c"), QString::fromUtf8(kProbeScript)});
     command.timeout = std::chrono::seconds(60);
     return command;
 }
@@ -168,25 +170,26 @@ ParseResult<NodeState> parseNodeProbe(QStringView output) {
         ProbeReader reader(splitSections(output));
         NodeState state;
         state.hostname = reader.text(QStringLiteral("hostname")).trimmed();
-        state.commands = reader.text(QStringLiteral("commands")).split(QLatin1Char('\n'),
-                                                                       Qt::SkipEmptyParts);
+        state.commands =
+            reader.text(QStringLiteral("commands")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         // No /proc/mdstat: md is not loaded, so there are no arrays.
         const QString mdstat = reader.text(QStringLiteral("mdstat"), {1});
         if (!mdstat.isEmpty())
             state.mdstat = reader.parsed(QStringLiteral("mdstat"), parseMdstat(mdstat));
-        if (const QString sysfs = reader.text(QStringLiteral("md-sysfs")); !sysfs.trimmed().isEmpty())
+        if (const QString sysfs = reader.text(QStringLiteral("md-sysfs"));
+            !sysfs.trimmed().isEmpty())
             state.mdSysfs = reader.parsed(QStringLiteral("md-sysfs"), parseMdSysfsDump(sysfs));
         // LVM: exit 5 with an empty report means "none found".
-        const QList<int> lvmNone = state.hasCommand(QStringLiteral("lvm")) ? QList<int>{5}
-                                                                          : QList<int>{5, 127};
-        for (const QString& name : {QStringLiteral("pvs"), QStringLiteral("vgs"),
-                                   QStringLiteral("lvs")}) {
+        const QList<int> lvmNone =
+            state.hasCommand(QStringLiteral("lvm")) ? QList<int>{5} : QList<int>{5, 127};
+        for (const QString& name :
+             {QStringLiteral("pvs"), QStringLiteral("vgs"), QStringLiteral("lvs")}) {
             const QString text = reader.text(name, lvmNone);
             if (!text.trimmed().isEmpty())
                 mergeLvm(state.lvm, reader.parsed(name, parseLvmReport(text)));
         }
-        state.blockDevices =
-            reader.parsed(QStringLiteral("lsblk"), parseLsblk(reader.text(QStringLiteral("lsblk"))));
+        state.blockDevices = reader.parsed(QStringLiteral("lsblk"),
+                                           parseLsblk(reader.text(QStringLiteral("lsblk"))));
         // find exits 1 when one of the folders is missing; what it printed is still right.
         const auto links =
             reader.parsed(QStringLiteral("disk-links"),
@@ -203,17 +206,16 @@ ParseResult<NodeState> parseNodeProbe(QStringView output) {
                     device.signatures = signatures;
         }
         const bool hasLio = state.hasCommand(QStringLiteral("targetcli"));
-        const QString live = reader.text(QStringLiteral("lio-live"), hasLio ? QList<int>{}
-                                                                             : QList<int>{1, 127});
+        const QString live =
+            reader.text(QStringLiteral("lio-live"), hasLio ? QList<int>{} : QList<int>{1, 127});
         if (!live.trimmed().isEmpty())
             state.lio = reader.parsed(QStringLiteral("lio-live"), parseSaveconfig(live));
         const QString saved = reader.text(QStringLiteral("lio-saved"), {1});
         if (!saved.trimmed().isEmpty())
             state.savedLio = reader.parsed(QStringLiteral("lio-saved"), parseSaveconfig(saved));
         // iscsiadm exits 21 when there is no session or node record.
-        const QList<int> iscsiNone = state.hasCommand(QStringLiteral("iscsiadm"))
-                                         ? QList<int>{21}
-                                         : QList<int>{21, 127};
+        const QList<int> iscsiNone =
+            state.hasCommand(QStringLiteral("iscsiadm")) ? QList<int>{21} : QList<int>{21, 127};
         state.sessions = reader.parsed(
             QStringLiteral("iscsi-sessions"),
             parseIscsiSessions(reader.text(QStringLiteral("iscsi-sessions"), iscsiNone)));

@@ -23,9 +23,9 @@ NodeProbe nodeProbeFromResult(const CommandResult& result) {
         return probe;
     }
     if (result.exitCode != 0 || result.stdoutTruncated) {
-        probe.error = QStringLiteral("the probe failed (%1): %2")
-                          .arg(result.summary(),
-                               QString::fromUtf8(result.stderrData).trimmed().left(300));
+        probe.error =
+            QStringLiteral("the probe failed (%1): %2")
+                .arg(result.summary(), QString::fromUtf8(result.stderrData).trimmed().left(300));
         return probe;
     }
     const auto parsed = parseNodeProbe(QString::fromUtf8(result.stdoutData));

@@ -1,0 +1,70 @@
+#pragma once
+// Test support for planner and executor tests: pair states from the live probe captures in
+// tests/fixtures/testbed-live/probe/STATE/, the testbed's inventory pair, and a plan as
+// "node: command line" rows.
+
+#include "inventory/Inventory.h"
+#include "plan/PairIntent.h"
+#include "plan/Plan.h"
+#include "probe/NodeProbe.h"
+
+#include "Fixtures.h"
+
+namespace nr1 {
+
+/// "make a b" → {"make", "a", "b"}: argv in tests without a QStringLiteral per word.
+inline QStringList words(const char* text) {
+    return QString::fromLatin1(text).split(QLatin1Char(' '));
+}
+
+inline NodeState probedNode(const QString& state, const QString& node) {
+    const auto parsed =
+        parseNodeProbe(fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)));
+    if (!parsed.ok())
+        qFatal("probe fixture %s/%s: %s", qPrintable(state), qPrintable(node),
+               qPrintable(parsed.error().toString()));
+    return parsed.value();
+}
+
+inline InventoryPair testbedPair() {
+    InventoryPair pair;
+    pair.name = QStringLiteral("testbed");
+    pair.primary.host = QStringLiteral("127.0.0.1");
+    pair.primary.replicationAddress = QStringLiteral("10.99.0.1");
+    pair.primary.initiatorName = QStringLiteral("iqn.2024-01.test.testbed:primary");
+    pair.secondary.host = QStringLiteral("127.0.0.1");
+    pair.secondary.replicationAddress = QStringLiteral("10.99.0.2");
+    pair.secondary.initiatorName = QStringLiteral("iqn.2024-01.test.testbed:secondary");
+    return pair;
+}
+
+/// The intent the e2e test gives: both disks on each node, 1 GiB elements, one initiator.
+inline PairIntent testbedIntent() {
+    PairIntent intent = defaultIntent(testbedPair());
+    intent.primaryDisks = {QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")};
+    intent.secondaryDisks = intent.primaryDisks;
+    intent.elementSize = SizeRequest::ofBytes(qint64(1) << 30);
+    intent.frontEndExport.initiators = {QStringLiteral("iqn.2024-01.test.host:libiscsi")};
+    return intent;
+}
+
+inline PairState probedPair(const QString& state, const PairIntent& intent) {
+    return PairState{intent.layout, probedNode(state, QStringLiteral("primary")),
+                     probedNode(state, QStringLiteral("secondary"))};
+}
+
+inline QStringList commandRows(const Plan& plan) {
+    QStringList rows;
+    for (const Action& action : plan.actions)
+        rows << nodeRoleName(action.node) + QStringLiteral(": ") + action.displayLine();
+    return rows;
+}
+
+/// Compares row by row so a failure names the first differing row.
+inline void compareRows(const QStringList& actual, const QStringList& expected) {
+    for (qsizetype i = 0; i < std::min(actual.size(), expected.size()); ++i)
+        QCOMPARE(actual.at(i), expected.at(i));
+    QCOMPARE(actual.size(), expected.size());
+}
+
+} // namespace nr1

@@ -1,0 +1,296 @@
+// The Executor against replay runners: order, skipping, failure at every step with rollback,
+// irreversible actions, resume, stop, and the journal. A replay runner answers only recorded
+// commands, so an unexpected command and a recording never used both fail a test.
+
+#include "exec/Executor.h"
+#include "exec/Journal.h"
+#include "exec/ReplayRunner.h"
+#include "plan/Planners.h"
+
+#include "PairFixtures.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace nr1;
+
+namespace {
+
+CommandResult exited(int code) {
+    CommandResult result;
+    result.status = CommandStatus::Exited;
+    result.exitCode = code;
+    return result;
+}
+
+Action makeAction(NodeRole node, QStringList argv, QList<QStringList> undo = {}) {
+    Action action;
+    action.node = node;
+    action.argv = std::move(argv);
+    action.sentence = action.argv.join(u' ');
+    action.undo = std::move(undo);
+    if (action.undo.isEmpty())
+        action.noUndoReason = QStringLiteral("only reads");
+    return action;
+}
+
+/// make a (secondary) · make b (primary, undone by two commands) · check c (nothing to undo)
+/// · make d (primary).
+Plan smallPlan() {
+    Plan plan;
+    plan.kind = QStringLiteral("test");
+    plan.pairName = QStringLiteral("p");
+    plan.actions.push_back(makeAction(NodeRole::Secondary, words("make a"), {words("unmake a")}));
+    plan.actions.push_back(
+        makeAction(NodeRole::Primary, words("make b"), {words("unmake b"), words("save")}));
+    plan.actions.push_back(makeAction(NodeRole::Primary, words("check c")));
+    plan.actions.push_back(makeAction(NodeRole::Primary, words("make d"), {words("unmake d")}));
+    return plan;
+}
+
+ReplayRunner& runnerFor(NodeRole node, ReplayRunner& primary, ReplayRunner& secondary) {
+    return node == NodeRole::Primary ? primary : secondary;
+}
+
+Executor::State waitFinished(Executor& executor) {
+    QSignalSpy finished(&executor, &Executor::finished);
+    if (!finished.wait(5000))
+        return Executor::State::Running;
+    return executor.state();
+}
+
+QString describe(const QList<QStringList>& commands) {
+    QStringList lines;
+    for (const QStringList& command : commands)
+        lines << command.join(u' ');
+    return lines.join(QStringLiteral(" | "));
+}
+
+void verifyAllUsed(const ReplayRunner& runner) {
+    QVERIFY2(runner.unexpected().isEmpty(),
+             qPrintable(QStringLiteral("unexpected: ") + describe(runner.unexpected())));
+    QVERIFY2(runner.unused().isEmpty(),
+             qPrintable(QStringLiteral("unused: ") + describe(runner.unused())));
+}
+
+} // namespace
+
+class TestExecutor : public QObject {
+    Q_OBJECT
+private slots:
+    void runsEveryActionInOrder() {
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        primary.expect(words("check c"), exited(0));
+        primary.expect(words("make d"), exited(0));
+        Executor executor(smallPlan(), primary, secondary);
+        QSignalSpy started(&executor, &Executor::actionStarted);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Done);
+        QCOMPARE(started.size(), 4);
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+    }
+
+    void failureAtEachStepRollsBackWhatRan_data() {
+        QTest::addColumn<int>("failing");
+        for (int i = 0; i < 4; ++i)
+            QTest::newRow(qPrintable(QStringLiteral("action %1").arg(i + 1))) << i;
+    }
+    void failureAtEachStepRollsBackWhatRan() {
+        QFETCH(int, failing);
+        const Plan plan = smallPlan();
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        for (int i = 0; i <= failing; ++i) {
+            const Action& action = plan.actions[size_t(i)];
+            runnerFor(action.node, primary, secondary).expect(action.argv, exited(i == failing));
+        }
+        for (int i = failing - 1; i >= 0; --i) {
+            const Action& action = plan.actions[size_t(i)];
+            for (const QStringList& undo : action.undo)
+                runnerFor(action.node, primary, secondary).expect(undo, exited(0));
+        }
+        Executor executor(plan, primary, secondary);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        QCOMPARE(executor.nextAction(), failing);
+        QVERIFY(executor.failure().contains(QStringLiteral("action %1").arg(failing + 1)));
+        if (failing == 0) {
+            QVERIFY(!executor.canRollback()); // nothing ran
+        } else {
+            executor.rollback();
+            QCOMPARE(waitFinished(executor), Executor::State::RolledBack);
+        }
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+        // Undo order: newest first, each action's undo commands in their own order.
+        if (failing == 3) {
+            QStringList order;
+            for (const Command& command : primary.executed())
+                order << command.argv.join(u' ');
+            QCOMPARE(order, QStringList({QStringLiteral("make b"), QStringLiteral("check c"), QStringLiteral("make d"), QStringLiteral("unmake b"), QStringLiteral("save")}));
+        }
+    }
+
+    void rollbackStopsAtAnIrreversibleAction() {
+        Plan plan = smallPlan();
+        plan.actions[1].irreversibleBecause(QStringLiteral("md grew"));
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        primary.expect(words("check c"), exited(0));
+        primary.expect(words("make d"), exited(5));
+        Executor executor(plan, primary, secondary);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        executor.rollback();
+        QCOMPARE(waitFinished(executor), Executor::State::RollbackStopped);
+        QVERIFY(executor.failure().contains(QStringLiteral("md grew")));
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary); // "unmake a" never ran
+    }
+
+    void aFailingUndoStopsTheRollback() {
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        primary.expect(words("check c"), exited(1));
+        primary.expect(words("unmake b"), exited(0));
+        primary.expect(words("save"), exited(1));
+        Executor executor(smallPlan(), primary, secondary);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        executor.rollback();
+        QCOMPARE(waitFinished(executor), Executor::State::RollbackFailed);
+        QVERIFY(executor.canRollback()); // "unmake a" is still to do
+        verifyAllUsed(primary);
+    }
+
+    void leadingActionsAlreadyDoneAreSkipped() {
+        Plan plan = smallPlan();
+        const auto always = [](const PairState&) { return true; };
+        plan.actions[0].doneWhen(QStringLiteral("a exists"), always);
+        plan.actions[1].doneWhen(QStringLiteral("b exists"), always);
+        // Once something ran the probe is stale: d runs although its check holds.
+        plan.actions[3].doneWhen(QStringLiteral("d exists"), always);
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        primary.expect(words("check c"), exited(0));
+        primary.expect(words("make d"), exited(0));
+        Executor executor(plan, primary, secondary);
+        QSignalSpy skipped(&executor, &Executor::actionSkipped);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Done);
+        QCOMPARE(skipped.size(), 2);
+        QCOMPARE(skipped.at(1).at(1).toString(), QStringLiteral("already done: b exists"));
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+    }
+
+    void resumeContinuesAtTheFailedAction() {
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        primary.expect(words("check c"), exited(1));
+        primary.expect(words("check c"), exited(0));
+        primary.expect(words("make d"), exited(0));
+        Executor executor(smallPlan(), primary, secondary);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        QVERIFY(executor.canResume());
+        executor.resume(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Done);
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+    }
+
+    void stopEndsAfterTheRunningAction() {
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        Executor executor(smallPlan(), primary, secondary);
+        connect(&executor, &Executor::actionStarted, &executor, [&executor](int index) {
+            if (index == 1)
+                executor.stop();
+        });
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Stopped);
+        QCOMPARE(executor.nextAction(), 2);
+        verifyAllUsed(primary);
+    }
+
+    void journalRecordsEveryStepWithoutSecrets() {
+        QTemporaryDir directory;
+        Journal journal(directory.filePath(QStringLiteral("p.jsonl")));
+        Plan plan = smallPlan();
+        plan.actions[3].argv = words("set password=hunter2-hunter2");
+        plan.actions[3].secrets = {QStringLiteral("hunter2-hunter2")};
+        ReplayRunner primary(QStringLiteral("root@p:22")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        primary.expect(words("check c"), exited(0));
+        primary.expect(plan.actions[3].argv, exited(0));
+        Executor executor(plan, primary, secondary, &journal);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Done);
+        QString error;
+        const auto entries = Journal::read(journal.path(), &error);
+        QVERIFY2(entries, qPrintable(error));
+        QCOMPARE(entries->size(), size_t(6)); // plan, 4 runs, end
+        QCOMPARE(entries->front().value(QStringLiteral("event")).toString(), QStringLiteral("plan"));
+        const QJsonObject run = entries->at(2);
+        QCOMPARE(run.value(QStringLiteral("event")).toString(), QStringLiteral("run"));
+        QCOMPARE(run.value(QStringLiteral("node")).toString(), QStringLiteral("primary"));
+        QCOMPARE(run.value(QStringLiteral("target")).toString(), QStringLiteral("root@p:22"));
+        QCOMPARE(run.value(QStringLiteral("command")).toString(), QStringLiteral("make b"));
+        QCOMPARE(run.value(QStringLiteral("exit")).toInt(), 0);
+        QVERIFY(run.contains(QStringLiteral("time")));
+        QCOMPARE(entries->back().value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QFile file(journal.path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray all = file.readAll();
+        QVERIFY(!all.contains("hunter2"));
+        QVERIFY(all.contains("password=<secret>"));
+    }
+
+    // The real create-pair plan: a failure at any action rolls back exactly the actions that
+    // ran, newest first, with their recorded undo commands.
+    void createPairFailureAtEachActionRollsBack_data() {
+        QTest::addColumn<int>("failing");
+        const PairIntent intent = testbedIntent();
+        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        for (int i = 0; i < int(result.plan->actions.size()); ++i)
+            QTest::newRow(qPrintable(QStringLiteral("action %1").arg(i + 1))) << i;
+    }
+    void createPairFailureAtEachActionRollsBack() {
+        QFETCH(int, failing);
+        const PairIntent intent = testbedIntent();
+        const PairState blank = probedPair(QStringLiteral("blank"), intent);
+        const Plan plan = *planCreatePair(blank, intent).plan;
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        for (int i = 0; i <= failing; ++i) {
+            const Action& action = plan.actions[size_t(i)];
+            runnerFor(action.node, primary, secondary)
+                .expect(action.argv, exited(i == failing ? 99 : action.successExitCodes.first()));
+        }
+        for (int i = failing - 1; i >= 0; --i) {
+            const Action& action = plan.actions[size_t(i)];
+            QVERIFY(!action.irreversible); // nothing in creating a pair is
+            for (const QStringList& undo : action.undo)
+                runnerFor(action.node, primary, secondary).expect(undo, exited(0));
+        }
+        Executor executor(plan, primary, secondary);
+        executor.apply(blank);
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        if (executor.canRollback()) {
+            executor.rollback();
+            QCOMPARE(waitFinished(executor), Executor::State::RolledBack);
+        }
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExecutor)
+#include "tst_executor.moc"

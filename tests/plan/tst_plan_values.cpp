@@ -1,0 +1,112 @@
+// Sizes, names and command lines as the planners use them.
+
+#include "exec/RemoteShell.h"
+#include "plan/Names.h"
+#include "plan/Sizes.h"
+
+#include <QtTest>
+
+using namespace nr1;
+
+class TestPlanValues : public QObject {
+    Q_OBJECT
+private slots:
+    void sizes_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("bytes"); // -1: max, 0: error
+        QTest::newRow("512M") << QStringLiteral("512M") << qint64(512) * 1024 * 1024;
+        QTest::newRow("2G") << QStringLiteral("2G") << (qint64(2) << 30);
+        QTest::newRow("2g") << QStringLiteral("2g") << (qint64(2) << 30);
+        QTest::newRow("1.5G") << QStringLiteral("1.5G") << (qint64(3) << 29);
+        QTest::newRow("256MiB") << QStringLiteral("256MiB") << (qint64(256) << 20);
+        QTest::newRow("256MB as LVM reads it") << QStringLiteral("256MB") << (qint64(256) << 20);
+        QTest::newRow("bytes") << QStringLiteral("1073741824") << (qint64(1) << 30);
+        QTest::newRow("max") << QStringLiteral("max") << qint64(-1);
+        QTest::newRow("MAX") << QStringLiteral("MAX") << qint64(-1);
+        QTest::newRow("zero") << QStringLiteral("0") << qint64(0);
+        QTest::newRow("negative") << QStringLiteral("-1G") << qint64(0);
+        QTest::newRow("unknown unit") << QStringLiteral("12Q") << qint64(0);
+        QTest::newRow("sectors are LVM's, not ours") << QStringLiteral("8s") << qint64(0);
+        QTest::newRow("rounding mark") << QStringLiteral("<1G") << qint64(0);
+        QTest::newRow("empty") << QStringLiteral("") << qint64(0);
+        QTest::newRow("words") << QStringLiteral("a lot") << qint64(0);
+    }
+    void sizes() {
+        QFETCH(QString, text);
+        QFETCH(qint64, bytes);
+        const auto parsed = parseSizeRequest(text);
+        if (bytes == 0) {
+            QVERIFY(std::holds_alternative<QString>(parsed));
+            QVERIFY(std::get<QString>(parsed).contains(QStringLiteral("'%1'").arg(text)));
+            return;
+        }
+        QVERIFY(std::holds_alternative<SizeRequest>(parsed));
+        const SizeRequest request = std::get<SizeRequest>(parsed);
+        QCOMPARE(request.max, bytes == -1);
+        if (bytes > 0)
+            QCOMPARE(request.bytes, bytes);
+    }
+
+    void lvmSizeArguments() {
+        QCOMPARE(lvmSizeArgument(qint64(1) << 30), QStringLiteral("1g"));
+        QCOMPARE(lvmSizeArgument(qint64(1280) << 20), QStringLiteral("1280m"));
+        QCOMPARE(lvmSizeArgument(qint64(3) << 40), QStringLiteral("3t"));
+        QCOMPARE(lvmSizeArgument(3072), QStringLiteral("3k"));
+        QCOMPARE(lvmSizeArgument(1000), QStringLiteral("1000b"));
+        QCOMPARE(humanSize(qint64(1) << 30), QStringLiteral("1 GiB"));
+        QCOMPARE(humanSize(qint64(1280) << 20), QStringLiteral("1.25 GiB"));
+        QCOMPARE(humanSize(512), QStringLiteral("512 B"));
+        QCOMPARE(roundUp(5, 4), qint64(8));
+        QCOMPARE(roundDown(7, 4), qint64(4));
+    }
+
+    void names() {
+        QVERIFY(checkVgName(QStringLiteral("LIO-NR1-VOL")).isEmpty());
+        QVERIFY(checkVgName(QStringLiteral("vg_r1.a+b")).isEmpty());
+        QVERIFY(!checkVgName(QStringLiteral("-vg")).isEmpty());
+        QVERIFY(!checkVgName(QStringLiteral("..")).isEmpty());
+        QVERIFY(!checkVgName(QStringLiteral("a/b")).isEmpty());
+        QVERIFY(!checkVgName(QString(128, QLatin1Char('a'))).isEmpty());
+        QVERIFY(checkLvName(QStringLiteral("NR1-PRIMARY-VOL")).isEmpty());
+        QVERIFY(!checkLvName(QStringLiteral("pvmove0")).isEmpty());
+        QVERIFY(!checkLvName(QStringLiteral("data_tmeta")).isEmpty());
+        QVERIFY(checkIqn(QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:pair-lun"), QString()).isEmpty());
+        QVERIFY(checkIqn(QStringLiteral("iqn.2024-01.test.host:libiscsi"), QString()).isEmpty());
+        QVERIFY(checkIqn(QStringLiteral("eui.0123456789abcdef"), QString()).isEmpty());
+        QVERIFY(!checkIqn(QStringLiteral("iqn.2024-13x.test"), QString()).isEmpty());
+        QVERIFY(!checkIqn(QStringLiteral("iqn.2024-01.Test.host"), QString()).isEmpty());
+        QVERIFY(!checkIqn(QStringLiteral("iqn.2024-01.test.host:a'b"), QString()).isEmpty());
+        QVERIFY(checkMdName(QStringLiteral("md0")).isEmpty());
+        QVERIFY(checkMdName(QStringLiteral("md127")).isEmpty());
+        QVERIFY(!checkMdName(QStringLiteral("md128")).isEmpty());
+        QVERIFY(!checkMdName(QStringLiteral("md01")).isEmpty());
+        QVERIFY(!checkMdName(QStringLiteral("data")).isEmpty());
+        QVERIFY(checkBackstoreName(QStringLiteral("nr1-testbed")).isEmpty());
+        QVERIFY(!checkBackstoreName(QStringLiteral("a b")).isEmpty());
+        QVERIFY(checkIpAddress(QStringLiteral("10.99.0.2"), QString()).isEmpty());
+        QVERIFY(checkIpAddress(QStringLiteral("fe80::1"), QString()).isEmpty());
+        QVERIFY(!checkIpAddress(QStringLiteral("10.99.0.256"), QString()).isEmpty());
+        QVERIFY(!checkIpAddress(QStringLiteral("host.example"), QString()).isEmpty());
+        QVERIFY(!checkChapValue(QStringLiteral("short"), QString(), true).isEmpty());
+        QVERIFY(!checkChapValue(QStringLiteral("with space in it"), QString(), true).isEmpty());
+        QVERIFY(checkChapValue(QStringLiteral("twelve-chars"), QString(), true).isEmpty());
+    }
+
+    void displayedCommandLinesQuoteOnlyWhatTheShellNeeds() {
+        const auto list = [](std::initializer_list<const char*> items) {
+            QStringList result;
+            for (const char* item : items)
+                result << QString::fromUtf8(item);
+            return result;
+        };
+        QCOMPARE(displayCommandLine(list({"lvcreate", "-L", "1g", "-n", "NR1-Local-Element", "vg"})),
+                 QStringLiteral("lvcreate -L 1g -n NR1-Local-Element vg"));
+        QCOMPARE(displayCommandLine(list({"sh", "-c", "echo \"$1\" > \"$2\"", "sh", "0", "/x"})),
+                 QStringLiteral("sh -c 'echo \"$1\" > \"$2\"' sh 0 /x"));
+        QCOMPARE(displayCommandLine(list({"echo", "it's", "", "a b"})),
+                 QStringLiteral("echo 'it'\\''s' '' 'a b'"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlanValues)
+#include "tst_plan_values.moc"

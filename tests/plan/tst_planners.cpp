@@ -1,0 +1,355 @@
+// Planners from live probe captures of the testbed to the expected commands, written by hand
+// from the reference build (reference/captures/raid1_build_commands_log.txt plus the bitmap,
+// the write-mostly remote leg and nr1's checks), and their refusals.
+
+#include "plan/Planners.h"
+
+#include "PairFixtures.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace nr1;
+
+namespace {
+
+const QString kRemoteDisk = QStringLiteral(
+    "/dev/disk/by-path/ip-10.99.0.2:3260-iscsi-iqn.2003-01.org.linux-iscsi.nr1:testbed-element-lun-0");
+const QString kElementTpg =
+    QStringLiteral("/iscsi/iqn.2003-01.org.linux-iscsi.nr1:testbed-element/tpg1");
+const QString kLunTpg = QStringLiteral("/iscsi/iqn.2003-01.org.linux-iscsi.nr1:testbed-lun/tpg1");
+const QString kNode =
+    QStringLiteral("iscsiadm -m node -T iqn.2003-01.org.linux-iscsi.nr1:testbed-element -p "
+                   "10.99.0.2:3260");
+
+/// The created pair with its initial resync finished (the capture was taken at 49 %).
+PairState cleanCreatedPair(const PairIntent& intent) {
+    PairState state = probedPair(QStringLiteral("created"), intent);
+    MdstatArray& array = state.primary.mdstat.arrays.front();
+    array.sync.reset();
+    state.primary.mdSysfs.front().syncAction = MdSyncAction::Idle;
+    return state;
+}
+
+bool anyContains(const QStringList& reasons, const QString& part) {
+    for (const QString& reason : reasons)
+        if (reason.contains(part))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestPlanners : public QObject {
+    Q_OBJECT
+private slots:
+    void createPairFromBlankNodes() {
+        const PairIntent intent = testbedIntent();
+        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        const QString remoteDisk = kRemoteDisk;
+        compareRows(
+            commandRows(*result.plan),
+            {
+                QStringLiteral("secondary: pvcreate /dev/vdb"),
+                QStringLiteral("secondary: pvcreate /dev/vdc"),
+                QStringLiteral("secondary: vgcreate LIO-NR1-Elements /dev/vdb /dev/vdc"),
+                QStringLiteral("secondary: lvcreate --yes --wipesignatures y --zero y -L 1g -n "
+                               "NR1-Remote-Element LIO-NR1-Elements"),
+                QStringLiteral("primary: pvcreate /dev/vdb"),
+                QStringLiteral("primary: pvcreate /dev/vdc"),
+                QStringLiteral("primary: vgcreate LIO-NR1-Elements /dev/vdb /dev/vdc"),
+                QStringLiteral("primary: lvcreate --yes --wipesignatures y --zero y -L 1g -n "
+                               "NR1-Local-Element LIO-NR1-Elements"),
+                QStringLiteral("secondary: targetcli /backstores/block create "
+                               "name=nr1-testbed-element "
+                               "dev=/dev/LIO-NR1-Elements/NR1-Remote-Element"),
+                QStringLiteral("secondary: targetcli /iscsi create "
+                               "iqn.2003-01.org.linux-iscsi.nr1:testbed-element"),
+                QStringLiteral("secondary: targetcli %1/portals delete 0.0.0.0 3260").arg(kElementTpg),
+                QStringLiteral("secondary: targetcli %1/portals create 10.99.0.2 3260").arg(kElementTpg),
+                QStringLiteral("secondary: targetcli %1/luns create "
+                               "/backstores/block/nr1-testbed-element lun=0")
+                    .arg(kElementTpg),
+                QStringLiteral("secondary: targetcli %1/acls create iqn.2024-01.test.testbed:primary")
+                    .arg(kElementTpg),
+                QStringLiteral("secondary: targetcli saveconfig"),
+                QStringLiteral("primary: iscsiadm -m discovery -t sendtargets -p 10.99.0.2:3260"),
+                QStringLiteral("primary: %1 -o update -n node.session.timeo.replacement_timeout -v 15")
+                    .arg(kNode),
+                QStringLiteral("primary: %1 -o update -n node.startup -v automatic").arg(kNode),
+                QStringLiteral("primary: %1 --login").arg(kNode),
+                QStringLiteral("primary: sh -c 'udevadm settle; i=0; while [ $i -lt 150 ]; do [ -b "
+                               "\"$1\" ] && exit 0; sleep 0.2; i=$((i+1)); done; echo \"$1 did not "
+                               "appear\" >&2; exit 1' sh %1")
+                    .arg(remoteDisk),
+                QStringLiteral("primary: blkid -p /dev/LIO-NR1-Elements/NR1-Local-Element"),
+                QStringLiteral("primary: blkid -p %1").arg(remoteDisk),
+                QStringLiteral("primary: mdadm --create /dev/md0 --metadata=1.2 --level=1 "
+                               "--raid-devices=2 --bitmap=internal --run "
+                               "/dev/LIO-NR1-Elements/NR1-Local-Element --write-mostly %1")
+                    .arg(remoteDisk),
+                QStringLiteral("primary: sh -c 'mdadm --detail \"$1\" | grep -q '\\''Consistency "
+                               "Policy : bitmap'\\'' || { echo \"$1 has no internal bitmap\" >&2; "
+                               "exit 1; }; d=$(basename \"$(readlink -f \"$2\")\"); grep -q "
+                               "write_mostly \"/sys/block/$3/md/dev-$d/state\" || { echo \"$2 is "
+                               "not write-mostly\" >&2; exit 1; }' sh /dev/md0 %1 md0")
+                    .arg(remoteDisk),
+                QStringLiteral("primary: pvcreate /dev/md0"),
+                QStringLiteral("primary: vgcreate LIO-NR1-VOL /dev/md0"),
+                QStringLiteral("primary: lvcreate --yes --wipesignatures y --zero y -l 100%FREE -n "
+                               "NR1-PRIMARY-VOL LIO-NR1-VOL"),
+                QStringLiteral("primary: targetcli /backstores/block create name=nr1-testbed "
+                               "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL"),
+                QStringLiteral("primary: targetcli /iscsi create "
+                               "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
+                QStringLiteral("primary: targetcli %1/luns create /backstores/block/nr1-testbed "
+                               "lun=0")
+                    .arg(kLunTpg),
+                QStringLiteral("primary: targetcli %1/acls create iqn.2024-01.test.host:libiscsi")
+                    .arg(kLunTpg),
+                QStringLiteral("primary: targetcli saveconfig"),
+                QStringLiteral("primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
+                               ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
+                QStringLiteral("secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
+                               "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
+                               "{ echo \"no md superblock on $1\" >&2; exit 1; }; echo \"ARRAY "
+                               "<ignore> UUID=$u\" >> \"$2\"' sh "
+                               "/dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
+            });
+        // The md create is undone by stopping it and erasing both superblocks.
+        const Action& create = result.plan->actions.at(22);
+        QCOMPARE(create.undo.size(), 3);
+        QCOMPARE(create.undo.at(0), words("mdadm --stop /dev/md0"));
+        // nr1's own checks accept only "no signature" (blkid's exit 2).
+        QCOMPARE(result.plan->actions.at(20).successExitCodes, QList<int>{2});
+        // The testbed's nodes have no update-initramfs: said, not silently skipped.
+        QVERIFY(anyContains(result.plan->warnings, QStringLiteral("no update-initramfs")));
+    }
+
+    void createdPairNeedsNothing() {
+        const PairIntent intent = testbedIntent();
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("created"), intent), intent);
+        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        QCOMPARE(commandRows(*result.plan), QStringList{});
+        QVERIFY(result.plan->preview(QStringLiteral("p"), QStringLiteral("s"))
+                    .contains(QStringLiteral("Nothing to do")));
+    }
+
+    void postconditionsHoldOnTheCreatedPair() {
+        // Every action planned on blank nodes is "done" on the pair the plan built.
+        const PairIntent intent = testbedIntent();
+        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(result.ok());
+        const PairState created = probedPair(QStringLiteral("created"), intent);
+        const PairState blank = probedPair(QStringLiteral("blank"), intent);
+        for (const Action& action : result.plan->actions) {
+            if (!action.done.isSet())
+                continue;
+            QVERIFY2(action.done.holds(created), qPrintable(action.done.description));
+            QVERIFY2(!action.done.holds(blank), qPrintable(action.done.description));
+        }
+    }
+
+    void elementsRefuseDisksInUse() {
+        // On the created pair vdb and vdc belong to LIO-NR1-Elements: a new VG may not take them.
+        PairIntent intent = testbedIntent();
+        intent.layout.primaryElement.vg = QStringLiteral("other-vg");
+        const PlanResult result = planElements(probedPair(QStringLiteral("created"), intent), intent);
+        QVERIFY(!result.ok());
+        QVERIFY2(anyContains(result.refusals,
+                             QStringLiteral("On the primary, /dev/vdb belongs to volume group "
+                                            "LIO-NR1-Elements.")),
+                 qPrintable(result.refusals.join(u'\n')));
+    }
+
+    void elementsRefuseMissingAndSystemDisks() {
+        PairIntent intent = testbedIntent();
+        intent.primaryDisks = {QStringLiteral("/dev/vda"), QStringLiteral("/dev/vdz")};
+        const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(!result.ok());
+        const QString all = result.refusals.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("/dev/vda is in use: it carries a ext4 signature")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("/dev/vdz does not exist")), qPrintable(all));
+    }
+
+    void elementsRefuseSizesThatDoNotFit() {
+        PairIntent intent = testbedIntent();
+        intent.elementSize = SizeRequest::ofBytes(qint64(3) << 30);
+        const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(!result.ok());
+        QVERIFY2(anyContains(result.refusals, QStringLiteral("room for 1.99 GiB")),
+                 qPrintable(result.refusals.join(u'\n')));
+    }
+
+    void elementsMaxTakesWhatBothNodesHave() {
+        PairIntent intent = testbedIntent();
+        intent.elementSize = SizeRequest::maximum();
+        const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(result.ok());
+        // Two 1 GiB disks: each PV keeps 1 MiB of metadata, 4 MiB extents: 2 × 255 extents.
+        QVERIFY(commandRows(*result.plan).contains(
+            QStringLiteral("secondary: lvcreate --yes --wipesignatures y --zero y -L 2040m -n "
+                           "NR1-Remote-Element LIO-NR1-Elements")));
+    }
+
+    void invalidAndHostileNamesAreRefusedBeforeAnythingElse() {
+        PairIntent intent = testbedIntent();
+        intent.layout.primaryElement.vg = QStringLiteral("vg;rm -rf /");
+        intent.layout.secondaryElement.lv = QStringLiteral("snapshot1");
+        intent.layout.mdDevice = QStringLiteral("/dev/md0;reboot");
+        intent.layout.replication.targetIqn = QStringLiteral("iqn.2003-01.Org.Example:X");
+        intent.frontEndExport.initiators = {QStringLiteral("iqn.2024-01.test.host:a b")};
+        intent.frontEndExport.portals = {IscsiPortal{QStringLiteral("$(reboot)"), 3260, {}}};
+        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(!result.ok());
+        const QString all = result.refusals.join(u'\n');
+        for (const char* part : {"Volume group name 'vg;rm -rf /' may only contain",
+                                 "'snapshot1' may not start with 'snapshot'",
+                                 "md array name 'md0;reboot' must be md0",
+                                 "must be lower case",
+                                 "Initiator name 'iqn.2024-01.test.host:a b' is not an iSCSI name",
+                                 "Portal address '$(reboot)' is not an IPv4 or IPv6 address"})
+            QVERIFY2(all.contains(QLatin1String(part), Qt::CaseInsensitive),
+                     qPrintable(QStringLiteral("missing '%1' in:\n%2").arg(QLatin1String(part), all)));
+    }
+
+    void arrayAloneNeedsTheElements() {
+        const PairIntent intent = testbedIntent();
+        const PlanResult result = planArray(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(!result.ok());
+        QVERIFY(anyContains(result.refusals, QStringLiteral("create the elements first")));
+        QVERIFY(anyContains(result.refusals, QStringLiteral("import it first")));
+    }
+
+    void growIsRefusedWhileTheArraySyncs() {
+        const PairIntent intent = testbedIntent();
+        const PlanResult result = planGrow(probedPair(QStringLiteral("created"), intent), intent,
+                                           SizeRequest::ofBytes(256 << 20));
+        QVERIFY(!result.ok());
+        QVERIFY2(anyContains(result.refusals, QStringLiteral("md0 is busy with resync (49.")),
+                 qPrintable(result.refusals.join(u'\n')));
+    }
+
+    void growBy256MiB() {
+        const PairIntent intent = testbedIntent();
+        const PlanResult result =
+            planGrow(cleanCreatedPair(intent), intent, SizeRequest::ofBytes(256 << 20));
+        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        const QString write = QStringLiteral("sh -c 'echo \"$1\" > \"$2\"' sh");
+        compareRows(
+            commandRows(*result.plan),
+            {
+                QStringLiteral("secondary: lvextend -L 1280m LIO-NR1-Elements/NR1-Remote-Element"),
+                QStringLiteral("primary: lvextend -L 1280m LIO-NR1-Elements/NR1-Local-Element"),
+                QStringLiteral("primary: %1 -R").arg(kNode),
+                QStringLiteral("primary: sh -c 'i=0; while [ $i -lt 150 ]; do [ \"$(blockdev "
+                               "--getsize64 \"$1\")\" -ge \"$2\" ] && exit 0; sleep 0.2; "
+                               "i=$((i+1)); done; echo \"$1 is still $(blockdev --getsize64 "
+                               "\"$1\") bytes\" >&2; exit 1' sh %1 1342177280")
+                    .arg(kRemoteDisk),
+                QStringLiteral("primary: mdadm --grow /dev/md0 --size=max"),
+                QStringLiteral("primary: mdadm --wait /dev/md0"),
+                // component_size 1046528 KiB in the capture = sector 2093056
+                QStringLiteral("primary: %1 2093056 /sys/block/md0/md/sync_min").arg(write),
+                QStringLiteral("primary: %1 repair /sys/block/md0/md/sync_action").arg(write),
+                QStringLiteral("primary: mdadm --wait /dev/md0"),
+                QStringLiteral("primary: %1 0 /sys/block/md0/md/sync_min").arg(write),
+                QStringLiteral("primary: pvresize /dev/md0"),
+                QStringLiteral("primary: lvextend -l +100%FREE LIO-NR1-VOL/NR1-PRIMARY-VOL"),
+            });
+        // A rollback may undo the element extends, never go past md's grow.
+        QVERIFY(!result.plan->actions.at(0).undo.isEmpty());
+        QVERIFY(result.plan->actions.at(4).irreversible);
+        QVERIFY(anyContains(result.plan->followUps, QStringLiteral("initiators must rescan")));
+    }
+
+    void growMaxAndTooMuch() {
+        const PairIntent intent = testbedIntent();
+        const PairState state = cleanCreatedPair(intent);
+        const PlanResult max = planGrow(state, intent, SizeRequest::maximum());
+        QVERIFY(max.ok());
+        // 1016 MiB free on both nodes: both elements go to 1 GiB + 1016 MiB = 2040 MiB.
+        QCOMPARE(commandRows(*max.plan).first(),
+                 QStringLiteral("secondary: lvextend -L 2040m LIO-NR1-Elements/NR1-Remote-Element"));
+        const PlanResult tooMuch = planGrow(state, intent, SizeRequest::ofBytes(qint64(2) << 30));
+        QVERIFY(!tooMuch.ok());
+        QVERIFY2(anyContains(tooMuch.refusals, QStringLiteral("has 1016 MiB free")),
+                 qPrintable(tooMuch.refusals.join(u'\n')));
+    }
+
+    void growIsRefusedOnADegradedArray() {
+        const PairIntent intent = testbedIntent();
+        PairState state = cleanCreatedPair(intent);
+        state.primary.mdstat.arrays.front().pattern = QStringLiteral("U_");
+        state.primary.sessions.clear();
+        const PlanResult result = planGrow(state, intent, SizeRequest::ofBytes(256 << 20));
+        QVERIFY(!result.ok());
+        QVERIFY(anyContains(result.refusals, QStringLiteral("md0 is degraded ([U_])")));
+        QVERIFY(anyContains(result.refusals, QStringLiteral("not logged in")));
+    }
+
+    void teardownOfTheWholePair() {
+        const PairIntent intent = testbedIntent();
+        const PlanResult result = planTeardown(cleanCreatedPair(intent), intent,
+                                               TeardownLevel::Elements);
+        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        QCOMPARE(result.plan->confirmationWord, QStringLiteral("md0"));
+        compareRows(
+            commandRows(*result.plan),
+            {
+                QStringLiteral("primary: targetcli /iscsi delete "
+                               "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
+                QStringLiteral("primary: targetcli /backstores/block delete nr1-testbed"),
+                QStringLiteral("primary: targetcli saveconfig"),
+                QStringLiteral("primary: lvremove --yes LIO-NR1-VOL/NR1-PRIMARY-VOL"),
+                QStringLiteral("primary: vgremove LIO-NR1-VOL"),
+                QStringLiteral("primary: pvremove /dev/md0"),
+                QStringLiteral("primary: mdadm --stop /dev/md0"),
+                QStringLiteral("primary: sed -i '\\|^ARRAY /dev/md0 |d' /etc/mdadm/mdadm.conf"),
+                QStringLiteral("secondary: sh -c 'u=$(mdadm --examine --export \"$1\" | sed -n "
+                               "'\\''s/^MD_UUID=//p'\\''); [ -z \"$u\" ] || sed -i \"/^ARRAY "
+                               "<ignore> UUID=$u\\$/d\" \"$2\"' sh "
+                               "/dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
+                QStringLiteral("primary: mdadm --zero-superblock /dev/LIO-NR1-Elements/NR1-Local-Element"),
+                QStringLiteral("primary: mdadm --zero-superblock %1").arg(kRemoteDisk),
+                QStringLiteral("primary: %1 --logout").arg(kNode),
+                QStringLiteral("primary: %1 -o delete").arg(kNode),
+                QStringLiteral("primary: lvremove --yes LIO-NR1-Elements/NR1-Local-Element"),
+                QStringLiteral("secondary: targetcli /iscsi delete "
+                               "iqn.2003-01.org.linux-iscsi.nr1:testbed-element"),
+                QStringLiteral("secondary: targetcli /backstores/block delete nr1-testbed-element"),
+                QStringLiteral("secondary: targetcli saveconfig"),
+                QStringLiteral("secondary: lvremove --yes LIO-NR1-Elements/NR1-Remote-Element"),
+            });
+        QVERIFY(anyContains(result.plan->warnings, QStringLiteral("nothing of the pair's data")));
+    }
+
+    void teardownOfBlankNodesHasNothingToDo() {
+        const PairIntent intent = testbedIntent();
+        const PlanResult result =
+            planTeardown(probedPair(QStringLiteral("blank"), intent), intent, TeardownLevel::Elements);
+        QVERIFY(result.ok());
+        QVERIFY(result.plan->isEmpty());
+    }
+
+    void chapSecretsNeverShow() {
+        PairIntent intent = testbedIntent();
+        intent.frontEndExport.chap = ChapSettings{QStringLiteral("nr1user"),
+                                                  QStringLiteral("s3cret-s3cret-42"), QString(),
+                                                  QString()};
+        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        const QString preview = result.plan->preview(QStringLiteral("p"), QStringLiteral("s"));
+        QVERIFY(preview.contains(QStringLiteral(
+            "acls/iqn.2024-01.test.host:libiscsi set auth userid=nr1user 'password=<secret>'")));
+        QVERIFY(preview.contains(QStringLiteral("set attribute authentication=1")));
+        QVERIFY(!preview.contains(QStringLiteral("s3cret")));
+        QVERIFY(!QJsonDocument(result.plan->toJson()).toJson().contains("s3cret"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlanners)
+#include "tst_planners.moc"
