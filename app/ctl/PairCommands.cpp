@@ -170,15 +170,17 @@ PlanResult makePlan(const QString& kind, const PairState& state, const PairInten
         return planExport(state, intent);
     if (kind == QLatin1String("persistence"))
         return planPersistence(state, intent);
+    if (kind == QLatin1String("repair"))
+        return planRepair(state, intent);
     if (kind == QLatin1String("grow"))
         return planGrow(state, intent, growth);
     return planTeardown(state, intent, level);
 }
 
-const QStringList kPlanKinds = {QStringLiteral("create-pair"), QStringLiteral("elements"),
-                                QStringLiteral("array"),       QStringLiteral("volume"),
-                                QStringLiteral("export"),      QStringLiteral("persistence"),
-                                QStringLiteral("grow"),        QStringLiteral("teardown")};
+const QStringList kPlanKinds = {
+    QStringLiteral("create-pair"), QStringLiteral("elements"), QStringLiteral("array"),
+    QStringLiteral("volume"),      QStringLiteral("export"),   QStringLiteral("persistence"),
+    QStringLiteral("repair"),      QStringLiteral("grow"),     QStringLiteral("teardown")};
 
 /// Drives one Executor from the terminal: progress lines, failure handling, verification.
 class ApplySession : public QObject {
@@ -408,6 +410,9 @@ QString planCommandHelp(bool apply) {
         QStringLiteral("KIND is one of: %1\n"
                        "  create-pair   elements, array, volume, export and persistence in one "
                        "plan\n"
+                       "  repair        a pair that lost a part: stray md on the Secondary, its "
+                       "export,\n"
+                       "                the login, the remote leg (put back into the array)\n"
                        "  grow          --by SIZE|max: both elements, rescan, md (new region "
                        "repaired),\n"
                        "                PV and volume\n"

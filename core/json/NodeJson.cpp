@@ -19,6 +19,7 @@ QJsonObject toJson(const NodeState& node) {
                        {QStringLiteral("iscsiNodes"), toJsonArray(node.iscsiNodes)},
                        {QStringLiteral("initiatorName"), toJson(node.initiatorName)},
                        {QStringLiteral("mdadmConf"), node.mdadmConf},
+                       {QStringLiteral("lioRestoreDropins"), node.lioRestoreDropins},
                        {QStringLiteral("units"), units}};
 }
 

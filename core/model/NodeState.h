@@ -26,7 +26,8 @@ struct NodeState {
     std::vector<IscsiSession> sessions;
     std::vector<IscsiNodeRecord> iscsiNodes;
     InitiatorName initiatorName;
-    QString mdadmConf;    ///< /etc/mdadm/mdadm.conf verbatim; empty when absent
+    QString mdadmConf;         ///< /etc/mdadm/mdadm.conf verbatim; empty when absent
+    QString lioRestoreDropins; ///< the drop-ins of rtslib-fb-targetctl.service, concatenated
     QStringList commands; ///< the administration commands found on the node (mdadm, targetcli, …)
     /// systemd units nr1 relies on → `systemctl is-enabled` ("enabled", "disabled", "" if absent)
     QMap<QString, QString> unitStates;

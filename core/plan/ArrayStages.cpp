@@ -1,6 +1,8 @@
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
+#include <algorithm>
+
 namespace nr1 {
 
 namespace {
@@ -16,6 +18,78 @@ bool arrayExists(const PairState& s, const QString& md) {
     return array && array->active;
 }
 
+bool isActiveMember(const PairState& s, const QString& md, const QString& path) {
+    const MdstatArray* array = s.primary.mdstat.find(md);
+    const QString name = kernelName(s.primary, path);
+    if (!array || name.isEmpty())
+        return false;
+    for (const MdstatMember& member : array->members)
+        if (member.device == name && !member.faulty)
+            return true;
+    return false;
+}
+
+/// The array exists: it must be ours (the local element in it, running); a remote leg that
+/// failed or went missing is put back (md re-adds from the bitmap when it can).
+void planArrayRepair(PlanBuilder& b, const MdstatArray& array) {
+    const NodeRole pri = NodeRole::Primary;
+    const PairIntent& intent = b.intent();
+    const QString md = intent.mdDeviceName();
+    const QString mdPath = intent.layout.mdDevice;
+    const QString local = intent.layout.primaryElement.devicePath();
+    const QString remote = intent.layout.replication.byPathLink();
+    const NodeState& primary = b.node(pri);
+    if (!array.active) {
+        b.refuse(QStringLiteral("%1 exists on the Primary but is inactive: look at it with "
+                                "'mdadm --detail %2' before nr1 touches it.")
+                     .arg(md, mdPath));
+        return;
+    }
+    if (!isActiveMember(b.state(), md, local)) {
+        b.refuse(QStringLiteral("%1 does not hold the Primary's element %2 as a working member: "
+                                "either it is another array (choose another name) or the local "
+                                "leg failed, which nr1 does not repair.")
+                     .arg(md, local));
+        return;
+    }
+    bool anyFaulty = false;
+    for (const MdstatMember& member : array.members)
+        anyFaulty = anyFaulty || member.faulty;
+    if (anyFaulty)
+        b.add(pri,
+              {QStringLiteral("mdadm"), mdPath, QStringLiteral("--remove"),
+               QStringLiteral("failed")},
+              QStringLiteral("Remove the failed member from %1.").arg(mdPath))
+            .doneWhen(QStringLiteral("%1 has no failed member").arg(md),
+                      [md](const PairState& s) {
+                          const MdstatArray* a = s.primary.mdstat.find(md);
+                          return a && std::none_of(a->members.begin(), a->members.end(),
+                                                   [](const MdstatMember& m) { return m.faulty; });
+                      })
+            .noUndo(QStringLiteral("the member had failed"));
+    if (isActiveMember(b.state(), md, remote))
+        return;
+    if (!primary.findBlockDeviceByPath(remote) &&
+        !b.planned(QStringLiteral("replication-import"))) {
+        b.refuse(QStringLiteral("The remote element is not reachable on the Primary (%1 is "
+                                "missing): bring the Secondary and the replication link back.")
+                     .arg(remote));
+        return;
+    }
+    b.warn(QStringLiteral("%1 runs without its remote leg: it is put back and recovers (only the "
+                          "changed regions when the bitmap allows).")
+               .arg(mdPath));
+    b.add(pri,
+          {QStringLiteral("mdadm"), mdPath, QStringLiteral("--add"),
+           QStringLiteral("--write-mostly"), remote},
+          QStringLiteral("Put the remote element back into %1 as its write-mostly leg (a re-add "
+                         "from the bitmap when possible).")
+              .arg(mdPath))
+        .doneWhen(QStringLiteral("the remote element is a working member of %1").arg(md),
+                  [md, remote](const PairState& s) { return isActiveMember(s, md, remote); })
+        .noUndo(QStringLiteral("md recovers onto it; taking it out again only degrades the array"));
+}
+
 } // namespace
 
 void planArrayStage(PlanBuilder& b) {
@@ -28,18 +102,7 @@ void planArrayStage(PlanBuilder& b) {
     const QString remote = intent.layout.replication.byPathLink();
     const NodeState& primary = b.node(pri);
     if (const MdstatArray* array = b.array()) {
-        const QString localName = kernelName(primary, local);
-        bool hasLocal = false;
-        for (const MdstatMember& member : array->members)
-            hasLocal = hasLocal || (!localName.isEmpty() && member.device == localName);
-        if (!array->active)
-            b.refuse(QStringLiteral("%1 exists on the Primary but is inactive: look at it with "
-                                    "'mdadm --detail %2' before nr1 touches it.")
-                         .arg(md, mdPath));
-        else if (!hasLocal)
-            b.refuse(QStringLiteral("%1 already exists on the Primary with other members: choose "
-                                    "another array name.")
-                         .arg(md));
+        planArrayRepair(b, *array);
         b.willCreate(QStringLiteral("array"));
         return;
     }

@@ -2,6 +2,8 @@
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
+#include <algorithm>
+
 namespace nr1 {
 
 namespace {
@@ -201,6 +203,30 @@ void planReplicationExport(PlanBuilder& b) {
         b.refuse(QStringLiteral("The Secondary's element %1 does not exist: create the elements "
                                 "first.")
                      .arg(device));
+    // The element carries the array's superblock: a Secondary that assembled it at boot (the
+    // pitfall the ignore rule prevents) holds it, and LIO cannot serve it until it is stopped.
+    if (const LogicalVolume* lv = b.lv(NodeRole::Secondary, intent.layout.secondaryElement)) {
+        const BlockDevice* element = b.node(NodeRole::Secondary).findBlockDeviceByPath(lv->path);
+        for (const MdstatArray& stray : b.node(NodeRole::Secondary).mdstat.arrays) {
+            const bool holdsElement =
+                element &&
+                std::any_of(stray.members.begin(), stray.members.end(),
+                            [&](const MdstatMember& m) { return m.device == element->name; });
+            if (!holdsElement)
+                continue;
+            const QString name = stray.name;
+            b.add(NodeRole::Secondary,
+                  {QStringLiteral("mdadm"), QStringLiteral("--stop"),
+                   QStringLiteral("/dev/") + name},
+                  QStringLiteral(
+                      "Stop %1, which the Secondary assembled from its element at boot, so "
+                      "LIO can serve the element again.")
+                      .arg(name))
+                .doneWhen(QStringLiteral("%1 is stopped on the secondary").arg(name),
+                          [name](const PairState& s) { return !s.secondary.mdstat.find(name); })
+                .noUndo(QStringLiteral("the Secondary must never run the array"));
+        }
+    }
     LioExport spec;
     spec.node = NodeRole::Secondary;
     spec.what = QStringLiteral("the element");
@@ -303,6 +329,11 @@ void planReplicationImport(PlanBuilder& b) {
                       })
             .undoWith({node + QStringList{QStringLiteral("--logout")}});
     const QString disk = link.byPathLink();
+    // Logged in but without the disk: the LUN came back after the login (a restarted export).
+    if (session && session->loggedIn() && !b.node(pri).findBlockDeviceByPath(disk))
+        b.add(pri, node + QStringList{QStringLiteral("-R")},
+              QStringLiteral("Rescan the session to the Secondary for its LUN."))
+            .noUndo(QStringLiteral("only reads"));
     if (!b.node(pri).findBlockDeviceByPath(disk))
         b.add(pri,
               {QStringLiteral("sh"), QStringLiteral("-c"),

@@ -50,6 +50,58 @@ void updateInitramfs(PlanBuilder& b, NodeRole node) {
                                "rollback"));
 }
 
+/// systemd's name for the device unit of a path (systemd-escape -p --suffix=device).
+QString deviceUnit(const QString& path) {
+    QString escaped;
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString& part : parts) {
+        if (!escaped.isEmpty())
+            escaped += QLatin1Char('-');
+        const QByteArray bytes = part.toUtf8();
+        for (qsizetype i = 0; i < bytes.size(); ++i) {
+            const char c = bytes.at(i);
+            const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                               (c >= '0' && c <= '9') || c == ':' || c == '_' ||
+                               (c == '.' && !(escaped.isEmpty() && i == 0));
+            if (plain)
+                escaped += QLatin1Char(c);
+            else
+                escaped += QStringLiteral("\\x%1").arg(uchar(c), 2, 16, QLatin1Char('0'));
+        }
+    }
+    return escaped + QStringLiteral(".device");
+}
+
+/// LIO's restore at boot must wait for the device it serves (an LV on md, an element LV):
+/// without this it runs first and skips the backstore ("not a TYPE_DISK block device").
+void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
+    const QString unit = deviceUnit(device);
+    if (b.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit))
+        return;
+    QString tag = b.intent().layout.name;
+    for (QChar& c : tag)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-'))
+            c = QLatin1Char('_');
+    const QString file =
+        QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-%1.conf").arg(tag);
+    b.add(node,
+          {QStringLiteral("sh"), QStringLiteral("-c"),
+           QStringLiteral(
+               "mkdir -p \"${1%/*}\" && printf '%s\\n' '[Unit]' \"Wants=$2\" \"After=$2\" > "
+               "\"$1\" && systemctl daemon-reload"),
+           QStringLiteral("sh"), file, unit},
+          QStringLiteral("Make LIO's restore at boot wait for %1 (else it skips the export).")
+              .arg(device))
+        .doneWhen(
+            QStringLiteral("LIO's restore on the %1 waits for %2").arg(nodeRoleName(node), device),
+            [node, unit](const PairState& s) {
+                return s.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit);
+            })
+        .undoWith({{QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("rm -f \"$1\" && systemctl daemon-reload"), QStringLiteral("sh"),
+                    file}});
+}
+
 } // namespace
 
 void planPersistenceStage(PlanBuilder& b) {
@@ -96,6 +148,9 @@ void planPersistenceStage(PlanBuilder& b) {
                   QStringLiteral("sh"), element, kMdadmConf}});
         updateInitramfs(b, NodeRole::Secondary);
     }
+    orderLioRestore(b, NodeRole::Primary,
+                    intent.layout.frontEnd.value_or(FrontEndExport{}).volume.devicePath());
+    orderLioRestore(b, NodeRole::Secondary, element);
     enableUnits(b, NodeRole::Primary,
                 {QStringLiteral("iscsid.socket"), QStringLiteral("open-iscsi.service"),
                  QStringLiteral("rtslib-fb-targetctl.service")});

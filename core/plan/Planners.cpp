@@ -65,6 +65,13 @@ PlanResult planCreatePair(const PairState& state, const PairIntent& intent) {
                       planArrayStage, planVolumeStage, planExportStage, planPersistenceStage});
 }
 
+PlanResult planRepair(const PairState& state, const PairIntent& intent) {
+    return runStages(
+        state, intent, QStringLiteral("repair"),
+        QStringLiteral("bring pair %1 back to whole").arg(intent.layout.name),
+        {planReplicationExport, planReplicationImport, planArrayStage, planPersistenceStage});
+}
+
 std::optional<TeardownLevel> teardownLevelFromName(const QString& name) {
     if (name == QLatin1String("export"))
         return TeardownLevel::Export;

@@ -6,7 +6,8 @@
 //   Secondary's element exported to the Primary only, the Primary's import of it;
 // - planArray: the md RAID1 (needs the elements); planVolume: PV/VG/LV on it;
 // - planExport: the volume as an iSCSI LUN; planPersistence: boot survival on both nodes;
-// - planCreatePair: all of the above in one plan;
+// - planCreatePair: all of the above in one plan; planRepair: the same for a pair that exists
+//   but lost a part (its remote leg, its export, its login);
 // - planGrow: both elements, the rescan, the array (with the new region made consistent),
 //   the PV and the volume; planTeardown: a layer and everything above it, in reverse.
 
@@ -21,6 +22,10 @@ PlanResult planVolume(const PairState& state, const PairIntent& intent);
 PlanResult planExport(const PairState& state, const PairIntent& intent);
 PlanResult planPersistence(const PairState& state, const PairIntent& intent);
 PlanResult planCreatePair(const PairState& state, const PairIntent& intent);
+/// A pair that exists but is not whole (after a reboot or an outage): a Secondary that
+/// assembled its element as an array stops it, a lost export or login is restored, and a
+/// failed or missing remote leg is put back into the array.
+PlanResult planRepair(const PairState& state, const PairIntent& intent);
 
 /// Grows both elements by `growth` ("max": as much as both nodes allow) and every layer above.
 PlanResult planGrow(const PairState& state, const PairIntent& intent, const SizeRequest& growth);

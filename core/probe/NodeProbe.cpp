@@ -39,6 +39,7 @@ sec iscsi-sessions iscsiadm -m session -P 3
 sec iscsi-nodes iscsiadm -m node -o show
 sec initiator-name cat /etc/iscsi/initiatorname.iscsi
 sec mdadm-conf cat /etc/mdadm/mdadm.conf
+sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.service.d/*.conf 2>/dev/null; true'
 sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service; do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
 )SH";
 
@@ -227,6 +228,7 @@ ParseResult<NodeState> parseNodeProbe(QStringView output) {
             state.initiatorName =
                 reader.parsed(QStringLiteral("initiator-name"), parseInitiatorName(initiator));
         state.mdadmConf = reader.text(QStringLiteral("mdadm-conf"), {1});
+        state.lioRestoreDropins = reader.text(QStringLiteral("lio-restore-dropins"));
         for (const QString& line :
              reader.text(QStringLiteral("units")).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             const QStringList parts = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);

@@ -3,12 +3,11 @@
 // tests/fixtures/testbed-live/probe/STATE/, the testbed's inventory pair, and a plan as
 // "node: command line" rows.
 
+#include "Fixtures.h"
 #include "inventory/Inventory.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
 #include "probe/NodeProbe.h"
-
-#include "Fixtures.h"
 
 namespace nr1 {
 
@@ -18,8 +17,8 @@ inline QStringList words(const char* text) {
 }
 
 inline NodeState probedNode(const QString& state, const QString& node) {
-    const auto parsed =
-        parseNodeProbe(fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)));
+    const auto parsed = parseNodeProbe(
+        fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)));
     if (!parsed.ok())
         qFatal("probe fixture %s/%s: %s", qPrintable(state), qPrintable(node),
                qPrintable(parsed.error().toString()));

@@ -2,12 +2,11 @@
 // irreversible actions, resume, stop, and the journal. A replay runner answers only recorded
 // commands, so an unexpected command and a recording never used both fail a test.
 
+#include "PairFixtures.h"
 #include "exec/Executor.h"
 #include "exec/Journal.h"
 #include "exec/ReplayRunner.h"
 #include "plan/Planners.h"
-
-#include "PairFixtures.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -130,7 +129,9 @@ private slots:
             QStringList order;
             for (const Command& command : primary.executed())
                 order << command.argv.join(u' ');
-            QCOMPARE(order, QStringList({QStringLiteral("make b"), QStringLiteral("check c"), QStringLiteral("make d"), QStringLiteral("unmake b"), QStringLiteral("save")}));
+            QCOMPARE(order, QStringList({QStringLiteral("make b"), QStringLiteral("check c"),
+                                         QStringLiteral("make d"), QStringLiteral("unmake b"),
+                                         QStringLiteral("save")}));
         }
     }
 
@@ -170,7 +171,9 @@ private slots:
 
     void leadingActionsAlreadyDoneAreSkipped() {
         Plan plan = smallPlan();
-        const auto always = [](const PairState&) { return true; };
+        const auto always = [](const PairState&) {
+            return true;
+        };
         plan.actions[0].doneWhen(QStringLiteral("a exists"), always);
         plan.actions[1].doneWhen(QStringLiteral("b exists"), always);
         // Once something ran the probe is stale: d runs although its check holds.
@@ -238,7 +241,8 @@ private slots:
         const auto entries = Journal::read(journal.path(), &error);
         QVERIFY2(entries, qPrintable(error));
         QCOMPARE(entries->size(), size_t(6)); // plan, 4 runs, end
-        QCOMPARE(entries->front().value(QStringLiteral("event")).toString(), QStringLiteral("plan"));
+        QCOMPARE(entries->front().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("plan"));
         const QJsonObject run = entries->at(2);
         QCOMPARE(run.value(QStringLiteral("event")).toString(), QStringLiteral("run"));
         QCOMPARE(run.value(QStringLiteral("node")).toString(), QStringLiteral("primary"));
@@ -259,7 +263,8 @@ private slots:
     void createPairFailureAtEachActionRollsBack_data() {
         QTest::addColumn<int>("failing");
         const PairIntent intent = testbedIntent();
-        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         for (int i = 0; i < int(result.plan->actions.size()); ++i)
             QTest::newRow(qPrintable(QStringLiteral("action %1").arg(i + 1))) << i;
     }

@@ -70,7 +70,8 @@ private slots:
         QVERIFY(checkLvName(QStringLiteral("NR1-PRIMARY-VOL")).isEmpty());
         QVERIFY(!checkLvName(QStringLiteral("pvmove0")).isEmpty());
         QVERIFY(!checkLvName(QStringLiteral("data_tmeta")).isEmpty());
-        QVERIFY(checkIqn(QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:pair-lun"), QString()).isEmpty());
+        QVERIFY(checkIqn(QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:pair-lun"), QString())
+                    .isEmpty());
         QVERIFY(checkIqn(QStringLiteral("iqn.2024-01.test.host:libiscsi"), QString()).isEmpty());
         QVERIFY(checkIqn(QStringLiteral("eui.0123456789abcdef"), QString()).isEmpty());
         QVERIFY(!checkIqn(QStringLiteral("iqn.2024-13x.test"), QString()).isEmpty());
@@ -99,8 +100,9 @@ private slots:
                 result << QString::fromUtf8(item);
             return result;
         };
-        QCOMPARE(displayCommandLine(list({"lvcreate", "-L", "1g", "-n", "NR1-Local-Element", "vg"})),
-                 QStringLiteral("lvcreate -L 1g -n NR1-Local-Element vg"));
+        QCOMPARE(
+            displayCommandLine(list({"lvcreate", "-L", "1g", "-n", "NR1-Local-Element", "vg"})),
+            QStringLiteral("lvcreate -L 1g -n NR1-Local-Element vg"));
         QCOMPARE(displayCommandLine(list({"sh", "-c", "echo \"$1\" > \"$2\"", "sh", "0", "/x"})),
                  QStringLiteral("sh -c 'echo \"$1\" > \"$2\"' sh 0 /x"));
         QCOMPARE(displayCommandLine(list({"echo", "it's", "", "a b"})),

@@ -2,9 +2,8 @@
 // from the reference build (reference/captures/raid1_build_commands_log.txt plus the bitmap,
 // the write-mostly remote leg and nr1's checks), and their refusals.
 
-#include "plan/Planners.h"
-
 #include "PairFixtures.h"
+#include "plan/Planners.h"
 
 #include <QJsonDocument>
 #include <QtTest>
@@ -13,21 +12,37 @@ using namespace nr1;
 
 namespace {
 
-const QString kRemoteDisk = QStringLiteral(
-    "/dev/disk/by-path/ip-10.99.0.2:3260-iscsi-iqn.2003-01.org.linux-iscsi.nr1:testbed-element-lun-0");
+const QString kRemoteDisk =
+    QStringLiteral("/dev/disk/by-path/"
+                   "ip-10.99.0.2:3260-iscsi-iqn.2003-01.org.linux-iscsi.nr1:testbed-element-lun-0");
 const QString kElementTpg =
     QStringLiteral("/iscsi/iqn.2003-01.org.linux-iscsi.nr1:testbed-element/tpg1");
 const QString kLunTpg = QStringLiteral("/iscsi/iqn.2003-01.org.linux-iscsi.nr1:testbed-lun/tpg1");
+// Writes the drop-in that orders LIO's restore after a device (systemd-escape'd unit name).
+const QString kDropin = QStringLiteral(
+    "sh -c 'mkdir -p \"${1%/*}\" && printf '\\''%s\\n'\\'' '\\''[Unit]'\\'' \"Wants=$2\" "
+    "\"After=$2\" > \"$1\" && systemctl daemon-reload' sh "
+    "/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-testbed.conf");
 const QString kNode =
     QStringLiteral("iscsiadm -m node -T iqn.2003-01.org.linux-iscsi.nr1:testbed-element -p "
                    "10.99.0.2:3260");
 
-/// The created pair with its initial resync finished (the capture was taken at 49 %).
+/// The created pair (captured in sync).
 PairState cleanCreatedPair(const PairIntent& intent) {
+    return probedPair(QStringLiteral("created"), intent);
+}
+
+/// The created pair as it was during its initial resync, at 49 %.
+PairState resyncingCreatedPair(const PairIntent& intent) {
     PairState state = probedPair(QStringLiteral("created"), intent);
-    MdstatArray& array = state.primary.mdstat.arrays.front();
-    array.sync.reset();
-    state.primary.mdSysfs.front().syncAction = MdSyncAction::Idle;
+    MdSyncProgress progress;
+    progress.kind = MdSyncKind::Resync;
+    progress.percent = 49.0;
+    progress.doneKiB = 512800;
+    progress.totalKiB = 1046528;
+    progress.speedKiBps = 6800;
+    state.primary.mdstat.arrays.front().sync = progress;
+    state.primary.mdSysfs.front().syncAction = MdSyncAction::Resync;
     return state;
 }
 
@@ -45,7 +60,8 @@ class TestPlanners : public QObject {
 private slots:
     void createPairFromBlankNodes() {
         const PairIntent intent = testbedIntent();
-        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
         const QString remoteDisk = kRemoteDisk;
         compareRows(
@@ -66,16 +82,20 @@ private slots:
                                "dev=/dev/LIO-NR1-Elements/NR1-Remote-Element"),
                 QStringLiteral("secondary: targetcli /iscsi create "
                                "iqn.2003-01.org.linux-iscsi.nr1:testbed-element"),
-                QStringLiteral("secondary: targetcli %1/portals delete 0.0.0.0 3260").arg(kElementTpg),
-                QStringLiteral("secondary: targetcli %1/portals create 10.99.0.2 3260").arg(kElementTpg),
+                QStringLiteral("secondary: targetcli %1/portals delete 0.0.0.0 3260")
+                    .arg(kElementTpg),
+                QStringLiteral("secondary: targetcli %1/portals create 10.99.0.2 3260")
+                    .arg(kElementTpg),
                 QStringLiteral("secondary: targetcli %1/luns create "
                                "/backstores/block/nr1-testbed-element lun=0")
                     .arg(kElementTpg),
-                QStringLiteral("secondary: targetcli %1/acls create iqn.2024-01.test.testbed:primary")
+                QStringLiteral(
+                    "secondary: targetcli %1/acls create iqn.2024-01.test.testbed:primary")
                     .arg(kElementTpg),
                 QStringLiteral("secondary: targetcli saveconfig"),
                 QStringLiteral("primary: iscsiadm -m discovery -t sendtargets -p 10.99.0.2:3260"),
-                QStringLiteral("primary: %1 -o update -n node.session.timeo.replacement_timeout -v 15")
+                QStringLiteral(
+                    "primary: %1 -o update -n node.session.timeo.replacement_timeout -v 15")
                     .arg(kNode),
                 QStringLiteral("primary: %1 -o update -n node.startup -v automatic").arg(kNode),
                 QStringLiteral("primary: %1 --login").arg(kNode),
@@ -109,13 +129,21 @@ private slots:
                 QStringLiteral("primary: targetcli %1/acls create iqn.2024-01.test.host:libiscsi")
                     .arg(kLunTpg),
                 QStringLiteral("primary: targetcli saveconfig"),
-                QStringLiteral("primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
-                               ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
-                QStringLiteral("secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
-                               "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
-                               "{ echo \"no md superblock on $1\" >&2; exit 1; }; echo \"ARRAY "
-                               "<ignore> UUID=$u\" >> \"$2\"' sh "
-                               "/dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
+                QStringLiteral(
+                    "primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
+                    ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
+                QStringLiteral(
+                    "secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
+                    "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
+                    "{ echo \"no md superblock on $1\" >&2; exit 1; }; echo \"ARRAY "
+                    "<ignore> UUID=$u\" >> \"$2\"' sh "
+                    "/dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
+                QStringLiteral(
+                    "primary: %1 'dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device'")
+                    .arg(kDropin),
+                QStringLiteral("secondary: %1 "
+                               "'dev-LIO\\x2dNR1\\x2dElements-NR1\\x2dRemote\\x2dElement.device'")
+                    .arg(kDropin),
             });
         // The md create is undone by stopping it and erasing both superblocks.
         const Action& create = result.plan->actions.at(22);
@@ -140,7 +168,8 @@ private slots:
     void postconditionsHoldOnTheCreatedPair() {
         // Every action planned on blank nodes is "done" on the pair the plan built.
         const PairIntent intent = testbedIntent();
-        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(result.ok());
         const PairState created = probedPair(QStringLiteral("created"), intent);
         const PairState blank = probedPair(QStringLiteral("blank"), intent);
@@ -156,7 +185,8 @@ private slots:
         // On the created pair vdb and vdc belong to LIO-NR1-Elements: a new VG may not take them.
         PairIntent intent = testbedIntent();
         intent.layout.primaryElement.vg = QStringLiteral("other-vg");
-        const PlanResult result = planElements(probedPair(QStringLiteral("created"), intent), intent);
+        const PlanResult result =
+            planElements(probedPair(QStringLiteral("created"), intent), intent);
         QVERIFY(!result.ok());
         QVERIFY2(anyContains(result.refusals,
                              QStringLiteral("On the primary, /dev/vdb belongs to volume group "
@@ -190,9 +220,10 @@ private slots:
         const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(result.ok());
         // Two 1 GiB disks: each PV keeps 1 MiB of metadata, 4 MiB extents: 2 × 255 extents.
-        QVERIFY(commandRows(*result.plan).contains(
-            QStringLiteral("secondary: lvcreate --yes --wipesignatures y --zero y -L 2040m -n "
-                           "NR1-Remote-Element LIO-NR1-Elements")));
+        QVERIFY(commandRows(*result.plan)
+                    .contains(QStringLiteral(
+                        "secondary: lvcreate --yes --wipesignatures y --zero y -L 2040m -n "
+                        "NR1-Remote-Element LIO-NR1-Elements")));
     }
 
     void invalidAndHostileNamesAreRefusedBeforeAnythingElse() {
@@ -203,17 +234,18 @@ private slots:
         intent.layout.replication.targetIqn = QStringLiteral("iqn.2003-01.Org.Example:X");
         intent.frontEndExport.initiators = {QStringLiteral("iqn.2024-01.test.host:a b")};
         intent.frontEndExport.portals = {IscsiPortal{QStringLiteral("$(reboot)"), 3260, {}}};
-        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(!result.ok());
         const QString all = result.refusals.join(u'\n');
         for (const char* part : {"Volume group name 'vg;rm -rf /' may only contain",
                                  "'snapshot1' may not start with 'snapshot'",
-                                 "md array name 'md0;reboot' must be md0",
-                                 "must be lower case",
+                                 "md array name 'md0;reboot' must be md0", "must be lower case",
                                  "Initiator name 'iqn.2024-01.test.host:a b' is not an iSCSI name",
                                  "Portal address '$(reboot)' is not an IPv4 or IPv6 address"})
-            QVERIFY2(all.contains(QLatin1String(part), Qt::CaseInsensitive),
-                     qPrintable(QStringLiteral("missing '%1' in:\n%2").arg(QLatin1String(part), all)));
+            QVERIFY2(
+                all.contains(QLatin1String(part), Qt::CaseInsensitive),
+                qPrintable(QStringLiteral("missing '%1' in:\n%2").arg(QLatin1String(part), all)));
     }
 
     void arrayAloneNeedsTheElements() {
@@ -226,8 +258,8 @@ private slots:
 
     void growIsRefusedWhileTheArraySyncs() {
         const PairIntent intent = testbedIntent();
-        const PlanResult result = planGrow(probedPair(QStringLiteral("created"), intent), intent,
-                                           SizeRequest::ofBytes(256 << 20));
+        const PlanResult result =
+            planGrow(resyncingCreatedPair(intent), intent, SizeRequest::ofBytes(256 << 20));
         QVERIFY(!result.ok());
         QVERIFY2(anyContains(result.refusals, QStringLiteral("md0 is busy with resync (49.")),
                  qPrintable(result.refusals.join(u'\n')));
@@ -272,8 +304,9 @@ private slots:
         const PlanResult max = planGrow(state, intent, SizeRequest::maximum());
         QVERIFY(max.ok());
         // 1016 MiB free on both nodes: both elements go to 1 GiB + 1016 MiB = 2040 MiB.
-        QCOMPARE(commandRows(*max.plan).first(),
-                 QStringLiteral("secondary: lvextend -L 2040m LIO-NR1-Elements/NR1-Remote-Element"));
+        QCOMPARE(
+            commandRows(*max.plan).first(),
+            QStringLiteral("secondary: lvextend -L 2040m LIO-NR1-Elements/NR1-Remote-Element"));
         const PlanResult tooMuch = planGrow(state, intent, SizeRequest::ofBytes(qint64(2) << 30));
         QVERIFY(!tooMuch.ok());
         QVERIFY2(anyContains(tooMuch.refusals, QStringLiteral("has 1016 MiB free")),
@@ -293,8 +326,8 @@ private slots:
 
     void teardownOfTheWholePair() {
         const PairIntent intent = testbedIntent();
-        const PlanResult result = planTeardown(cleanCreatedPair(intent), intent,
-                                               TeardownLevel::Elements);
+        const PlanResult result =
+            planTeardown(cleanCreatedPair(intent), intent, TeardownLevel::Elements);
         QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
         QCOMPARE(result.plan->confirmationWord, QStringLiteral("md0"));
         compareRows(
@@ -313,7 +346,8 @@ private slots:
                                "'\\''s/^MD_UUID=//p'\\''); [ -z \"$u\" ] || sed -i \"/^ARRAY "
                                "<ignore> UUID=$u\\$/d\" \"$2\"' sh "
                                "/dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
-                QStringLiteral("primary: mdadm --zero-superblock /dev/LIO-NR1-Elements/NR1-Local-Element"),
+                QStringLiteral(
+                    "primary: mdadm --zero-superblock /dev/LIO-NR1-Elements/NR1-Local-Element"),
                 QStringLiteral("primary: mdadm --zero-superblock %1").arg(kRemoteDisk),
                 QStringLiteral("primary: %1 --logout").arg(kNode),
                 QStringLiteral("primary: %1 -o delete").arg(kNode),
@@ -329,18 +363,18 @@ private slots:
 
     void teardownOfBlankNodesHasNothingToDo() {
         const PairIntent intent = testbedIntent();
-        const PlanResult result =
-            planTeardown(probedPair(QStringLiteral("blank"), intent), intent, TeardownLevel::Elements);
+        const PlanResult result = planTeardown(probedPair(QStringLiteral("blank"), intent), intent,
+                                               TeardownLevel::Elements);
         QVERIFY(result.ok());
         QVERIFY(result.plan->isEmpty());
     }
 
     void chapSecretsNeverShow() {
         PairIntent intent = testbedIntent();
-        intent.frontEndExport.chap = ChapSettings{QStringLiteral("nr1user"),
-                                                  QStringLiteral("s3cret-s3cret-42"), QString(),
-                                                  QString()};
-        const PlanResult result = planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        intent.frontEndExport.chap = ChapSettings{
+            QStringLiteral("nr1user"), QStringLiteral("s3cret-s3cret-42"), QString(), QString()};
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
         const QString preview = result.plan->preview(QStringLiteral("p"), QStringLiteral("s"));
         QVERIFY(preview.contains(QStringLiteral(
