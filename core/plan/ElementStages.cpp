@@ -317,7 +317,32 @@ void planReplicationImport(PlanBuilder& b) {
                    .arg(iqn)
                    .arg(*session->recoveryTimeout)
                    .arg(timeout));
-    if (!session || !session->loggedIn())
+    if (session && !session->loggedIn())
+        // iscsid is already logging in again (the Secondary or the link was away); a second
+        // login would fail with "session exists".
+        b.add(pri,
+              {QStringLiteral("sh"), QStringLiteral("-c"),
+               QStringLiteral(
+                   "i=0; while [ $i -lt 600 ]; do for s in /sys/class/iscsi_session/session*; do "
+                   "[ \"$(cat \"$s/targetname\" 2>/dev/null)\" = \"$1\" ] && [ \"$(cat "
+                   "\"$s/state\")\" = LOGGED_IN ] && exit 0; done; sleep 0.2; i=$((i+1)); "
+                   "done; echo \"no session to $1 logged in\" >&2; exit 1"),
+               QStringLiteral("sh"), iqn},
+              QStringLiteral(
+                  "Wait (up to 120 s) until iscsid has logged in to the Secondary's element "
+                  "again (the session is %1).")
+                  .arg(session->sessionState.isEmpty() ? QStringLiteral("down")
+                                                       : session->sessionState))
+            .withTimeout(std::chrono::seconds(180))
+            .doneWhen(QStringLiteral("the Primary is logged in to %1").arg(iqn),
+                      [iqn](const PairState& s) {
+                          for (const IscsiSession& other : s.primary.sessions)
+                              if (other.targetIqn == iqn && other.loggedIn())
+                                  return true;
+                          return false;
+                      })
+            .noUndo(QStringLiteral("only waits"));
+    if (!session)
         b.add(pri, node + QStringList{QStringLiteral("--login")},
               QStringLiteral("Log in to the Secondary's element over the replication link."))
             .doneWhen(QStringLiteral("the Primary is logged in to %1").arg(iqn),

@@ -324,6 +324,34 @@ private slots:
         QVERIFY(anyContains(result.refusals, QStringLiteral("not logged in")));
     }
 
+    void repairAfterTheSecondaryRebooted() {
+        // Captured after a reboot of the Secondary with writes during the outage: its export is
+        // back, iscsid is still logging in again (FREE, TRANSPORT WAIT) and md failed the
+        // remote leg.
+        const PairIntent intent = testbedIntent();
+        const PairState state = probedPair(QStringLiteral("secondary-rebooted"), intent);
+        const PlanResult result = planRepair(state, intent);
+        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        compareRows(
+            commandRows(*result.plan),
+            {
+                QStringLiteral(
+                    "primary: sh -c 'i=0; while [ $i -lt 600 ]; do for s in "
+                    "/sys/class/iscsi_session/session*; do [ \"$(cat \"$s/targetname\" "
+                    "2>/dev/null)\" = \"$1\" ] && [ \"$(cat \"$s/state\")\" = LOGGED_IN ] "
+                    "&& exit 0; done; sleep 0.2; i=$((i+1)); done; echo \"no session to "
+                    "$1 logged in\" >&2; exit 1' sh "
+                    "iqn.2003-01.org.linux-iscsi.nr1:testbed-element"),
+                QStringLiteral("primary: mdadm /dev/md0 --remove failed"),
+                QStringLiteral("primary: mdadm /dev/md0 --add --write-mostly %1").arg(kRemoteDisk),
+            });
+        QVERIFY(anyContains(result.plan->warnings, QStringLiteral("runs without its remote leg")));
+        // The same pair whole again needs no repair.
+        const PlanResult whole = planRepair(cleanCreatedPair(intent), intent);
+        QVERIFY(whole.ok());
+        QVERIFY(whole.plan->isEmpty());
+    }
+
     void teardownOfTheWholePair() {
         const PairIntent intent = testbedIntent();
         const PlanResult result =
