@@ -112,8 +112,10 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     if (b.refused())
         return b.finish();
 
-    for (const auto& [role, element, lv] : {std::tuple{sec, layout.secondaryElement, remote},
-                                            std::tuple{pri, layout.primaryElement, local}}) {
+    for (const NodeRole role : {sec, pri}) {
+        // Plain variables, not a structured binding: lambdas below capture them.
+        const ElementRef element = role == pri ? layout.primaryElement : layout.secondaryElement;
+        const LogicalVolume* lv = role == pri ? local : remote;
         if (*lv->sizeBytes >= target)
             continue;
         const QString name = element.vg + QLatin1Char('/') + element.lv;
