@@ -175,6 +175,13 @@ void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
                     element.vg + QLatin1Char('/') + element.lv}});
 }
 
+bool loggedInTo(const NodeState& node, const QString& iqn) {
+    for (const IscsiSession& session : node.sessions)
+        if (session.targetIqn == iqn && session.loggedIn())
+            return true;
+    return false;
+}
+
 } // namespace
 
 void planElementStage(PlanBuilder& b) {
@@ -335,23 +342,13 @@ void planReplicationImport(PlanBuilder& b) {
                                                        : session->sessionState))
             .withTimeout(std::chrono::seconds(180))
             .doneWhen(QStringLiteral("the Primary is logged in to %1").arg(iqn),
-                      [iqn](const PairState& s) {
-                          for (const IscsiSession& other : s.primary.sessions)
-                              if (other.targetIqn == iqn && other.loggedIn())
-                                  return true;
-                          return false;
-                      })
+                      [iqn](const PairState& s) { return loggedInTo(s.primary, iqn); })
             .noUndo(QStringLiteral("only waits"));
     if (!session)
         b.add(pri, node + QStringList{QStringLiteral("--login")},
               QStringLiteral("Log in to the Secondary's element over the replication link."))
             .doneWhen(QStringLiteral("the Primary is logged in to %1").arg(iqn),
-                      [iqn](const PairState& s) {
-                          for (const IscsiSession& other : s.primary.sessions)
-                              if (other.targetIqn == iqn && other.loggedIn())
-                                  return true;
-                          return false;
-                      })
+                      [iqn](const PairState& s) { return loggedInTo(s.primary, iqn); })
             .undoWith({node + QStringList{QStringLiteral("--logout")}});
     const QString disk = link.byPathLink();
     // Logged in but without the disk: the LUN came back after the login (a restarted export).

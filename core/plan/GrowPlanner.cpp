@@ -53,9 +53,7 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
                       .arg(layout.name, growth.max
                                             ? QStringLiteral("as much as both nodes allow")
                                             : QStringLiteral("by ") + humanSize(growth.bytes)));
-    for (const QString& problem : validateIntent(intent))
-        b.refuse(problem);
-    if (b.refused())
+    if (!b.acceptIntent())
         return b.finish();
     const NodeRole pri = NodeRole::Primary;
     const NodeRole sec = NodeRole::Secondary;

@@ -28,6 +28,13 @@ bool PlanBuilder::changesLio(NodeRole node) const {
     return false;
 }
 
+bool PlanBuilder::acceptIntent() {
+    const QStringList problems = validateIntent(m_intent);
+    for (const QString& problem : problems)
+        refuse(problem.at(0).toUpper() + problem.mid(1) + QLatin1Char('.'));
+    return problems.isEmpty();
+}
+
 void PlanBuilder::requireCommands(NodeRole node, const QStringList& commands) {
     for (const QString& command : commands)
         if (!m_state.node(node).hasCommand(command))

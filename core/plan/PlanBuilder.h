@@ -33,6 +33,8 @@ public:
     /// True when some action of this plan runs on `node` and changes LIO.
     bool changesLio(NodeRole node) const;
 
+    /// Refuses with every problem of the intent's names and values; true when there is none.
+    bool acceptIntent();
     /// Refuses when a tool the plan needs is not installed on the node.
     void requireCommands(NodeRole node, const QStringList& commands);
 

@@ -12,11 +12,8 @@ using Stage = void (*)(PlanBuilder&);
 PlanResult runStages(const PairState& state, const PairIntent& intent, const QString& kind,
                      const QString& title, std::initializer_list<Stage> stages) {
     PlanBuilder builder(state, intent, kind, title);
-    if (const QStringList problems = validateIntent(intent); !problems.isEmpty()) {
-        for (const QString& problem : problems)
-            builder.refuse(problem.at(0).toUpper() + problem.mid(1) + QLatin1Char('.'));
+    if (!builder.acceptIntent())
         return builder.finish();
-    }
     for (const Stage stage : stages)
         stage(builder);
     return builder.finish();

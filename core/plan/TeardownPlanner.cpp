@@ -61,9 +61,7 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
     PlanBuilder b(state, intent, QStringLiteral("teardown"),
                   QStringLiteral("tear down pair %1 down to its %2")
                       .arg(layout.name, QLatin1String(names[int(level)])));
-    for (const QString& problem : validateIntent(intent))
-        b.refuse(problem);
-    if (b.refused())
+    if (!b.acceptIntent())
         return b.finish();
     const NodeRole pri = NodeRole::Primary;
     const NodeRole sec = NodeRole::Secondary;
