@@ -54,28 +54,30 @@ QJsonObject toJson(const Signature& signature) {
 }
 
 QJsonObject toJson(const BlockDevice& device) {
-    return QJsonObject{{QStringLiteral("name"), device.name},
-                       {QStringLiteral("path"), emptyAsNull(device.path)},
-                       {QStringLiteral("type"), emptyAsNull(device.type)},
-                       {QStringLiteral("sizeBytes"), orNull(device.sizeBytes)},
-                       {QStringLiteral("readOnly"), device.readOnly},
-                       {QStringLiteral("removable"), device.removable},
-                       {QStringLiteral("wwn"), emptyAsNull(device.wwn)},
-                       {QStringLiteral("serial"), emptyAsNull(device.serial)},
-                       {QStringLiteral("vendor"), emptyAsNull(device.vendor)},
-                       {QStringLiteral("model"), emptyAsNull(device.model)},
-                       {QStringLiteral("transport"), emptyAsNull(device.transport)},
-                       {QStringLiteral("fsType"), emptyAsNull(device.fsType)},
-                       {QStringLiteral("fsUuid"), emptyAsNull(device.fsUuid)},
-                       {QStringLiteral("fsLabel"), emptyAsNull(device.fsLabel)},
-                       {QStringLiteral("partitionTable"), emptyAsNull(device.partitionTable)},
-                       {QStringLiteral("mountpoints"), toJsonArray(device.mountpoints)},
-                       {QStringLiteral("parents"), toJsonArray(device.parents)},
-                       {QStringLiteral("holders"), toJsonArray(device.holders)},
-                       {QStringLiteral("byPath"), toJsonArray(device.byPath)},
-                       {QStringLiteral("byId"), toJsonArray(device.byId)},
-                       {QStringLiteral("signatures"), toJsonArray(device.signatures)},
-                       {QStringLiteral("inUse"), device.inUse()}};
+    return QJsonObject{
+        {QStringLiteral("name"), device.name},
+        {QStringLiteral("path"), emptyAsNull(device.path)},
+        {QStringLiteral("type"), emptyAsNull(device.type)},
+        {QStringLiteral("sizeBytes"), orNull(device.sizeBytes)},
+        {QStringLiteral("readOnly"), device.readOnly},
+        {QStringLiteral("removable"), device.removable},
+        {QStringLiteral("wwn"), emptyAsNull(device.wwn)},
+        {QStringLiteral("serial"), emptyAsNull(device.serial)},
+        {QStringLiteral("vendor"), emptyAsNull(device.vendor)},
+        {QStringLiteral("model"), emptyAsNull(device.model)},
+        {QStringLiteral("transport"), emptyAsNull(device.transport)},
+        {QStringLiteral("fsType"), emptyAsNull(device.fsType)},
+        {QStringLiteral("fsUuid"), emptyAsNull(device.fsUuid)},
+        {QStringLiteral("fsLabel"), emptyAsNull(device.fsLabel)},
+        {QStringLiteral("partitionTable"), emptyAsNull(device.partitionTable)},
+        {QStringLiteral("mountpoints"), toJsonArray(device.mountpoints)},
+        {QStringLiteral("parents"), toJsonArray(device.parents)},
+        {QStringLiteral("holders"), toJsonArray(device.holders)},
+        {QStringLiteral("byPath"), toJsonArray(device.byPath)},
+        {QStringLiteral("byId"), toJsonArray(device.byId)},
+        {QStringLiteral("signatures"), toJsonArray(device.signatures)},
+        {QStringLiteral("signaturesUnreadable"), emptyAsNull(device.signaturesUnreadable)},
+        {QStringLiteral("inUse"), device.inUse()}};
 }
 
 QJsonObject toJson(const DiskLink& link) {

@@ -43,13 +43,15 @@ struct BlockDevice {
     QStringList byPath;  ///< /dev/disk/by-path links to this device
     QStringList byId;    ///< /dev/disk/by-id links to this device
     std::vector<Signature> signatures; ///< from wipefs/blkid when probed
+    QString signaturesUnreadable; ///< why the signatures could not be read; empty when they were
     bool operator==(const BlockDevice&) const = default;
 
     /// True when anything is on or above the device: a signature, a holder, a mount, a
-    /// partition table. Such a device is never offered for a new element.
+    /// partition table, or signatures nr1 could not read. Such a device is never offered for a
+    /// new element.
     bool inUse() const {
         return !fsType.isEmpty() || !partitionTable.isEmpty() || !holders.isEmpty() ||
-               !mountpoints.isEmpty() || !signatures.empty();
+               !mountpoints.isEmpty() || !signatures.empty() || !signaturesUnreadable.isEmpty();
     }
 };
 

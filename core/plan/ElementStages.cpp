@@ -47,6 +47,9 @@ QString diskProblem(const NodeState& node, const QString& path) {
             reasons << QStringLiteral("a %1 signature").arg(signature.type);
     if (!device->partitionTable.isEmpty())
         reasons << QStringLiteral("a %1 partition table").arg(device->partitionTable);
+    if (!device->signaturesUnreadable.isEmpty())
+        reasons << QStringLiteral("signatures nr1 could not read (%1)")
+                       .arg(device->signaturesUnreadable);
     if (!device->holders.isEmpty())
         reasons << QStringLiteral("devices built on it (%1)").arg(device->holders.join(u", "));
     if (!device->mountpoints.isEmpty())

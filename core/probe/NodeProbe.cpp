@@ -135,6 +135,8 @@ public:
         return result.value();
     }
 
+    int exitCode(const QString& name) const { return m_sections.value(name).exitCode; }
+
     QStringList namesStartingWith(const QString& prefix) const {
         QStringList names;
         for (auto it = m_sections.begin(); it != m_sections.end(); ++it)
@@ -197,10 +199,17 @@ ParseResult<NodeState> parseNodeProbe(QStringView output) {
                           parseDiskLinks(reader.output(QStringLiteral("disk-links"), {0, 1})));
         attachDiskLinks(state.blockDevices, links);
         for (const QString& name : reader.namesStartingWith(QStringLiteral("wipefs "))) {
+            const QString path = name.mid(7);
+            // A device wipefs cannot open (busy, no permission) is not known to be blank.
+            if (const int code = reader.exitCode(name); code != 0) {
+                for (BlockDevice& device : state.blockDevices)
+                    if (device.path == path)
+                        device.signaturesUnreadable = QStringLiteral("wipefs exit %1").arg(code);
+                continue;
+            }
             const QString text = reader.text(name);
             if (text.trimmed().isEmpty())
                 continue;
-            const QString path = name.mid(7);
             const auto signatures = reader.parsed(name, parseWipefsJson(text));
             for (BlockDevice& device : state.blockDevices)
                 if (device.path == path)

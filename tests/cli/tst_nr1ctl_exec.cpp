@@ -5,6 +5,8 @@
 #include "TestSshd.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -96,6 +98,57 @@ private slots:
                     QStringLiteral("--help")});
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.out, QByteArray("[a b][$HOME][--help]"));
+    }
+
+    // The pair commands probe "nodes" that are this machine over the test sshd: whatever it
+    // has, the probe must be read (missing tools and files mean "nothing there").
+    void statusProbesBothNodes() {
+        const Run run = nr1ctl({QStringLiteral("status"), QStringLiteral("--json"),
+                                QStringLiteral("--inventory"), m_inventory});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject status = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(status.value(QStringLiteral("pair")).toString(), QStringLiteral("lab"));
+        QVERIFY(!status.value(QStringLiteral("primary"))
+                     .toObject()
+                     .value(QStringLiteral("hostname"))
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(status.value(QStringLiteral("array"))
+                     .toObject()
+                     .value(QStringLiteral("exists"))
+                     .toBool(),
+                 false);
+    }
+
+    void planRefusesWhatCannotBeDone() {
+        // The inventory names no replication address and the machine has no blank disks named so.
+        const Run run = nr1ctl(
+            {QStringLiteral("plan"), QStringLiteral("create-pair"), QStringLiteral("--inventory"),
+             m_inventory, QStringLiteral("--initiator"), QStringLiteral("iqn.2024-01.test:x")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(
+            run.err.contains(
+                "refused: The Secondary's replication address '' is not an IPv4 or IPv6 address."),
+            run.err.constData());
+    }
+
+    void pairCommandUsageErrors() {
+        QCOMPARE(nr1ctl({QStringLiteral("plan")}).exitCode, 64);
+        QCOMPARE(nr1ctl({QStringLiteral("plan"), QStringLiteral("bogus")}).exitCode, 64);
+        const Run grow = nr1ctl({QStringLiteral("plan"), QStringLiteral("grow"),
+                                 QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(grow.exitCode, 64);
+        QVERIFY(grow.err.contains("grow needs --by SIZE or --by max"));
+        const Run size =
+            nr1ctl({QStringLiteral("plan"), QStringLiteral("grow"), QStringLiteral("--by"),
+                    QStringLiteral("12Q"), QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(size.exitCode, 64);
+        QVERIFY(size.err.contains("size '12Q'"));
+        const Run apply =
+            nr1ctl({QStringLiteral("apply"), QStringLiteral("teardown"), QStringLiteral("--level"),
+                    QStringLiteral("all"), QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(apply.exitCode, 64);
+        QVERIFY(apply.err.contains("--level is export, volume, array or elements"));
     }
 
     void timeoutExits124() {

@@ -1,0 +1,222 @@
+#include "ctl/ApplySession.h"
+
+#include "ctl/ExitCodes.h"
+#include "ctl/Terminal.h"
+#include "exec/Executor.h"
+#include "exec/Journal.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace nr1::ctl {
+
+namespace {
+
+class ApplySession : public QObject {
+public:
+    ApplySession(PairConnection& connection, Plan plan, PairIntent intent, bool json,
+                 QString onFailure)
+        : m_connection(connection)
+        , m_intent(std::move(intent))
+        , m_json(json)
+        , m_onFailure(std::move(onFailure))
+        , m_journal(Journal::defaultPath(connection.pair.name))
+        , m_executor(std::move(plan), *connection.primary, *connection.secondary, &m_journal) {
+        connect(&m_executor, &Executor::actionStarted, this, [this](int index) {
+            const Action& action = m_executor.plan().actions[size_t(index)];
+            if (m_json)
+                printJsonLine({{QStringLiteral("event"), QStringLiteral("start")},
+                               {QStringLiteral("index"), index + 1},
+                               {QStringLiteral("node"), nodeRoleName(action.node)},
+                               {QStringLiteral("command"), action.displayLine()}});
+            else
+                print(QStringLiteral("[%1/%2] %3: %4\n      $ %5\n")
+                          .arg(index + 1)
+                          .arg(m_executor.plan().actions.size())
+                          .arg(nodeRoleName(action.node), action.sentence, action.displayLine()));
+        });
+        connect(&m_executor, &Executor::actionSkipped, this, [this](int index, const QString& why) {
+            if (m_json)
+                printJsonLine({{QStringLiteral("event"), QStringLiteral("skip")},
+                               {QStringLiteral("index"), index + 1},
+                               {QStringLiteral("why"), why}});
+            else
+                print(QStringLiteral("[%1/%2] skipped: %3\n")
+                          .arg(index + 1)
+                          .arg(m_executor.plan().actions.size())
+                          .arg(why));
+        });
+        connect(&m_executor, &Executor::actionFinished, this,
+                [this](int index, const CommandResult& result, bool ok) {
+                    if (m_json) {
+                        printJsonLine(
+                            {{QStringLiteral("event"), QStringLiteral("finish")},
+                             {QStringLiteral("index"), index + 1},
+                             {QStringLiteral("ok"), ok},
+                             {QStringLiteral("exit"), result.exitCode},
+                             {QStringLiteral("status"), commandStatusName(result.status)},
+                             {QStringLiteral("durationMs"), qint64(result.duration.count())}});
+                        return;
+                    }
+                    print(QStringLiteral("      %1 (%2, %3 s)\n")
+                              .arg(ok ? QStringLiteral("ok") : QStringLiteral("FAILED"),
+                                   result.summary())
+                              .arg(double(result.duration.count()) / 1000.0, 0, 'f', 1));
+                    if (!ok) {
+                        const QString out = QString::fromUtf8(result.stdoutData).trimmed();
+                        const QString err = QString::fromUtf8(result.stderrData).trimmed();
+                        if (!out.isEmpty())
+                            print(QStringLiteral("      stdout: %1\n").arg(out.left(2000)));
+                        if (!err.isEmpty())
+                            print(QStringLiteral("      stderr: %1\n").arg(err.left(2000)));
+                    }
+                });
+        connect(&m_executor, &Executor::undoStarted, this, [this](int index, const QStringList&) {
+            const Action& action = m_executor.plan().actions[size_t(index)];
+            if (!m_json)
+                print(QStringLiteral("  undo %1 on the %2\n")
+                          .arg(index + 1)
+                          .arg(nodeRoleName(action.node)));
+        });
+        connect(&m_executor, &Executor::undoFinished, this,
+                [this](int index, const CommandResult& result, bool ok) {
+                    if (m_json)
+                        printJsonLine({{QStringLiteral("event"), QStringLiteral("undo")},
+                                       {QStringLiteral("index"), index + 1},
+                                       {QStringLiteral("ok"), ok},
+                                       {QStringLiteral("exit"), result.exitCode}});
+                    else
+                        print(
+                            QStringLiteral("      %1 (%2)\n")
+                                .arg(ok ? QStringLiteral("undone") : QStringLiteral("UNDO FAILED"),
+                                     result.summary()));
+                });
+        connect(&m_executor, &Executor::finished, this,
+                [this](Executor::State state) { onFinished(state); });
+    }
+
+    void start(const PairState& state) { m_executor.apply(state); }
+
+private:
+    void onFinished(Executor::State state) {
+        if (m_json)
+            printJsonLine({{QStringLiteral("event"), QStringLiteral("end")},
+                           {QStringLiteral("state"), Executor::stateName(state)},
+                           {QStringLiteral("failure"), m_executor.failure()},
+                           {QStringLiteral("journal"), m_journal.path()}});
+        switch (state) {
+        case Executor::State::Done:
+            verify();
+            return;
+        case Executor::State::Failed:
+        case Executor::State::Stopped:
+            if (!m_json)
+                print(QStringLiteral("\nThe plan stopped: %1\n").arg(m_executor.failure()));
+            decide();
+            return;
+        case Executor::State::RolledBack:
+            if (!m_json)
+                print(
+                    QStringLiteral("Rolled back: every action that ran was undone.\nJournal: %1\n")
+                        .arg(m_journal.path()));
+            QCoreApplication::exit(kExitApplyFailed);
+            return;
+        default:
+            if (!m_json)
+                print(QStringLiteral("%1: %2\nJournal: %3\n")
+                          .arg(Executor::stateName(state), m_executor.failure(), m_journal.path()));
+            QCoreApplication::exit(kExitApplyFailed);
+        }
+    }
+
+    /// Rollback, resume or leave: --on-failure, else asked on a terminal, else leave.
+    void decide() {
+        QString choice = m_onFailure;
+        if (choice.isEmpty() && isTerminal() && !m_json) {
+            print(QStringLiteral("[r]oll back what ran, re-probe and re[s]ume, or [l]eave the pair "
+                                 "as it is? "));
+            const QString answer = readLine().toLower();
+            choice = answer.startsWith(u'r')   ? QStringLiteral("rollback")
+                     : answer.startsWith(u's') ? QStringLiteral("resume")
+                                               : QStringLiteral("stop");
+        }
+        if (choice == QLatin1String("rollback") && m_executor.canRollback()) {
+            m_executor.rollback();
+            return;
+        }
+        if (choice == QLatin1String("resume")) {
+            probeThen(m_connection, QStringLiteral("apply"), [this](const PairProbe& probe) {
+                m_executor.resume(probe.pairState(m_intent.layout));
+            });
+            return;
+        }
+        if (!m_json)
+            print(QStringLiteral("Left as it is. 'nr1ctl apply' with the same options resumes "
+                                 "(finished actions are skipped).\nJournal: %1\n")
+                      .arg(m_journal.path()));
+        QCoreApplication::exit(kExitApplyFailed);
+    }
+
+    /// Re-probes and checks every action's postcondition.
+    void verify() {
+        probeThen(m_connection, QStringLiteral("apply"), [this](const PairProbe& probe) {
+            const PairState state = probe.pairState(m_intent.layout);
+            QStringList unmet;
+            for (const Action& action : m_executor.plan().actions)
+                if (action.done.isSet() && !action.done.holds(state))
+                    unmet << action.done.description;
+            QJsonObject entry{{QStringLiteral("event"), QStringLiteral("verify")},
+                              {QStringLiteral("unmet"), QJsonArray::fromStringList(unmet)}};
+            entry.insert(QStringLiteral("pair"), m_connection.pair.name);
+            m_journal.append(entry);
+            if (m_json)
+                printJsonLine(entry);
+            else if (unmet.isEmpty())
+                print(QStringLiteral("Done. Re-probed: every action's result is in place.\n"
+                                     "Journal: %1\n")
+                          .arg(m_journal.path()));
+            else
+                print(QStringLiteral("Done, but the re-probe does not show: %1\nJournal: %2\n")
+                          .arg(unmet.join(u"; "), m_journal.path()));
+            if (!m_json)
+                for (const QString& followUp : m_executor.plan().followUps)
+                    print(QStringLiteral("Next: %1\n").arg(followUp));
+            QCoreApplication::exit(unmet.isEmpty() ? kExitOk : kExitApplyFailed);
+        });
+    }
+
+    PairConnection& m_connection;
+    PairIntent m_intent;
+    bool m_json;
+    QString m_onFailure;
+    Journal m_journal;
+    Executor m_executor;
+};
+
+/// Asks for the typed confirmation; true when given.
+} // namespace
+
+std::unique_ptr<QObject> startApply(PairConnection& connection, Plan plan, PairIntent intent,
+                                    bool json, QString onFailure, const PairState& state) {
+    auto session = std::make_unique<ApplySession>(connection, std::move(plan), std::move(intent),
+                                                  json, std::move(onFailure));
+    session->start(state);
+    return session;
+}
+
+bool confirm(const Plan& plan, bool yes) {
+    if (yes)
+        return true;
+    if (!isTerminal()) {
+        printError(QStringLiteral("apply"),
+                   QStringLiteral("no terminal to confirm on: pass --yes to apply without asking"));
+        return false;
+    }
+    const QString word =
+        plan.confirmationWord.isEmpty() ? QStringLiteral("apply") : plan.confirmationWord;
+    print(
+        QStringLiteral("\nType '%1' to run these %2 actions: ").arg(word).arg(plan.actions.size()));
+    return readLine() == word;
+}
+
+} // namespace nr1::ctl

@@ -1,0 +1,89 @@
+#include "ctl/PairConnection.h"
+
+#include "ctl/ExitCodes.h"
+#include "ctl/IntentOptions.h"
+#include "ctl/Terminal.h"
+
+#include <QCoreApplication>
+
+namespace nr1::ctl {
+
+QString pairOptionsHelp() {
+    return QStringLiteral("  --pair NAME             the pair (may be left out when the inventory "
+                          "holds one)\n"
+                          "  --json                  machine-readable output\n");
+}
+
+std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error) {
+    const QString path = options.connection.inventoryPath.isEmpty()
+                             ? ConnectionOptions::defaultInventoryPath()
+                             : options.connection.inventoryPath;
+    const auto loaded = loadInventory(path);
+    if (!loaded.ok()) {
+        error = loaded.error().toString();
+        return nullptr;
+    }
+    auto connection = std::make_unique<PairConnection>();
+    connection->inventory = loaded.value();
+    const Inventory& inventory = connection->inventory;
+    const InventoryPair* pair = nullptr;
+    if (!options.pairName.isEmpty())
+        pair = inventory.findPair(options.pairName);
+    else if (inventory.pairs.size() == 1)
+        pair = &inventory.pairs.front();
+    if (!pair) {
+        error =
+            options.pairName.isEmpty()
+                ? QStringLiteral("the inventory %1 holds %2 pairs: name one with --pair")
+                      .arg(path)
+                      .arg(inventory.pairs.size())
+                : QStringLiteral("no pair '%1' in the inventory %2").arg(options.pairName, path);
+        return nullptr;
+    }
+    connection->pair = *pair;
+    auto targetFor = [&](const InventoryNode& node) {
+        SshTarget target = sshTargetFor(inventory, node);
+        if (!options.connection.knownHostsFile.isEmpty())
+            target.knownHostsFile = options.connection.knownHostsFile;
+        if (!options.connection.identity.isEmpty())
+            target.identityFiles = {options.connection.identity};
+        if (!options.connection.user.isEmpty())
+            target.user = options.connection.user;
+        return target;
+    };
+    connection->trust = std::make_unique<TerminalTrust>(options.connection.acceptNewHostKey);
+    connection->primary =
+        std::make_unique<SshRunner>(targetFor(pair->primary), connection->trust.get());
+    connection->secondary =
+        std::make_unique<SshRunner>(targetFor(pair->secondary), connection->trust.get());
+    return connection;
+}
+
+QString buildIntent(const PairConnection& connection, const PairProbe& probe, QStringList arguments,
+                    PairIntent& intent, QStringList* rest) {
+    intent = defaultIntent(connection.pair);
+    if (intent.primaryInitiator.isEmpty() && probe.primary.ok())
+        intent.primaryInitiator = probe.primary.state->initiatorName.name;
+    const QString error = takeIntentOptions(arguments, intent);
+    if (rest)
+        *rest = arguments;
+    return error;
+}
+
+void probeThen(PairConnection& connection, const QString& command,
+               std::function<void(const PairProbe&)> then) {
+    probePair(*connection.primary, *connection.secondary, QCoreApplication::instance(),
+              [&connection, command, then = std::move(then)](const PairProbe& probe) {
+                  if (!probe.ok()) {
+                      for (const QString& error :
+                           probe.errors(connection.primary->describeTarget(),
+                                        connection.secondary->describeTarget()))
+                          printError(command, error);
+                      QCoreApplication::exit(kExitConnection);
+                      return;
+                  }
+                  then(probe);
+              });
+}
+
+} // namespace nr1::ctl

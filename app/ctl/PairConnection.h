@@ -1,0 +1,58 @@
+#pragma once
+// Contract: what every nr1ctl pair command shares: its common options (--pair, --json, --help
+// and the connection options), the pair found in the inventory with an SSH runner per node,
+// the intent built from the inventory's defaults, the probe and the command line, and one
+// asynchronous probe of both nodes that reports unreachable nodes and quits with 255.
+
+#include "ctl/ConnectionOptions.h"
+#include "ctl/IntentOptions.h"
+#include "ctl/TerminalTrust.h"
+#include "plan/PairIntent.h"
+#include "probe/PairProber.h"
+#include "ssh/SshRunner.h"
+
+#include <functional>
+#include <memory>
+
+namespace nr1::ctl {
+
+/// Both nodes of one inventory pair, reachable over SSH.
+struct PairConnection {
+    Inventory inventory;
+    InventoryPair pair;
+    std::unique_ptr<TerminalTrust> trust;
+    std::unique_ptr<SshRunner> primary;
+    std::unique_ptr<SshRunner> secondary;
+};
+
+/// Common options of the pair commands, taken out of the argument list.
+struct PairOptions {
+    ConnectionOptions connection;
+    QString pairName;
+    bool json = false;
+    bool help = false;
+
+    QString take(QStringList& arguments) {
+        help = takeFlag(arguments, QStringLiteral("--help")) ||
+               takeFlag(arguments, QStringLiteral("-h"));
+        json = takeFlag(arguments, QStringLiteral("--json"));
+        QString error;
+        takeValue(arguments, QStringLiteral("--pair"), pairName, error);
+        if (!error.isEmpty())
+            return error;
+        return connection.take(arguments);
+    }
+};
+
+QString pairOptionsHelp();
+/// Both nodes of the pair the options name; nullptr with `error` when there is none.
+std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error);
+/// The intent: inventory defaults, the probed initiator name when the inventory has none, then
+/// the command line's intent options; unknown arguments are left in `rest`. Returns an error.
+QString buildIntent(const PairConnection& connection, const PairProbe& probe, QStringList arguments,
+                    PairIntent& intent, QStringList* rest = nullptr);
+/// Probes both nodes; calls `then` with the probe, or prints why not and quits with 255.
+void probeThen(PairConnection& connection, const QString& command,
+               std::function<void(const PairProbe&)> then);
+
+} // namespace nr1::ctl

@@ -1,0 +1,33 @@
+#include "ctl/Terminal.h"
+
+#include <QJsonDocument>
+#include <QTextStream>
+#include <cstdio>
+#include <unistd.h>
+
+namespace nr1::ctl {
+
+void print(const QString& text) {
+    std::fputs(qPrintable(text), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString& command, const QString& text) {
+    std::fprintf(stderr, "nr1ctl %s: %s\n", qPrintable(command), qPrintable(text));
+}
+
+void printJsonLine(const QJsonObject& object) {
+    print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) +
+          QLatin1Char('\n'));
+}
+
+bool isTerminal() {
+    return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+QString readLine() {
+    QTextStream in(stdin);
+    return in.readLine().trimmed();
+}
+
+} // namespace nr1::ctl
