@@ -50,40 +50,13 @@ void updateInitramfs(PlanBuilder& b, NodeRole node) {
                                "rollback"));
 }
 
-/// systemd's name for the device unit of a path (systemd-escape -p --suffix=device).
-QString deviceUnit(const QString& path) {
-    QString escaped;
-    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    for (const QString& part : parts) {
-        if (!escaped.isEmpty())
-            escaped += QLatin1Char('-');
-        const QByteArray bytes = part.toUtf8();
-        for (qsizetype i = 0; i < bytes.size(); ++i) {
-            const char c = bytes.at(i);
-            const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                               (c >= '0' && c <= '9') || c == ':' || c == '_' ||
-                               (c == '.' && !(escaped.isEmpty() && i == 0));
-            if (plain)
-                escaped += QLatin1Char(c);
-            else
-                escaped += QStringLiteral("\\x%1").arg(uchar(c), 2, 16, QLatin1Char('0'));
-        }
-    }
-    return escaped + QStringLiteral(".device");
-}
-
 /// LIO's restore at boot must wait for the device it serves (an LV on md, an element LV):
 /// without this it runs first and skips the backstore ("not a TYPE_DISK block device").
 void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
-    const QString unit = deviceUnit(device);
+    const QString unit = systemdDeviceUnit(device);
     if (b.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit))
         return;
-    QString tag = b.intent().layout.name;
-    for (QChar& c : tag)
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-'))
-            c = QLatin1Char('_');
-    const QString file =
-        QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-%1.conf").arg(tag);
+    const QString file = lioRestoreDropin(b.intent().layout.name);
     b.add(node,
           {QStringLiteral("sh"), QStringLiteral("-c"),
            QStringLiteral(
@@ -97,9 +70,7 @@ void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
             [node, unit](const PairState& s) {
                 return s.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit);
             })
-        .undoWith({{QStringLiteral("sh"), QStringLiteral("-c"),
-                    QStringLiteral("rm -f \"$1\" && systemctl daemon-reload"), QStringLiteral("sh"),
-                    file}});
+        .undoWith({commands::removeFile(file)});
 }
 
 } // namespace

@@ -96,7 +96,41 @@ QStringList writeFile(const QString& path, const QString& value) {
             path};
 }
 
+QStringList removeFile(const QString& path) {
+    return {QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("rm -f \"$1\" && systemctl daemon-reload"), QStringLiteral("sh"), path};
+}
+
 } // namespace commands
+
+QString systemdDeviceUnit(const QString& path) {
+    QString escaped;
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString& part : parts) {
+        if (!escaped.isEmpty())
+            escaped += QLatin1Char('-');
+        const QByteArray bytes = part.toUtf8();
+        for (qsizetype i = 0; i < bytes.size(); ++i) {
+            const char c = bytes.at(i);
+            const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                               (c >= '0' && c <= '9') || c == ':' || c == '_' ||
+                               (c == '.' && !(escaped.isEmpty() && i == 0));
+            if (plain)
+                escaped += QLatin1Char(c);
+            else
+                escaped += QStringLiteral("\\x%1").arg(uchar(c), 2, 16, QLatin1Char('0'));
+        }
+    }
+    return escaped + QStringLiteral(".device");
+}
+
+QString lioRestoreDropin(const QString& pairName) {
+    QString tag = pairName;
+    for (QChar& c : tag)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-'))
+            c = QLatin1Char('_');
+    return QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-%1.conf").arg(tag);
+}
 
 const Tpg* firstTpg(const LioTarget* target) {
     return target && !target->tpgs.empty() ? &target->tpgs.front() : nullptr;

@@ -62,7 +62,14 @@ QStringList targetcli(const QString& path, const QStringList& arguments);
 QStringList saveconfig();
 /// `sh -c 'echo "$1" > "$2"' sh VALUE PATH`: writes one sysfs attribute.
 QStringList writeFile(const QString& path, const QString& value);
+/// Removes a systemd drop-in and reloads systemd.
+QStringList removeFile(const QString& path);
 } // namespace commands
+
+/// systemd's name for the device unit of a path (as systemd-escape -p --suffix=device).
+QString systemdDeviceUnit(const QString& path);
+/// The drop-in that orders LIO's restore at boot after the pair's device, on either node.
+QString lioRestoreDropin(const QString& pairName);
 
 /// The first TPG of a target, or nullptr.
 const Tpg* firstTpg(const LioTarget* target);

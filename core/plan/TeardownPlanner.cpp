@@ -53,6 +53,16 @@ void removeLv(PlanBuilder& b, NodeRole node, const ElementRef& ref, const QStrin
         .irreversibleBecause(QStringLiteral("the data is gone"));
 }
 
+/// Removes the drop-in that made LIO's restore wait for a device that is going away.
+void removeLioRestoreOrder(PlanBuilder& b, NodeRole node, const QString& device) {
+    if (!b.node(node).lioRestoreDropins.contains(QStringLiteral("After=") +
+                                                 systemdDeviceUnit(device)))
+        return;
+    b.add(node, commands::removeFile(lioRestoreDropin(b.intent().layout.name)),
+          QStringLiteral("Stop LIO's restore at boot from waiting for %1.").arg(device))
+        .noUndo(QStringLiteral("the export is gone"));
+}
+
 } // namespace
 
 PlanResult planTeardown(const PairState& state, const PairIntent& intent, TeardownLevel level) {
@@ -76,6 +86,7 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
                .arg(frontEnd.targetIqn));
     removeLioExport(b, pri, frontEnd.targetIqn, intent.frontEndExport.plugin(),
                     intent.frontEndExport.backstoreName, QStringLiteral("the volume"));
+    removeLioRestoreOrder(b, pri, frontEnd.volume.devicePath());
     b.requireConfirmation(frontEnd.volume.lv);
 
     if (level >= TeardownLevel::Volume) {
@@ -158,6 +169,7 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
         removeLv(b, pri, layout.primaryElement, QStringLiteral("the Primary's element"));
         removeLioExport(b, sec, link.targetIqn, QStringLiteral("block"),
                         intent.elementBackstoreName, QStringLiteral("the element"));
+        removeLioRestoreOrder(b, sec, layout.secondaryElement.devicePath());
         removeLv(b, sec, layout.secondaryElement, QStringLiteral("the Secondary's element"));
         b.followUp(QStringLiteral("The element volume groups (%1, %2) and their disks stay; remove "
                                   "them with vgremove/pvremove if they are no longer needed.")

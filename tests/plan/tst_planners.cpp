@@ -23,6 +23,9 @@ const QString kDropin = QStringLiteral(
     "sh -c 'mkdir -p \"${1%/*}\" && printf '\\''%s\\n'\\'' '\\''[Unit]'\\'' \"Wants=$2\" "
     "\"After=$2\" > \"$1\" && systemctl daemon-reload' sh "
     "/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-testbed.conf");
+const QString kRemoveDropin =
+    QStringLiteral("sh -c 'rm -f \"$1\" && systemctl daemon-reload' sh "
+                   "/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-testbed.conf");
 const QString kNode =
     QStringLiteral("iscsiadm -m node -T iqn.2003-01.org.linux-iscsi.nr1:testbed-element -p "
                    "10.99.0.2:3260");
@@ -365,6 +368,7 @@ private slots:
                                "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
                 QStringLiteral("primary: targetcli /backstores/block delete nr1-testbed"),
                 QStringLiteral("primary: targetcli saveconfig"),
+                QStringLiteral("primary: %1").arg(kRemoveDropin),
                 QStringLiteral("primary: lvremove --yes LIO-NR1-VOL/NR1-PRIMARY-VOL"),
                 QStringLiteral("primary: vgremove LIO-NR1-VOL"),
                 QStringLiteral("primary: pvremove /dev/md0"),
@@ -384,6 +388,7 @@ private slots:
                                "iqn.2003-01.org.linux-iscsi.nr1:testbed-element"),
                 QStringLiteral("secondary: targetcli /backstores/block delete nr1-testbed-element"),
                 QStringLiteral("secondary: targetcli saveconfig"),
+                QStringLiteral("secondary: %1").arg(kRemoveDropin),
                 QStringLiteral("secondary: lvremove --yes LIO-NR1-Elements/NR1-Remote-Element"),
             });
         QVERIFY(anyContains(result.plan->warnings, QStringLiteral("nothing of the pair's data")));
