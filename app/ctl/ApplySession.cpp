@@ -63,8 +63,11 @@ public:
                                    result.summary())
                               .arg(double(result.duration.count()) / 1000.0, 0, 'f', 1));
                     if (!ok) {
-                        const QString out = QString::fromUtf8(result.stdoutData).trimmed();
-                        const QString err = QString::fromUtf8(result.stderrData).trimmed();
+                        const Action& action = m_executor.plan().actions[size_t(index)];
+                        const QString out =
+                            action.redactText(QString::fromUtf8(result.stdoutData).trimmed());
+                        const QString err =
+                            action.redactText(QString::fromUtf8(result.stderrData).trimmed());
                         if (!out.isEmpty())
                             print(QStringLiteral("      stdout: %1\n").arg(out.left(2000)));
                         if (!err.isEmpty())
@@ -144,51 +147,64 @@ private:
             m_executor.rollback();
             return;
         }
+        // An automatic resume is tried once: a failure that repeats needs a person.
+        if (choice == QLatin1String("resume") && m_onFailure == choice && m_resumed)
+            choice = QStringLiteral("stop");
         if (choice == QLatin1String("resume")) {
-            probeThen(m_connection, QStringLiteral("apply"), [this](const PairProbe& probe) {
-                m_executor.resume(probe.pairState(m_intent.layout));
-            });
+            m_resumed = true;
+            probeThen(
+                m_connection, QStringLiteral("apply"),
+                [this](const PairProbe& probe) {
+                    m_executor.resume(probe.pairState(m_intent.layout));
+                },
+                kExitApplyFailed);
             return;
         }
         if (!m_json)
-            print(QStringLiteral("Left as it is. 'nr1ctl apply' with the same options resumes "
-                                 "(finished actions are skipped).\nJournal: %1\n")
-                      .arg(m_journal.path()));
+            print(
+                QStringLiteral("Left as it is. Look at 'nr1ctl status' and the journal, then plan "
+                               "again: a new plan skips what is done (a grow is planned from "
+                               "the sizes as they are now).\nJournal: %1\n")
+                    .arg(m_journal.path()));
         QCoreApplication::exit(kExitApplyFailed);
     }
 
     /// Re-probes and checks every action's postcondition.
     void verify() {
-        probeThen(m_connection, QStringLiteral("apply"), [this](const PairProbe& probe) {
-            const PairState state = probe.pairState(m_intent.layout);
-            QStringList unmet;
-            for (const Action& action : m_executor.plan().actions)
-                if (action.done.isSet() && !action.done.holds(state))
-                    unmet << action.done.description;
-            QJsonObject entry{{QStringLiteral("event"), QStringLiteral("verify")},
-                              {QStringLiteral("unmet"), QJsonArray::fromStringList(unmet)}};
-            entry.insert(QStringLiteral("pair"), m_connection.pair.name);
-            m_journal.append(entry);
-            if (m_json)
-                printJsonLine(entry);
-            else if (unmet.isEmpty())
-                print(QStringLiteral("Done. Re-probed: every action's result is in place.\n"
-                                     "Journal: %1\n")
-                          .arg(m_journal.path()));
-            else
-                print(QStringLiteral("Done, but the re-probe does not show: %1\nJournal: %2\n")
-                          .arg(unmet.join(u"; "), m_journal.path()));
-            if (!m_json)
-                for (const QString& followUp : m_executor.plan().followUps)
-                    print(QStringLiteral("Next: %1\n").arg(followUp));
-            QCoreApplication::exit(unmet.isEmpty() ? kExitOk : kExitApplyFailed);
-        });
+        probeThen(
+            m_connection, QStringLiteral("apply"),
+            [this](const PairProbe& probe) {
+                const PairState state = probe.pairState(m_intent.layout);
+                QStringList unmet;
+                for (const Action& action : m_executor.plan().actions)
+                    if (action.done.isSet() && !action.done.holds(state))
+                        unmet << action.done.description;
+                QJsonObject entry{{QStringLiteral("event"), QStringLiteral("verify")},
+                                  {QStringLiteral("unmet"), QJsonArray::fromStringList(unmet)}};
+                entry.insert(QStringLiteral("pair"), m_connection.pair.name);
+                m_journal.append(entry);
+                if (m_json)
+                    printJsonLine(entry);
+                else if (unmet.isEmpty())
+                    print(QStringLiteral("Done. Re-probed: every action's result is in place.\n"
+                                         "Journal: %1\n")
+                              .arg(m_journal.path()));
+                else
+                    print(QStringLiteral("Done, but the re-probe does not show: %1\nJournal: %2\n")
+                              .arg(unmet.join(u"; "), m_journal.path()));
+                if (!m_json)
+                    for (const QString& followUp : m_executor.plan().followUps)
+                        print(QStringLiteral("Next: %1\n").arg(followUp));
+                QCoreApplication::exit(unmet.isEmpty() ? kExitOk : kExitApplyFailed);
+            },
+            kExitApplyFailed);
     }
 
     PairConnection& m_connection;
     PairIntent m_intent;
     bool m_json;
     QString m_onFailure;
+    bool m_resumed = false;
     Journal m_journal;
     Executor m_executor;
 };

@@ -71,15 +71,16 @@ QString buildIntent(const PairConnection& connection, const PairProbe& probe, QS
 }
 
 void probeThen(PairConnection& connection, const QString& command,
-               std::function<void(const PairProbe&)> then) {
+               std::function<void(const PairProbe&)> then, int exitWhenUnreachable) {
     probePair(*connection.primary, *connection.secondary, QCoreApplication::instance(),
-              [&connection, command, then = std::move(then)](const PairProbe& probe) {
+              [&connection, command, then = std::move(then),
+               exitWhenUnreachable](const PairProbe& probe) {
                   if (!probe.ok()) {
                       for (const QString& error :
                            probe.errors(connection.primary->describeTarget(),
                                         connection.secondary->describeTarget()))
                           printError(command, error);
-                      QCoreApplication::exit(kExitConnection);
+                      QCoreApplication::exit(exitWhenUnreachable);
                       return;
                   }
                   then(probe);

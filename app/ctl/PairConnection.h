@@ -51,8 +51,9 @@ std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& err
 /// the command line's intent options; unknown arguments are left in `rest`. Returns an error.
 QString buildIntent(const PairConnection& connection, const PairProbe& probe, QStringList arguments,
                     PairIntent& intent, QStringList* rest = nullptr);
-/// Probes both nodes; calls `then` with the probe, or prints why not and quits with 255.
+/// Probes both nodes; calls `then` with the probe, or prints why not and quits with
+/// `exitWhenUnreachable` (255 before anything ran; 1 when a plan already ran).
 void probeThen(PairConnection& connection, const QString& command,
-               std::function<void(const PairProbe&)> then);
+               std::function<void(const PairProbe&)> then, int exitWhenUnreachable = 255);
 
 } // namespace nr1::ctl

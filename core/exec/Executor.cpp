@@ -117,6 +117,9 @@ void Executor::onActionDone(int index, const CommandResult& result) {
     journal(stepEntry(QStringLiteral("run"), index, action.argv, &result));
     emit actionFinished(index, result, ok);
     if (!ok) {
+        // An irreversible action that failed may still have done its part (md grew, then the
+        // connection broke): nothing before it may be undone either.
+        m_failedIrreversible = action.irreversible;
         finish(State::Failed, QStringLiteral("action %1 on the %2 failed (%3): %4")
                                   .arg(index + 1)
                                   .arg(nodeRoleName(action.node), result.summary(),
@@ -132,9 +135,21 @@ void Executor::rollback() {
     if (!canRollback())
         return;
     journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("rollback")}});
+    if (m_failedIrreversible) {
+        const QString why =
+            QStringLiteral("action %1 failed and cannot be undone (%2): it may have run partly, "
+                           "so nothing before it is undone")
+                .arg(m_next + 1)
+                .arg(m_plan.actions[size_t(m_next)].noUndoReason);
+        QMetaObject::invokeMethod(
+            this, [this, why] { finish(State::RollbackStopped, why); }, Qt::QueuedConnection);
+        return;
+    }
+    // A retry after a failed undo continues with that undo's next command, not its first.
+    if (m_state != State::RollbackFailed)
+        m_undoCommand = 0;
     m_state = State::RollingBack;
     m_failure.clear();
-    m_undoCommand = 0;
     QMetaObject::invokeMethod(this, &Executor::undoNext, Qt::QueuedConnection);
 }
 
@@ -204,8 +219,10 @@ QJsonObject Executor::stepEntry(const QString& event, int index, const QStringLi
         entry.insert(QStringLiteral("status"), commandStatusName(result->status));
         entry.insert(QStringLiteral("exit"), result->exitCode);
         entry.insert(QStringLiteral("durationMs"), qint64(result->duration.count()));
-        entry.insert(QStringLiteral("stdout"), journalExcerpt(result->stdoutData));
-        entry.insert(QStringLiteral("stderr"), journalExcerpt(result->stderrData));
+        entry.insert(QStringLiteral("stdout"),
+                     action.redactText(journalExcerpt(result->stdoutData)));
+        entry.insert(QStringLiteral("stderr"),
+                     action.redactText(journalExcerpt(result->stderrData)));
         if (!result->error.isEmpty())
             entry.insert(QStringLiteral("error"), result->error);
     }

@@ -10,8 +10,10 @@
 // - resume(state): after Failed/Stopped, continues at the action that did not finish, with the
 //   same skipping rule against the caller's fresh probe.
 // - rollback(): undoes the actions this executor ran, newest first, each by its undo commands;
-//   actions with nothing of their own to undo are passed; an irreversible action, or an undo
-//   command that fails, stops the rollback there (RollbackStopped / RollbackFailed).
+//   actions with nothing of their own to undo are passed; an irreversible action (also the
+//   one that failed, which may have run partly), or an undo command that fails, stops the
+//   rollback there (RollbackStopped / RollbackFailed); a rollback retried after a failed undo
+//   goes on with that undo command.
 // Signals are emitted from the event loop, never from inside apply/resume/rollback. Every step
 // goes to the Journal when one is given.
 
@@ -89,8 +91,9 @@ private:
     bool m_skipLeading = true;
     bool m_stopRequested = false;
     std::optional<PairState> m_probe;
-    std::vector<int> m_ran; ///< indices run successfully, in order
-    int m_undoCommand = 0;  ///< next undo command of m_ran.back()
+    std::vector<int> m_ran;            ///< indices run successfully, in order
+    int m_undoCommand = 0;             ///< next undo command of m_ran.back()
+    bool m_failedIrreversible = false; ///< the failed action may have done its irreversible part
     QString m_failure;
 };
 

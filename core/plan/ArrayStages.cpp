@@ -106,6 +106,13 @@ void planArrayStage(PlanBuilder& b) {
         b.willCreate(QStringLiteral("array"));
         return;
     }
+    if (b.kind() == QLatin1String("repair")) {
+        b.refuse(QStringLiteral("%1 is not running on the Primary: a repair never creates an "
+                                "array over the pair's data. Assemble it (mdadm --assemble --scan) "
+                                "and repair again.")
+                     .arg(mdPath));
+        return;
+    }
     if (!b.lv(pri, intent.layout.primaryElement) && !b.planned(QStringLiteral("element:primary")))
         b.refuse(QStringLiteral("The Primary's element %1 does not exist: create the elements "
                                 "first.")

@@ -76,8 +76,22 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
                      .arg(layout.secondaryElement.devicePath()));
     if (!volume)
         b.refuse(QStringLiteral("The volume %1 does not exist.").arg(frontEnd.volume.devicePath()));
-    if (!b.node(pri).lvm.findPv(mdPath))
+    const PhysicalVolume* pv = b.node(pri).lvm.findPv(mdPath);
+    if (!pv)
         b.refuse(QStringLiteral("%1 is not an LVM physical volume.").arg(mdPath));
+    else if (pv->vgName != frontEnd.volume.vg)
+        b.refuse(QStringLiteral("The volume group %1 is not on %2 (%2 belongs to '%3'): nr1 grows "
+                                "only the pair's own volume.")
+                     .arg(frontEnd.volume.vg, mdPath, pv->vgName));
+    // A grow that stopped half way leaves a layer larger than the one above it: finish it by
+    // hand (the plan would start again from the new sizes and leave the region unrepaired).
+    else if (pv->deviceSizeBytes && pv->sizeBytes &&
+             *pv->deviceSizeBytes - *pv->sizeBytes > (qint64(8) << 20))
+        b.refuse(QStringLiteral("%1 is %2 larger than its PV: an earlier grow stopped after md "
+                                "grew. Repair the new region (echo repair > "
+                                "/sys/block/%3/md/sync_action with sync_min at the old end), "
+                                "then pvresize and lvextend, before growing again.")
+                     .arg(mdPath, humanSize(*pv->deviceSizeBytes - *pv->sizeBytes), md));
     requireHealthyArray(b, md);
     if (b.refused())
         return b.finish();
@@ -154,7 +168,6 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
         .noUndo(QStringLiteral("only reads"));
     const MdSysfs* sysfs = sysfsOf(b.node(pri), md);
     const qint64 oldSectors = sysfs->componentSizeKiB.value_or(0) * 2;
-    const QString sysfsDir = QStringLiteral("/sys/block/%1/md/").arg(md);
     b.add(pri,
           {QStringLiteral("mdadm"), QStringLiteral("--grow"), mdPath, QStringLiteral("--size=max")},
           QStringLiteral("Grow %1 onto the larger elements.").arg(mdPath))
@@ -168,14 +181,28 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
         .acceptExitCodes({0, 1})
         .withTimeout(std::chrono::hours(6))
         .noUndo(QStringLiteral("only waits"));
+    // sysfs writes to sync_min/sync_action fail (EBUSY) while a pass runs, and a pass starts
+    // asynchronously: each step waits for the state it needs.
+    const auto onSysfs = [&md](const QString& script, const QString& value) {
+        return QStringList{QStringLiteral("sh"),
+                           QStringLiteral("-c"),
+                           QStringLiteral("d=/sys/block/$1/md; ") + script,
+                           QStringLiteral("sh"),
+                           md,
+                           value};
+    };
     b.add(pri,
-          commands::writeFile(sysfsDir + QStringLiteral("sync_min"), QString::number(oldSectors)),
+          onSysfs(QStringLiteral("i=0; while [ \"$(cat $d/sync_action)\" != idle ] && [ $i -lt 300 "
+                                 "]; do sleep 0.2; i=$((i+1)); done; echo \"$2\" > $d/sync_min"),
+                  QString::number(oldSectors)),
           QStringLiteral("Start the next sync pass at the old end of the array (sector %1).")
               .arg(oldSectors))
-        .undoWith(
-            {commands::writeFile(sysfsDir + QStringLiteral("sync_min"), QStringLiteral("0"))});
+        .undoWith({onSysfs(QStringLiteral("echo \"$2\" > $d/sync_min"), QStringLiteral("0"))});
     b.add(pri,
-          commands::writeFile(sysfsDir + QStringLiteral("sync_action"), QStringLiteral("repair")),
+          onSysfs(QStringLiteral("echo \"$2\" > $d/sync_action && i=0; while [ \"$(cat "
+                                 "$d/sync_action)\" = idle ] && [ $i -lt 50 ]; do sleep 0.1; "
+                                 "i=$((i+1)); done"),
+                  QStringLiteral("repair")),
           QStringLiteral("Copy the new region from the local element to the remote one (md repair "
                          "limited to the new region)."))
         .noUndo(QStringLiteral("only makes both legs equal"));
@@ -183,8 +210,12 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
         .acceptExitCodes({0, 1})
         .withTimeout(std::chrono::hours(24))
         .noUndo(QStringLiteral("only waits"));
-    b.add(pri, commands::writeFile(sysfsDir + QStringLiteral("sync_min"), QStringLiteral("0")),
-          QStringLiteral("Let later sync passes cover the whole array again."))
+    // md resets sync_min itself after the pass; this only makes sure.
+    b.add(
+         pri,
+         onSysfs(QStringLiteral("[ \"$(cat $d/sync_min)\" = \"$2\" ] || echo \"$2\" > $d/sync_min"),
+                 QStringLiteral("0")),
+         QStringLiteral("Let later sync passes cover the whole array again."))
         .noUndo(QStringLiteral("restores md's default"));
     b.add(pri, {QStringLiteral("pvresize"), mdPath},
           QStringLiteral("Grow the LVM physical volume on %1.").arg(mdPath))

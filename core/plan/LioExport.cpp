@@ -208,11 +208,14 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
                           .arg(initiator, chap->mutualUserId.isEmpty()
                                               ? QString()
                                               : QStringLiteral(" (and mutual CHAP)")))
-                    .doneWhen(QStringLiteral("the ACL of %1 has CHAP user %2")
+                    .doneWhen(QStringLiteral("the ACL of %1 has these CHAP credentials (user %2)")
                                   .arg(initiator, chap->userId),
-                              [node, iqn, initiator, user = chap->userId](const PairState& s) {
+                              [node, iqn, initiator, wanted = *chap](const PairState& s) {
                                   const NodeAcl* a = aclFor(tpgOf(s, node, iqn), initiator);
-                                  return a && a->chap.userId == user;
+                                  return a && a->chap.userId == wanted.userId &&
+                                         a->chap.password == wanted.password &&
+                                         a->chap.mutualUserId == wanted.mutualUserId &&
+                                         a->chap.mutualPassword == wanted.mutualPassword;
                               })
                     .noUndo(QStringLiteral("removed with the ACL"));
             action.secrets = {chap->password, chap->mutualPassword};

@@ -7,6 +7,16 @@ namespace {
 
 const QString kMdadmConf = QStringLiteral("/etc/mdadm/mdadm.conf");
 
+/// The md UUID of array `md` on the node, from its /dev/disk/by-id/md-uuid-… link; "" if none.
+QString mdUuid(const NodeState& node, const QString& md) {
+    const QString prefix = QStringLiteral("/dev/disk/by-id/md-uuid-");
+    if (const BlockDevice* device = node.findBlockDevice(md))
+        for (const QString& link : device->byId)
+            if (link.startsWith(prefix))
+                return link.mid(prefix.size());
+    return QString();
+}
+
 bool confHasLine(const QString& conf, const QString& prefix) {
     for (const QString& line : conf.split(QLatin1Char('\n')))
         if (line.startsWith(prefix))
@@ -95,24 +105,34 @@ void planPersistenceStage(PlanBuilder& b) {
         updateInitramfs(b, NodeRole::Primary);
     }
     // The Secondary's element carries the array's superblock: without an ignore rule udev
-    // assembles it at boot (inactive md127) and LIO then cannot claim it.
+    // assembles it at boot (inactive md127) and LIO then cannot claim it. The rule names this
+    // array's UUID (the Primary's /dev/disk/by-id/md-uuid-… link), so another array's rule
+    // does not count; the command reads the UUID from the element and adds the line only once.
     const QString ignore = QStringLiteral("ARRAY <ignore> UUID=");
     const QString element = intent.layout.secondaryElement.devicePath();
-    if (!confHasLine(b.node(NodeRole::Secondary).mdadmConf, ignore)) {
-        const QString readUuid =
-            QStringLiteral("blockdev --flushbufs \"$1\"; u=$(mdadm --examine --export \"$1\" | sed "
-                           "-n 's/^MD_UUID=//p'); "
-                           "[ -n \"$u\" ] || { echo \"no md superblock on $1\" >&2; exit 1; }; ");
+    const QString md = intent.mdDeviceName();
+    const auto hasIgnoreRule = [ignore, md](const PairState& s) {
+        const QString uuid = mdUuid(s.primary, md);
+        return !uuid.isEmpty() &&
+               s.secondary.mdadmConf.split(QLatin1Char('\n')).contains(ignore + uuid);
+    };
+    if (!hasIgnoreRule(b.state())) {
+        b.requireCommands(NodeRole::Secondary, {QStringLiteral("mdadm")});
+        const QString readUuid = QStringLiteral(
+            "blockdev --flushbufs \"$1\"; u=$(mdadm --examine --export \"$1\" | sed -n "
+            "'s/^MD_UUID=//p'); [ -n \"$u\" ] || { echo \"no md superblock on $1\" "
+            ">&2; exit 1; }; ");
         b.add(NodeRole::Secondary,
               {QStringLiteral("sh"), QStringLiteral("-c"),
-               readUuid + QStringLiteral("echo \"ARRAY <ignore> UUID=$u\" >> \"$2\""),
+               readUuid +
+                   QStringLiteral("grep -qx \"ARRAY <ignore> UUID=$u\" \"$2\" || echo \"ARRAY "
+                                  "<ignore> UUID=$u\" >> \"$2\""),
                QStringLiteral("sh"), element, kMdadmConf},
               QStringLiteral("Keep the Secondary from assembling its element %1 as an md array at "
                              "boot (ARRAY <ignore> in %2).")
                   .arg(element, kMdadmConf))
-            .doneWhen(
-                QStringLiteral("%1 on the secondary ignores the array").arg(kMdadmConf),
-                [ignore](const PairState& s) { return confHasLine(s.secondary.mdadmConf, ignore); })
+            .doneWhen(QStringLiteral("%1 on the secondary ignores %2's UUID").arg(kMdadmConf, md),
+                      hasIgnoreRule)
             .undoWith(
                 {{QStringLiteral("sh"), QStringLiteral("-c"),
                   readUuid + QStringLiteral("sed -i \"/^ARRAY <ignore> UUID=$u\\$/d\" \"$2\""),

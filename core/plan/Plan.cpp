@@ -13,10 +13,15 @@ QString nodeRoleName(NodeRole role) {
 QStringList Action::redacted(const QStringList& command) const {
     QStringList shown = command;
     for (QString& argument : shown)
-        for (const QString& secret : secrets)
-            if (!secret.isEmpty())
-                argument.replace(secret, QStringLiteral("<secret>"));
+        argument = redactText(argument);
     return shown;
+}
+
+QString Action::redactText(QString text) const {
+    for (const QString& secret : secrets)
+        if (!secret.isEmpty())
+            text.replace(secret, QStringLiteral("<secret>"));
+    return text;
 }
 
 QString Action::displayArgv(const QStringList& command) const {

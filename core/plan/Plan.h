@@ -74,6 +74,8 @@ struct Action {
     QString displayLine() const { return displayArgv(argv); }
     QString displayArgv(const QStringList& command) const;
     QStringList redacted(const QStringList& command) const;
+    /// Output or messages of the action with its secrets replaced by "<secret>".
+    QString redactText(QString text) const;
 };
 
 struct Plan {

@@ -17,6 +17,7 @@ public:
     PlanBuilder(const PairState& state, const PairIntent& intent, QString kind, QString title);
 
     const PairState& state() const { return m_state; }
+    const QString& kind() const { return m_plan.kind; }
     const PairIntent& intent() const { return m_intent; }
     const NodeState& node(NodeRole role) const { return m_state.node(role); }
 

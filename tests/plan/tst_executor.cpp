@@ -167,6 +167,33 @@ private slots:
         QCOMPARE(waitFinished(executor), Executor::State::RollbackFailed);
         QVERIFY(executor.canRollback()); // "unmake a" is still to do
         verifyAllUsed(primary);
+        // A retry goes on with the undo command that failed, not with "unmake b" again.
+        primary.expect(words("save"), exited(0));
+        secondary.expect(words("unmake a"), exited(0));
+        executor.rollback();
+        QCOMPARE(waitFinished(executor), Executor::State::RolledBack);
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+    }
+
+    void aFailedIrreversibleActionIsABarrier() {
+        // md's grow failed with a lost connection: it may have grown; the elements must stay.
+        Plan plan = smallPlan();
+        plan.actions[2].irreversibleBecause(QStringLiteral("md grew"));
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        CommandResult lost;
+        lost.status = CommandStatus::ConnectionLost;
+        primary.expect(words("check c"), lost);
+        Executor executor(plan, primary, secondary);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        executor.rollback();
+        QCOMPARE(waitFinished(executor), Executor::State::RollbackStopped);
+        QVERIFY(executor.failure().contains(QStringLiteral("may have run partly")));
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
     }
 
     void leadingActionsAlreadyDoneAreSkipped() {

@@ -138,8 +138,8 @@ private slots:
                 QStringLiteral(
                     "secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
                     "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
-                    "{ echo \"no md superblock on $1\" >&2; exit 1; }; echo \"ARRAY "
-                    "<ignore> UUID=$u\" >> \"$2\"' sh "
+                    "{ echo \"no md superblock on $1\" >&2; exit 1; }; grep -qx \"ARRAY "
+                    "<ignore> UUID=$u\" \"$2\" || echo \"ARRAY <ignore> UUID=$u\" >> \"$2\"' sh "
                     "/dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
                 QStringLiteral(
                     "primary: %1 'dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device'")
@@ -273,7 +273,7 @@ private slots:
         const PlanResult result =
             planGrow(cleanCreatedPair(intent), intent, SizeRequest::ofBytes(256 << 20));
         QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
-        const QString write = QStringLiteral("sh -c 'echo \"$1\" > \"$2\"' sh");
+        const QString onSysfs = QStringLiteral("sh -c 'd=/sys/block/$1/md; ");
         compareRows(
             commandRows(*result.plan),
             {
@@ -288,10 +288,18 @@ private slots:
                 QStringLiteral("primary: mdadm --grow /dev/md0 --size=max"),
                 QStringLiteral("primary: mdadm --wait /dev/md0"),
                 // component_size 1046528 KiB in the capture = sector 2093056
-                QStringLiteral("primary: %1 2093056 /sys/block/md0/md/sync_min").arg(write),
-                QStringLiteral("primary: %1 repair /sys/block/md0/md/sync_action").arg(write),
+                QStringLiteral("primary: %1i=0; while [ \"$(cat $d/sync_action)\" != idle ] && "
+                               "[ $i -lt 300 ]; do sleep 0.2; i=$((i+1)); done; echo \"$2\" > "
+                               "$d/sync_min' sh md0 2093056")
+                    .arg(onSysfs),
+                QStringLiteral("primary: %1echo \"$2\" > $d/sync_action && i=0; while [ \"$(cat "
+                               "$d/sync_action)\" = idle ] && [ $i -lt 50 ]; do sleep 0.1; "
+                               "i=$((i+1)); done' sh md0 repair")
+                    .arg(onSysfs),
                 QStringLiteral("primary: mdadm --wait /dev/md0"),
-                QStringLiteral("primary: %1 0 /sys/block/md0/md/sync_min").arg(write),
+                QStringLiteral("primary: %1[ \"$(cat $d/sync_min)\" = \"$2\" ] || echo \"$2\" > "
+                               "$d/sync_min' sh md0 0")
+                    .arg(onSysfs),
                 QStringLiteral("primary: pvresize /dev/md0"),
                 QStringLiteral("primary: lvextend -l +100%FREE LIO-NR1-VOL/NR1-PRIMARY-VOL"),
             });
@@ -353,6 +361,48 @@ private slots:
         const PlanResult whole = planRepair(cleanCreatedPair(intent), intent);
         QVERIFY(whole.ok());
         QVERIFY(whole.plan->isEmpty());
+    }
+
+    void anotherArraysIgnoreRuleDoesNotCount() {
+        const PairIntent intent = testbedIntent();
+        PairState state = cleanCreatedPair(intent);
+        // The created capture has this array's rule; replace it by one for another array.
+        QString& conf = state.secondary.mdadmConf;
+        const qsizetype at = conf.indexOf(QStringLiteral("ARRAY <ignore> UUID="));
+        QVERIFY(at >= 0);
+        conf = conf.left(at) +
+               QStringLiteral("ARRAY <ignore> UUID=00000000:00000000:00000000:00000000\n");
+        const PlanResult result = planPersistence(state, intent);
+        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        QCOMPARE(result.plan->actions.size(), size_t(1));
+        QVERIFY(result.plan->actions.front().sentence.contains(QStringLiteral("ARRAY <ignore>")));
+        QVERIFY(!result.plan->actions.front().done.holds(state));
+        QVERIFY(result.plan->actions.front().done.holds(cleanCreatedPair(intent)));
+    }
+
+    void aChangedChapSecretIsNotTakenAsDone() {
+        PairIntent intent = testbedIntent();
+        intent.frontEndExport.chap = ChapSettings{
+            QStringLiteral("nr1user"), QStringLiteral("s3cret-s3cret-42"), QString(), QString()};
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(result.ok());
+        PairState state = cleanCreatedPair(intent);
+        NodeAcl* acl = nullptr;
+        for (LioTarget& target : state.primary.lio.targets)
+            if (target.wwn == intent.layout.frontEnd->targetIqn)
+                acl = &target.tpgs.front().nodeAcls.front();
+        QVERIFY(acl);
+        acl->chap.userId = QStringLiteral("nr1user");
+        acl->chap.password = QStringLiteral("an-older-secret-1");
+        for (const Action& action : result.plan->actions)
+            if (action.sentence.startsWith(QStringLiteral("Require CHAP"))) {
+                QVERIFY(!action.done.holds(state));
+                acl->chap.password = QStringLiteral("s3cret-s3cret-42");
+                QVERIFY(action.done.holds(state));
+                return;
+            }
+        QFAIL("no CHAP action");
     }
 
     void teardownOfTheWholePair() {
