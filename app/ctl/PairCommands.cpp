@@ -104,14 +104,9 @@ QString journalCommandHelp() {
 int runStatusCommand(const QStringList& input) {
     QStringList arguments = input;
     PairOptions options;
-    if (const QString error = options.take(arguments); !error.isEmpty()) {
-        printError(QStringLiteral("status"), error);
-        return kExitUsage;
-    }
-    if (options.help) {
-        print(statusCommandHelp());
-        return kExitOk;
-    }
+    if (const auto end =
+            options.takeOrEnd(arguments, QStringLiteral("status"), statusCommandHelp()))
+        return *end;
     QString error;
     QString saveDirectory;
     takeValue(arguments, QStringLiteral("--save-probe"), saveDirectory, error);
@@ -155,14 +150,8 @@ int runPlanCommand(const QStringList& input, bool apply) {
     const QString command = apply ? QStringLiteral("apply") : QStringLiteral("plan");
     QStringList arguments = input;
     PairOptions options;
-    if (const QString error = options.take(arguments); !error.isEmpty()) {
-        printError(command, error);
-        return kExitUsage;
-    }
-    if (options.help) {
-        print(planCommandHelp(apply));
-        return kExitOk;
-    }
+    if (const auto end = options.takeOrEnd(arguments, command, planCommandHelp(apply)))
+        return *end;
     if (arguments.isEmpty() || !kPlanKinds.contains(arguments.first())) {
         printError(command, QStringLiteral("expected KIND (%1)").arg(kPlanKinds.join(u", ")));
         return kExitUsage;
@@ -255,34 +244,26 @@ int runPlanCommand(const QStringList& input, bool apply) {
 int runJournalCommand(const QStringList& input) {
     QStringList arguments = input;
     PairOptions options;
-    if (const QString error = options.take(arguments); !error.isEmpty()) {
-        printError(QStringLiteral("journal"), error);
-        return kExitUsage;
-    }
-    if (options.help) {
-        print(journalCommandHelp());
-        return kExitOk;
-    }
+    if (const auto end =
+            options.takeOrEnd(arguments, QStringLiteral("journal"), journalCommandHelp()))
+        return *end;
     if (!arguments.isEmpty()) {
         printError(QStringLiteral("journal"),
                    QStringLiteral("unknown argument %1").arg(arguments.first()));
         return kExitUsage;
     }
+    // The journal is named by the pair: with --pair it needs no inventory at all.
+    QString error;
     QString pairName = options.pairName;
     if (pairName.isEmpty()) {
-        const QString path = options.connection.inventoryPath.isEmpty()
-                                 ? ConnectionOptions::defaultInventoryPath()
-                                 : options.connection.inventoryPath;
-        const auto loaded = loadInventory(path);
-        if (!loaded.ok() || loaded.value().pairs.size() != 1) {
-            printError(QStringLiteral("journal"), loaded.ok()
-                                                      ? QStringLiteral("name the pair with --pair")
-                                                      : loaded.error().toString());
+        Inventory inventory;
+        InventoryPair pair;
+        if (!findInventoryPair(options, inventory, pair, error)) {
+            printError(QStringLiteral("journal"), error);
             return kExitUsage;
         }
-        pairName = loaded.value().pairs.front().name;
+        pairName = pair.name;
     }
-    QString error;
     const auto entries = Journal::read(Journal::defaultPath(pairName), &error);
     if (!entries) {
         printError(QStringLiteral("journal"), error);

@@ -8,39 +8,60 @@
 
 namespace nr1::ctl {
 
+std::optional<int> PairOptions::takeOrEnd(QStringList& arguments, const QString& command,
+                                          const QString& helpText) {
+    if (const QString error = take(arguments); !error.isEmpty()) {
+        printError(command, error);
+        return kExitUsage;
+    }
+    if (help) {
+        print(helpText);
+        return kExitOk;
+    }
+    return std::nullopt;
+}
+
 QString pairOptionsHelp() {
     return QStringLiteral("  --pair NAME             the pair (may be left out when the inventory "
                           "holds one)\n"
                           "  --json                  machine-readable output\n");
 }
 
-std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error) {
+bool findInventoryPair(const PairOptions& options, Inventory& inventory, InventoryPair& pair,
+                       QString& error) {
     const QString path = options.connection.inventoryPath.isEmpty()
                              ? ConnectionOptions::defaultInventoryPath()
                              : options.connection.inventoryPath;
     const auto loaded = loadInventory(path);
     if (!loaded.ok()) {
         error = loaded.error().toString();
-        return nullptr;
+        return false;
     }
-    auto connection = std::make_unique<PairConnection>();
-    connection->inventory = loaded.value();
-    const Inventory& inventory = connection->inventory;
-    const InventoryPair* pair = nullptr;
+    inventory = loaded.value();
+    const InventoryPair* found = nullptr;
     if (!options.pairName.isEmpty())
-        pair = inventory.findPair(options.pairName);
+        found = inventory.findPair(options.pairName);
     else if (inventory.pairs.size() == 1)
-        pair = &inventory.pairs.front();
-    if (!pair) {
+        found = &inventory.pairs.front();
+    if (!found) {
         error =
             options.pairName.isEmpty()
                 ? QStringLiteral("the inventory %1 holds %2 pairs: name one with --pair")
                       .arg(path)
                       .arg(inventory.pairs.size())
                 : QStringLiteral("no pair '%1' in the inventory %2").arg(options.pairName, path);
-        return nullptr;
+        return false;
     }
-    connection->pair = *pair;
+    pair = *found;
+    return true;
+}
+
+std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error) {
+    auto connection = std::make_unique<PairConnection>();
+    if (!findInventoryPair(options, connection->inventory, connection->pair, error))
+        return nullptr;
+    const Inventory& inventory = connection->inventory;
+    const InventoryPair* pair = &connection->pair;
     auto targetFor = [&](const InventoryNode& node) {
         SshTarget target = sshTargetFor(inventory, node);
         if (!options.connection.knownHostsFile.isEmpty())

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace nr1::ctl {
 
@@ -42,9 +43,17 @@ struct PairOptions {
             return error;
         return connection.take(arguments);
     }
+    /// take(), then the usual ends: a usage error (64) or --help (0) end the command with
+    /// that exit status; nullopt: go on.
+    std::optional<int> takeOrEnd(QStringList& arguments, const QString& command,
+                                 const QString& helpText);
 };
 
 QString pairOptionsHelp();
+/// Reads the inventory and finds the pair the options name (--pair, or the only one); false
+/// with `error` when the inventory cannot be read or names no such pair.
+bool findInventoryPair(const PairOptions& options, Inventory& inventory, InventoryPair& pair,
+                       QString& error);
 /// Both nodes of the pair the options name; nullptr with `error` when there is none.
 std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error);
 /// The intent: inventory defaults, the probed initiator name when the inventory has none, then

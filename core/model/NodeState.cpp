@@ -9,6 +9,20 @@ const BlockDevice* NodeState::findBlockDevice(const QString& kernelName) const {
     return nullptr;
 }
 
+const MdSysfs* NodeState::findMdSysfs(const QString& name) const {
+    for (const MdSysfs& sysfs : mdSysfs)
+        if (sysfs.array == name)
+            return &sysfs;
+    return nullptr;
+}
+
+const IscsiSession* NodeState::findSession(const QString& targetIqn) const {
+    for (const IscsiSession& session : sessions)
+        if (session.targetIqn == targetIqn)
+            return &session;
+    return nullptr;
+}
+
 const BlockDevice* NodeState::findBlockDeviceByPath(const QString& path) const {
     QString wanted = path;
     // /dev/VG/LV is a udev link to the dm device lsblk names /dev/mapper/VG-LV.

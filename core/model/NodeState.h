@@ -37,6 +37,10 @@ struct NodeState {
     /// The device with this path, by its /dev path, a /dev/disk link or /dev/VG/LV.
     const BlockDevice* findBlockDeviceByPath(const QString& path) const;
     bool hasCommand(const QString& name) const { return commands.contains(name); }
+    /// The sysfs attributes of array `name` ("md0"), or nullptr.
+    const MdSysfs* findMdSysfs(const QString& name) const;
+    /// The first iSCSI session to `targetIqn`, or nullptr.
+    const IscsiSession* findSession(const QString& targetIqn) const;
 };
 
 } // namespace nr1

@@ -274,13 +274,7 @@ void planReplicationImport(PlanBuilder& b) {
         return nullptr;
     };
     const IscsiNodeRecord* record = findRecord(b.node(pri));
-    const QStringList node = {QStringLiteral("iscsiadm"),
-                              QStringLiteral("-m"),
-                              QStringLiteral("node"),
-                              QStringLiteral("-T"),
-                              iqn,
-                              QStringLiteral("-p"),
-                              portal};
+    const QStringList node = commands::iscsiNode(link);
     if (!record)
         b.add(pri,
               {QStringLiteral("iscsiadm"), QStringLiteral("-m"), QStringLiteral("discovery"),

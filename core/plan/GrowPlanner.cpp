@@ -6,17 +6,10 @@ namespace nr1 {
 
 namespace {
 
-const MdSysfs* sysfsOf(const NodeState& node, const QString& md) {
-    for (const MdSysfs& sysfs : node.mdSysfs)
-        if (sysfs.array == md)
-            return &sysfs;
-    return nullptr;
-}
-
 /// Refuses unless the array is whole, idle and both legs are reachable.
 void requireHealthyArray(PlanBuilder& b, const QString& md) {
     const MdstatArray* array = b.array();
-    const MdSysfs* sysfs = sysfsOf(b.node(NodeRole::Primary), md);
+    const MdSysfs* sysfs = b.node(NodeRole::Primary).findMdSysfs(md);
     if (!array || !array->active || !sysfs) {
         b.refuse(QStringLiteral("%1 is not running on the Primary.").arg(md));
         return;
@@ -150,10 +143,7 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     }
     const ReplicationLink& link = layout.replication;
     const QString remoteDisk = link.byPathLink();
-    b.add(pri,
-          {QStringLiteral("iscsiadm"), QStringLiteral("-m"), QStringLiteral("node"),
-           QStringLiteral("-T"), link.targetIqn, QStringLiteral("-p"), link.portal.hostPort(),
-           QStringLiteral("-R")},
+    b.add(pri, commands::iscsiNode(link) + QStringList{QStringLiteral("-R")},
           QStringLiteral("Rescan the session to the Secondary so the Primary sees the larger "
                          "element."))
         .noUndo(QStringLiteral("only reads"));
@@ -166,7 +156,7 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
           QStringLiteral("Wait (up to 30 s) until the imported element shows %1.")
               .arg(humanSize(target)))
         .noUndo(QStringLiteral("only reads"));
-    const MdSysfs* sysfs = sysfsOf(b.node(pri), md);
+    const MdSysfs* sysfs = b.node(pri).findMdSysfs(md);
     const qint64 oldSectors = sysfs->componentSizeKiB.value_or(0) * 2;
     b.add(pri,
           {QStringLiteral("mdadm"), QStringLiteral("--grow"), mdPath, QStringLiteral("--size=max")},

@@ -43,10 +43,7 @@ QJsonObject arrayJson(const PairState& state, const PairIntent& intent) {
     if (array->blocksKiB)
         object.insert(QStringLiteral("sizeBytes"), *array->blocksKiB * 1024);
     QJsonArray members;
-    const MdSysfs* sysfs = nullptr;
-    for (const MdSysfs& candidate : state.primary.mdSysfs)
-        if (candidate.array == md)
-            sysfs = &candidate;
+    const MdSysfs* sysfs = state.primary.findMdSysfs(md);
     for (const MdstatMember& member : array->members) {
         QJsonObject m{{QStringLiteral("device"), member.device},
                       {QStringLiteral("role"), memberRole(state, intent, member.device)},

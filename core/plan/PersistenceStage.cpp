@@ -5,8 +5,6 @@ namespace nr1 {
 
 namespace {
 
-const QString kMdadmConf = QStringLiteral("/etc/mdadm/mdadm.conf");
-
 /// The md UUID of array `md` on the node, from its /dev/disk/by-id/md-uuid-… link; "" if none.
 QString mdUuid(const NodeState& node, const QString& md) {
     const QString prefix = QStringLiteral("/dev/disk/by-id/md-uuid-");
@@ -94,14 +92,15 @@ void planPersistenceStage(PlanBuilder& b) {
         b.add(NodeRole::Primary,
               {QStringLiteral("sh"), QStringLiteral("-c"),
                QStringLiteral("mdadm --detail --brief \"$1\" | grep '^ARRAY' >> \"$2\""),
-               QStringLiteral("sh"), mdPath, kMdadmConf},
-              QStringLiteral("Record %1 in %2 so it is assembled at boot.").arg(mdPath, kMdadmConf))
-            .doneWhen(QStringLiteral("%1 has an ARRAY line for %2").arg(kMdadmConf, mdPath),
-                      [arrayLine](const PairState& s) {
-                          return confHasLine(s.primary.mdadmConf, arrayLine);
-                      })
-            .undoWith({{QStringLiteral("sed"), QStringLiteral("-i"),
-                        QStringLiteral("\\|^%1|d").arg(arrayLine), kMdadmConf}});
+               QStringLiteral("sh"), mdPath, commands::mdadmConf()},
+              QStringLiteral("Record %1 in %2 so it is assembled at boot.")
+                  .arg(mdPath, commands::mdadmConf()))
+            .doneWhen(
+                QStringLiteral("%1 has an ARRAY line for %2").arg(commands::mdadmConf(), mdPath),
+                [arrayLine](const PairState& s) {
+                    return confHasLine(s.primary.mdadmConf, arrayLine);
+                })
+            .undoWith({commands::removeArrayLine(mdPath)});
         updateInitramfs(b, NodeRole::Primary);
     }
     // The Secondary's element carries the array's superblock: without an ignore rule udev
@@ -127,16 +126,17 @@ void planPersistenceStage(PlanBuilder& b) {
                readUuid +
                    QStringLiteral("grep -qx \"ARRAY <ignore> UUID=$u\" \"$2\" || echo \"ARRAY "
                                   "<ignore> UUID=$u\" >> \"$2\""),
-               QStringLiteral("sh"), element, kMdadmConf},
+               QStringLiteral("sh"), element, commands::mdadmConf()},
               QStringLiteral("Keep the Secondary from assembling its element %1 as an md array at "
                              "boot (ARRAY <ignore> in %2).")
-                  .arg(element, kMdadmConf))
-            .doneWhen(QStringLiteral("%1 on the secondary ignores %2's UUID").arg(kMdadmConf, md),
+                  .arg(element, commands::mdadmConf()))
+            .doneWhen(QStringLiteral("%1 on the secondary ignores %2's UUID")
+                          .arg(commands::mdadmConf(), md),
                       hasIgnoreRule)
             .undoWith(
                 {{QStringLiteral("sh"), QStringLiteral("-c"),
                   readUuid + QStringLiteral("sed -i \"/^ARRAY <ignore> UUID=$u\\$/d\" \"$2\""),
-                  QStringLiteral("sh"), element, kMdadmConf}});
+                  QStringLiteral("sh"), element, commands::mdadmConf()}});
         updateInitramfs(b, NodeRole::Secondary);
     }
     orderLioRestore(b, NodeRole::Primary,

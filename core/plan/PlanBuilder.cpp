@@ -63,10 +63,7 @@ const MdstatArray* PlanBuilder::array() const {
 }
 
 const IscsiSession* PlanBuilder::replicationSession() const {
-    for (const IscsiSession& session : m_state.primary.sessions)
-        if (session.targetIqn == m_intent.layout.replication.targetIqn)
-            return &session;
-    return nullptr;
+    return m_state.primary.findSession(m_intent.layout.replication.targetIqn);
 }
 
 const LioTarget* PlanBuilder::lioTarget(NodeRole node, const QString& iqn) const {
@@ -94,6 +91,21 @@ QStringList writeFile(const QString& path, const QString& value) {
             QStringLiteral("sh"),
             value,
             path};
+}
+
+QStringList iscsiNode(const ReplicationLink& link) {
+    return {QStringLiteral("iscsiadm"), QStringLiteral("-m"), QStringLiteral("node"),
+            QStringLiteral("-T"),       link.targetIqn,       QStringLiteral("-p"),
+            link.portal.hostPort()};
+}
+
+QString mdadmConf() {
+    return QStringLiteral("/etc/mdadm/mdadm.conf");
+}
+
+QStringList removeArrayLine(const QString& mdPath) {
+    return {QStringLiteral("sed"), QStringLiteral("-i"),
+            QStringLiteral("\\|^ARRAY %1 |d").arg(mdPath), mdadmConf()};
 }
 
 QStringList removeFile(const QString& path) {

@@ -63,6 +63,13 @@ QStringList targetcli(const QString& path, const QStringList& arguments);
 QStringList saveconfig();
 /// `sh -c 'echo "$1" > "$2"' sh VALUE PATH`: writes one sysfs attribute.
 QStringList writeFile(const QString& path, const QString& value);
+/// `iscsiadm -m node -T IQN -p PORTAL`: the Primary's node record of the replication link;
+/// callers append the operation.
+QStringList iscsiNode(const ReplicationLink& link);
+/// Where mdadm reads its configuration on Debian.
+QString mdadmConf();
+/// Deletes the ARRAY line of `mdPath` from mdadm.conf.
+QStringList removeArrayLine(const QString& mdPath);
 /// Removes a systemd drop-in and reloads systemd.
 QStringList removeFile(const QString& path);
 } // namespace commands

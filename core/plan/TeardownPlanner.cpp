@@ -5,8 +5,6 @@ namespace nr1 {
 
 namespace {
 
-const QString kMdadmConf = QStringLiteral("/etc/mdadm/mdadm.conf");
-
 /// Deletes a LIO export (target, then backstore) and saves, when it exists.
 void removeLioExport(PlanBuilder& b, NodeRole node, const QString& iqn, const QString& plugin,
                      const QString& backstoreName, const QString& what) {
@@ -123,10 +121,8 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
         const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
         if (b.node(pri).mdadmConf.contains(QLatin1Char('\n') + arrayLine) ||
             b.node(pri).mdadmConf.startsWith(arrayLine))
-            b.add(pri,
-                  {QStringLiteral("sed"), QStringLiteral("-i"),
-                   QStringLiteral("\\|^%1|d").arg(arrayLine), kMdadmConf},
-                  QStringLiteral("Remove %1 from %2.").arg(mdPath, kMdadmConf))
+            b.add(pri, commands::removeArrayLine(mdPath),
+                  QStringLiteral("Remove %1 from %2.").arg(mdPath, commands::mdadmConf()))
                 .irreversibleBecause(QStringLiteral("the array is gone"));
         const QString secondaryElement = layout.secondaryElement.devicePath();
         if (b.node(sec).mdadmConf.contains(QLatin1String("ARRAY <ignore> UUID=")) &&
@@ -136,9 +132,9 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
                    QStringLiteral("u=$(mdadm --examine --export \"$1\" | sed -n "
                                   "'s/^MD_UUID=//p'); [ -z \"$u\" ] || sed -i \"/^ARRAY <ignore> "
                                   "UUID=$u\\$/d\" \"$2\""),
-                   QStringLiteral("sh"), secondaryElement, kMdadmConf},
+                   QStringLiteral("sh"), secondaryElement, commands::mdadmConf()},
                   QStringLiteral("Remove the ignore rule for this array from the Secondary's %1.")
-                      .arg(kMdadmConf))
+                      .arg(commands::mdadmConf()))
                 .irreversibleBecause(QStringLiteral("the array is gone"));
         for (const QString& member : {local, remote})
             if (b.node(pri).findBlockDeviceByPath(member))
@@ -150,10 +146,7 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
     if (level >= TeardownLevel::Elements) {
         b.warn(QStringLiteral("Both elements are removed: nothing of the pair's data remains."));
         const ReplicationLink& link = layout.replication;
-        const QStringList node = {
-            QStringLiteral("iscsiadm"), QStringLiteral("-m"), QStringLiteral("node"),
-            QStringLiteral("-T"),       link.targetIqn,       QStringLiteral("-p"),
-            link.portal.hostPort()};
+        const QStringList node = commands::iscsiNode(link);
         const IscsiSession* session = b.replicationSession();
         if (session && session->loggedIn())
             b.add(pri, node + QStringList{QStringLiteral("--logout")},
