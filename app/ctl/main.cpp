@@ -4,6 +4,7 @@
 #include "ctl/ExitCodes.h"
 #include "ctl/PairCommands.h"
 #include "ctl/ParseCommand.h"
+#include "ctl/WatchCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -25,6 +26,7 @@ QString generalHelp() {
         "                        export, persistence, repair, grow or teardown\n"
         "  apply KIND [OPTIONS]  run that plan (confirmed, journaled, with rollback)\n"
         "  journal               the pair's audit journal\n"
+        "  watch                 live view of the pair: arrays, sync progress, events\n"
         "\n"
         "Options:\n"
         "  -h, --help            show this help (after a command: that command's help)\n"
@@ -67,6 +69,8 @@ int main(int argc, char* argv[]) {
         return nr1::ctl::runPlanCommand(arguments, command == QLatin1String("apply"));
     if (command == QLatin1String("journal"))
         return nr1::ctl::runJournalCommand(arguments);
+    if (command == QLatin1String("watch"))
+        return nr1::ctl::runWatchCommand(arguments);
     err << "nr1ctl: unknown command '" << command << "'\n\n" << generalHelp();
     return nr1::ctl::kExitUsage;
 }

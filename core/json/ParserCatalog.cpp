@@ -43,6 +43,13 @@ template <auto Parser, const char* Key> ParsedJson asList(QStringView text) {
     });
 }
 
+ParseResult<NodeState> parseFullProbe(QStringView text) {
+    return parseNodeProbe(text, ProbeScope::Full);
+}
+ParseResult<NodeState> parseWatchProbe(QStringView text) {
+    return parseNodeProbe(text, ProbeScope::Watch);
+}
+
 constexpr char kArrays[] = "arrays";
 constexpr char kSuperblocks[] = "superblocks";
 constexpr char kDevices[] = "devices";
@@ -84,7 +91,11 @@ const ParserKind kKinds[] = {
     {QStringLiteral("iscsi-nodes"), QStringLiteral("iscsiadm -m node -o show"),
      &asList<parseIscsiNodeRecords, kNodes>},
     {QStringLiteral("node-probe"), QStringLiteral("nr1's one-round-trip node probe"),
-     &asObject<parseNodeProbe>},
+     &asObject<parseFullProbe>},
+    {QStringLiteral("node-watch"),
+     QStringLiteral("the monitor's cheap probe (mdstat, md sysfs, "
+                    "iSCSI sessions)"),
+     &asObject<parseWatchProbe>},
 };
 
 } // namespace

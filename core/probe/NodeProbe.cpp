@@ -43,6 +43,16 @@ sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.servi
 sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service; do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
 )SH";
 
+// The Watch scope: the same framing and commands for what changes from second to second. The
+// sessions command is guarded so a node without open-iscsi reports 127 rather than a shell error.
+const char* const kWatchScript =
+    R"SH(sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
+sec hostname hostname
+sec mdstat cat /proc/mdstat
+sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
+sec iscsi-sessions sh -c 'command -v iscsiadm >/dev/null 2>&1 || exit 127; iscsiadm -m session -P 3'
+)SH";
+
 struct Section {
     QString text;
     int exitCode = 0;
@@ -161,27 +171,65 @@ void mergeLvm(LvmReport& into, const LvmReport& report) {
 
 } // namespace
 
-Command nodeProbeCommand() {
-    Command command =
-        Command::of({QStringLiteral("sh"), QStringLiteral("-c"), QString::fromUtf8(kProbeScript)});
-    command.timeout = std::chrono::seconds(60);
+Command nodeProbeCommand(ProbeScope scope) {
+    const bool watch = scope == ProbeScope::Watch;
+    Command command = Command::of({QStringLiteral("sh"), QStringLiteral("-c"),
+                                   QString::fromUtf8(watch ? kWatchScript : kProbeScript)});
+    // A watch answers in well under a second; a node that takes longer is shown as not
+    // answering rather than holding the monitor back.
+    command.timeout = watch ? std::chrono::seconds(10) : std::chrono::seconds(60);
     return command;
 }
 
-ParseResult<NodeState> parseNodeProbe(QStringView output) {
+QString probeSectionText(QStringView output, const QString& name) {
+    try {
+        return splitSections(output).value(name).text;
+    } catch (const ParseFailure&) {
+        return QString();
+    }
+}
+
+NodeState overlayWatchedFacts(NodeState full, const NodeState& watched) {
+    full.hostname = watched.hostname;
+    full.mdstat = watched.mdstat;
+    full.mdSysfs = watched.mdSysfs;
+    full.sessions = watched.sessions;
+    return full;
+}
+
+namespace {
+
+/// The sections both scopes read.
+void readWatchedSections(ProbeReader& reader, NodeState& state, const QList<int>& iscsiNone) {
+    state.hostname = reader.text(QStringLiteral("hostname")).trimmed();
+    // No /proc/mdstat: md is not loaded, so there are no arrays.
+    const QString mdstat = reader.text(QStringLiteral("mdstat"), {1});
+    if (!mdstat.isEmpty())
+        state.mdstat = reader.parsed(QStringLiteral("mdstat"), parseMdstat(mdstat));
+    if (const QString sysfs = reader.text(QStringLiteral("md-sysfs")); !sysfs.trimmed().isEmpty())
+        state.mdSysfs = reader.parsed(QStringLiteral("md-sysfs"), parseMdSysfsDump(sysfs));
+    state.sessions =
+        reader.parsed(QStringLiteral("iscsi-sessions"),
+                      parseIscsiSessions(reader.text(QStringLiteral("iscsi-sessions"), iscsiNone)));
+}
+
+} // namespace
+
+ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
     return runParser<NodeState>([&] {
         ProbeReader reader(splitSections(output));
         NodeState state;
-        state.hostname = reader.text(QStringLiteral("hostname")).trimmed();
+        if (scope == ProbeScope::Watch) {
+            // iscsiadm exits 21 when there is no session; 127: open-iscsi is not installed.
+            readWatchedSections(reader, state, {21, 127});
+            return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
+        }
         state.commands =
             reader.text(QStringLiteral("commands")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        // No /proc/mdstat: md is not loaded, so there are no arrays.
-        const QString mdstat = reader.text(QStringLiteral("mdstat"), {1});
-        if (!mdstat.isEmpty())
-            state.mdstat = reader.parsed(QStringLiteral("mdstat"), parseMdstat(mdstat));
-        if (const QString sysfs = reader.text(QStringLiteral("md-sysfs"));
-            !sysfs.trimmed().isEmpty())
-            state.mdSysfs = reader.parsed(QStringLiteral("md-sysfs"), parseMdSysfsDump(sysfs));
+        // iscsiadm exits 21 when there is no session or node record.
+        const QList<int> iscsiNone =
+            state.hasCommand(QStringLiteral("iscsiadm")) ? QList<int>{21} : QList<int>{21, 127};
+        readWatchedSections(reader, state, iscsiNone);
         // LVM: exit 5 with an empty report means "none found".
         const QList<int> lvmNone =
             state.hasCommand(QStringLiteral("lvm")) ? QList<int>{5} : QList<int>{5, 127};
@@ -223,12 +271,6 @@ ParseResult<NodeState> parseNodeProbe(QStringView output) {
         const QString saved = reader.text(QStringLiteral("lio-saved"), {1});
         if (!saved.trimmed().isEmpty())
             state.savedLio = reader.parsed(QStringLiteral("lio-saved"), parseSaveconfig(saved));
-        // iscsiadm exits 21 when there is no session or node record.
-        const QList<int> iscsiNone =
-            state.hasCommand(QStringLiteral("iscsiadm")) ? QList<int>{21} : QList<int>{21, 127};
-        state.sessions = reader.parsed(
-            QStringLiteral("iscsi-sessions"),
-            parseIscsiSessions(reader.text(QStringLiteral("iscsi-sessions"), iscsiNone)));
         state.iscsiNodes = reader.parsed(
             QStringLiteral("iscsi-nodes"),
             parseIscsiNodeRecords(reader.text(QStringLiteral("iscsi-nodes"), iscsiNone)));

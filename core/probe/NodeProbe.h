@@ -7,6 +7,10 @@
 // function from that output to a NodeState: each section goes to its own parser; a section
 // missing, or failing in a way its tool does not use for "nothing there", is an error naming
 // the section, so a plan is never made from a half-read node.
+//
+// ProbeScope::Watch is the monitor's cheap probe: only what moves while an array syncs or a
+// leg fails (hostname, mdstat, md sysfs, iSCSI sessions), parsed into a NodeState whose other
+// fields stay empty; overlayWatchedFacts() lays it over the last full probe.
 
 #include "exec/Command.h"
 #include "model/NodeState.h"
@@ -14,7 +18,13 @@
 
 namespace nr1 {
 
-Command nodeProbeCommand();
-ParseResult<NodeState> parseNodeProbe(QStringView output);
+enum class ProbeScope { Full, Watch };
+
+Command nodeProbeCommand(ProbeScope scope = ProbeScope::Full);
+ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope = ProbeScope::Full);
+/// The verbatim output of one section of a probe's output ("mdstat"); empty when absent.
+QString probeSectionText(QStringView output, const QString& name);
+/// `full` with the facts a Watch probe reads replaced by those of `watched`.
+NodeState overlayWatchedFacts(NodeState full, const NodeState& watched);
 
 } // namespace nr1

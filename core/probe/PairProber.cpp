@@ -15,7 +15,7 @@ QStringList PairProbe::errors(const QString& primaryTarget, const QString& secon
     return errors;
 }
 
-NodeProbe nodeProbeFromResult(const CommandResult& result) {
+NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope) {
     NodeProbe probe;
     probe.rawOutput = result.stdoutData;
     if (result.status != CommandStatus::Exited) {
@@ -28,7 +28,7 @@ NodeProbe nodeProbeFromResult(const CommandResult& result) {
                 .arg(result.summary(), QString::fromUtf8(result.stderrData).trimmed().left(300));
         return probe;
     }
-    const auto parsed = parseNodeProbe(QString::fromUtf8(result.stdoutData));
+    const auto parsed = parseNodeProbe(QString::fromUtf8(result.stdoutData), scope);
     if (!parsed.ok()) {
         probe.error = parsed.error().toString();
         return probe;

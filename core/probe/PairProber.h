@@ -6,6 +6,7 @@
 
 #include "exec/CommandRunner.h"
 #include "model/Pair.h"
+#include "probe/NodeProbe.h"
 #include "probe/ParseResult.h"
 
 #include <functional>
@@ -32,8 +33,8 @@ struct PairProbe {
     QStringList errors(const QString& primaryTarget, const QString& secondaryTarget) const;
 };
 
-/// Turns the result of nodeProbeCommand() into a NodeProbe.
-NodeProbe nodeProbeFromResult(const CommandResult& result);
+/// Turns the result of nodeProbeCommand(scope) into a NodeProbe.
+NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope = ProbeScope::Full);
 
 void probePair(CommandRunner& primary, CommandRunner& secondary, QObject* context,
                std::function<void(const PairProbe&)> onDone);

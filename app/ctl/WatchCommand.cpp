@@ -1,0 +1,204 @@
+#include "ctl/WatchCommand.h"
+
+#include "ctl/ExitCodes.h"
+#include "ctl/PairConnection.h"
+#include "ctl/Terminal.h"
+#include "monitor/MonitorJson.h"
+#include "monitor/MonitorText.h"
+#include "monitor/PairMonitor.h"
+
+#include <QCoreApplication>
+#include <QTime>
+#include <QTimer>
+
+namespace nr1::ctl {
+
+QString watchCommandHelp() {
+    return QStringLiteral(
+               "Usage: nr1ctl watch [OPTIONS]\n\n"
+               "Watches the pair live: both nodes, the replication session, every md array\n"
+               "(state, members with their roles, resync/recovery progress, speed and time\n"
+               "left) and the exports, and reports events (degraded, member faulty, sync\n"
+               "started/finished, node unreachable/back, session lost/back). One round trip\n"
+               "per node per refresh; every --interval while all is still, every\n"
+               "--busy-interval while something moves. On a terminal the lines are redrawn\n"
+               "in place; otherwise a line per change; --json: one object per change.\n\n"
+               "  --interval SECONDS       refresh while all is still (default 5)\n"
+               "  --busy-interval SECONDS  refresh while a sync runs or something changed\n"
+               "                           (default 1)\n"
+               "  --for SECONDS            stop after this long (default: until interrupted)\n") +
+           pairOptionsHelp() +
+           QStringLiteral("Layout names (as for plan/apply): --primary-vg, --primary-lv, "
+                          "--secondary-vg,\n--secondary-lv, --element-iqn, --md, --volume-vg, "
+                          "--volume-lv, --lun-iqn.\n");
+}
+
+namespace {
+
+QString now() {
+    return QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+}
+
+QString nodeLine(const NodeView& node) {
+    if (node.reachable)
+        return QStringLiteral("%1 %2 (%3): answering").arg(node.role, node.target, node.hostname);
+    return QStringLiteral("%1 %2: NOT ANSWERING — %3").arg(node.role, node.target, node.error);
+}
+
+QString sessionLine(const SessionView& session) {
+    if (!session.present)
+        return QStringLiteral("replication %1 at %2: no session")
+            .arg(session.targetIqn, session.portal);
+    return QStringLiteral("replication %1 at %2: %3 (%4)%5")
+        .arg(session.targetIqn, session.portal, session.state, session.connection,
+             session.disk.isEmpty() ? QString() : QStringLiteral(", disk ") + session.disk);
+}
+
+QString exportLine(const ExportView& exported) {
+    return QStringLiteral("%1 export %2%3: %4 on %5 to %6")
+        .arg(exported.node, exported.targetIqn,
+             exported.enabled ? QString() : QStringLiteral(" (disabled)"),
+             exported.backstores.isEmpty() ? QStringLiteral("no LUN")
+                                           : exported.backstores.join(QStringLiteral(", ")),
+             exported.portals.isEmpty() ? QStringLiteral("no portal")
+                                        : exported.portals.join(QStringLiteral(", ")),
+             exported.initiators.isEmpty() ? QStringLiteral("no initiator")
+                                           : exported.initiators.join(QStringLiteral(", ")));
+}
+
+QStringList linesOf(const PairSnapshot& snapshot) {
+    QStringList lines;
+    lines << QStringLiteral("pair %1: %2").arg(snapshot.pair, healthName(snapshot.overallHealth()));
+    lines << nodeLine(snapshot.primary) << nodeLine(snapshot.secondary);
+    if (snapshot.primary.answered)
+        lines << sessionLine(snapshot.replication);
+    if (snapshot.arrays.empty() && snapshot.primary.answered)
+        lines << QStringLiteral("no md array");
+    for (const ArrayView& array : snapshot.arrays)
+        lines << arrayLine(array);
+    for (const ExportView& exported : snapshot.exports)
+        lines << exportLine(exported);
+    return lines;
+}
+
+/// Prints what the monitor reports in the chosen form.
+class WatchPrinter {
+public:
+    enum class Form { InPlace, Lines, Json };
+    explicit WatchPrinter(Form form)
+        : m_form(form) {}
+
+    void snapshot(const PairSnapshot& snapshot) {
+        if (m_form == Form::Json) {
+            printJsonLine(toJson(snapshot));
+            return;
+        }
+        const QStringList lines = linesOf(snapshot);
+        if (m_form == Form::InPlace) {
+            redraw(lines);
+        } else {
+            for (const QString& line : lines)
+                if (!m_lines.contains(line))
+                    print(now() + QLatin1Char(' ') + line + QLatin1Char('\n'));
+        }
+        m_lines = lines;
+    }
+
+    void event(const MonitorEvent& event) {
+        if (m_form == Form::Json) {
+            printJsonLine(toJson(event));
+            return;
+        }
+        const QString line =
+            QStringLiteral("%1 %2 %3: %4\n")
+                .arg(event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                     healthName(event.severity).toUpper(), eventKindName(event.kind), event.text);
+        if (m_form == Form::InPlace) {
+            // Events stay in the scrollback, above the live lines.
+            clearLive();
+            print(line);
+            printLive();
+        } else {
+            print(line);
+        }
+    }
+
+private:
+    void clearLive() {
+        if (m_drawn > 0)
+            print(QStringLiteral("\x1b[%1A\x1b[J").arg(m_drawn));
+        m_drawn = 0;
+    }
+    void printLive() {
+        for (const QString& line : m_lines)
+            print(line + QStringLiteral("\x1b[K\n"));
+        m_drawn = int(m_lines.size());
+    }
+    void redraw(const QStringList& lines) {
+        clearLive();
+        m_lines = lines;
+        printLive();
+    }
+
+    Form m_form;
+    QStringList m_lines;
+    int m_drawn = 0;
+};
+
+bool takeSeconds(QStringList& arguments, const QString& name, double& seconds, QString& error) {
+    QString value;
+    if (!takeValue(arguments, name, value, error) || value.isEmpty())
+        return error.isEmpty();
+    bool ok = false;
+    seconds = value.toDouble(&ok);
+    if (!ok || seconds <= 0) {
+        error = QStringLiteral("%1 wants a number of seconds above 0, not '%2'").arg(name, value);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runWatchCommand(const QStringList& input) {
+    QStringList arguments = input;
+    PairOptions options;
+    if (const auto end = options.takeOrEnd(arguments, QStringLiteral("watch"), watchCommandHelp()))
+        return *end;
+    QString error;
+    double interval = 5;
+    double busyInterval = 1;
+    double duration = 0;
+    takeSeconds(arguments, QStringLiteral("--interval"), interval, error) &&
+        takeSeconds(arguments, QStringLiteral("--busy-interval"), busyInterval, error) &&
+        takeSeconds(arguments, QStringLiteral("--for"), duration, error);
+    auto connection = error.isEmpty() ? connect(options, error) : nullptr;
+    PairIntent intent;
+    QStringList rest;
+    if (connection)
+        error = buildIntent(*connection, PairProbe{}, arguments, intent, &rest);
+    if (error.isEmpty() && !rest.isEmpty())
+        error = QStringLiteral("unknown argument %1").arg(rest.first());
+    if (!error.isEmpty()) {
+        printError(QStringLiteral("watch"), error);
+        return kExitUsage;
+    }
+    MonitorTiming timing;
+    timing.idleInterval = std::chrono::milliseconds(qint64(interval * 1000));
+    timing.busyInterval = std::chrono::milliseconds(qint64(busyInterval * 1000));
+    PairMonitor monitor(intent.layout, *connection->primary, *connection->secondary, timing);
+    WatchPrinter printer(options.json   ? WatchPrinter::Form::Json
+                         : isTerminal() ? WatchPrinter::Form::InPlace
+                                        : WatchPrinter::Form::Lines);
+    QObject::connect(&monitor, &PairMonitor::snapshotChanged, &monitor,
+                     [&printer](const PairSnapshot& snapshot) { printer.snapshot(snapshot); });
+    QObject::connect(&monitor, &PairMonitor::eventRaised, &monitor,
+                     [&printer](const MonitorEvent& event) { printer.event(event); });
+    if (duration > 0)
+        QTimer::singleShot(qint64(duration * 1000), &monitor,
+                           [] { QCoreApplication::exit(kExitOk); });
+    monitor.start();
+    return QCoreApplication::exec();
+}
+
+} // namespace nr1::ctl

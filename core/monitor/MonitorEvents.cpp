@@ -1,0 +1,215 @@
+#include "monitor/MonitorEvents.h"
+
+namespace nr1 {
+
+QString eventKindName(MonitorEventKind kind) {
+    switch (kind) {
+    case MonitorEventKind::NodeUnreachable:
+        return QStringLiteral("node-unreachable");
+    case MonitorEventKind::NodeBack:
+        return QStringLiteral("node-back");
+    case MonitorEventKind::SessionLost:
+        return QStringLiteral("session-lost");
+    case MonitorEventKind::SessionBack:
+        return QStringLiteral("session-back");
+    case MonitorEventKind::ArrayAppeared:
+        return QStringLiteral("array-appeared");
+    case MonitorEventKind::ArrayGone:
+        return QStringLiteral("array-gone");
+    case MonitorEventKind::Degraded:
+        return QStringLiteral("degraded");
+    case MonitorEventKind::Whole:
+        return QStringLiteral("whole");
+    case MonitorEventKind::MemberFaulty:
+        return QStringLiteral("member-faulty");
+    case MonitorEventKind::MemberRemoved:
+        return QStringLiteral("member-removed");
+    case MonitorEventKind::MemberAdded:
+        return QStringLiteral("member-added");
+    case MonitorEventKind::SyncStarted:
+        return QStringLiteral("sync-started");
+    case MonitorEventKind::SyncFinished:
+        return QStringLiteral("sync-finished");
+    case MonitorEventKind::SyncStopped:
+        return QStringLiteral("sync-stopped");
+    case MonitorEventKind::SyncWaiting:
+        return QStringLiteral("sync-waiting");
+    }
+    return QStringLiteral("unknown");
+}
+
+namespace {
+
+class EventList {
+public:
+    EventList(const PairSnapshot& after, const QDateTime& at)
+        : m_after(after)
+        , m_at(at) {}
+
+    MonitorEvent& add(MonitorEventKind kind, Health severity, const QString& node,
+                      const QString& text) {
+        MonitorEvent event;
+        event.kind = kind;
+        event.time = m_at;
+        event.pair = m_after.pair;
+        event.node = node;
+        event.severity = severity;
+        event.text = text;
+        m_events.push_back(event);
+        return m_events.back();
+    }
+    MonitorEvent& addForArray(MonitorEventKind kind, Health severity, const ArrayView& array,
+                              const QString& text) {
+        MonitorEvent& event =
+            add(kind, severity, array.node,
+                QStringLiteral("%1 on the %2: %3").arg(array.name, array.node, text));
+        event.array = array.name;
+        return event;
+    }
+    std::vector<MonitorEvent> take() { return std::move(m_events); }
+
+private:
+    const PairSnapshot& m_after;
+    QDateTime m_at;
+    std::vector<MonitorEvent> m_events;
+};
+
+bool isDegraded(const ArrayView& array) {
+    if (array.degradedDisks.value_or(0) > 0)
+        return true;
+    for (const MemberView& member : array.members)
+        if (member.faulty)
+            return true;
+    return false;
+}
+
+QString memberName(const MemberView& member) {
+    return member.role == MemberRole::Other
+               ? member.device
+               : QStringLiteral("%1 (%2)").arg(member.device, memberRoleName(member.role));
+}
+
+const MemberView* findMember(const ArrayView& array, const QString& device) {
+    for (const MemberView& member : array.members)
+        if (member.device == device)
+            return &member;
+    return nullptr;
+}
+
+void compareNode(EventList& events, const NodeView* before, const NodeView& after) {
+    if (!after.reachable && (!before || before->reachable))
+        events.add(MonitorEventKind::NodeUnreachable, Health::Critical, after.role,
+                   QStringLiteral("The %1 (%2) does not answer: %3")
+                       .arg(after.role, after.target, after.error));
+    else if (after.reachable && before && !before->reachable)
+        events.add(MonitorEventKind::NodeBack, Health::Ok, after.role,
+                   QStringLiteral("The %1 (%2) answers again").arg(after.role, after.target));
+}
+
+void compareSync(EventList& events, const ArrayView* before, const ArrayView& after) {
+    const std::optional<SyncView> was = before ? before->sync : std::nullopt;
+    const std::optional<SyncView>& now = after.sync;
+    if (was && (!now || now->action != was->action)) {
+        if (isDegraded(after))
+            events
+                .addForArray(MonitorEventKind::SyncStopped, Health::Critical, after,
+                             QStringLiteral("%1 stopped at %2% with the array degraded")
+                                 .arg(was->action)
+                                 .arg(was->percent, 0, 'f', 1))
+                .action = was->action;
+        else
+            events
+                .addForArray(MonitorEventKind::SyncFinished, Health::Ok, after,
+                             QStringLiteral("%1 finished").arg(was->action))
+                .action = was->action;
+    }
+    if (now && (!was || now->action != was->action))
+        events
+            .addForArray(MonitorEventKind::SyncStarted,
+                         isDegraded(after) ? Health::Warning : Health::Working, after,
+                         before ? QStringLiteral("%1 started").arg(now->action)
+                                : QStringLiteral("%1 running, %2% done")
+                                      .arg(now->action)
+                                      .arg(now->percent, 0, 'f', 1))
+            .action = now->action;
+    if (!after.waiting.isEmpty() && (!before || before->waiting != after.waiting))
+        events.addForArray(MonitorEventKind::SyncWaiting, Health::Warning, after,
+                           QStringLiteral("%1 (due but not running)").arg(after.waiting));
+}
+
+/// `firstLook`: there is no earlier snapshot at all, so nothing "appeared".
+void compareArray(EventList& events, bool firstLook, const ArrayView* before,
+                  const ArrayView& after) {
+    if (after.stale)
+        return; // no fresh facts; the node's event tells
+    if (!before && !firstLook)
+        events.addForArray(MonitorEventKind::ArrayAppeared,
+                           // An array on the Secondary means its element was assembled there.
+                           after.node == QLatin1String("secondary") ? Health::Warning : Health::Ok,
+                           after, QStringLiteral("array started (%1)").arg(after.state));
+    const bool wasDegraded = before && isDegraded(*before);
+    if (isDegraded(after) && !wasDegraded)
+        events.addForArray(MonitorEventKind::Degraded, Health::Critical, after,
+                           QStringLiteral("degraded, %1 of %2 members working")
+                               .arg(after.workingDisks.value_or(0))
+                               .arg(after.raidDisks.value_or(0)));
+    else if (!isDegraded(after) && wasDegraded)
+        events.addForArray(MonitorEventKind::Whole, Health::Ok, after,
+                           QStringLiteral("all members working again"));
+    for (const MemberView& member : after.members) {
+        const MemberView* was = before ? findMember(*before, member.device) : nullptr;
+        if (member.faulty && (!was || !was->faulty))
+            events
+                .addForArray(MonitorEventKind::MemberFaulty, Health::Critical, after,
+                             QStringLiteral("member %1 is faulty").arg(memberName(member)))
+                .member = member.device;
+        else if (before && (!was || (was->faulty && !member.faulty)))
+            // Same device no longer faulty: it was removed and added back between two looks.
+            events
+                .addForArray(MonitorEventKind::MemberAdded, Health::Ok, after,
+                             QStringLiteral("member %1 added").arg(memberName(member)))
+                .member = member.device;
+    }
+    if (before)
+        for (const MemberView& member : before->members)
+            if (!findMember(after, member.device))
+                events
+                    .addForArray(MonitorEventKind::MemberRemoved,
+                                 member.faulty ? Health::Warning : Health::Critical, after,
+                                 QStringLiteral("member %1 removed").arg(memberName(member)))
+                    .member = member.device;
+    compareSync(events, before, after);
+}
+
+} // namespace
+
+std::vector<MonitorEvent> eventsBetween(const PairSnapshot* before, const PairSnapshot& after,
+                                        const QDateTime& at) {
+    EventList events(after, at);
+    compareNode(events, before ? &before->primary : nullptr, after.primary);
+    compareNode(events, before ? &before->secondary : nullptr, after.secondary);
+    if (after.primary.reachable) {
+        const SessionView& now = after.replication;
+        const bool wasLoggedIn = before && before->replication.loggedIn;
+        if (wasLoggedIn && !now.loggedIn)
+            events.add(MonitorEventKind::SessionLost, Health::Critical, QStringLiteral("primary"),
+                       QStringLiteral("The replication session to %1 is %2")
+                           .arg(now.portal, now.present ? now.state : QStringLiteral("gone")));
+        else if (now.loggedIn && before && before->primary.reachable && !wasLoggedIn)
+            events.add(
+                MonitorEventKind::SessionBack, Health::Ok, QStringLiteral("primary"),
+                QStringLiteral("The replication session to %1 is logged in").arg(now.portal));
+    }
+    for (const ArrayView& array : after.arrays)
+        compareArray(events, before == nullptr, before ? before->findArray(array.key()) : nullptr,
+                     array);
+    if (before)
+        for (const ArrayView& array : before->arrays)
+            if (!after.findArray(array.key()))
+                events.addForArray(MonitorEventKind::ArrayGone,
+                                   array.isPairArray ? Health::Critical : Health::Ok, array,
+                                   QStringLiteral("array stopped"));
+    return events.take();
+}
+
+} // namespace nr1

@@ -1,0 +1,54 @@
+#pragma once
+// Contract: the events an administrator is told about, derived by comparing two snapshots of
+// a pair (a pure function): a node stops answering or is back, the replication session is lost
+// or back, an array appears, goes, becomes degraded or whole again, a member turns faulty, is
+// removed or added, a sync (resync, recovery, check, repair, reshape) starts, finishes or stops
+// short, a sync is due but waits (DELAYED/PENDING). Arrays seen only as stale (their node does
+// not answer) give no events; the node's own event says it. The first snapshot (no `before`)
+// reports what is already wrong or running.
+
+#include "monitor/PairSnapshot.h"
+
+#include <QDateTime>
+#include <vector>
+
+namespace nr1 {
+
+enum class MonitorEventKind {
+    NodeUnreachable,
+    NodeBack,
+    SessionLost,
+    SessionBack,
+    ArrayAppeared,
+    ArrayGone,
+    Degraded,
+    Whole,
+    MemberFaulty,
+    MemberRemoved,
+    MemberAdded,
+    SyncStarted,
+    SyncFinished,
+    SyncStopped,
+    SyncWaiting,
+};
+
+/// "node-unreachable", "sync-started", …: the names nr1ctl watch --json prints.
+QString eventKindName(MonitorEventKind kind);
+
+struct MonitorEvent {
+    MonitorEventKind kind = MonitorEventKind::NodeUnreachable;
+    QDateTime time; ///< when the monitor saw it (UTC)
+    QString pair;
+    QString node;   ///< "primary" / "secondary"
+    QString array;  ///< "md0" when about an array
+    QString member; ///< the member's device when about one
+    QString action; ///< the sync's action when about a sync
+    Health severity = Health::Ok;
+    QString text; ///< one sentence for people
+    bool operator==(const MonitorEvent&) const = default;
+};
+
+std::vector<MonitorEvent> eventsBetween(const PairSnapshot* before, const PairSnapshot& after,
+                                        const QDateTime& at);
+
+} // namespace nr1

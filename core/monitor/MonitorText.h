@@ -1,0 +1,22 @@
+#pragma once
+// Contract: how the monitor's values read as text, shared by `nr1ctl watch` and the console's
+// monitoring pane so both say the same: speeds ("3.0 MB/s"), durations ("4m10s"), a member's
+// badges ("write-mostly, faulty"), a sync's progress line and one line per array.
+
+#include "monitor/PairSnapshot.h"
+
+namespace nr1 {
+
+/// "850 KB/s", "3.0 MB/s", "1.2 GB/s" (decimal units, like md's K = 1024 bytes shown as KB).
+QString formatSpeed(qint64 kibPerSecond);
+/// "45s", "4m10s", "2h05m", "3d04h".
+QString formatDuration(qint64 seconds);
+/// The member's flags worth a badge: "write-mostly", "faulty", "spare", "replacement",
+/// "rebuilding" (has a role but is not in sync yet).
+QStringList memberBadges(const MemberView& member);
+/// "resync 34.5% at 3.0 MB/s, 4m10s left" (speed and time left only when known).
+QString syncLine(const SyncView& sync);
+/// "md0 (primary) in sync [UU]: dm-1 local element, sda remote element write-mostly".
+QString arrayLine(const ArrayView& array);
+
+} // namespace nr1

@@ -1,0 +1,112 @@
+#pragma once
+// Contract: keeps one pair's PairSnapshot fresh over the pair's two command runners. Each node
+// is refreshed on its own (a node that hangs never holds back the other's news), one request
+// per refresh: the full probe at the start, after the node comes back, after any event and
+// every fullInterval; the cheap Watch probe (mdstat, md sysfs, sessions) otherwise. The cadence
+// is busyInterval while a sync runs or waits, a node does not answer, or something changed
+// within settleWindow; idleInterval when all is still. One request per node at a time:
+// refreshSoon() (after a change nr1 made) is debounced, so a burst makes one refresh, and drops
+// the answers of requests still running (an epoch counter). After every answer the snapshot is
+// rebuilt from both nodes' latest readings; snapshotChanged is emitted only when it differs
+// from the last one; eventRaised once per event, in order. All signals come from the event
+// loop of the monitor's thread; nothing here blocks.
+
+#include "exec/CommandRunner.h"
+#include "model/Pair.h"
+#include "monitor/MonitorEvents.h"
+#include "monitor/PairSnapshot.h"
+#include "monitor/SyncHistory.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <array>
+#include <chrono>
+#include <memory>
+
+namespace nr1 {
+
+struct MonitorTiming {
+    std::chrono::milliseconds idleInterval{5000};
+    std::chrono::milliseconds busyInterval{1000};
+    std::chrono::milliseconds settleWindow{30000};
+    std::chrono::milliseconds fullInterval{120000};
+    std::chrono::milliseconds debounce{100};
+};
+
+/// What the monitor has cost so far, for the status bar and the benchmark.
+struct MonitorCounters {
+    quint64 refreshes = 0; ///< answers, both nodes
+    quint64 requests = 0;  ///< round trips, both nodes
+    quint64 fullProbes = 0;
+    quint64 bytesReceived = 0; ///< stdout + stderr
+    quint64 bytesSent = 0;     ///< the command lines
+    quint64 dropped = 0;       ///< answers of superseded refreshes
+};
+
+class PairMonitor : public QObject {
+    Q_OBJECT
+public:
+    /// The runners must outlive the monitor.
+    PairMonitor(PairLayout layout, CommandRunner& primary, CommandRunner& secondary,
+                MonitorTiming timing = {}, QObject* parent = nullptr);
+
+    void start();
+    void stop();
+    /// A refresh within `debounce`, superseding one that runs (after a change nr1 made).
+    void refreshSoon();
+    /// The next refresh reads everything (LVM, LIO, …), not only what moves.
+    void requestFullProbe();
+    /// Replaces the probe commands (the benchmark points them at simulated nodes).
+    void setProbeCommands(Command full, Command watch);
+
+    const PairLayout& layout() const { return m_layout; }
+    bool hasSnapshot() const { return m_hasSnapshot; }
+    const PairSnapshot& snapshot() const { return m_snapshot; }
+    const SyncHistory& history() const { return m_history; }
+    const MonitorCounters& counters() const { return m_counters; }
+    /// The last full NodeState of a node (nullopt before its first answer), for plans.
+    const std::optional<NodeState>& nodeState(NodeRole role) const;
+
+signals:
+    void snapshotChanged(const nr1::PairSnapshot& snapshot);
+    void eventRaised(const nr1::MonitorEvent& event);
+    /// After every answer of a node, changed or not.
+    void refreshed();
+
+private:
+    struct NodeSlot {
+        CommandRunner* runner = nullptr;
+        std::optional<NodeState> full;    ///< the last full probe
+        std::optional<NodeState> current; ///< full overlaid with the last watch
+        NodeReading reading;
+        bool needFull = true;
+        bool inFlight = false;
+        RequestId request = 0;
+        quint64 epoch = 0;
+        qint64 lastAnswerMs = -1;
+        qint64 lastFullMs = -1;
+        std::unique_ptr<QTimer> timer = std::make_unique<QTimer>();
+    };
+
+    void beginRefresh(int node);
+    void answer(int node, quint64 epoch, bool full, const CommandResult& result);
+    void updateSnapshot();
+    void scheduleNext(int node);
+    bool busy() const;
+
+    PairLayout m_layout;
+    MonitorTiming m_timing;
+    std::array<NodeSlot, 2> m_nodes;
+    Command m_fullCommand;
+    Command m_watchCommand;
+    QElapsedTimer m_clock;
+    bool m_running = false;
+    qint64 m_lastChangeMs = -1;
+    bool m_hasSnapshot = false;
+    PairSnapshot m_snapshot;
+    SyncHistory m_history;
+    MonitorCounters m_counters;
+};
+
+} // namespace nr1

@@ -1,0 +1,453 @@
+#include "monitor/PairSnapshot.h"
+
+#include <algorithm>
+
+namespace nr1 {
+
+QString healthName(Health health) {
+    switch (health) {
+    case Health::Ok:
+        return QStringLiteral("ok");
+    case Health::Working:
+        return QStringLiteral("working");
+    case Health::Warning:
+        return QStringLiteral("warning");
+    case Health::Critical:
+        return QStringLiteral("critical");
+    case Health::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString memberRoleName(MemberRole role) {
+    switch (role) {
+    case MemberRole::LocalElement:
+        return QStringLiteral("local element");
+    case MemberRole::RemoteElement:
+        return QStringLiteral("remote element");
+    case MemberRole::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
+const ArrayView* PairSnapshot::findArray(const QString& key) const {
+    for (const ArrayView& array : arrays)
+        if (array.key() == key)
+            return &array;
+    return nullptr;
+}
+
+const ArrayView* PairSnapshot::pairArray() const {
+    for (const ArrayView& array : arrays)
+        if (array.isPairArray)
+            return &array;
+    return nullptr;
+}
+
+Health PairSnapshot::overallHealth() const {
+    // Critical beats Unknown beats Warning beats Working beats Ok.
+    auto rank = [](Health health) {
+        switch (health) {
+        case Health::Ok:
+            return 0;
+        case Health::Working:
+            return 1;
+        case Health::Warning:
+            return 2;
+        case Health::Unknown:
+            return 3;
+        case Health::Critical:
+            return 4;
+        }
+        return 3;
+    };
+    Health worst = Health::Ok;
+    auto consider = [&](Health health) {
+        if (rank(health) > rank(worst))
+            worst = health;
+    };
+    for (const ArrayView& array : arrays)
+        consider(array.health);
+    if (!primary.reachable || !secondary.reachable)
+        consider(Health::Unknown);
+    return worst;
+}
+
+namespace {
+
+const QString kPrimary = QStringLiteral("primary");
+const QString kSecondary = QStringLiteral("secondary");
+
+QString mdName(const QString& mdDevice) {
+    // "/dev/md0" → "md0"; "/dev/md/NAME" is matched through its md-name link, not here.
+    return mdDevice.section(QLatin1Char('/'), -1);
+}
+
+QString syncActionWord(MdSyncAction action) {
+    switch (action) {
+    case MdSyncAction::Resync:
+        return QStringLiteral("resync");
+    case MdSyncAction::Recover:
+        return QStringLiteral("recovery");
+    case MdSyncAction::Check:
+        return QStringLiteral("check");
+    case MdSyncAction::Repair:
+        return QStringLiteral("repair");
+    case MdSyncAction::Reshape:
+        return QStringLiteral("reshape");
+    case MdSyncAction::Idle:
+    case MdSyncAction::Frozen:
+        break;
+    }
+    return QString();
+}
+
+QString mdstatSyncWord(MdSyncKind kind) {
+    switch (kind) {
+    case MdSyncKind::Resync:
+        return QStringLiteral("resync");
+    case MdSyncKind::Recovery:
+        return QStringLiteral("recovery");
+    case MdSyncKind::Reshape:
+        return QStringLiteral("reshape");
+    case MdSyncKind::Check:
+        return QStringLiteral("check");
+    }
+    return QStringLiteral("resync");
+}
+
+QString runningWord(const QString& action) {
+    if (action == QLatin1String("resync"))
+        return QStringLiteral("resyncing");
+    if (action == QLatin1String("recovery"))
+        return QStringLiteral("recovering");
+    if (action == QLatin1String("check"))
+        return QStringLiteral("checking");
+    if (action == QLatin1String("repair"))
+        return QStringLiteral("repairing");
+    return QStringLiteral("reshaping");
+}
+
+/// The running sync from sysfs (sectors, action) or, failing that, from mdstat.
+std::optional<SyncView> syncOf(const MdstatArray& array, const MdSysfs* sysfs) {
+    if (sysfs && sysfs->syncAction && sysfs->syncCompleted &&
+        sysfs->syncCompleted->state == MdSyncCompleted::State::Running) {
+        const QString action = syncActionWord(*sysfs->syncAction);
+        if (!action.isEmpty()) {
+            SyncView sync;
+            sync.action = action;
+            sync.doneSectors = sysfs->syncCompleted->doneSectors;
+            sync.totalSectors = sysfs->syncCompleted->totalSectors;
+            sync.percent = sync.totalSectors > 0
+                               ? 100.0 * double(sync.doneSectors) / double(sync.totalSectors)
+                               : 0;
+            sync.speedKiBps = sysfs->syncSpeedKiBps;
+            return sync;
+        }
+    }
+    if (!array.sync)
+        return std::nullopt;
+    SyncView sync;
+    sync.action = mdstatSyncWord(array.sync->kind);
+    sync.doneSectors = array.sync->doneKiB * 2;
+    sync.totalSectors = array.sync->totalKiB * 2;
+    sync.percent = array.sync->percent;
+    sync.speedKiBps = array.sync->speedKiBps;
+    return sync;
+}
+
+struct Roles {
+    QString localDevice;  ///< kernel name of the Primary's element
+    QString remoteDevice; ///< kernel name of the imported Secondary element (on the Primary)
+    QString secondaryElementDevice;
+};
+
+QString deviceOfPath(const NodeState& state, const QString& path) {
+    const BlockDevice* device = state.findBlockDeviceByPath(path);
+    return device ? device->name : QString();
+}
+
+QString importedDisk(const PairLayout& layout, const NodeState& primary) {
+    if (const IscsiSession* session = primary.findSession(layout.replication.targetIqn))
+        for (const AttachedDisk& disk : session->disks)
+            if (disk.lun == layout.replication.lun && !disk.disk.isEmpty())
+                return disk.disk;
+    return deviceOfPath(primary, layout.replication.byPathLink());
+}
+
+std::vector<MemberView> membersOf(const MdstatArray& array, const MdSysfs* sysfs,
+                                  const QString& node, const PairLayout& layout,
+                                  const Roles& roles) {
+    std::vector<MemberView> members;
+    auto describe = [&](MemberView& member) {
+        member.path = QStringLiteral("/dev/") + member.device;
+        if (node == kPrimary && !roles.localDevice.isEmpty() &&
+            member.device == roles.localDevice) {
+            member.role = MemberRole::LocalElement;
+            member.path = layout.primaryElement.devicePath();
+            member.node = kPrimary;
+        } else if (node == kPrimary && !roles.remoteDevice.isEmpty() &&
+                   member.device == roles.remoteDevice) {
+            member.role = MemberRole::RemoteElement;
+            member.path = layout.replication.byPathLink();
+            member.node = kSecondary;
+        } else if (node == kSecondary && !roles.secondaryElementDevice.isEmpty() &&
+                   member.device == roles.secondaryElementDevice) {
+            member.role = MemberRole::RemoteElement;
+            member.path = layout.secondaryElement.devicePath();
+            member.node = kSecondary;
+        } else {
+            member.node = node;
+        }
+    };
+    for (const MdstatMember& listed : array.members) {
+        MemberView member;
+        member.device = listed.device;
+        member.writeMostly = listed.writeMostly;
+        member.faulty = listed.faulty;
+        member.spare = listed.spare;
+        member.replacement = listed.replacement;
+        if (sysfs) {
+            const auto found =
+                std::find_if(sysfs->members.begin(), sysfs->members.end(),
+                             [&](const MdSysfsMember& m) { return m.device == listed.device; });
+            if (found != sysfs->members.end()) {
+                member.flags = found->stateFlags;
+                member.slot = found->slot;
+                member.inSync = found->has(QStringLiteral("in_sync"));
+                member.writeMostly =
+                    member.writeMostly || found->has(QStringLiteral("write_mostly"));
+                member.faulty = member.faulty || found->has(QStringLiteral("faulty"));
+                // md lists a member being rebuilt into a role as "spare" with its slot set.
+                member.spare = (member.spare || found->has(QStringLiteral("spare"))) &&
+                               !found->slot.has_value();
+                member.replacement =
+                    member.replacement || found->has(QStringLiteral("replacement"));
+            }
+        } else if (!listed.faulty && !listed.spare) {
+            member.slot = listed.slot;
+        }
+        describe(member);
+        members.push_back(member);
+    }
+    // Faulty members before spares after the active ones, in role order: the order md shows.
+    std::stable_sort(members.begin(), members.end(), [](const MemberView& a, const MemberView& b) {
+        return a.slot.value_or(1 << 20) < b.slot.value_or(1 << 20);
+    });
+    return members;
+}
+
+QString bitmapLine(const MdBitmap& bitmap) {
+    if (!bitmap.file.isEmpty())
+        return QStringLiteral("bitmap: file %1, %2KB chunk")
+            .arg(bitmap.file)
+            .arg(bitmap.chunkBytes / 1024);
+    return QStringLiteral("bitmap: %1/%2 pages [%3KB], %4KB chunk")
+        .arg(bitmap.pagesUsed)
+        .arg(bitmap.pagesTotal)
+        .arg(bitmap.sizeKiB)
+        .arg(bitmap.chunkBytes / 1024);
+}
+
+/// State words and health from md's own facts; never "in sync" while anything is off.
+void judge(ArrayView& view, const MdstatArray& array, const MdSysfs* sysfs) {
+    const bool faultyMember = std::any_of(view.members.begin(), view.members.end(),
+                                          [](const MemberView& m) { return m.faulty; });
+    const bool degraded = view.degradedDisks.value_or(0) > 0 || faultyMember;
+    if (!array.active) {
+        view.state = QStringLiteral("inactive");
+        view.health = Health::Critical;
+        return;
+    }
+    QStringList words;
+    Health health = Health::Ok;
+    if (degraded) {
+        words << QStringLiteral("degraded");
+        health = Health::Critical;
+    }
+    if (view.sync) {
+        words << runningWord(view.sync->action);
+        // A degraded array being rebuilt is still without redundancy, but on its way back.
+        health = degraded ? Health::Warning : Health::Working;
+    } else if (!view.waiting.isEmpty()) {
+        words << (array.syncWait == MdSyncWait::Delayed
+                      ? QStringLiteral("%1 delayed").arg(array.syncWaitAction)
+                  : array.syncWait == MdSyncWait::Pending
+                      ? QStringLiteral("%1 pending").arg(array.syncWaitAction)
+                      : QStringLiteral("%1 waiting for the cluster").arg(array.syncWaitAction));
+        if (health != Health::Critical)
+            health = Health::Warning;
+    } else if (sysfs && sysfs->syncAction == MdSyncAction::Frozen) {
+        words << QStringLiteral("sync frozen");
+        if (health != Health::Critical)
+            health = Health::Warning;
+    }
+    if (!view.readOnly.isEmpty()) {
+        words.prepend(view.readOnly);
+        if (health == Health::Ok || health == Health::Working)
+            health = Health::Warning;
+    }
+    if (words.isEmpty())
+        words << QStringLiteral("in sync");
+    view.state = words.join(QStringLiteral(", "));
+    view.health = health;
+}
+
+ArrayView arrayViewOf(const MdstatArray& array, const NodeState& state, const QString& node,
+                      const PairLayout& layout, const Roles& roles) {
+    const MdSysfs* sysfs = state.findMdSysfs(array.name);
+    ArrayView view;
+    view.node = node;
+    view.name = array.name;
+    view.isPairArray = node == kPrimary && array.name == mdName(layout.mdDevice);
+    view.level = array.level.isEmpty() && sysfs ? sysfs->level : array.level;
+    view.sizeKiB = array.blocksKiB;
+    view.arrayState = sysfs ? sysfs->arrayState : QString();
+    view.raidDisks = array.raidDisks;
+    view.workingDisks = array.workingDisks;
+    if (sysfs && sysfs->degraded)
+        view.degradedDisks = sysfs->degraded;
+    else if (array.raidDisks && array.workingDisks)
+        view.degradedDisks = *array.raidDisks - *array.workingDisks;
+    view.pattern = array.pattern;
+    view.members = membersOf(array, sysfs, node, layout, roles);
+    view.sync = syncOf(array, sysfs);
+    if (array.syncWait == MdSyncWait::Delayed)
+        view.waiting = QStringLiteral("%1=DELAYED").arg(array.syncWaitAction);
+    else if (array.syncWait == MdSyncWait::Pending)
+        view.waiting = QStringLiteral("%1=PENDING").arg(array.syncWaitAction);
+    else if (array.syncWait == MdSyncWait::Remote)
+        view.waiting = QStringLiteral("%1=REMOTE").arg(array.syncWaitAction);
+    view.readOnly = array.readOnly == MdReadOnly::ReadOnly       ? QStringLiteral("read-only")
+                    : array.readOnly == MdReadOnly::AutoReadOnly ? QStringLiteral("auto-read-only")
+                                                                 : QString();
+    if (array.bitmap)
+        view.bitmap = bitmapLine(*array.bitmap);
+    judge(view, array, sysfs);
+    return view;
+}
+
+void addMeasuredSpeed(ArrayView& view, const PairSnapshot* previous, const NodeReading& reading) {
+    if (!view.sync)
+        return;
+    SyncView& sync = *view.sync;
+    const qint64 elapsedMs = reading.msSinceLastAnswer;
+    if (previous && !reading.fresh) {
+        // Nothing new from this node: keep what was measured at its last answer.
+        if (const ArrayView* before = previous->findArray(view.key()); before && before->sync)
+            sync.measuredKiBps = before->sync->measuredKiBps;
+    } else if (previous && elapsedMs > 0)
+        if (const ArrayView* before = previous->findArray(view.key());
+            before && !before->stale && before->sync && before->sync->action == sync.action &&
+            before->sync->totalSectors == sync.totalSectors &&
+            sync.doneSectors >= before->sync->doneSectors)
+            sync.measuredKiBps =
+                (sync.doneSectors - before->sync->doneSectors) / 2 * 1000 / elapsedMs;
+    const std::optional<qint64> speed =
+        sync.speedKiBps && *sync.speedKiBps > 0 ? sync.speedKiBps : sync.measuredKiBps;
+    if (speed && *speed > 0)
+        sync.etaSeconds = (sync.totalSectors - sync.doneSectors) / 2 / *speed;
+}
+
+std::vector<ExportView> exportsOf(const NodeState& state, const QString& node,
+                                  const PairLayout& layout) {
+    std::vector<ExportView> exports;
+    for (const LioTarget& target : state.lio.targets) {
+        ExportView view;
+        view.node = node;
+        view.targetIqn = target.wwn;
+        view.isReplication = node == kSecondary && target.wwn == layout.replication.targetIqn;
+        for (const Tpg& tpg : target.tpgs) {
+            view.enabled = view.enabled || tpg.enabled;
+            for (const LioPortal& portal : tpg.portals)
+                view.portals << QStringLiteral("%1:%2").arg(portal.ipAddress).arg(portal.port);
+            for (const NodeAcl& acl : tpg.nodeAcls)
+                view.initiators << acl.nodeWwn;
+            for (const LioLun& lun : tpg.luns) {
+                QString line = lun.storageObject.mid(QStringLiteral("/backstores/").size());
+                for (const StorageObject& object : state.lio.storageObjects)
+                    if (object.configPath() == lun.storageObject)
+                        line += QStringLiteral(" → ") + object.dev;
+                view.backstores << line;
+            }
+        }
+        exports.push_back(view);
+    }
+    return exports;
+}
+
+NodeView nodeViewOf(const QString& role, const NodeReading& reading, const NodeView* before) {
+    NodeView view;
+    view.role = role;
+    view.target = reading.target;
+    view.reachable = reading.reachable;
+    view.error = reading.error;
+    view.answered = reading.reachable || (before && before->answered);
+    if (reading.state)
+        view.hostname = reading.state->hostname;
+    else if (before)
+        view.hostname = before->hostname;
+    view.mdstat = reading.reachable || !before ? reading.mdstatText : before->mdstat;
+    return view;
+}
+
+} // namespace
+
+PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& primary,
+                               const NodeReading& secondary, const PairSnapshot* previous) {
+    PairSnapshot snapshot;
+    snapshot.pair = layout.name;
+    snapshot.primary = nodeViewOf(kPrimary, primary, previous ? &previous->primary : nullptr);
+    snapshot.secondary =
+        nodeViewOf(kSecondary, secondary, previous ? &previous->secondary : nullptr);
+    Roles roles;
+    if (primary.state) {
+        roles.localDevice = deviceOfPath(*primary.state, layout.primaryElement.devicePath());
+        roles.remoteDevice = importedDisk(layout, *primary.state);
+    }
+    if (secondary.state)
+        roles.secondaryElementDevice =
+            deviceOfPath(*secondary.state, layout.secondaryElement.devicePath());
+    for (const auto& [role, reading] :
+         {std::pair{kPrimary, &primary}, std::pair{kSecondary, &secondary}}) {
+        if (!reading->reachable || !reading->state) {
+            // The node does not answer: what it last showed, marked as such.
+            if (previous)
+                for (ArrayView array : previous->arrays)
+                    if (array.node == role) {
+                        array.stale = true;
+                        array.health = Health::Unknown;
+                        snapshot.arrays.push_back(array);
+                    }
+            continue;
+        }
+        for (const MdstatArray& array : reading->state->mdstat.arrays) {
+            ArrayView view = arrayViewOf(array, *reading->state, role, layout, roles);
+            addMeasuredSpeed(view, previous, *reading);
+            snapshot.arrays.push_back(view);
+        }
+        for (const ExportView& view : exportsOf(*reading->state, role, layout))
+            snapshot.exports.push_back(view);
+    }
+    if (!primary.reachable && previous) {
+        snapshot.replication = previous->replication; // last known
+    } else if (primary.state) {
+        SessionView& session = snapshot.replication;
+        session.targetIqn = layout.replication.targetIqn;
+        session.portal = layout.replication.portal.hostPort();
+        session.state = QStringLiteral("absent");
+        if (const IscsiSession* found = primary.state->findSession(layout.replication.targetIqn)) {
+            session.present = true;
+            session.state = found->sessionState;
+            session.connection = found->connectionState;
+            session.loggedIn = found->loggedIn();
+            session.portal = found->currentPortal.hostPort();
+            session.disk = importedDisk(layout, *primary.state);
+        }
+    }
+    return snapshot;
+}
+
+} // namespace nr1

@@ -1,0 +1,148 @@
+#pragma once
+// Contract: what the monitor shows of one pair at one moment, as plain comparable values: each
+// node's reachability and raw /proc/mdstat, each md array on either node with its state in
+// words and a health level, its members with their role in the pair (local or remote element),
+// a running sync with percent, speed and ETA, the replication session and the LIO exports.
+// Built by buildPairSnapshot() from the probed NodeStates; two snapshots compare equal exactly
+// when nothing an administrator would see changed (times of the last answer are kept apart).
+
+#include "model/Pair.h"
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace nr1 {
+
+/// How an array or node looks at a glance; views map it to a colour.
+enum class Health {
+    Ok,       ///< whole and idle
+    Working,  ///< whole, a check/resync/reshape is running
+    Warning,  ///< needs attention: waiting sync, read-only, recovering a degraded array
+    Critical, ///< redundancy lost: degraded, faulty member, inactive
+    Unknown   ///< not known now: the node does not answer
+};
+
+QString healthName(Health health);
+
+enum class MemberRole { LocalElement, RemoteElement, Other };
+
+QString memberRoleName(MemberRole role);
+
+struct MemberView {
+    QString device; ///< kernel name, e.g. "dm-1", "sda"
+    QString path;   ///< the element's path when the member is one, else /dev/DEVICE
+    MemberRole role = MemberRole::Other;
+    QString node;            ///< where the member's storage is: "primary" or "secondary"
+    std::optional<int> slot; ///< role number; nullopt for a spare or a failed member
+    bool inSync = false;
+    bool writeMostly = false;
+    bool faulty = false;
+    bool spare = false;
+    bool replacement = false;
+    QStringList flags; ///< md's dev-*/state words, verbatim
+    bool operator==(const MemberView&) const = default;
+};
+
+struct SyncView {
+    QString action; ///< "resync", "recovery", "check", "repair", "reshape"
+    double percent = 0;
+    qint64 doneSectors = 0;
+    qint64 totalSectors = 0;
+    std::optional<qint64> speedKiBps;    ///< md's own sync_speed (recent average)
+    std::optional<qint64> measuredKiBps; ///< from the progress between the last two refreshes
+    std::optional<qint64> etaSeconds;
+    bool operator==(const SyncView&) const = default;
+};
+
+struct ArrayView {
+    QString node;             ///< "primary" or "secondary": where the array runs
+    QString name;             ///< "md0"
+    bool isPairArray = false; ///< the pair's mirror (layout.mdDevice)
+    QString level;
+    std::optional<qint64> sizeKiB;
+    QString state; ///< in words: "in sync", "degraded", "resyncing", "resync delayed", …
+    Health health = Health::Unknown;
+    QString arrayState; ///< md's array_state, verbatim
+    std::optional<int> raidDisks;
+    std::optional<int> workingDisks;
+    std::optional<int> degradedDisks;
+    QString pattern; ///< "[UU]" as mdstat draws it, without brackets
+    std::vector<MemberView> members;
+    std::optional<SyncView> sync;
+    QString waiting;    ///< "resync=DELAYED", "resync=PENDING", … ; empty when nothing waits
+    QString readOnly;   ///< "", "read-only" or "auto-read-only"
+    QString bitmap;     ///< "bitmap: 1/8 pages [4KB], 65536KB chunk"; empty without bitmap
+    bool stale = false; ///< the node did not answer: the last known state
+    bool operator==(const ArrayView&) const = default;
+    QString key() const { return node + QLatin1Char('/') + name; }
+};
+
+struct SessionView {
+    bool present = false; ///< a session to the Secondary's element target exists
+    QString targetIqn;
+    QString portal;
+    QString state;      ///< session state ("LOGGED_IN", "FAILED", …); "absent" without a session
+    QString connection; ///< "LOGGED IN", "TRANSPORT WAIT", …
+    QString disk;       ///< the imported disk, e.g. "sda"; empty while detached
+    bool loggedIn = false;
+    bool operator==(const SessionView&) const = default;
+};
+
+struct ExportView {
+    QString node;
+    QString targetIqn;
+    bool enabled = false;
+    QStringList portals;        ///< "10.99.0.2:3260"
+    QStringList initiators;     ///< ACLs
+    QStringList backstores;     ///< "block/nr1-testbed → /dev/…"
+    bool isReplication = false; ///< the Secondary's element export (else a front-end LUN)
+    bool operator==(const ExportView&) const = default;
+};
+
+struct NodeView {
+    QString role;   ///< "primary" / "secondary"
+    QString target; ///< how nr1 reaches it: "root@host:22"
+    bool reachable = false;
+    bool answered = false; ///< has answered at least once
+    QString error;         ///< why it is not reachable or its probe failed
+    QString hostname;
+    QString mdstat; ///< /proc/mdstat verbatim (the last answer)
+    bool operator==(const NodeView&) const = default;
+};
+
+struct PairSnapshot {
+    QString pair;
+    NodeView primary;
+    NodeView secondary;
+    std::vector<ArrayView> arrays;
+    SessionView replication;
+    std::vector<ExportView> exports;
+    bool operator==(const PairSnapshot&) const = default;
+
+    const ArrayView* findArray(const QString& key) const;
+    const ArrayView* pairArray() const;
+    /// The worst health of the pair's arrays and nodes.
+    Health overallHealth() const;
+};
+
+/// What the monitor knows of one node: the last state it read (full probe overlaid with the
+/// latest watch) and whether the last refresh reached it.
+struct NodeReading {
+    QString target;
+    std::optional<NodeState> state;
+    bool reachable = false;
+    QString error;
+    QString mdstatText;           ///< /proc/mdstat verbatim from the last answer
+    bool fresh = false;           ///< this reading is the node's answer just now (not an older one)
+    qint64 msSinceLastAnswer = 0; ///< between this answer and the node's one before
+};
+
+/// The snapshot of a pair. `previous` provides the last known arrays of a node that does not
+/// answer now (marked stale) and the progress the measured speed is taken from (for a fresh
+/// reading, msSinceLastAnswer after it; an older reading keeps the speed measured before).
+PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& primary,
+                               const NodeReading& secondary, const PairSnapshot* previous);
+
+} // namespace nr1
