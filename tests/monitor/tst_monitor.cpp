@@ -1,0 +1,497 @@
+// The monitor engine on live captures from the testbed (tests/fixtures/testbed-live/watch/):
+// snapshot values (states in words, member roles, sync progress, speed, ETA, session,
+// exports), the events of a real failure/recovery sequence fed through PairMonitor, stale
+// answers dropped, unreachable nodes, "only changes are emitted", the bounded history, and the
+// words of states nr1 must never call clean (DELAYED, PENDING, auto-read-only).
+
+#include "Fixtures.h"
+#include "exec/CommandRunner.h"
+#include "inventory/Inventory.h"
+#include "monitor/MonitorEvents.h"
+#include "monitor/MonitorJson.h"
+#include "monitor/MonitorText.h"
+#include "monitor/PairMonitor.h"
+#include "plan/PairIntent.h"
+#include "probe/MdstatParser.h"
+#include "probe/NodeProbe.h"
+
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QtTest>
+
+using namespace nr1;
+
+namespace {
+
+QString capture(const QString& state, const QString& file) {
+    return fixture(QStringLiteral("testbed-live/watch/%1/%2").arg(state, file));
+}
+
+NodeState parsed(const QString& text, ProbeScope scope) {
+    const auto result = parseNodeProbe(text, scope);
+    if (!result.ok())
+        qFatal("capture does not parse: %s", qPrintable(result.error().toString()));
+    return result.value();
+}
+
+PairLayout testbedLayout() {
+    InventoryPair pair;
+    pair.name = QStringLiteral("testbed");
+    pair.primary.replicationAddress = QStringLiteral("10.99.0.1");
+    pair.secondary.replicationAddress = QStringLiteral("10.99.0.2");
+    return defaultIntent(pair).layout;
+}
+
+NodeReading reading(const NodeState& state, qint64 msSinceLast = 1000) {
+    NodeReading reading;
+    reading.target = QStringLiteral("root@node");
+    reading.state = state;
+    reading.reachable = true;
+    reading.fresh = true;
+    reading.msSinceLastAnswer = msSinceLast;
+    return reading;
+}
+
+/// The full probe `base` with the sections a watch reads taken from `watch`: what a full probe
+/// at the moment of the watch capture would have shown of them.
+QString spliced(QString base, const QString& watch) {
+    for (const QString& name : {QStringLiteral("hostname"), QStringLiteral("mdstat"),
+                                QStringLiteral("md-sysfs"), QStringLiteral("iscsi-sessions")}) {
+        const QRegularExpression section(
+            QStringLiteral("@@nr1 begin %1\n.*\n@@nr1 end %1 -?\\d+\n")
+                .arg(QRegularExpression::escape(name)),
+            QRegularExpression::DotMatchesEverythingOption |
+                QRegularExpression::InvertedGreedinessOption);
+        const QRegularExpressionMatch fromWatch = section.match(watch);
+        if (!fromWatch.hasMatch())
+            qFatal("no section %s in the watch capture", qPrintable(name));
+        base.replace(section, fromWatch.captured(0));
+    }
+    return base;
+}
+
+/// A node for PairMonitor: answers a full probe with `full` (its watched sections replaced by
+/// the current watch output) and a watch with the current watch output, asynchronously. It can
+/// hold answers back (to supersede them) or refuse to connect.
+class ScriptedNode : public CommandRunner {
+public:
+    ScriptedNode(QString full, QString watch)
+        : m_full(std::move(full))
+        , m_watch(std::move(watch)) {}
+
+    void setWatch(const QString& watch) { m_watch = watch; }
+    void setReachable(bool reachable) { m_reachable = reachable; }
+    void setHolding(bool holding) { m_holding = holding; }
+    /// Delivers held answers as they were when asked.
+    void release() {
+        auto held = std::move(m_held);
+        for (auto& answer : held)
+            answer();
+    }
+    int fullRequests = 0;
+    int watchRequests = 0;
+
+    RequestId run(const Command& command, QObject* context, ResultHandler onDone) override {
+        const bool full = command == nodeProbeCommand(ProbeScope::Full);
+        (full ? fullRequests : watchRequests)++;
+        CommandResult result;
+        if (m_reachable) {
+            result.status = CommandStatus::Exited;
+            result.exitCode = 0;
+            result.stdoutData = (full ? spliced(m_full, m_watch) : m_watch).toUtf8();
+        } else {
+            result.status = CommandStatus::ConnectionFailed;
+            result.error = QStringLiteral("cannot connect: Connection refused");
+        }
+        const RequestId id = m_next++;
+        QPointer<QObject> guard(context);
+        auto answer = [this, id, guard, result, onDone] {
+            if (guard && !m_cancelled.contains(id))
+                onDone(result);
+        };
+        if (m_holding)
+            m_held.push_back(answer);
+        else
+            QTimer::singleShot(0, context, answer);
+        return id;
+    }
+    RequestId stream(const Command& command, QObject* context, LineHandler,
+                     ResultHandler onDone) override {
+        return run(command, context, std::move(onDone));
+    }
+    void cancel(RequestId id) override { m_cancelled << id; }
+    QString describeTarget() const override { return QStringLiteral("root@scripted"); }
+
+private:
+    QString m_full;
+    QString m_watch;
+    bool m_reachable = true;
+    bool m_holding = false;
+    std::vector<std::function<void()>> m_held;
+    QList<RequestId> m_cancelled;
+    RequestId m_next = 1;
+};
+
+MonitorTiming quietTiming() {
+    // Refreshes only when the test asks (refreshSoon), so each step is one answer per node.
+    MonitorTiming timing;
+    timing.idleInterval = std::chrono::hours(1);
+    timing.busyInterval = std::chrono::hours(1);
+    timing.debounce = std::chrono::milliseconds(0);
+    return timing;
+}
+
+/// Waits until both nodes answered once more.
+void refreshBoth(PairMonitor& monitor) {
+    QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
+    monitor.refreshSoon();
+    QTRY_COMPARE_WITH_TIMEOUT(refreshed.count(), 2, 5000);
+}
+
+QStringList kinds(const QList<QList<QVariant>>& spied) {
+    QStringList names;
+    for (const auto& arguments : spied) {
+        const auto event = arguments.at(0).value<MonitorEvent>();
+        names << eventKindName(event.kind) +
+                     (event.action.isEmpty() ? QString() : QLatin1Char(':') + event.action);
+    }
+    return names;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(nr1::MonitorEvent)
+Q_DECLARE_METATYPE(nr1::PairSnapshot)
+
+class TestMonitor : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        qRegisterMetaType<MonitorEvent>();
+        qRegisterMetaType<PairSnapshot>();
+    }
+
+    void resyncCaptureReadsAsResyncing() {
+        const NodeState primary =
+            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                   ProbeScope::Full);
+        const NodeState secondary =
+            parsed(capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+                   ProbeScope::Full);
+        const PairSnapshot snapshot =
+            buildPairSnapshot(testbedLayout(), reading(primary), reading(secondary), nullptr);
+        QCOMPARE(snapshot.arrays.size(), size_t(1));
+        const ArrayView& md0 = snapshot.arrays.front();
+        QVERIFY(md0.isPairArray);
+        QCOMPARE(md0.node, QStringLiteral("primary"));
+        QCOMPARE(md0.state, QStringLiteral("resyncing"));
+        QCOMPARE(md0.health, Health::Working);
+        QCOMPARE(md0.pattern, QStringLiteral("UU"));
+        QCOMPARE(md0.sizeKiB, std::optional<qint64>(1046528));
+        QCOMPARE(md0.bitmap, QStringLiteral("bitmap: 1/1 pages [4KB], 65536KB chunk"));
+        QCOMPARE(md0.members.size(), size_t(2));
+        const MemberView& local = md0.members[0];
+        QCOMPARE(local.device, QStringLiteral("dm-0"));
+        QCOMPARE(local.role, MemberRole::LocalElement);
+        QCOMPARE(local.path, QStringLiteral("/dev/LIO-NR1-Elements/NR1-Local-Element"));
+        QCOMPARE(local.slot, std::optional<int>(0));
+        QVERIFY(!local.writeMostly);
+        const MemberView& remote = md0.members[1];
+        QCOMPARE(remote.device, QStringLiteral("sda"));
+        QCOMPARE(remote.role, MemberRole::RemoteElement);
+        QCOMPARE(remote.node, QStringLiteral("secondary"));
+        QVERIFY(remote.writeMostly);
+        QVERIFY(!remote.faulty);
+        QCOMPARE(memberBadges(remote), QStringList{QStringLiteral("write-mostly")});
+        QVERIFY(md0.sync.has_value());
+        QCOMPARE(md0.sync->action, QStringLiteral("resync"));
+        QCOMPARE(md0.sync->totalSectors, qint64(2093056));
+        QVERIFY(md0.sync->percent > 20 && md0.sync->percent < 40);
+        QVERIFY(md0.sync->speedKiBps.value_or(0) > 2000);
+        // ETA from md's speed: what is left over the speed.
+        QCOMPARE(*md0.sync->etaSeconds, (md0.sync->totalSectors - md0.sync->doneSectors) / 2 /
+                                            *md0.sync->speedKiBps);
+        QVERIFY(snapshot.replication.loggedIn);
+        QCOMPARE(snapshot.replication.disk, QStringLiteral("sda"));
+        QCOMPARE(snapshot.replication.portal, QStringLiteral("10.99.0.2:3260"));
+        QCOMPARE(snapshot.exports.size(), size_t(2));
+        int replicationExports = 0;
+        for (const ExportView& exported : snapshot.exports)
+            replicationExports += exported.isReplication ? 1 : 0;
+        QCOMPARE(replicationExports, 1);
+        QCOMPARE(snapshot.overallHealth(), Health::Working);
+        QVERIFY(arrayLine(md0).startsWith(QStringLiteral("md0 (primary) resyncing [UU] — resync ")));
+    }
+
+    void recoveryCaptureIsDegradedAndRecovering() {
+        const NodeState primary =
+            parsed(capture(QStringLiteral("recovery"), QStringLiteral("primary.probe.txt")),
+                   ProbeScope::Full);
+        const PairSnapshot snapshot =
+            buildPairSnapshot(testbedLayout(), reading(primary), reading(NodeState{}), nullptr);
+        const ArrayView* md0 = snapshot.pairArray();
+        QVERIFY(md0);
+        QCOMPARE(md0->state, QStringLiteral("degraded, recovering"));
+        QCOMPARE(md0->health, Health::Warning);
+        QCOMPARE(md0->degradedDisks, std::optional<int>(1));
+        QCOMPARE(md0->sync->action, QStringLiteral("recovery"));
+        const MemberView& remote = md0->members[1];
+        QCOMPARE(remote.role, MemberRole::RemoteElement);
+        QVERIFY(!remote.spare); // md says "spare" for a member rebuilt into slot 1
+        QCOMPARE(remote.slot, std::optional<int>(1));
+        QCOMPARE(memberBadges(remote),
+                 (QStringList{QStringLiteral("write-mostly"), QStringLiteral("rebuilding")}));
+    }
+
+    void degradedWatchOverFullProbe() {
+        const NodeState full =
+            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                   ProbeScope::Full);
+        const NodeState watched =
+            parsed(capture(QStringLiteral("degraded"), QStringLiteral("primary.watch.txt")),
+                   ProbeScope::Watch);
+        QVERIFY(watched.lvm.lvs.empty()); // a watch reads only what moves
+        const NodeState state = overlayWatchedFacts(full, watched);
+        QCOMPARE(state.lvm, full.lvm);
+        QCOMPARE(state.mdstat, watched.mdstat);
+        const PairSnapshot snapshot =
+            buildPairSnapshot(testbedLayout(), reading(state), reading(NodeState{}), nullptr);
+        const ArrayView* md0 = snapshot.pairArray();
+        QCOMPARE(md0->state, QStringLiteral("degraded"));
+        QCOMPARE(md0->health, Health::Critical);
+        QCOMPARE(md0->pattern, QStringLiteral("U_"));
+        QVERIFY(md0->members[1].faulty);
+        QCOMPARE(md0->members[1].role, MemberRole::RemoteElement);
+        QVERIFY(!md0->sync);
+        QVERIFY(!snapshot.replication.loggedIn); // the session failed with the Secondary
+        QCOMPARE(snapshot.overallHealth(), Health::Critical);
+    }
+
+    void measuredSpeedFromProgress() {
+        const NodeState full =
+            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                   ProbeScope::Full);
+        const PairSnapshot first =
+            buildPairSnapshot(testbedLayout(), reading(full), reading(NodeState{}), nullptr);
+        NodeState later = full;
+        MdSysfs& sysfs = later.mdSysfs.front();
+        sysfs.syncCompleted->doneSectors += 4096 * 2; // 4 MiB more
+        const PairSnapshot second = buildPairSnapshot(testbedLayout(), reading(later, 2000),
+                                                      reading(NodeState{}), &first);
+        QCOMPARE(second.pairArray()->sync->measuredKiBps, std::optional<qint64>(2048));
+        // An answer of the other node carries no news about this one's progress.
+        NodeReading old = reading(later, 500);
+        old.fresh = false;
+        const PairSnapshot third =
+            buildPairSnapshot(testbedLayout(), old, reading(NodeState{}), &second);
+        QCOMPARE(third.pairArray()->sync->measuredKiBps, std::optional<qint64>(2048));
+        // Without md's own speed the ETA comes from the measured one.
+        later.mdSysfs.front().syncSpeedKiBps.reset();
+        const PairSnapshot fourth = buildPairSnapshot(testbedLayout(), reading(later, 1000),
+                                                      reading(NodeState{}), &first);
+        QCOMPARE(fourth.pairArray()->sync->measuredKiBps, std::optional<qint64>(4096));
+        const SyncView& sync = *fourth.pairArray()->sync;
+        QCOMPARE(*sync.etaSeconds, (sync.totalSectors - sync.doneSectors) / 2 / 4096);
+    }
+
+    void waitingAndReadOnlyAreNeverClean() {
+        for (const auto& [file, name, words] :
+             {std::tuple{"public/proc_mdstat_blog_pending_autoro_check.txt", "md126",
+                         "auto-read-only, resync pending"},
+              std::tuple{"public/proc_mdstat_check_raid_pr77_check_and_delayed.txt", "md1",
+                         "resync delayed"},
+              std::tuple{"public/proc_mdstat_check_raid_pr77_check_and_delayed.txt", "md0",
+                         "checking"}}) {
+            NodeState state;
+            state.mdstat = parseMdstat(fixture(QString::fromLatin1(file))).value();
+            const PairSnapshot snapshot =
+                buildPairSnapshot(testbedLayout(), reading(state), reading(NodeState{}), nullptr);
+            const ArrayView* array =
+                snapshot.findArray(QStringLiteral("primary/") + QString::fromLatin1(name));
+            QVERIFY2(array, name);
+            QCOMPARE(array->state, QString::fromLatin1(words));
+            QCOMPARE(array->health, QString::fromLatin1(words) == QLatin1String("checking")
+                                        ? Health::Working
+                                        : Health::Warning);
+        }
+    }
+
+    void unreachableNodeShowsLastKnownAsStale() {
+        const NodeState primary =
+            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                   ProbeScope::Full);
+        const PairSnapshot before =
+            buildPairSnapshot(testbedLayout(), reading(primary), reading(NodeState{}), nullptr);
+        NodeReading gone;
+        gone.target = QStringLiteral("root@node");
+        gone.error = QStringLiteral("not reachable: timed out");
+        const PairSnapshot after =
+            buildPairSnapshot(testbedLayout(), gone, reading(NodeState{}), &before);
+        QVERIFY(!after.primary.reachable);
+        const ArrayView* md0 = after.pairArray();
+        QVERIFY(md0 && md0->stale);
+        QCOMPARE(md0->health, Health::Unknown);
+        QCOMPARE(after.replication, before.replication); // last known
+        const auto events = eventsBetween(&before, after, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().kind, MonitorEventKind::NodeUnreachable);
+        QVERIFY(events.front().text.contains(QStringLiteral("timed out")));
+        QCOMPARE(after.overallHealth(), Health::Unknown);
+    }
+
+    // The real sequence of the testbed (resync, Secondary killed during writes, rebooted, the
+    // leg re-added, recovery, clean) through the engine: the events an administrator expects.
+    void failureAndRecoverySequenceRaisesEvents() {
+        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                             capture(QStringLiteral("resync"), QStringLiteral("primary.watch.txt")));
+        ScriptedNode secondary(
+            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+            capture(QStringLiteral("resync"), QStringLiteral("secondary.watch.txt")));
+        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        QSignalSpy events(&monitor, &PairMonitor::eventRaised);
+        QSignalSpy changes(&monitor, &PairMonitor::snapshotChanged);
+        QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
+        monitor.start();
+        QTRY_COMPARE(refreshed.count(), 2);
+        QCOMPARE(kinds(events), QStringList{QStringLiteral("sync-started:resync")});
+        QCOMPARE(primary.fullRequests, 1);
+
+        auto step = [&](const char* state, QStringList expected) {
+            events.clear();
+            primary.setWatch(capture(QString::fromLatin1(state), QStringLiteral("primary.watch.txt")));
+            refreshBoth(monitor);
+            QCOMPARE(kinds(events), expected);
+        };
+        step("clean", {QStringLiteral("sync-finished:resync")});
+        step("degraded", {QStringLiteral("session-lost"), QStringLiteral("degraded"),
+                          QStringLiteral("member-faulty")});
+        step("faulty-after-reboot", {QStringLiteral("session-back")});
+        step("recovery", {QStringLiteral("member-added"), QStringLiteral("sync-started:recovery")});
+        step("clean", {QStringLiteral("whole"), QStringLiteral("sync-finished:recovery")});
+        // After events the next refresh reads everything again; otherwise only the watch.
+        QVERIFY(primary.fullRequests >= 5);
+        const int watches = primary.watchRequests;
+        const int fulls = primary.fullRequests;
+        refreshBoth(monitor); // the full read after the last event
+        refreshBoth(monitor);
+        QCOMPARE(primary.fullRequests, fulls + 1);
+        QCOMPARE(primary.watchRequests, watches + 1);
+        const MonitorEvent last = events.last().at(0).value<MonitorEvent>();
+        QCOMPARE(last.array, QStringLiteral("md0"));
+        QCOMPARE(last.node, QStringLiteral("primary"));
+        QCOMPARE(last.pair, QStringLiteral("testbed"));
+        QCOMPARE(toJson(last).value(QStringLiteral("event")).toString(),
+                 QStringLiteral("sync-finished"));
+        QVERIFY(monitor.history().samples(QStringLiteral("primary/md0")).size() >= 7);
+    }
+
+    void unchangedStateIsNotEmittedAgain() {
+        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
+        ScriptedNode secondary(
+            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
+        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        QSignalSpy changes(&monitor, &PairMonitor::snapshotChanged);
+        QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
+        monitor.start();
+        QTRY_COMPARE(refreshed.count(), 2);
+        QCOMPARE(changes.count(), 1);
+        refreshBoth(monitor);
+        refreshBoth(monitor);
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(monitor.snapshot().pairArray()->state, QStringLiteral("in sync"));
+        QCOMPARE(monitor.snapshot().pairArray()->health, Health::Ok);
+    }
+
+    void supersededAnswerIsDropped() {
+        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
+        ScriptedNode secondary(
+            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
+        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
+        monitor.start();
+        QTRY_COMPARE(refreshed.count(), 2);
+        // A refresh asked while one is on its way: the older answer says "degraded", the newer
+        // one "clean"; the older must not show, even when it arrives last.
+        primary.setHolding(true);
+        primary.setWatch(capture(QStringLiteral("degraded"), QStringLiteral("primary.watch.txt")));
+        monitor.refreshSoon();
+        QTRY_COMPARE(refreshed.count(), 3); // the Secondary answered, the Primary holds
+        primary.setHolding(false);
+        primary.setWatch(capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
+        monitor.refreshSoon();
+        QTRY_COMPARE(refreshed.count(), 5);
+        primary.release(); // the superseded "degraded" answer comes late
+        QTest::qWait(20);
+        QCOMPARE(refreshed.count(), 5);
+        QCOMPARE(monitor.counters().dropped, quint64(1));
+        QCOMPARE(monitor.snapshot().pairArray()->state, QStringLiteral("in sync"));
+    }
+
+    void unreachableThenBack() {
+        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
+        ScriptedNode secondary(
+            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
+        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        QSignalSpy events(&monitor, &PairMonitor::eventRaised);
+        QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
+        monitor.start();
+        QTRY_COMPARE(refreshed.count(), 2);
+        secondary.setReachable(false);
+        refreshBoth(monitor);
+        QCOMPARE(kinds(events), QStringList{QStringLiteral("node-unreachable")});
+        QVERIFY(!monitor.snapshot().secondary.reachable);
+        QVERIFY(monitor.snapshot().secondary.error.contains(QStringLiteral("Connection refused")));
+        const int fullBefore = secondary.fullRequests;
+        secondary.setReachable(true);
+        events.clear();
+        refreshBoth(monitor);
+        QCOMPARE(kinds(events), QStringList{QStringLiteral("node-back")});
+        QCOMPARE(secondary.fullRequests, fullBefore + 1); // it may have rebooted: read it all
+    }
+
+    void historyIsBounded() {
+        const NodeState primary =
+            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                   ProbeScope::Full);
+        PairSnapshot snapshot =
+            buildPairSnapshot(testbedLayout(), reading(primary), reading(NodeState{}), nullptr);
+        SyncHistory history(5);
+        for (int i = 0; i < 12; ++i)
+            history.record(snapshot, i * 1000);
+        const auto& samples = history.samples(QStringLiteral("primary/md0"));
+        QCOMPARE(samples.size(), size_t(5));
+        QCOMPARE(samples.front().msSinceStart, qint64(7000));
+        QVERIFY(samples.back().syncing);
+        QVERIFY(samples.back().speedKiBps > 0);
+        snapshot.arrays.clear();
+        history.record(snapshot, 13000);
+        QVERIFY(history.samples(QStringLiteral("primary/md0")).empty());
+    }
+
+    void textForPeople() {
+        QCOMPARE(formatSpeed(3053), QStringLiteral("3.1 MB/s"));
+        QCOMPARE(formatSpeed(500), QStringLiteral("512 KB/s"));
+        QCOMPARE(formatSpeed(2000000), QStringLiteral("2.0 GB/s"));
+        QCOMPARE(formatDuration(45), QStringLiteral("45s"));
+        QCOMPARE(formatDuration(250), QStringLiteral("4m10s"));
+        QCOMPARE(formatDuration(7500), QStringLiteral("2h05m"));
+        QCOMPARE(formatDuration(3 * 86400 + 4 * 3600), QStringLiteral("3d04h"));
+        SyncView sync;
+        sync.action = QStringLiteral("recovery");
+        sync.percent = 34.54;
+        sync.speedKiBps = 3053;
+        sync.etaSeconds = 250;
+        QCOMPARE(syncLine(sync), QStringLiteral("recovery 34.5% at 3.1 MB/s, 4m10s left"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMonitor)
+#include "tst_monitor.moc"
