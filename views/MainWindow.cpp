@@ -1,7 +1,10 @@
 #include "MainWindow.h"
 
+#include "HostKeyDialog.h"
 #include "InventoryView.h"
+#include "MonitorPane.h"
 #include "OutputInspector.h"
+#include "monitor/InventoryMonitor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,41 +16,66 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
 
 namespace nr1 {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_central(new QTabWidget(this))
+    , m_monitorPane(new MonitorPane(this))
     , m_inspector(new OutputInspector(this))
-    , m_inventory(new InventoryView(this)) {
+    , m_inventory(new InventoryView(this))
+    , m_delegate(std::make_unique<DialogDelegate>(this)) {
     setWindowTitle(tr("nr1 — Network RAID1 console"));
-    setCentralWidget(m_inspector);
+    m_central->addTab(m_monitorPane, tr("&Monitor"));
+    m_central->addTab(m_inspector, tr("&Inspect output"));
+    m_central->setDocumentMode(true);
+    setCentralWidget(m_central);
     auto* dock = new QDockWidget(tr("Inventory"), this);
     dock->setObjectName(QStringLiteral("inventoryDock"));
     dock->setWidget(m_inventory);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {380}, Qt::Horizontal); // room for user@host:port and an IQN
     createMenus();
-    statusBar()->showMessage(tr("Inspect a node's output below, or open an inventory."));
+    connect(m_monitorPane, &MonitorPane::attention, this, &MainWindow::notify);
+    statusBar()->showMessage(tr("Open an inventory to watch its pairs."));
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1100, 700);
+        resize(1200, 820);
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open Output…"), this, &MainWindow::chooseFile);
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Load a saved node output (mdstat, mdadm, lvs, saveconfig.json, …)"));
-    file->addAction(tr("Open &Inventory…"), this, [this] {
+    QAction* openInventoryAction = file->addAction(tr("Open &Inventory…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open inventory"), QString(),
                                                           tr("Inventory (*.yaml *.yml)"));
         if (!path.isEmpty())
             openInventory(path);
     });
+    openInventoryAction->setShortcut(QKeySequence::Open);
+    QAction* open = file->addAction(tr("Open &Output…"), this, &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    open->setToolTip(tr("Load a saved node output (mdstat, mdadm, lvs, saveconfig.json, …)"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* monitor = view->addAction(tr("&Monitor"), this,
+                                       [this] { m_central->setCurrentWidget(m_monitorPane); });
+    monitor->setShortcut(QKeySequence(tr("Ctrl+1")));
+    QAction* inspect = view->addAction(tr("&Inspect output"), this,
+                                       [this] { m_central->setCurrentWidget(m_inspector); });
+    inspect->setShortcut(QKeySequence(tr("Ctrl+2")));
+    QAction* refresh = view->addAction(tr("&Refresh now"), this, [this] {
+        if (m_monitors)
+            for (PairMonitor* pairMonitor : m_monitors->monitors())
+                pairMonitor->refreshSoon();
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nr1"), this, &MainWindow::showAbout);
 }
@@ -55,9 +83,43 @@ void MainWindow::createMenus() {
 bool MainWindow::openInventory(const QString& path) {
     const bool ok = m_inventory->load(path);
     statusBar()->showMessage(m_inventory->statusText());
-    if (ok)
-        QSettings().setValue(QStringLiteral("inventory/lastPath"), path);
-    return ok;
+    if (!ok)
+        return false;
+    const auto loaded = loadInventory(path);
+    if (!loaded.ok())
+        return false; // changed between the two reads; the dock says what it showed
+    QSettings().setValue(QStringLiteral("inventory/lastPath"), path);
+    m_monitors.reset();
+    m_monitorPane->clear();
+    m_monitors = std::make_unique<InventoryMonitor>(loaded.value(), m_delegate.get());
+    for (PairMonitor* pairMonitor : m_monitors->monitors())
+        m_monitorPane->watch(pairMonitor);
+    connect(
+        m_monitors.get(), &InventoryMonitor::connectionStateChanged, this,
+        [this](const QString& pair, NodeRole role, SshConnection::State state,
+               const QString& detail) {
+            if (state == SshConnection::State::Ready || detail.isEmpty())
+                return;
+            statusBar()->showMessage(
+                tr("%1 %2: %3")
+                    .arg(pair, role == NodeRole::Primary ? tr("primary") : tr("secondary"), detail),
+                10000);
+        });
+    m_monitors->start();
+    m_central->setCurrentWidget(m_monitorPane);
+    return true;
+}
+
+void MainWindow::notify(const MonitorEvent& event) {
+    statusBar()->showMessage(event.text, 30000);
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(windowTitle());
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("nr1: %1").arg(event.pair), event.text, QSystemTrayIcon::Critical);
 }
 
 void MainWindow::chooseFile() {
@@ -73,6 +135,7 @@ bool MainWindow::openFile(const QString& path) {
         return false;
     }
     m_inspector->setText(QString::fromUtf8(file.readAll()));
+    m_central->setCurrentWidget(m_inspector);
     statusBar()->showMessage(tr("Loaded %1").arg(path));
     return true;
 }

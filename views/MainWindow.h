@@ -1,22 +1,37 @@
 #pragma once
-// Contract: nr1's main window: menus, status bar and the central views. Remembers its geometry.
-// The inventory sits in a dock on the left; the central view is the output inspector for now
-// (the monitoring pane takes its place when it is built).
+// Contract: nr1's main window: menus, status bar and the central views. The inventory sits in
+// a dock on the left; the centre holds the monitoring pane (every pair of the open inventory,
+// watched live over nr1's own SSH connections) and the output inspector as tabs. Opening an
+// inventory replaces the connections and monitors of the previous one. Host keys and
+// passphrases are asked in dialogs that never block the event loop. Critical events also go
+// to the desktop's notification area where the platform has one. Remembers its geometry and
+// the last inventory.
 
 #include <QMainWindow>
+#include <memory>
+
+class QSystemTrayIcon;
+class QTabWidget;
 
 namespace nr1 {
 
+class DialogDelegate;
+class InventoryMonitor;
 class InventoryView;
+class MonitorPane;
 class OutputInspector;
+struct MonitorEvent;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
     OutputInspector* inspector() const { return m_inspector; }
     InventoryView* inventory() const { return m_inventory; }
-    /// Shows the inventory in `path`; false (and the reason in the dock) when it is not usable.
+    MonitorPane* monitorPane() const { return m_monitorPane; }
+    /// Shows the inventory in `path` and starts watching its pairs; false (and the reason in
+    /// the dock) when it is not usable, leaving what was shown and watched before.
     bool openInventory(const QString& path);
 
     /// Loads a file into the inspector; returns false (and says why in the status bar) if it
@@ -30,9 +45,15 @@ private:
     void createMenus();
     void chooseFile();
     void showAbout();
+    void notify(const MonitorEvent& event);
 
+    QTabWidget* m_central;
+    MonitorPane* m_monitorPane;
     OutputInspector* m_inspector;
     InventoryView* m_inventory;
+    std::unique_ptr<DialogDelegate> m_delegate;
+    std::unique_ptr<InventoryMonitor> m_monitors;
+    QSystemTrayIcon* m_tray = nullptr;
 };
 
 } // namespace nr1

@@ -37,6 +37,12 @@ int main(int argc, char* argv[]) {
         QStringLiteral("Save a PNG of the window once shown, then quit (for the docs)."),
         QStringLiteral("PNG"));
     parser.addOption(screenshot);
+    QCommandLineOption screenshotDelay(
+        QStringLiteral("screenshot-delay"),
+        QStringLiteral("Milliseconds to wait before the screenshot (default 800; longer lets the "
+                       "monitor gather a speed history)."),
+        QStringLiteral("MS"), QStringLiteral("800"));
+    parser.addOption(screenshotDelay);
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A node output to inspect."),
                                  QStringLiteral("[FILE]"));
@@ -59,7 +65,7 @@ int main(int argc, char* argv[]) {
     window.show();
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
-        QTimer::singleShot(800, &window, [&window, path] {
+        QTimer::singleShot(parser.value(screenshotDelay).toInt(), &window, [&window, path] {
             const bool saved = window.grab().save(path);
             if (!saved)
                 std::fprintf(stderr, "nr1-console: cannot write %s\n", qPrintable(path));

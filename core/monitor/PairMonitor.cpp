@@ -101,7 +101,6 @@ void PairMonitor::answer(int index, quint64 epoch, bool full, const CommandResul
     node.inFlight = false;
     node.request = 0;
     const qint64 now = m_clock.elapsed();
-    const qint64 elapsed = node.lastAnswerMs < 0 ? 0 : now - node.lastAnswerMs;
     node.lastAnswerMs = now;
     ++m_counters.refreshes;
     m_counters.bytesReceived += quint64(result.stdoutData.size() + result.stderrData.size());
@@ -125,10 +124,7 @@ void PairMonitor::answer(int index, quint64 epoch, bool full, const CommandResul
         node.needFull = true;
     }
     node.reading.state = probe.ok() ? node.current : std::nullopt;
-    node.reading.fresh = true;
-    node.reading.msSinceLastAnswer = elapsed;
     updateSnapshot();
-    node.reading.fresh = false;
     emit refreshed();
     scheduleNext(index);
 }
@@ -142,6 +138,7 @@ void PairMonitor::updateSnapshot() {
     for (const NodeSlot& node : m_nodes)
         if (node.lastAnswerMs < 0)
             return;
+    m_history.measure(snapshot, now);
     const std::vector<MonitorEvent> events = eventsBetween(
         m_hasSnapshot ? &m_snapshot : nullptr, snapshot, QDateTime::currentDateTimeUtc());
     const bool changed = !m_hasSnapshot || !(snapshot == m_snapshot);

@@ -144,6 +144,11 @@ std::optional<SyncView> syncOf(const MdstatArray& array, const MdSysfs* sysfs) {
                                ? 100.0 * double(sync.doneSectors) / double(sync.totalSectors)
                                : 0;
             sync.speedKiBps = sysfs->syncSpeedKiBps;
+            // md moves sync_completed on in bursts of seconds; mdstat's position is current.
+            if (array.sync && array.sync->totalKiB * 2 == sync.totalSectors) {
+                sync.doneSectors = array.sync->doneKiB * 2;
+                sync.percent = 100.0 * double(sync.doneSectors) / double(sync.totalSectors);
+            }
             return sync;
         }
     }
@@ -329,26 +334,13 @@ ArrayView arrayViewOf(const MdstatArray& array, const NodeState& state, const QS
     return view;
 }
 
-void addMeasuredSpeed(ArrayView& view, const PairSnapshot* previous, const NodeReading& reading) {
+/// Time left from md's own speed; the monitor adds the measured speed (SyncHistory::measure).
+void addEta(ArrayView& view) {
     if (!view.sync)
         return;
     SyncView& sync = *view.sync;
-    const qint64 elapsedMs = reading.msSinceLastAnswer;
-    if (previous && !reading.fresh) {
-        // Nothing new from this node: keep what was measured at its last answer.
-        if (const ArrayView* before = previous->findArray(view.key()); before && before->sync)
-            sync.measuredKiBps = before->sync->measuredKiBps;
-    } else if (previous && elapsedMs > 0)
-        if (const ArrayView* before = previous->findArray(view.key());
-            before && !before->stale && before->sync && before->sync->action == sync.action &&
-            before->sync->totalSectors == sync.totalSectors &&
-            sync.doneSectors >= before->sync->doneSectors)
-            sync.measuredKiBps =
-                (sync.doneSectors - before->sync->doneSectors) / 2 * 1000 / elapsedMs;
-    const std::optional<qint64> speed =
-        sync.speedKiBps && *sync.speedKiBps > 0 ? sync.speedKiBps : sync.measuredKiBps;
-    if (speed && *speed > 0)
-        sync.etaSeconds = (sync.totalSectors - sync.doneSectors) / 2 / *speed;
+    if (sync.speedKiBps && *sync.speedKiBps > 0)
+        sync.etaSeconds = (sync.totalSectors - sync.doneSectors) / 2 / *sync.speedKiBps;
 }
 
 std::vector<ExportView> exportsOf(const NodeState& state, const QString& node,
@@ -425,7 +417,7 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
         }
         for (const MdstatArray& array : reading->state->mdstat.arrays) {
             ArrayView view = arrayViewOf(array, *reading->state, role, layout, roles);
-            addMeasuredSpeed(view, previous, *reading);
+            addEta(view);
             snapshot.arrays.push_back(view);
         }
         for (const ExportView& view : exportsOf(*reading->state, role, layout))

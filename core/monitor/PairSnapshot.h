@@ -51,7 +51,7 @@ struct SyncView {
     qint64 doneSectors = 0;
     qint64 totalSectors = 0;
     std::optional<qint64> speedKiBps;    ///< md's own sync_speed (recent average)
-    std::optional<qint64> measuredKiBps; ///< from the progress between the last two refreshes
+    std::optional<qint64> measuredKiBps; ///< from the progress over the last seconds
     std::optional<qint64> etaSeconds;
     bool operator==(const SyncView&) const = default;
 };
@@ -134,14 +134,12 @@ struct NodeReading {
     std::optional<NodeState> state;
     bool reachable = false;
     QString error;
-    QString mdstatText;           ///< /proc/mdstat verbatim from the last answer
-    bool fresh = false;           ///< this reading is the node's answer just now (not an older one)
-    qint64 msSinceLastAnswer = 0; ///< between this answer and the node's one before
+    QString mdstatText; ///< /proc/mdstat verbatim from the last answer
 };
 
 /// The snapshot of a pair. `previous` provides the last known arrays of a node that does not
-/// answer now (marked stale) and the progress the measured speed is taken from (for a fresh
-/// reading, msSinceLastAnswer after it; an older reading keeps the speed measured before).
+/// answer now (marked stale). The time left comes from md's own speed; the measured speed is
+/// added by SyncHistory::measure, which knows the progress over time.
 PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& primary,
                                const NodeReading& secondary, const PairSnapshot* previous);
 

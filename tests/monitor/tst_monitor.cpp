@@ -43,13 +43,11 @@ PairLayout testbedLayout() {
     return defaultIntent(pair).layout;
 }
 
-NodeReading reading(const NodeState& state, qint64 msSinceLast = 1000) {
+NodeReading reading(const NodeState& state) {
     NodeReading reading;
     reading.target = QStringLiteral("root@node");
     reading.state = state;
     reading.reachable = true;
-    reading.fresh = true;
-    reading.msSinceLastAnswer = msSinceLast;
     return reading;
 }
 
@@ -58,11 +56,10 @@ NodeReading reading(const NodeState& state, qint64 msSinceLast = 1000) {
 QString spliced(QString base, const QString& watch) {
     for (const QString& name : {QStringLiteral("hostname"), QStringLiteral("mdstat"),
                                 QStringLiteral("md-sysfs"), QStringLiteral("iscsi-sessions")}) {
-        const QRegularExpression section(
-            QStringLiteral("@@nr1 begin %1\n.*\n@@nr1 end %1 -?\\d+\n")
-                .arg(QRegularExpression::escape(name)),
-            QRegularExpression::DotMatchesEverythingOption |
-                QRegularExpression::InvertedGreedinessOption);
+        const QRegularExpression section(QStringLiteral("@@nr1 begin %1\n.*\n@@nr1 end %1 -?\\d+\n")
+                                             .arg(QRegularExpression::escape(name)),
+                                         QRegularExpression::DotMatchesEverythingOption |
+                                             QRegularExpression::InvertedGreedinessOption);
         const QRegularExpressionMatch fromWatch = section.match(watch);
         if (!fromWatch.hasMatch())
             qFatal("no section %s in the watch capture", qPrintable(name));
@@ -211,8 +208,8 @@ private slots:
         QVERIFY(md0.sync->percent > 20 && md0.sync->percent < 40);
         QVERIFY(md0.sync->speedKiBps.value_or(0) > 2000);
         // ETA from md's speed: what is left over the speed.
-        QCOMPARE(*md0.sync->etaSeconds, (md0.sync->totalSectors - md0.sync->doneSectors) / 2 /
-                                            *md0.sync->speedKiBps);
+        QCOMPARE(*md0.sync->etaSeconds,
+                 (md0.sync->totalSectors - md0.sync->doneSectors) / 2 / *md0.sync->speedKiBps);
         QVERIFY(snapshot.replication.loggedIn);
         QCOMPARE(snapshot.replication.disk, QStringLiteral("sda"));
         QCOMPARE(snapshot.replication.portal, QStringLiteral("10.99.0.2:3260"));
@@ -222,7 +219,8 @@ private slots:
             replicationExports += exported.isReplication ? 1 : 0;
         QCOMPARE(replicationExports, 1);
         QCOMPARE(snapshot.overallHealth(), Health::Working);
-        QVERIFY(arrayLine(md0).startsWith(QStringLiteral("md0 (primary) resyncing [UU] — resync ")));
+        QVERIFY(
+            arrayLine(md0).startsWith(QStringLiteral("md0 (primary) resyncing [UU] — resync ")));
     }
 
     void recoveryCaptureIsDegradedAndRecovering() {
@@ -269,31 +267,48 @@ private slots:
         QCOMPARE(snapshot.overallHealth(), Health::Critical);
     }
 
-    void measuredSpeedFromProgress() {
+    void measuredSpeedOverAWindow() {
         const NodeState full =
             parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
                    ProbeScope::Full);
-        const PairSnapshot first =
-            buildPairSnapshot(testbedLayout(), reading(full), reading(NodeState{}), nullptr);
-        NodeState later = full;
-        MdSysfs& sysfs = later.mdSysfs.front();
-        sysfs.syncCompleted->doneSectors += 4096 * 2; // 4 MiB more
-        const PairSnapshot second = buildPairSnapshot(testbedLayout(), reading(later, 2000),
-                                                      reading(NodeState{}), &first);
-        QCOMPARE(second.pairArray()->sync->measuredKiBps, std::optional<qint64>(2048));
-        // An answer of the other node carries no news about this one's progress.
-        NodeReading old = reading(later, 500);
-        old.fresh = false;
-        const PairSnapshot third =
-            buildPairSnapshot(testbedLayout(), old, reading(NodeState{}), &second);
-        QCOMPARE(third.pairArray()->sync->measuredKiBps, std::optional<qint64>(2048));
-        // Without md's own speed the ETA comes from the measured one.
-        later.mdSysfs.front().syncSpeedKiBps.reset();
-        const PairSnapshot fourth = buildPairSnapshot(testbedLayout(), reading(later, 1000),
-                                                      reading(NodeState{}), &first);
-        QCOMPARE(fourth.pairArray()->sync->measuredKiBps, std::optional<qint64>(4096));
-        const SyncView& sync = *fourth.pairArray()->sync;
-        QCOMPARE(*sync.etaSeconds, (sync.totalSectors - sync.doneSectors) / 2 / 4096);
+        auto at = [&](qint64 extraSectors) {
+            NodeState state = full;
+            state.mdSysfs.front().syncCompleted->doneSectors += extraSectors;
+            state.mdstat.arrays.front().sync->doneKiB += extraSectors / 2;
+            return buildPairSnapshot(testbedLayout(), reading(state), reading(NodeState{}),
+                                     nullptr);
+        };
+        SyncHistory history;
+        // md advances in bursts: nothing for a second, then 8 MiB at once.
+        history.record(at(0), 0);
+        history.record(at(0), 1000);
+        PairSnapshot now = at(8192 * 2);
+        history.measure(now, 1500);
+        QVERIFY(!now.pairArray()->sync->measuredKiBps); // 1.5 s is too short to say
+        now = at(8192 * 2);
+        history.measure(now, 4000);
+        QCOMPARE(now.pairArray()->sync->measuredKiBps, std::optional<qint64>(2048)); // 8 MiB/4 s
+        // Samples older than the window do not count.
+        history.record(at(8192 * 2), 4000);
+        now = at(8192 * 2 + 4096 * 2);
+        history.measure(now, 12000, 10000);
+        QCOMPARE(now.pairArray()->sync->measuredKiBps, std::optional<qint64>(512)); // 4 MiB/8 s
+        // Without md's own speed the time left comes from the measured one.
+        NodeState noSpeed = full;
+        noSpeed.mdSysfs.front().syncSpeedKiBps.reset();
+        noSpeed.mdstat.arrays.front().sync.reset();
+        PairSnapshot measured =
+            buildPairSnapshot(testbedLayout(), reading(noSpeed), reading(NodeState{}), nullptr);
+        QVERIFY(!measured.pairArray()->sync->etaSeconds);
+        SyncHistory fromStart;
+        NodeState earlier = noSpeed;
+        earlier.mdSysfs.front().syncCompleted->doneSectors -= 4096 * 2;
+        fromStart.record(
+            buildPairSnapshot(testbedLayout(), reading(earlier), reading(NodeState{}), nullptr), 0);
+        fromStart.measure(measured, 2000);
+        const SyncView& sync = *measured.pairArray()->sync;
+        QCOMPARE(sync.measuredKiBps, std::optional<qint64>(2048));
+        QCOMPARE(*sync.etaSeconds, (sync.totalSectors - sync.doneSectors) / 2 / 2048);
     }
 
     void waitingAndReadOnlyAreNeverClean() {
@@ -344,8 +359,9 @@ private slots:
     // The real sequence of the testbed (resync, Secondary killed during writes, rebooted, the
     // leg re-added, recovery, clean) through the engine: the events an administrator expects.
     void failureAndRecoverySequenceRaisesEvents() {
-        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                             capture(QStringLiteral("resync"), QStringLiteral("primary.watch.txt")));
+        ScriptedNode primary(
+            capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            capture(QStringLiteral("resync"), QStringLiteral("primary.watch.txt")));
         ScriptedNode secondary(
             capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
             capture(QStringLiteral("resync"), QStringLiteral("secondary.watch.txt")));
@@ -360,7 +376,8 @@ private slots:
 
         auto step = [&](const char* state, QStringList expected) {
             events.clear();
-            primary.setWatch(capture(QString::fromLatin1(state), QStringLiteral("primary.watch.txt")));
+            primary.setWatch(
+                capture(QString::fromLatin1(state), QStringLiteral("primary.watch.txt")));
             refreshBoth(monitor);
             QCOMPARE(kinds(events), expected);
         };

@@ -1,0 +1,212 @@
+// The monitoring pane offscreen, fed with snapshots built from the live testbed captures
+// (tests/fixtures/testbed-live/watch/): what each widget says during a resync, when the remote
+// leg is faulty, while a node does not answer, and in the event list; and the host-key dialog.
+
+#include "ArrayCard.h"
+#include "Fixtures.h"
+#include "HostKeyDialog.h"
+#include "MonitorPane.h"
+#include "PairPanel.h"
+#include "SpeedChart.h"
+#include "inventory/Inventory.h"
+#include "monitor/MonitorEvents.h"
+#include "plan/PairIntent.h"
+#include "probe/NodeProbe.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace nr1;
+
+namespace {
+
+NodeState captured(const char* state, const char* file, ProbeScope scope) {
+    const auto parsed =
+        parseNodeProbe(fixture(QStringLiteral("testbed-live/watch/%1/%2")
+                                   .arg(QString::fromLatin1(state), QString::fromLatin1(file))),
+                       scope);
+    if (!parsed.ok())
+        qFatal("capture: %s", qPrintable(parsed.error().toString()));
+    return parsed.value();
+}
+
+PairLayout testbedLayout() {
+    InventoryPair pair;
+    pair.name = QStringLiteral("testbed");
+    pair.primary.replicationAddress = QStringLiteral("10.99.0.1");
+    pair.secondary.replicationAddress = QStringLiteral("10.99.0.2");
+    return defaultIntent(pair).layout;
+}
+
+NodeReading reading(const NodeState& state, const QString& mdstat = QString()) {
+    NodeReading reading;
+    reading.target = QStringLiteral("root@127.0.0.1:2222");
+    reading.state = state;
+    reading.reachable = true;
+    reading.mdstatText = mdstat;
+    return reading;
+}
+
+QStringList row(const QTableWidget* table, int row) {
+    QStringList cells;
+    for (int column = 0; column < table->columnCount(); ++column)
+        cells << table->item(row, column)->text();
+    return cells;
+}
+
+} // namespace
+
+class TestMonitorPane : public QObject {
+    Q_OBJECT
+
+private slots:
+    void resyncIsShownWithProgressMembersAndExports() {
+        const NodeState primary = captured("resync", "primary.probe.txt", ProbeScope::Full);
+        const NodeState secondary = captured("resync", "secondary.probe.txt", ProbeScope::Full);
+        const QString mdstat =
+            probeSectionText(fixture(QStringLiteral("testbed-live/watch/resync/primary.probe.txt")),
+                             QStringLiteral("mdstat"));
+        const PairSnapshot snapshot = buildPairSnapshot(testbedLayout(), reading(primary, mdstat),
+                                                        reading(secondary), nullptr);
+        SyncHistory history;
+        history.record(snapshot, 0);
+        history.record(snapshot, 1000);
+        MonitorPane pane;
+        pane.resize(1000, 800);
+        pane.showSnapshot(snapshot, history);
+        pane.show();
+        PairPanel* panel = pane.panel(QStringLiteral("testbed"));
+        QVERIFY(panel);
+        QCOMPARE(panel->healthText(), QStringLiteral("testbed: working"));
+        QCOMPARE(panel->nodeText(NodeRole::Primary),
+                 QStringLiteral("Primary root@127.0.0.1:2222 (primary): answering"));
+        QVERIFY(panel->sessionText().contains(QStringLiteral(": logged in")));
+        QVERIFY(panel->sessionText().contains(QStringLiteral("imported as sda")));
+        QCOMPARE(panel->cardCount(), 1);
+        ArrayCard* card = panel->card(QStringLiteral("primary/md0"));
+        QVERIFY(card);
+        QCOMPARE(card->stateText(), QStringLiteral("resyncing"));
+        QVERIFY(card->title().startsWith(QStringLiteral("md0 on the primary · raid1 · ")));
+        QVERIFY(card->progress()->isVisible());
+        const SyncView& sync = *snapshot.pairArray()->sync;
+        QCOMPARE(card->progress()->value(), int(sync.percent * 10));
+        QVERIFY(card->progress()->format().startsWith(QStringLiteral("resync ")));
+        QVERIFY(card->progress()->format().contains(QStringLiteral(" left")));
+        QCOMPARE(row(card->members(), 0),
+                 (QStringList{QStringLiteral("dm-0"), QStringLiteral("primary"),
+                              QStringLiteral("local element"), QStringLiteral("0"),
+                              QStringLiteral("in sync")}));
+        QCOMPARE(row(card->members(), 1),
+                 (QStringList{QStringLiteral("sda"), QStringLiteral("secondary"),
+                              QStringLiteral("remote element"), QStringLiteral("1"),
+                              QStringLiteral("write-mostly")}));
+        QCOMPARE(card->bitmapText(), QStringLiteral("bitmap: 1/1 pages [4KB], 65536KB chunk"));
+        QCOMPARE(card->chart()->samples().size(), size_t(2));
+        QCOMPARE(panel->exports()->topLevelItemCount(), 2);
+        QCOMPARE(panel->rawMdstat(NodeRole::Primary), mdstat);
+        QVERIFY(panel->rawMdstat(NodeRole::Primary).contains(QStringLiteral("resync =")));
+        QCOMPARE(pane.pairTabs()->tabToolTip(0), QStringLiteral("testbed: working"));
+    }
+
+    void faultyRemoteLegAndUnreachableNode() {
+        const NodeState full = captured("resync", "primary.probe.txt", ProbeScope::Full);
+        const NodeState degraded =
+            overlayWatchedFacts(full, captured("degraded", "primary.watch.txt", ProbeScope::Watch));
+        const PairSnapshot before =
+            buildPairSnapshot(testbedLayout(), reading(degraded), reading(NodeState{}), nullptr);
+        NodeReading down;
+        down.target = QStringLiteral("root@127.0.0.1:2223");
+        down.error = QStringLiteral("not reachable: timed out after 10 s");
+        const PairSnapshot snapshot =
+            buildPairSnapshot(testbedLayout(), reading(degraded), down, &before);
+        MonitorPane pane;
+        SyncHistory history;
+        pane.showSnapshot(snapshot, history);
+        PairPanel* panel = pane.panel(QStringLiteral("testbed"));
+        QCOMPARE(panel->healthText(), QStringLiteral("testbed: critical"));
+        QCOMPARE(panel->nodeText(NodeRole::Secondary),
+                 QStringLiteral("Secondary root@127.0.0.1:2223: not answering — not reachable: "
+                                "timed out after 10 s"));
+        ArrayCard* card = panel->card(QStringLiteral("primary/md0"));
+        QCOMPARE(card->stateText(), QStringLiteral("degraded"));
+        QVERIFY(!card->progress()->isVisibleTo(card));
+        QCOMPARE(row(card->members(), 1).at(4), QStringLiteral("write-mostly, faulty"));
+        QVERIFY(panel->sessionText().contains(QStringLiteral("FREE, TRANSPORT WAIT")));
+        // The array gone (stopped): its card goes too.
+        PairSnapshot stopped = snapshot;
+        stopped.arrays.clear();
+        pane.showSnapshot(stopped, history);
+        QCOMPARE(panel->cardCount(), 0);
+    }
+
+    void eventsAreListedNewestFirstAndCriticalOnesCallForAttention() {
+        MonitorPane pane;
+        QSignalSpy attention(&pane, &MonitorPane::attention);
+        MonitorEvent started;
+        started.kind = MonitorEventKind::SyncStarted;
+        started.pair = QStringLiteral("testbed");
+        started.severity = Health::Working;
+        started.text = QStringLiteral("md0 on the primary: recovery started");
+        started.time = QDateTime::currentDateTimeUtc();
+        MonitorEvent faulty = started;
+        faulty.kind = MonitorEventKind::MemberFaulty;
+        faulty.severity = Health::Critical;
+        faulty.text = QStringLiteral("md0 on the primary: member sda (remote element) is faulty");
+        pane.addEvent(started);
+        pane.addEvent(faulty);
+        QCOMPARE(pane.events()->topLevelItemCount(), 2);
+        QCOMPARE(pane.events()->topLevelItem(0)->text(3), faulty.text);
+        QCOMPARE(pane.events()->topLevelItem(0)->text(2), QStringLiteral("critical"));
+        QCOMPARE(pane.events()->topLevelItem(1)->text(3), started.text);
+        QCOMPARE(attention.count(), 1);
+        for (int i = 0; i < 1100; ++i)
+            pane.addEvent(started);
+        QCOMPARE(pane.events()->topLevelItemCount(), 1000);
+    }
+
+    void hostKeyDialogShowsTheKeyAndAnswers() {
+        HostKeyInfo key;
+        key.host = QStringLiteral("127.0.0.1");
+        key.port = 2222;
+        key.knownHostsName = QStringLiteral("[127.0.0.1]:2222");
+        key.keyType = QStringLiteral("ssh-ed25519");
+        key.fingerprint = QStringLiteral("SHA256:m88P08F7NTbx6RqN9qTw0Rm+1t596BkEj1k4IvQtNco");
+        key.knownHostsFile = QStringLiteral("/tmp/known_hosts");
+        for (const auto& [button, expected] :
+             {std::pair{"Accept &once", TrustDecision::AcceptOnce},
+              std::pair{"Accept and &remember", TrustDecision::AcceptAndRemember},
+              std::pair{"&Reject", TrustDecision::Reject}}) {
+            QWidget parent;
+            DialogDelegate delegate(&parent);
+            std::optional<TrustDecision> answer;
+            delegate.decideUnknownHostKey(key, [&](TrustDecision decision) { answer = decision; });
+            auto* dialog = parent.findChild<HostKeyDialog*>();
+            QVERIFY(dialog);
+            QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("fingerprint"))->text(),
+                     key.fingerprint);
+            QVERIFY(!answer); // asked without blocking: the answer comes with the click
+            QPushButton* chosen = nullptr;
+            for (QPushButton* candidate : dialog->findChildren<QPushButton*>())
+                if (candidate->text() == QString::fromLatin1(button))
+                    chosen = candidate;
+            QVERIFY2(chosen, button);
+            chosen->click();
+            QCOMPARE(answer, std::optional<TrustDecision>(expected));
+        }
+        // Closing the dialog any other way rejects.
+        HostKeyDialog dialog(key);
+        dialog.open();
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QCOMPARE(dialog.decision(), TrustDecision::Reject);
+    }
+};
+
+QTEST_MAIN(TestMonitorPane)
+#include "tst_monitor_pane.moc"

@@ -1,0 +1,45 @@
+#pragma once
+// Contract: the console's question about a host key nr1 has never seen: host and port, key
+// type, SHA256 fingerprint and the known_hosts file "remember" writes to, with three answers:
+// Accept once, Accept and remember, Reject (the default, also on Escape or close). Changed keys
+// never reach it: the SSH layer refuses them with both fingerprints before asking anyone.
+
+#include "ssh/SshDelegate.h"
+
+#include <QDialog>
+
+namespace nr1 {
+
+class HostKeyDialog : public QDialog {
+    Q_OBJECT
+public:
+    HostKeyDialog(const HostKeyInfo& key, QWidget* parent = nullptr);
+    TrustDecision decision() const { return m_decision; }
+    /// Answers as if the button was clicked (tests, keyboard).
+    void choose(TrustDecision decision);
+
+private:
+    TrustDecision m_decision = TrustDecision::Reject;
+};
+
+/// The SshDelegate of the console: host keys through HostKeyDialog, passphrases and passwords
+/// through a password field. Every question is a window-modal dialog opened with open(), so the
+/// event loop keeps running; the answer goes back when the dialog closes.
+class DialogDelegate : public SshDelegate {
+public:
+    explicit DialogDelegate(QWidget* parent)
+        : m_parent(parent) {}
+    void decideUnknownHostKey(const HostKeyInfo& key,
+                              std::function<void(TrustDecision)> answer) override;
+    void providePassphrase(const QString& keyFile, int attempt,
+                           std::function<void(std::optional<QString>)> answer) override;
+    void providePassword(const QString& account, int attempt,
+                         std::function<void(std::optional<QString>)> answer) override;
+
+private:
+    void askSecret(const QString& title, const QString& label,
+                   std::function<void(std::optional<QString>)> answer);
+    QWidget* m_parent;
+};
+
+} // namespace nr1
