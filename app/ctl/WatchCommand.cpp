@@ -49,8 +49,10 @@ QString sessionLine(const SessionView& session) {
     if (!session.present)
         return QStringLiteral("replication %1 at %2: no session")
             .arg(session.targetIqn, session.portal);
-    return QStringLiteral("replication %1 at %2: %3 (%4)%5")
-        .arg(session.targetIqn, session.portal, session.state, session.connection,
+    return QStringLiteral("replication %1 at %2: %3%4")
+        .arg(session.targetIqn, session.portal,
+             session.loggedIn ? QStringLiteral("logged in")
+                              : QStringLiteral("%1 (%2)").arg(session.state, session.connection),
              session.disk.isEmpty() ? QString() : QStringLiteral(", disk ") + session.disk);
 }
 

@@ -406,13 +406,17 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
          {std::pair{kPrimary, &primary}, std::pair{kSecondary, &secondary}}) {
         if (!reading->reachable || !reading->state) {
             // The node does not answer: what it last showed, marked as such.
-            if (previous)
+            if (previous) {
                 for (ArrayView array : previous->arrays)
                     if (array.node == role) {
                         array.stale = true;
                         array.health = Health::Unknown;
                         snapshot.arrays.push_back(array);
                     }
+                for (const ExportView& exported : previous->exports)
+                    if (exported.node == role)
+                        snapshot.exports.push_back(exported);
+            }
             continue;
         }
         for (const MdstatArray& array : reading->state->mdstat.arrays) {

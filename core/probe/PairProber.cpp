@@ -18,6 +18,11 @@ QStringList PairProbe::errors(const QString& primaryTarget, const QString& secon
 NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope) {
     NodeProbe probe;
     probe.rawOutput = result.stdoutData;
+    if (result.status == CommandStatus::TimedOut) {
+        // Connected, but the probe did not finish: an overloaded node or a command that hangs.
+        probe.error = QStringLiteral("no answer in time: %1").arg(result.summary());
+        return probe;
+    }
     if (result.status != CommandStatus::Exited) {
         probe.error = QStringLiteral("not reachable: %1").arg(result.summary());
         return probe;

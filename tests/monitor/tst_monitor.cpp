@@ -14,6 +14,7 @@
 #include "plan/PairIntent.h"
 #include "probe/MdstatParser.h"
 #include "probe/NodeProbe.h"
+#include "probe/PairProber.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -349,6 +350,16 @@ private slots:
         QVERIFY(md0 && md0->stale);
         QCOMPARE(md0->health, Health::Unknown);
         QCOMPARE(after.replication, before.replication); // last known
+        QCOMPARE(after.exports, before.exports);
+        // A probe that connected but did not finish says so, not "unreachable".
+        CommandResult timedOut;
+        timedOut.status = CommandStatus::TimedOut;
+        QVERIFY(nodeProbeFromResult(timedOut, ProbeScope::Watch)
+                    .error.startsWith(QStringLiteral("no answer in time: ")));
+        CommandResult refused;
+        refused.status = CommandStatus::ConnectionFailed;
+        QVERIFY(nodeProbeFromResult(refused, ProbeScope::Watch)
+                    .error.startsWith(QStringLiteral("not reachable: ")));
         const auto events = eventsBetween(&before, after, QDateTime::currentDateTimeUtc());
         QCOMPARE(events.size(), size_t(1));
         QCOMPARE(events.front().kind, MonitorEventKind::NodeUnreachable);

@@ -34,6 +34,7 @@ QString kindOf(const QString& fileName) {
         {"_saveconfig", "saveconfig"},
         {"_wipefs_", "wipefs"},
         {".probe.txt", "node-probe"},
+        {".watch.txt", "node-watch"},
         {"_iscsiadm_node", "iscsi-nodes"}};
     for (const auto& [marker, kind] : kinds)
         if (fileName.contains(QLatin1String(marker)))
