@@ -120,6 +120,34 @@ private slots:
                  false);
     }
 
+    // watch: the monitor engine over the same two "nodes": one snapshot (both answering, no
+    // array on this machine's md unless it has one) as JSON lines, then it stops at --for.
+    void watchPrintsSnapshotsAsJsonLines() {
+        const Run run =
+            nr1ctl({QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--for"),
+                    QStringLiteral("4"), QStringLiteral("--inventory"), m_inventory});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QVERIFY2(!lines.isEmpty(), run.out.constData());
+        const QJsonObject first = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("snapshot"));
+        QCOMPARE(first.value(QStringLiteral("pair")).toString(), QStringLiteral("lab"));
+        for (const char* node : {"primary", "secondary"})
+            QVERIFY2(first.value(QLatin1String(node))
+                         .toObject()
+                         .value(QStringLiteral("reachable"))
+                         .toBool(),
+                     lines.first().constData());
+        // Nothing moves on this machine: no event about the pair's nodes.
+        for (const QByteArray& line : lines)
+            QVERIFY2(!line.contains("node-unreachable"), line.constData());
+        const Run bad = nr1ctl({QStringLiteral("watch"), QStringLiteral("--interval"),
+                                QStringLiteral("0"), QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(bad.exitCode, 64);
+        QVERIFY2(bad.err.contains("--interval wants a number of seconds above 0, not '0'"),
+                 bad.err.constData());
+    }
+
     void planRefusesWhatCannotBeDone() {
         // The inventory names no replication address and the machine has no blank disks named so.
         const Run run = nr1ctl(
