@@ -4,7 +4,9 @@
 #include "InventoryView.h"
 #include "MonitorPane.h"
 #include "OutputInspector.h"
+#include "PlanDialog.h"
 #include "monitor/InventoryMonitor.h"
+#include "plan/Planners.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,6 +78,15 @@ void MainWindow::createMenus() {
                 pairMonitor->refreshSoon();
     });
     refresh->setShortcut(QKeySequence::Refresh);
+    QMenu* pair = menuBar()->addMenu(tr("&Pair"));
+    QAction* repair = pair->addAction(tr("&Repair…"), this, [this] {
+        const QString name = m_monitorPane->currentPair();
+        if (!m_monitors || name.isEmpty())
+            return;
+        openPlanDialog(this, *m_monitors, name, tr("Repair pair %1").arg(name), &planRepair);
+    });
+    repair->setToolTip(tr("Put back what the pair lost (the remote leg after an outage, the "
+                          "Secondary's export, the login): plan, preview, apply"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nr1"), this, &MainWindow::showAbout);
 }

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 #include <cstdio>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace nr1::ctl {
@@ -23,6 +24,17 @@ void printJsonLine(const QJsonObject& object) {
 
 bool isTerminal() {
     return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+bool stdoutIsTerminal() {
+    return isatty(STDOUT_FILENO);
+}
+
+int terminalColumns() {
+    winsize size{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0)
+        return 0;
+    return size.ws_col;
 }
 
 QString readLine() {

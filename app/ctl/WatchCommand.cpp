@@ -132,8 +132,12 @@ private:
         m_drawn = 0;
     }
     void printLive() {
+        // One row per line, or moving the cursor back up would miss the wrapped rows.
+        const int columns = terminalColumns();
         for (const QString& line : m_lines)
-            print(line + QStringLiteral("\x1b[K\n"));
+            print((columns > 1 && line.size() >= columns ? line.left(columns - 2) + QChar(0x2026)
+                                                         : line) +
+                  QStringLiteral("\x1b[K\n"));
         m_drawn = int(m_lines.size());
     }
     void redraw(const QStringList& lines) {
@@ -189,9 +193,9 @@ int runWatchCommand(const QStringList& input) {
     timing.idleInterval = std::chrono::milliseconds(qint64(interval * 1000));
     timing.busyInterval = std::chrono::milliseconds(qint64(busyInterval * 1000));
     PairMonitor monitor(intent.layout, *connection->primary, *connection->secondary, timing);
-    WatchPrinter printer(options.json   ? WatchPrinter::Form::Json
-                         : isTerminal() ? WatchPrinter::Form::InPlace
-                                        : WatchPrinter::Form::Lines);
+    WatchPrinter printer(options.json         ? WatchPrinter::Form::Json
+                         : stdoutIsTerminal() ? WatchPrinter::Form::InPlace
+                                              : WatchPrinter::Form::Lines);
     QObject::connect(&monitor, &PairMonitor::snapshotChanged, &monitor,
                      [&printer](const PairSnapshot& snapshot) { printer.snapshot(snapshot); });
     QObject::connect(&monitor, &PairMonitor::eventRaised, &monitor,

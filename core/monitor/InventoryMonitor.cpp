@@ -7,7 +7,8 @@ namespace nr1 {
 
 InventoryMonitor::InventoryMonitor(const Inventory& inventory, SshDelegate* delegate,
                                    MonitorTiming timing, QObject* parent)
-    : QObject(parent) {
+    : QObject(parent)
+    , m_inventory(inventory) {
     for (const InventoryPair& pair : inventory.pairs) {
         Watched watched;
         watched.pair = pair.name;
@@ -50,6 +51,13 @@ SshRunner* InventoryMonitor::runner(const QString& pair, NodeRole role) const {
     for (const Watched& watched : m_pairs)
         if (watched.pair == pair)
             return role == NodeRole::Primary ? watched.primary.get() : watched.secondary.get();
+    return nullptr;
+}
+
+PairMonitor* InventoryMonitor::monitor(const QString& pair) const {
+    for (const Watched& watched : m_pairs)
+        if (watched.pair == pair)
+            return watched.monitor.get();
     return nullptr;
 }
 

@@ -29,6 +29,9 @@ public:
     std::vector<PairMonitor*> monitors() const;
     /// The runner of a pair's node, for plans and probes; nullptr for an unknown pair.
     SshRunner* runner(const QString& pair, NodeRole role) const;
+    /// The pair as the inventory has it; nullptr for an unknown pair.
+    const InventoryPair* pair(const QString& name) const { return m_inventory.findPair(name); }
+    PairMonitor* monitor(const QString& pair) const;
 
 signals:
     void connectionStateChanged(const QString& pair, nr1::NodeRole role,
@@ -41,6 +44,7 @@ private:
         std::unique_ptr<SshRunner> secondary;
         std::unique_ptr<PairMonitor> monitor;
     };
+    Inventory m_inventory;
     std::vector<Watched> m_pairs;
 };
 

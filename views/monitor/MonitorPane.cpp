@@ -76,6 +76,13 @@ void MonitorPane::watch(PairMonitor* monitor) {
     connect(monitor, &PairMonitor::eventRaised, this, &MonitorPane::addEvent);
 }
 
+QString MonitorPane::currentPair() const {
+    for (auto it = m_panels.begin(); it != m_panels.end(); ++it)
+        if (it.value() == m_pairs->currentWidget())
+            return it.key();
+    return QString();
+}
+
 void MonitorPane::clear() {
     m_pairs->clear();
     qDeleteAll(m_panels);

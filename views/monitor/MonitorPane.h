@@ -32,6 +32,8 @@ public:
     void addEvent(const MonitorEvent& event);
 
     PairPanel* panel(const QString& pair) const { return m_panels.value(pair); }
+    /// The pair whose tab is shown; empty when there is none.
+    QString currentPair() const;
     const QTreeWidget* events() const { return m_events; }
     const QTabWidget* pairTabs() const { return m_pairs; }
 

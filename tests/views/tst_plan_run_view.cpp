@@ -1,0 +1,146 @@
+// The plan run view offscreen against replayed nodes: the preview before anything runs, the
+// typed confirmation of a destructive plan, per-step status and output while applying, and on
+// a failure the rollback it offers, undoing newest first.
+
+#include "PlanRunView.h"
+#include "exec/ReplayRunner.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace nr1;
+
+namespace {
+
+QStringList words(const char* text) {
+    return QString::fromLatin1(text).split(QLatin1Char(' '));
+}
+
+CommandResult exited(int code, const QByteArray& out = QByteArray()) {
+    CommandResult result;
+    result.status = CommandStatus::Exited;
+    result.exitCode = code;
+    result.stdoutData = out;
+    return result;
+}
+
+Action makeAction(NodeRole node, const char* argv, QList<QStringList> undo) {
+    Action action;
+    action.node = node;
+    action.argv = words(argv);
+    action.sentence = QStringLiteral("Run %1.").arg(QString::fromLatin1(argv));
+    action.undo = std::move(undo);
+    return action;
+}
+
+Plan twoStepPlan() {
+    Plan plan;
+    plan.kind = QStringLiteral("test");
+    plan.pairName = QStringLiteral("testbed");
+    plan.title = QStringLiteral("Make a on the secondary, then b on the primary");
+    plan.actions.push_back(makeAction(NodeRole::Secondary, "make a", {words("unmake a")}));
+    plan.actions.push_back(makeAction(NodeRole::Primary, "make b", {words("unmake b")}));
+    plan.followUps << QStringLiteral("Rescan the initiators.");
+    return plan;
+}
+
+PlanRunView::Reprobe noReprobe() {
+    return [](auto done) {
+        done(std::nullopt, QStringLiteral("not in this test"));
+    };
+}
+
+} // namespace
+
+class TestPlanRunView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void previewThenApply() {
+        ReplayRunner primary(QStringLiteral("root@primary:22"));
+        ReplayRunner secondary(QStringLiteral("root@secondary:22"));
+        secondary.expect(words("make a"), exited(0, "made a\n"));
+        primary.expect(words("make b"), exited(0));
+        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe());
+        QCOMPARE(view.statusText(), QStringLiteral("2 step(s); nothing has run yet."));
+        // The preview: the node headers with their targets, each action and its exact command.
+        const QTreeWidget* tree = view.actions();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QCOMPARE(tree->topLevelItem(0)->text(1),
+                 QStringLiteral("On the secondary (root@secondary:22)"));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(1), QStringLiteral("Run make a."));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->child(0)->text(1), QStringLiteral("$ make a"));
+        QVERIFY(tree->topLevelItem(0)->child(0)->toolTip(1).contains(QStringLiteral("unmake a")));
+        QCOMPARE(view.actionStatus(0), QStringLiteral("waiting"));
+        QVERIFY(view.confirmation()->isHidden());
+        QVERIFY(view.applyButton()->isEnabled());
+        QSignalSpy ended(&view, &PlanRunView::runEnded);
+        view.applyButton()->click();
+        QVERIFY(!view.applyButton()->isEnabled());
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(view.state(), Executor::State::Done);
+        QCOMPARE(view.actionStatus(0), QStringLiteral("done"));
+        QCOMPARE(view.actionStatus(1), QStringLiteral("done"));
+        QCOMPARE(view.statusText(), QStringLiteral("Done: every step ran."));
+        QVERIFY(primary.unexpected().isEmpty() && secondary.unexpected().isEmpty());
+        QVERIFY(!view.resumeButton()->isEnabled());
+    }
+
+    void failureOffersRollback() {
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        secondary.expect(words("make a"), exited(0));
+        CommandResult failed = exited(3);
+        failed.stderrData = "b: no space left\n";
+        primary.expect(words("make b"), failed);
+        secondary.expect(words("unmake a"), exited(0));
+        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe());
+        QSignalSpy ended(&view, &PlanRunView::runEnded);
+        view.applyButton()->click();
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(view.state(), Executor::State::Failed);
+        QCOMPARE(view.actionStatus(1), QStringLiteral("failed"));
+        QVERIFY2(view.statusText().startsWith(QStringLiteral("Step 2 failed")),
+                 qPrintable(view.statusText()));
+        QVERIFY(view.output().contains(QStringLiteral("b: no space left")));
+        QVERIFY(view.rollbackButton()->isEnabled());
+        QVERIFY(view.resumeButton()->isEnabled());
+        view.rollbackButton()->click();
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(view.state(), Executor::State::RolledBack);
+        QCOMPARE(view.actionStatus(0), QStringLiteral("undone"));
+        QVERIFY(primary.unused().isEmpty() && secondary.unused().isEmpty());
+        QVERIFY(!view.rollbackButton()->isEnabled());
+    }
+
+    void destructivePlanNeedsTheWordTyped() {
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        Plan plan = twoStepPlan();
+        plan.confirmationWord = QStringLiteral("md0");
+        plan.warnings << QStringLiteral("All data on md0 is destroyed.");
+        PlanRunView view(plan, PairState{}, primary, secondary, noReprobe());
+        QVERIFY(!view.confirmation()->isHidden());
+        QVERIFY(!view.applyButton()->isEnabled());
+        view.confirmation()->setText(QStringLiteral("md"));
+        QVERIFY(!view.applyButton()->isEnabled());
+        view.confirmation()->setText(QStringLiteral("md0"));
+        QVERIFY(view.applyButton()->isEnabled());
+    }
+
+    void emptyPlanHasNothingToApply() {
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        Plan plan = twoStepPlan();
+        plan.actions.clear();
+        PlanRunView view(plan, PairState{}, primary, secondary, noReprobe());
+        QVERIFY(!view.applyButton()->isEnabled());
+        QCOMPARE(view.statusText(), QStringLiteral("Nothing to do: the pair is already as asked."));
+    }
+};
+
+QTEST_MAIN(TestPlanRunView)
+#include "tst_plan_run_view.moc"

@@ -1,0 +1,95 @@
+#include "PlanDialog.h"
+
+#include "PlanRunView.h"
+#include "exec/Journal.h"
+#include "monitor/InventoryMonitor.h"
+#include "probe/PairProber.h"
+#include "ssh/SshRunner.h"
+
+#include <QDialog>
+#include <QMessageBox>
+#include <QPointer>
+#include <QVBoxLayout>
+
+namespace nr1 {
+
+namespace {
+
+PairIntent intentFor(const InventoryPair& pair, const PairProbe& probe) {
+    PairIntent intent = defaultIntent(pair);
+    if (intent.primaryInitiator.isEmpty() && probe.primary.ok())
+        intent.primaryInitiator = probe.primary.state->initiatorName.name;
+    return intent;
+}
+
+void showProblem(QWidget* parent, const QString& title, const QString& text) {
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Close, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace
+
+void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& pairName,
+                    const QString& title, PlanMaker makePlan) {
+    const InventoryPair* pair = monitors.pair(pairName);
+    SshRunner* primary = monitors.runner(pairName, NodeRole::Primary);
+    SshRunner* secondary = monitors.runner(pairName, NodeRole::Secondary);
+    if (!pair || !primary || !secondary)
+        return;
+    QPointer<QWidget> window(parent);
+    QPointer<InventoryMonitor> owner(&monitors);
+    const InventoryPair pairCopy = *pair;
+    probePair(*primary, *secondary, parent, [=](const PairProbe& probe) {
+        if (!window || !owner)
+            return;
+        if (!probe.ok()) {
+            showProblem(
+                window, title,
+                QObject::tr("nr1 cannot plan without both nodes:\n%1")
+                    .arg(probe.errors(primary->describeTarget(), secondary->describeTarget())
+                             .join(QLatin1Char('\n'))));
+            return;
+        }
+        const PairIntent intent = intentFor(pairCopy, probe);
+        const PairState state = probe.pairState(intent.layout);
+        const PlanResult result = makePlan(state, intent);
+        if (!result.ok()) {
+            showProblem(window, title,
+                        QObject::tr("nr1 will not make this plan:\n• %1")
+                            .arg(result.refusals.join(QStringLiteral("\n• "))));
+            return;
+        }
+        auto* dialog = new QDialog(window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(title);
+        auto* journal = new Journal(Journal::defaultPath(pairCopy.name));
+        auto reprobe = [primary, secondary, dialog, intent](auto done) {
+            probePair(*primary, *secondary, dialog, [done, intent](const PairProbe& again) {
+                if (again.ok())
+                    done(again.pairState(intent.layout), QString());
+                else
+                    done(std::nullopt,
+                         again.errors(QStringLiteral("primary"), QStringLiteral("secondary"))
+                             .join(QStringLiteral("; ")));
+            });
+        };
+        auto* view =
+            new PlanRunView(*result.plan, state, *primary, *secondary, reprobe, journal, dialog);
+        QObject::connect(dialog, &QObject::destroyed, [journal] { delete journal; });
+        QObject::connect(view, &PlanRunView::runEnded, dialog, [owner, pairCopy] {
+            if (!owner)
+                return;
+            if (PairMonitor* monitor = owner->monitor(pairCopy.name)) {
+                monitor->requestFullProbe();
+                monitor->refreshSoon();
+            }
+        });
+        auto* layout = new QVBoxLayout(dialog);
+        layout->addWidget(view);
+        dialog->resize(900, 640);
+        dialog->show();
+    });
+}
+
+} // namespace nr1

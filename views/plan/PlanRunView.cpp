@@ -1,0 +1,292 @@
+#include "PlanRunView.h"
+
+#include "HealthStyle.h"
+#include "exec/Journal.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace nr1 {
+
+namespace {
+
+enum Column { Number, What, Status };
+
+QString undoText(const Action& action) {
+    if (action.irreversible)
+        return QObject::tr("IRREVERSIBLE: %1").arg(action.noUndoReason);
+    if (action.undo.isEmpty())
+        return QObject::tr("nothing to undo: %1").arg(action.noUndoReason);
+    QStringList lines;
+    for (const QStringList& undo : action.undo)
+        lines << action.displayArgv(undo);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
+                         CommandRunner& secondary, Reprobe reprobe, Journal* journal,
+                         QWidget* parent)
+    : QWidget(parent)
+    , m_plan(std::move(plan))
+    , m_madeFrom(std::move(madeFrom))
+    , m_primary(primary)
+    , m_secondary(secondary)
+    , m_reprobe(std::move(reprobe))
+    , m_journal(journal)
+    , m_status(new QLabel(this))
+    , m_confirmation(new QLineEdit(this))
+    , m_actions(new QTreeWidget(this))
+    , m_output(new QPlainTextEdit(this))
+    , m_followUps(new QLabel(this))
+    , m_apply(new QPushButton(tr("&Apply"), this))
+    , m_stop(new QPushButton(tr("&Stop after this step"), this))
+    , m_resume(new QPushButton(tr("Re&sume"), this))
+    , m_rollback(new QPushButton(tr("&Roll back"), this)) {
+    auto* layout = new QVBoxLayout(this);
+    auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(m_plan.title.toHtmlEscaped()), this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
+    for (const QString& warning : m_plan.warnings) {
+        auto* label = new QLabel(tr("Warning: %1").arg(warning), this);
+        label->setWordWrap(true);
+        label->setStyleSheet(
+            QStringLiteral("QLabel { color: %1; }").arg(healthColor(Health::Critical).name()));
+        layout->addWidget(label);
+    }
+    m_actions->setColumnCount(3);
+    m_actions->setHeaderLabels({tr("#"), tr("What, and the exact command"), tr("Status")});
+    m_actions->header()->setSectionResizeMode(Number, QHeaderView::ResizeToContents);
+    m_actions->header()->setSectionResizeMode(What, QHeaderView::Stretch);
+    m_actions->header()->setSectionResizeMode(Status, QHeaderView::ResizeToContents);
+    m_actions->header()->setStretchLastSection(false);
+    m_actions->setWordWrap(true);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QTreeWidgetItem* nodeItem = nullptr;
+    std::optional<NodeRole> node;
+    for (int index = 0; index < int(m_plan.actions.size()); ++index) {
+        const Action& action = m_plan.actions[size_t(index)];
+        if (node != action.node) {
+            node = action.node;
+            CommandRunner& runner = *node == NodeRole::Primary ? m_primary : m_secondary;
+            nodeItem = new QTreeWidgetItem(
+                m_actions,
+                {QString(),
+                 tr("On the %1 (%2)").arg(nodeRoleName(*node), runner.describeTarget())});
+            nodeItem->setFirstColumnSpanned(true);
+            QFont bold = font();
+            bold.setBold(true);
+            nodeItem->setFont(What, bold);
+            nodeItem->setExpanded(true);
+        }
+        auto* item = new QTreeWidgetItem(
+            nodeItem, {QString::number(index + 1), action.sentence, tr("waiting")});
+        auto* command =
+            new QTreeWidgetItem(item, {QString(), QStringLiteral("$ ") + action.displayLine()});
+        command->setFont(What, fixed);
+        command->setToolTip(What, tr("undo:\n%1").arg(undoText(action)));
+        item->setToolTip(What, tr("undo:\n%1").arg(undoText(action)));
+        item->setExpanded(true);
+        m_items.push_back(item);
+    }
+    m_output->setReadOnly(true);
+    m_output->setFont(fixed);
+    m_output->setPlaceholderText(tr("The output of the running step shows here."));
+    m_output->setMaximumBlockCount(5000);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_actions);
+    splitter->addWidget(m_output);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+    m_followUps->setWordWrap(true);
+    m_followUps->hide();
+    layout->addWidget(m_followUps);
+    if (!m_plan.confirmationWord.isEmpty()) {
+        auto* row = new QHBoxLayout;
+        row->addWidget(new QLabel(tr("This plan destroys data. Type <b>%1</b> to confirm:")
+                                      .arg(m_plan.confirmationWord.toHtmlEscaped()),
+                                  this));
+        row->addWidget(m_confirmation);
+        layout->addLayout(row);
+        connect(m_confirmation, &QLineEdit::textChanged, this, &PlanRunView::updateButtons);
+    } else {
+        m_confirmation->hide();
+    }
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    for (QPushButton* button : {m_stop, m_rollback, m_resume, m_apply})
+        buttons->addWidget(button);
+    layout->addLayout(buttons);
+    m_apply->setToolTip(tr("Run the commands above, in order, journaling every step"));
+    m_rollback->setToolTip(tr("Undo what this run did, newest first"));
+    m_resume->setToolTip(tr("Probe the pair again and go on with the step that did not finish"));
+    connect(m_apply, &QPushButton::clicked, this, &PlanRunView::apply);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        if (m_executor)
+            m_executor->stop();
+        m_stop->setEnabled(false);
+        m_status->setText(tr("Stopping after the running step…"));
+    });
+    connect(m_resume, &QPushButton::clicked, this, &PlanRunView::resume);
+    connect(m_rollback, &QPushButton::clicked, this, [this] {
+        m_executor->rollback();
+        updateButtons();
+    });
+    m_status->setText(m_plan.isEmpty() ? tr("Nothing to do: the pair is already as asked.")
+                                       : tr("%n step(s); nothing has run yet.", nullptr,
+                                            int(m_plan.actions.size())));
+    updateButtons();
+}
+
+PlanRunView::~PlanRunView() = default;
+
+Executor::State PlanRunView::state() const {
+    return m_executor ? m_executor->state() : Executor::State::Ready;
+}
+
+QString PlanRunView::statusText() const {
+    return m_status->text();
+}
+
+QString PlanRunView::actionStatus(int index) const {
+    return m_items.at(size_t(index))->text(Status);
+}
+
+QString PlanRunView::output() const {
+    return m_output->toPlainText();
+}
+
+void PlanRunView::setStatus(int index, const QString& status) {
+    QTreeWidgetItem* item = m_items.at(size_t(index));
+    item->setText(Status, status);
+    const Health health = status == QLatin1String("failed")    ? Health::Critical
+                          : status == QLatin1String("done")    ? Health::Ok
+                          : status == QLatin1String("running") ? Health::Working
+                          : status == QLatin1String("undone")  ? Health::Warning
+                                                               : Health::Unknown;
+    item->setForeground(Status, healthColor(health));
+    m_actions->scrollToItem(item);
+}
+
+void PlanRunView::apply() {
+    if (!m_plan.confirmationWord.isEmpty() && m_confirmation->text() != m_plan.confirmationWord)
+        return;
+    m_executor = std::make_unique<Executor>(m_plan, m_primary, m_secondary, m_journal);
+    Executor* executor = m_executor.get();
+    connect(executor, &Executor::actionStarted, this, [this](int index) {
+        setStatus(index, tr("running"));
+        m_output->clear();
+        const Action& action = m_plan.actions[size_t(index)];
+        m_output->appendPlainText(QStringLiteral("$ ") + action.displayLine());
+        m_status->setText(
+            tr("Step %1 of %2: %3").arg(index + 1).arg(m_plan.actions.size()).arg(action.sentence));
+    });
+    connect(executor, &Executor::actionOutput, this, [this](int index, const QByteArray& line) {
+        m_output->appendPlainText(
+            m_plan.actions[size_t(index)].redactText(QString::fromUtf8(line)));
+    });
+    connect(executor, &Executor::actionSkipped, this, [this](int index, const QString& why) {
+        setStatus(index, tr("skipped"));
+        m_items.at(size_t(index))->setToolTip(Status, why);
+    });
+    connect(executor, &Executor::actionFinished, this,
+            [this](int index, const CommandResult& result, bool succeeded) {
+                setStatus(index, succeeded ? tr("done") : tr("failed"));
+                const Action& action = m_plan.actions[size_t(index)];
+                if (!succeeded) {
+                    m_output->appendPlainText(action.redactText(
+                        QString::fromUtf8(result.stdoutData + result.stderrData)));
+                    m_output->appendPlainText(tr("→ %1").arg(result.summary()));
+                }
+            });
+    connect(executor, &Executor::undoStarted, this, [this](int index, const QStringList& argv) {
+        setStatus(index, tr("undoing"));
+        m_output->appendPlainText(QStringLiteral("$ ") +
+                                  m_plan.actions[size_t(index)].displayArgv(argv));
+    });
+    connect(executor, &Executor::undoFinished, this,
+            [this](int index, const CommandResult& result, bool succeeded) {
+                setStatus(index, succeeded ? tr("undone") : tr("failed"));
+                if (!succeeded)
+                    m_output->appendPlainText(tr("→ undo failed: %1").arg(result.summary()));
+            });
+    connect(executor, &Executor::finished, this, &PlanRunView::ended);
+    m_executor->apply(m_madeFrom);
+    updateButtons();
+}
+
+void PlanRunView::resume() {
+    if (!m_executor || !m_executor->canResume() || m_probing)
+        return;
+    m_probing = true;
+    m_status->setText(tr("Probing the pair before resuming…"));
+    updateButtons();
+    QPointer<PlanRunView> self(this);
+    m_reprobe([self](std::optional<PairState> state, const QString& error) {
+        if (!self)
+            return;
+        self->m_probing = false;
+        if (!state) {
+            self->m_status->setText(tr("Cannot resume: %1").arg(error));
+            self->updateButtons();
+            return;
+        }
+        self->m_executor->resume(*state);
+        self->updateButtons();
+    });
+}
+
+void PlanRunView::ended(Executor::State state) {
+    switch (state) {
+    case Executor::State::Done:
+        m_status->setText(tr("Done: every step ran."));
+        if (!m_plan.followUps.isEmpty()) {
+            m_followUps->setText(tr("Afterwards: %1").arg(m_plan.followUps.join(QLatin1Char(' '))));
+            m_followUps->show();
+        }
+        break;
+    case Executor::State::Failed:
+        m_status->setText(tr("Step %1 failed: %2. Roll back what ran, or fix the cause and "
+                             "resume.")
+                              .arg(m_executor->nextAction() + 1)
+                              .arg(m_executor->failure()));
+        break;
+    case Executor::State::Stopped:
+        m_status->setText(
+            tr("Stopped before step %1. Resume or roll back.").arg(m_executor->nextAction() + 1));
+        break;
+    case Executor::State::RolledBack:
+        m_status->setText(tr("Rolled back: what this run did is undone."));
+        break;
+    default:
+        m_status->setText(tr("%1: %2").arg(Executor::stateName(state), m_executor->failure()));
+        break;
+    }
+    updateButtons();
+    emit runEnded(state);
+}
+
+void PlanRunView::updateButtons() {
+    const bool started = m_executor != nullptr;
+    const Executor::State state = this->state();
+    const bool busy = state == Executor::State::Running || state == Executor::State::RollingBack;
+    const bool confirmed =
+        m_plan.confirmationWord.isEmpty() || m_confirmation->text() == m_plan.confirmationWord;
+    m_apply->setEnabled(!started && !m_plan.isEmpty() && confirmed);
+    m_confirmation->setEnabled(!started);
+    m_stop->setEnabled(state == Executor::State::Running);
+    m_resume->setEnabled(started && m_executor->canResume() && !m_probing);
+    m_rollback->setEnabled(started && !busy && m_executor->canRollback() && !m_probing);
+}
+
+} // namespace nr1

@@ -1,0 +1,85 @@
+#pragma once
+// Contract: a plan shown and run, the last page of every wizard and of the grow dialog. Before
+// anything runs it shows the plan's title, its warnings, and every action grouped by node with
+// its sentence, exact command line (secrets redacted) and undo. Apply is enabled only when the
+// plan's confirmation word (destructive plans) has been typed. Running goes through core's
+// Executor (never blocking): each action's status (waiting, skipped, running, done, failed,
+// undone), the running step's output, and at the end the follow-ups. After a failure or a stop
+// it offers Resume (after a fresh probe, which `reprobe` supplies) and Roll back, as the
+// executor does; every step is journaled when a Journal is given.
+
+#include "exec/Executor.h"
+#include "plan/Plan.h"
+
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace nr1 {
+
+class Journal;
+
+class PlanRunView : public QWidget {
+    Q_OBJECT
+public:
+    /// Calls back with a fresh state of the pair, or an error.
+    using Reprobe =
+        std::function<void(std::function<void(std::optional<PairState>, const QString&)>)>;
+
+    PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary, CommandRunner& secondary,
+                Reprobe reprobe, Journal* journal = nullptr, QWidget* parent = nullptr);
+    ~PlanRunView() override;
+
+    const Plan& plan() const { return m_plan; }
+    /// The executor's state; Ready before Apply.
+    Executor::State state() const;
+    QString statusText() const;
+    /// "waiting", "skipped", "running", "done", "failed", "undoing", "undone" of action `index`.
+    QString actionStatus(int index) const;
+    QString output() const;
+    const QTreeWidget* actions() const { return m_actions; }
+    QLineEdit* confirmation() const { return m_confirmation; }
+    QPushButton* applyButton() const { return m_apply; }
+    QPushButton* stopButton() const { return m_stop; }
+    QPushButton* resumeButton() const { return m_resume; }
+    QPushButton* rollbackButton() const { return m_rollback; }
+
+signals:
+    /// The run ended (done, failed, stopped, rolled back …): the caller may refresh its monitor.
+    void runEnded(nr1::Executor::State state);
+
+private:
+    void apply();
+    void resume();
+    void setStatus(int index, const QString& status);
+    void updateButtons();
+    void ended(Executor::State state);
+
+    Plan m_plan;
+    PairState m_madeFrom;
+    CommandRunner& m_primary;
+    CommandRunner& m_secondary;
+    Reprobe m_reprobe;
+    Journal* m_journal;
+    std::unique_ptr<Executor> m_executor;
+    bool m_probing = false;
+    QLabel* m_status;
+    QLineEdit* m_confirmation;
+    QTreeWidget* m_actions;
+    std::vector<QTreeWidgetItem*> m_items;
+    QPlainTextEdit* m_output;
+    QLabel* m_followUps;
+    QPushButton* m_apply;
+    QPushButton* m_stop;
+    QPushButton* m_resume;
+    QPushButton* m_rollback;
+};
+
+} // namespace nr1
