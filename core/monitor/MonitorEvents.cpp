@@ -97,13 +97,17 @@ const MemberView* findMember(const ArrayView& array, const QString& device) {
 }
 
 void compareNode(EventList& events, const NodeView* before, const NodeView& after) {
-    if (!after.reachable && (!before || before->reachable))
+    auto failing = [](const NodeView& node) {
+        return !node.reachable && !node.error.isEmpty();
+    };
+    if (failing(after) && !(before && failing(*before)))
         events.add(MonitorEventKind::NodeUnreachable, Health::Critical, after.role,
                    QStringLiteral("The %1 (%2) does not answer: %3")
                        .arg(after.role, after.target, after.error));
-    else if (after.reachable && before && !before->reachable)
+    else if (after.reachable && before && failing(*before))
         events.add(MonitorEventKind::NodeBack, Health::Ok, after.role,
                    QStringLiteral("The %1 (%2) answers again").arg(after.role, after.target));
+    // A node still connecting (no answer, no error yet) has nothing to report.
 }
 
 void compareSync(EventList& events, const ArrayView* before, const ArrayView& after) {

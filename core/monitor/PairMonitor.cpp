@@ -134,10 +134,8 @@ void PairMonitor::updateSnapshot() {
     PairSnapshot snapshot =
         buildPairSnapshot(m_layout, m_nodes[kPrimary].reading, m_nodes[kSecondary].reading,
                           m_hasSnapshot ? &m_snapshot : nullptr);
-    // Until both nodes answered once, a snapshot would report the other as unreachable.
-    for (const NodeSlot& node : m_nodes)
-        if (node.lastAnswerMs < 0)
-            return;
+    // A node that has not answered yet shows as connecting (no error, no event), so one
+    // node's news never waits for the other's first answer.
     m_history.measure(snapshot, now);
     const std::vector<MonitorEvent> events = eventsBetween(
         m_hasSnapshot ? &m_snapshot : nullptr, snapshot, QDateTime::currentDateTimeUtc());

@@ -426,12 +426,35 @@ private slots:
         QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
         monitor.start();
         QTRY_COMPARE(refreshed.count(), 2);
-        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.count(), 2); // one per node's first answer
         refreshBoth(monitor);
         refreshBoth(monitor);
-        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.count(), 2);
         QCOMPARE(monitor.snapshot().pairArray()->state, QStringLiteral("in sync"));
         QCOMPARE(monitor.snapshot().pairArray()->health, Health::Ok);
+    }
+
+    void oneNodesNewsDoesNotWaitForTheOther() {
+        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
+        ScriptedNode secondary(
+            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
+        secondary.setHolding(true); // its first answer takes long
+        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        QSignalSpy events(&monitor, &PairMonitor::eventRaised);
+        QSignalSpy changes(&monitor, &PairMonitor::snapshotChanged);
+        monitor.start();
+        QTRY_COMPARE(changes.count(), 1);
+        const PairSnapshot& first = monitor.snapshot();
+        QVERIFY(first.primary.reachable);
+        QCOMPARE(first.pairArray()->state, QStringLiteral("in sync"));
+        QVERIFY(!first.secondary.answered && first.secondary.error.isEmpty()); // connecting
+        QVERIFY(events.isEmpty()); // connecting is not "unreachable"
+        secondary.release();
+        QTRY_COMPARE(changes.count(), 2);
+        QVERIFY(monitor.snapshot().secondary.reachable);
+        QVERIFY(events.isEmpty()); // nor is its first answer "back"
     }
 
     void supersededAnswerIsDropped() {
