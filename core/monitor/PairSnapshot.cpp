@@ -1,5 +1,7 @@
 #include "monitor/PairSnapshot.h"
 
+#include "probe/MdstatParser.h"
+
 #include <algorithm>
 
 namespace nr1 {
@@ -104,20 +106,6 @@ QString syncActionWord(MdSyncAction action) {
     return QString();
 }
 
-QString mdstatSyncWord(MdSyncKind kind) {
-    switch (kind) {
-    case MdSyncKind::Resync:
-        return QStringLiteral("resync");
-    case MdSyncKind::Recovery:
-        return QStringLiteral("recovery");
-    case MdSyncKind::Reshape:
-        return QStringLiteral("reshape");
-    case MdSyncKind::Check:
-        return QStringLiteral("check");
-    }
-    return QStringLiteral("resync");
-}
-
 QString runningWord(const QString& action) {
     if (action == QLatin1String("resync"))
         return QStringLiteral("resyncing");
@@ -155,7 +143,7 @@ std::optional<SyncView> syncOf(const MdstatArray& array, const MdSysfs* sysfs) {
     if (!array.sync)
         return std::nullopt;
     SyncView sync;
-    sync.action = mdstatSyncWord(array.sync->kind);
+    sync.action = mdSyncKindName(array.sync->kind);
     sync.doneSectors = array.sync->doneKiB * 2;
     sync.totalSectors = array.sync->totalKiB * 2;
     sync.percent = array.sync->percent;

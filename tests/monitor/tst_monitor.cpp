@@ -4,7 +4,7 @@
 // answers dropped, unreachable nodes, "only changes are emitted", the bounded history, and the
 // words of states nr1 must never call clean (DELAYED, PENDING, auto-read-only).
 
-#include "Fixtures.h"
+#include "WatchFixtures.h"
 #include "exec/CommandRunner.h"
 #include "inventory/Inventory.h"
 #include "monitor/MonitorEvents.h"
@@ -26,30 +26,15 @@ using namespace nr1;
 namespace {
 
 QString capture(const QString& state, const QString& file) {
-    return fixture(QStringLiteral("testbed-live/watch/%1/%2").arg(state, file));
+    return watchCapture(state, file);
 }
 
 NodeState parsed(const QString& text, ProbeScope scope) {
-    const auto result = parseNodeProbe(text, scope);
-    if (!result.ok())
-        qFatal("capture does not parse: %s", qPrintable(result.error().toString()));
-    return result.value();
-}
-
-PairLayout testbedLayout() {
-    InventoryPair pair;
-    pair.name = QStringLiteral("testbed");
-    pair.primary.replicationAddress = QStringLiteral("10.99.0.1");
-    pair.secondary.replicationAddress = QStringLiteral("10.99.0.2");
-    return defaultIntent(pair).layout;
+    return parsedCapture(text, scope);
 }
 
 NodeReading reading(const NodeState& state) {
-    NodeReading reading;
-    reading.target = QStringLiteral("root@node");
-    reading.state = state;
-    reading.reachable = true;
-    return reading;
+    return answering(state);
 }
 
 /// The full probe `base` with the sections a watch reads taken from `watch`: what a full probe
@@ -139,6 +124,20 @@ MonitorTiming quietTiming() {
     timing.debounce = std::chrono::milliseconds(0);
     return timing;
 }
+
+/// Both nodes scripted from the full probes of the resync capture, answering watches from the
+/// captures of `watchState`, and a monitor on them that refreshes only when asked.
+struct ScriptedPair {
+    explicit ScriptedPair(const QString& watchState)
+        : primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                  capture(watchState, QStringLiteral("primary.watch.txt")))
+        , secondary(capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+                    capture(watchState, QStringLiteral("secondary.watch.txt")))
+        , monitor(testbedLayout(), primary, secondary, quietTiming()) {}
+    ScriptedNode primary;
+    ScriptedNode secondary;
+    PairMonitor monitor;
+};
 
 /// Waits until both nodes answered once more.
 void refreshBoth(PairMonitor& monitor) {
@@ -370,13 +369,9 @@ private slots:
     // The real sequence of the testbed (resync, Secondary killed during writes, rebooted, the
     // leg re-added, recovery, clean) through the engine: the events an administrator expects.
     void failureAndRecoverySequenceRaisesEvents() {
-        ScriptedNode primary(
-            capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-            capture(QStringLiteral("resync"), QStringLiteral("primary.watch.txt")));
-        ScriptedNode secondary(
-            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
-            capture(QStringLiteral("resync"), QStringLiteral("secondary.watch.txt")));
-        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        ScriptedPair pair(QStringLiteral("resync"));
+        ScriptedNode& primary = pair.primary;
+        PairMonitor& monitor = pair.monitor;
         QSignalSpy events(&monitor, &PairMonitor::eventRaised);
         QSignalSpy changes(&monitor, &PairMonitor::snapshotChanged);
         QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
@@ -416,12 +411,8 @@ private slots:
     }
 
     void unchangedStateIsNotEmittedAgain() {
-        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
-        ScriptedNode secondary(
-            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
-            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
-        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        ScriptedPair pair(QStringLiteral("clean"));
+        PairMonitor& monitor = pair.monitor;
         QSignalSpy changes(&monitor, &PairMonitor::snapshotChanged);
         QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
         monitor.start();
@@ -435,13 +426,10 @@ private slots:
     }
 
     void oneNodesNewsDoesNotWaitForTheOther() {
-        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
-        ScriptedNode secondary(
-            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
-            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
+        ScriptedPair pair(QStringLiteral("clean"));
+        ScriptedNode& secondary = pair.secondary;
+        PairMonitor& monitor = pair.monitor;
         secondary.setHolding(true); // its first answer takes long
-        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
         QSignalSpy events(&monitor, &PairMonitor::eventRaised);
         QSignalSpy changes(&monitor, &PairMonitor::snapshotChanged);
         monitor.start();
@@ -458,12 +446,9 @@ private slots:
     }
 
     void supersededAnswerIsDropped() {
-        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
-        ScriptedNode secondary(
-            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
-            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
-        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        ScriptedPair pair(QStringLiteral("clean"));
+        ScriptedNode& primary = pair.primary;
+        PairMonitor& monitor = pair.monitor;
         QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
         monitor.start();
         QTRY_COMPARE(refreshed.count(), 2);
@@ -485,12 +470,9 @@ private slots:
     }
 
     void unreachableThenBack() {
-        ScriptedNode primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                             capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
-        ScriptedNode secondary(
-            capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
-            capture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
-        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        ScriptedPair pair(QStringLiteral("clean"));
+        ScriptedNode& secondary = pair.secondary;
+        PairMonitor& monitor = pair.monitor;
         QSignalSpy events(&monitor, &PairMonitor::eventRaised);
         QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
         monitor.start();

@@ -3,11 +3,11 @@
 // leg is faulty, while a node does not answer, and in the event list; and the host-key dialog.
 
 #include "ArrayCard.h"
-#include "Fixtures.h"
 #include "HostKeyDialog.h"
 #include "MonitorPane.h"
 #include "PairPanel.h"
 #include "SpeedChart.h"
+#include "WatchFixtures.h"
 #include "inventory/Inventory.h"
 #include "monitor/MonitorEvents.h"
 #include "plan/PairIntent.h"
@@ -28,30 +28,12 @@ using namespace nr1;
 namespace {
 
 NodeState captured(const char* state, const char* file, ProbeScope scope) {
-    const auto parsed =
-        parseNodeProbe(fixture(QStringLiteral("testbed-live/watch/%1/%2")
-                                   .arg(QString::fromLatin1(state), QString::fromLatin1(file))),
-                       scope);
-    if (!parsed.ok())
-        qFatal("capture: %s", qPrintable(parsed.error().toString()));
-    return parsed.value();
-}
-
-PairLayout testbedLayout() {
-    InventoryPair pair;
-    pair.name = QStringLiteral("testbed");
-    pair.primary.replicationAddress = QStringLiteral("10.99.0.1");
-    pair.secondary.replicationAddress = QStringLiteral("10.99.0.2");
-    return defaultIntent(pair).layout;
+    return parsedCapture(watchCapture(QString::fromLatin1(state), QString::fromLatin1(file)),
+                         scope);
 }
 
 NodeReading reading(const NodeState& state, const QString& mdstat = QString()) {
-    NodeReading reading;
-    reading.target = QStringLiteral("root@127.0.0.1:2222");
-    reading.state = state;
-    reading.reachable = true;
-    reading.mdstatText = mdstat;
-    return reading;
+    return answering(state, mdstat);
 }
 
 QStringList row(const QTableWidget* table, int row) {

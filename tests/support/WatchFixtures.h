@@ -1,0 +1,43 @@
+#pragma once
+// Test support for the monitor and its pane: the live watch captures of the testbed
+// (tests/fixtures/testbed-live/watch/STATE/FILE), parsed, the testbed pair's layout, and a node
+// reading as the monitor hands it to buildPairSnapshot.
+
+#include "Fixtures.h"
+#include "inventory/Inventory.h"
+#include "monitor/PairSnapshot.h"
+#include "plan/PairIntent.h"
+#include "probe/NodeProbe.h"
+
+namespace nr1 {
+
+inline QString watchCapture(const QString& state, const QString& file) {
+    return fixture(QStringLiteral("testbed-live/watch/%1/%2").arg(state, file));
+}
+
+inline NodeState parsedCapture(const QString& text, ProbeScope scope) {
+    const auto result = parseNodeProbe(text, scope);
+    if (!result.ok())
+        qFatal("capture does not parse: %s", qPrintable(result.error().toString()));
+    return result.value();
+}
+
+inline PairLayout testbedLayout() {
+    InventoryPair pair;
+    pair.name = QStringLiteral("testbed");
+    pair.primary.replicationAddress = QStringLiteral("10.99.0.1");
+    pair.secondary.replicationAddress = QStringLiteral("10.99.0.2");
+    return defaultIntent(pair).layout;
+}
+
+/// A node that answered with `state` (and `mdstat` verbatim).
+inline NodeReading answering(const NodeState& state, const QString& mdstat = QString()) {
+    NodeReading reading;
+    reading.target = QStringLiteral("root@127.0.0.1:2222");
+    reading.state = state;
+    reading.reachable = true;
+    reading.mdstatText = mdstat;
+    return reading;
+}
+
+} // namespace nr1
