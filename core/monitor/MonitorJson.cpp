@@ -71,6 +71,7 @@ QJsonObject toJson(const NodeView& node) {
         {QStringLiteral("role"), node.role},
         {QStringLiteral("target"), node.target},
         {QStringLiteral("reachable"), node.reachable},
+        {QStringLiteral("answered"), node.answered},
         {QStringLiteral("error"), emptyAsNull(node.error)},
         {QStringLiteral("hostname"), emptyAsNull(node.hostname)},
     };
