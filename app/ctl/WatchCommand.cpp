@@ -26,7 +26,9 @@ QString watchCommandHelp() {
                "  --interval SECONDS       refresh while all is still (default 5)\n"
                "  --busy-interval SECONDS  refresh while a sync runs or something changed\n"
                "                           (default 1)\n"
-               "  --for SECONDS            stop after this long (default: until interrupted)\n") +
+               "  --for SECONDS            stop after this long (default: until interrupted)\n"
+               "  --once                   stop after the first view in which both nodes have\n"
+               "                           answered (or failed to)\n") +
            pairOptionsHelp() +
            QStringLiteral("Layout names (as for plan/apply): --primary-vg, --primary-lv, "
                           "--secondary-vg,\n--secondary-lv, --element-iqn, --md, --volume-vg, "
@@ -177,6 +179,7 @@ int runWatchCommand(const QStringList& input) {
     double interval = 5;
     double busyInterval = 1;
     double duration = 0;
+    const bool once = takeFlag(arguments, QStringLiteral("--once"));
     takeSeconds(arguments, QStringLiteral("--interval"), interval, error) &&
         takeSeconds(arguments, QStringLiteral("--busy-interval"), busyInterval, error) &&
         takeSeconds(arguments, QStringLiteral("--for"), duration, error);
@@ -199,7 +202,14 @@ int runWatchCommand(const QStringList& input) {
                          : stdoutIsTerminal() ? WatchPrinter::Form::InPlace
                                               : WatchPrinter::Form::Lines);
     QObject::connect(&monitor, &PairMonitor::snapshotChanged, &monitor,
-                     [&printer](const PairSnapshot& snapshot) { printer.snapshot(snapshot); });
+                     [&printer, once](const PairSnapshot& snapshot) {
+                         printer.snapshot(snapshot);
+                         auto settled = [](const NodeView& node) {
+                             return node.reachable || !node.error.isEmpty();
+                         };
+                         if (once && settled(snapshot.primary) && settled(snapshot.secondary))
+                             QCoreApplication::exit(kExitOk);
+                     });
     QObject::connect(&monitor, &PairMonitor::eventRaised, &monitor,
                      [&printer](const MonitorEvent& event) { printer.event(event); });
     if (duration > 0)

@@ -120,12 +120,12 @@ private slots:
                  false);
     }
 
-    // watch: the monitor engine over the same two "nodes": one snapshot (both answering, no
-    // array on this machine's md unless it has one) as JSON lines, then it stops at --for.
+    // watch: the monitor engine over the same two "nodes": snapshots as JSON lines until both
+    // nodes have answered (--once; --for only as a bound).
     void watchPrintsSnapshotsAsJsonLines() {
-        const Run run =
-            nr1ctl({QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--for"),
-                    QStringLiteral("4"), QStringLiteral("--inventory"), m_inventory});
+        const Run run = nr1ctl({QStringLiteral("watch"), QStringLiteral("--json"),
+                                QStringLiteral("--once"), QStringLiteral("--for"),
+                                QStringLiteral("40"), QStringLiteral("--inventory"), m_inventory});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
         QVERIFY2(!lines.isEmpty(), run.out.constData());
