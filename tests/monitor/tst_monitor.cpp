@@ -380,21 +380,41 @@ private slots:
         QCOMPARE(kinds(events), QStringList{QStringLiteral("sync-started:resync")});
         QCOMPARE(primary.fullRequests, 1);
 
-        auto step = [&](const char* state, QStringList expected) {
+        auto showWatch = [&](const QString& watch, QStringList expected) {
             events.clear();
-            primary.setWatch(
-                capture(QString::fromLatin1(state), QStringLiteral("primary.watch.txt")));
+            primary.setWatch(watch);
             refreshBoth(monitor);
             QCOMPARE(kinds(events), expected);
         };
+        auto step = [&](const char* state, QStringList expected) {
+            showWatch(capture(QString::fromLatin1(state), QStringLiteral("primary.watch.txt")),
+                      std::move(expected));
+        };
+        // The resync moving on: progress, no event.
+        const QString resync =
+            capture(QStringLiteral("resync"), QStringLiteral("primary.watch.txt"));
+        showWatch(QString(resync).replace(QStringLiteral("27.1% (284416/1046528)"),
+                                          QStringLiteral("61.3% (641536/1046528)")),
+                  {});
+        QCOMPARE(monitor.snapshot().pairArray()->sync->doneSectors, qint64(641536) * 2);
         step("clean", {QStringLiteral("sync-finished:resync")});
         step("degraded", {QStringLiteral("session-lost"), QStringLiteral("degraded"),
                           QStringLiteral("member-faulty")});
         step("faulty-after-reboot", {QStringLiteral("session-back")});
+        // Between `mdadm --remove` and `--add`: the faulty capture without the remote member
+        // (derived here; md lists no sda and has no dev-sda folder any more).
+        QString removed =
+            capture(QStringLiteral("faulty-after-reboot"), QStringLiteral("primary.watch.txt"));
+        removed.replace(QStringLiteral("md0 : active raid1 sda[1](W)(F) dm-0[0]"),
+                        QStringLiteral("md0 : active raid1 dm-0[0]"));
+        removed.remove(QRegularExpression(QStringLiteral("/sys/block/md0/md/dev-sda/[^\n]*\n")));
+        showWatch(removed, {QStringLiteral("member-removed")});
+        QCOMPARE(monitor.snapshot().pairArray()->members.size(), size_t(1));
+        QCOMPARE(monitor.snapshot().pairArray()->state, QStringLiteral("degraded"));
         step("recovery", {QStringLiteral("member-added"), QStringLiteral("sync-started:recovery")});
         step("clean", {QStringLiteral("whole"), QStringLiteral("sync-finished:recovery")});
         // After events the next refresh reads everything again; otherwise only the watch.
-        QVERIFY(primary.fullRequests >= 5);
+        QVERIFY(primary.fullRequests >= 6);
         const int watches = primary.watchRequests;
         const int fulls = primary.fullRequests;
         refreshBoth(monitor); // the full read after the last event
