@@ -8,8 +8,8 @@
 // refreshSoon() (after a change nr1 made) is debounced, so a burst makes one refresh, and drops
 // the answers of requests still running (an epoch counter). After every answer the snapshot is
 // rebuilt from both nodes' latest readings (a node yet to answer shows as connecting);
-// snapshotChanged is emitted only when it differs from the last one; eventRaised once per event, in order. All signals come from the event
-// loop of the monitor's thread; nothing here blocks.
+// snapshotChanged is emitted only when it differs from the last one; eventRaised once per event, in
+// order. All signals come from the event loop of the monitor's thread; nothing here blocks.
 
 #include "exec/CommandRunner.h"
 #include "model/Pair.h"
