@@ -82,9 +82,7 @@ std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& err
 
 QString buildIntent(const PairConnection& connection, const PairProbe& probe, QStringList arguments,
                     PairIntent& intent, QStringList* rest) {
-    intent = defaultIntent(connection.pair);
-    if (intent.primaryInitiator.isEmpty() && probe.primary.ok())
-        intent.primaryInitiator = probe.primary.state->initiatorName.name;
+    intent = defaultIntent(connection.pair, probe.primary.ok() ? &*probe.primary.state : nullptr);
     const QString error = takeIntentOptions(arguments, intent);
     if (rest)
         *rest = arguments;

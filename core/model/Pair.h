@@ -47,6 +47,13 @@ struct PairLayout {
     bool operator==(const PairLayout&) const = default;
 };
 
+/// The kernel name of the Primary's element on the Primary ("dm-0"); empty when not there.
+QString localElementDevice(const PairLayout& layout, const NodeState& primary);
+/// The kernel name of the Secondary's element as the Primary imports it ("sda"): the disk the
+/// replication session attached at the link's LUN, else what the by-path link points to; empty
+/// when not imported.
+QString importedElementDevice(const PairLayout& layout, const NodeState& primary);
+
 struct PairState {
     PairLayout layout;
     NodeState primary;

@@ -157,19 +157,6 @@ struct Roles {
     QString secondaryElementDevice;
 };
 
-QString deviceOfPath(const NodeState& state, const QString& path) {
-    const BlockDevice* device = state.findBlockDeviceByPath(path);
-    return device ? device->name : QString();
-}
-
-QString importedDisk(const PairLayout& layout, const NodeState& primary) {
-    if (const IscsiSession* session = primary.findSession(layout.replication.targetIqn))
-        for (const AttachedDisk& disk : session->disks)
-            if (disk.lun == layout.replication.lun && !disk.disk.isEmpty())
-                return disk.disk;
-    return deviceOfPath(primary, layout.replication.byPathLink());
-}
-
 std::vector<MemberView> membersOf(const MdstatArray& array, const MdSysfs* sysfs,
                                   const QString& node, const PairLayout& layout,
                                   const Roles& roles) {
@@ -384,12 +371,13 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
         nodeViewOf(kSecondary, secondary, previous ? &previous->secondary : nullptr);
     Roles roles;
     if (primary.state) {
-        roles.localDevice = deviceOfPath(*primary.state, layout.primaryElement.devicePath());
-        roles.remoteDevice = importedDisk(layout, *primary.state);
+        roles.localDevice = localElementDevice(layout, *primary.state);
+        roles.remoteDevice = importedElementDevice(layout, *primary.state);
     }
     if (secondary.state)
-        roles.secondaryElementDevice =
-            deviceOfPath(*secondary.state, layout.secondaryElement.devicePath());
+        if (const BlockDevice* element =
+                secondary.state->findBlockDeviceByPath(layout.secondaryElement.devicePath()))
+            roles.secondaryElementDevice = element->name;
     for (const auto& [role, reading] :
          {std::pair{kPrimary, &primary}, std::pair{kSecondary, &secondary}}) {
         if (!reading->reachable || !reading->state) {
@@ -428,7 +416,7 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
             session.connection = found->connectionState;
             session.loggedIn = found->loggedIn();
             session.portal = found->currentPortal.hostPort();
-            session.disk = importedDisk(layout, *primary.state);
+            session.disk = importedElementDevice(layout, *primary.state);
         }
     }
     return snapshot;

@@ -11,6 +11,13 @@ QString PairIntent::mdDeviceName() const {
     return layout.mdDevice.section(QLatin1Char('/'), -1);
 }
 
+PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary) {
+    PairIntent intent = defaultIntent(pair);
+    if (intent.primaryInitiator.isEmpty() && probedPrimary)
+        intent.primaryInitiator = probedPrimary->initiatorName.name;
+    return intent;
+}
+
 PairIntent defaultIntent(const InventoryPair& pair) {
     PairIntent intent;
     // IQN-safe form of the pair name: lower case, other characters as '-'.

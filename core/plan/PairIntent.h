@@ -63,6 +63,8 @@ struct PairIntent {
 /// Defaults for a pair from the inventory: names from the source page, the Secondary's
 /// replication address as the replication portal, IQNs derived from the pair name.
 PairIntent defaultIntent(const InventoryPair& pair);
+/// defaultIntent(), with the Primary's probed initiator name when the inventory names none.
+PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary);
 
 /// Every problem with the intent's names and values; empty when it is valid.
 QStringList validateIntent(const PairIntent& intent);

@@ -21,13 +21,9 @@ QJsonObject elementJson(const NodeState& node, const ElementRef& ref) {
 }
 
 QString memberRole(const PairState& state, const PairIntent& intent, const QString& device) {
-    const BlockDevice* local =
-        state.primary.findBlockDeviceByPath(intent.layout.primaryElement.devicePath());
-    const BlockDevice* remote =
-        state.primary.findBlockDeviceByPath(intent.layout.replication.byPathLink());
-    if (local && local->name == device)
+    if (device == localElementDevice(intent.layout, state.primary))
         return QStringLiteral("local element");
-    if (remote && remote->name == device)
+    if (device == importedElementDevice(intent.layout, state.primary))
         return QStringLiteral("remote element");
     return QStringLiteral("unknown");
 }

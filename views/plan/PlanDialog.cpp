@@ -15,13 +15,6 @@ namespace nr1 {
 
 namespace {
 
-PairIntent intentFor(const InventoryPair& pair, const PairProbe& probe) {
-    PairIntent intent = defaultIntent(pair);
-    if (intent.primaryInitiator.isEmpty() && probe.primary.ok())
-        intent.primaryInitiator = probe.primary.state->initiatorName.name;
-    return intent;
-}
-
 void showProblem(QWidget* parent, const QString& title, const QString& text) {
     auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Close, parent);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -51,7 +44,7 @@ void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& 
                              .join(QLatin1Char('\n'))));
             return;
         }
-        const PairIntent intent = intentFor(pairCopy, probe);
+        const PairIntent intent = defaultIntent(pairCopy, &*probe.primary.state);
         const PairState state = probe.pairState(intent.layout);
         const PlanResult result = makePlan(state, intent);
         if (!result.ok()) {
