@@ -13,6 +13,7 @@
 // `nr1ctl parse node-watch|node-probe FILE`.
 
 #include "TestSshd.h"
+#include "TestSshdTarget.h"
 #include "model/Pair.h"
 #include "monitor/PairMonitor.h"
 #include "probe/NodeProbe.h"
@@ -333,17 +334,6 @@ private:
 };
 
 // ---- Measuring -----------------------------------------------------------------------------
-
-SshTarget targetFor(const TestSshd& sshd) {
-    SshTarget target;
-    target.host = QStringLiteral("127.0.0.1");
-    target.port = sshd.port();
-    target.user = sshd.user();
-    target.identityFiles = {sshd.clientKey()};
-    target.knownHostsFile = sshd.path(QStringLiteral("bench_known_hosts"));
-    target.useSshConfig = false;
-    return target;
-}
 
 double seconds(const timeval& t) {
     return double(t.tv_sec) + double(t.tv_usec) / 1e6;
@@ -689,7 +679,7 @@ int main(int argc, char* argv[]) {
     clock.start();
     SimulatedNode::record(false);
     FixedTrustDelegate trust(TrustDecision::AcceptAndRemember);
-    const SshTarget target = targetFor(sshd);
+    const SshTarget target = testSshdTarget(sshd);
     std::vector<std::unique_ptr<SimulatedNode>> nodes;
     for (int node = 0; node < nodeCount; ++node)
         nodes.push_back(std::make_unique<SimulatedNode>(

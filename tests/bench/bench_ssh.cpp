@@ -5,6 +5,7 @@
 // while 100 commands run.
 
 #include "TestSshd.h"
+#include "TestSshdTarget.h"
 #include "ssh/SshRunner.h"
 
 #include <QCoreApplication>
@@ -18,17 +19,6 @@ using namespace nr1;
 using namespace std::chrono_literals;
 
 namespace {
-
-SshTarget targetFor(const TestSshd& sshd) {
-    SshTarget target;
-    target.host = QStringLiteral("127.0.0.1");
-    target.port = sshd.port();
-    target.user = sshd.user();
-    target.identityFiles = {sshd.clientKey()};
-    target.knownHostsFile = sshd.path(QStringLiteral("bench_known_hosts"));
-    target.useSshConfig = false;
-    return target;
-}
 
 /// Runs `count` commands, at most `parallel` at once; returns the seconds it took.
 double runBatch(SshRunner& runner, int count, int parallel) {
@@ -68,7 +58,7 @@ int main(int argc, char* argv[]) {
         return 1;
     }
     FixedTrustDelegate trust(TrustDecision::AcceptAndRemember);
-    SshRunner runner(targetFor(sshd), &trust);
+    SshRunner runner(testSshdTarget(sshd), &trust);
     runBatch(runner, 5, 1); // connect and warm up
 
     const double sequential = runBatch(runner, count, 1);

@@ -25,18 +25,6 @@ using namespace nr1;
 
 namespace {
 
-QString capture(const QString& state, const QString& file) {
-    return watchCapture(state, file);
-}
-
-NodeState parsed(const QString& text, ProbeScope scope) {
-    return parsedCapture(text, scope);
-}
-
-NodeReading reading(const NodeState& state) {
-    return answering(state);
-}
-
 /// The full probe `base` with the sections a watch reads taken from `watch`: what a full probe
 /// at the moment of the watch capture would have shown of them.
 QString spliced(QString base, const QString& watch) {
@@ -129,10 +117,10 @@ MonitorTiming quietTiming() {
 /// captures of `watchState`, and a monitor on them that refreshes only when asked.
 struct ScriptedPair {
     explicit ScriptedPair(const QString& watchState)
-        : primary(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                  capture(watchState, QStringLiteral("primary.watch.txt")))
-        , secondary(capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
-                    capture(watchState, QStringLiteral("secondary.watch.txt")))
+        : primary(watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+                  watchCapture(watchState, QStringLiteral("primary.watch.txt")))
+        , secondary(watchCapture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+                    watchCapture(watchState, QStringLiteral("secondary.watch.txt")))
         , monitor(testbedLayout(), primary, secondary, quietTiming()) {}
     ScriptedNode primary;
     ScriptedNode secondary;
@@ -171,14 +159,14 @@ private slots:
     }
 
     void resyncCaptureReadsAsResyncing() {
-        const NodeState primary =
-            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                   ProbeScope::Full);
-        const NodeState secondary =
-            parsed(capture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
-                   ProbeScope::Full);
+        const NodeState primary = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
+        const NodeState secondary = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+            ProbeScope::Full);
         const PairSnapshot snapshot =
-            buildPairSnapshot(testbedLayout(), reading(primary), reading(secondary), nullptr);
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(secondary), nullptr);
         QCOMPARE(snapshot.arrays.size(), size_t(1));
         const ArrayView& md0 = snapshot.arrays.front();
         QVERIFY(md0.isPairArray);
@@ -224,11 +212,11 @@ private slots:
     }
 
     void recoveryCaptureIsDegradedAndRecovering() {
-        const NodeState primary =
-            parsed(capture(QStringLiteral("recovery"), QStringLiteral("primary.probe.txt")),
-                   ProbeScope::Full);
+        const NodeState primary = parsedCapture(
+            watchCapture(QStringLiteral("recovery"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
         const PairSnapshot snapshot =
-            buildPairSnapshot(testbedLayout(), reading(primary), reading(NodeState{}), nullptr);
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(NodeState{}), nullptr);
         const ArrayView* md0 = snapshot.pairArray();
         QVERIFY(md0);
         QCOMPARE(md0->state, QStringLiteral("degraded, recovering"));
@@ -244,18 +232,18 @@ private slots:
     }
 
     void degradedWatchOverFullProbe() {
-        const NodeState full =
-            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                   ProbeScope::Full);
-        const NodeState watched =
-            parsed(capture(QStringLiteral("degraded"), QStringLiteral("primary.watch.txt")),
-                   ProbeScope::Watch);
+        const NodeState full = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
+        const NodeState watched = parsedCapture(
+            watchCapture(QStringLiteral("degraded"), QStringLiteral("primary.watch.txt")),
+            ProbeScope::Watch);
         QVERIFY(watched.lvm.lvs.empty()); // a watch reads only what moves
         const NodeState state = overlayWatchedFacts(full, watched);
         QCOMPARE(state.lvm, full.lvm);
         QCOMPARE(state.mdstat, watched.mdstat);
         const PairSnapshot snapshot =
-            buildPairSnapshot(testbedLayout(), reading(state), reading(NodeState{}), nullptr);
+            buildPairSnapshot(testbedLayout(), answering(state), answering(NodeState{}), nullptr);
         const ArrayView* md0 = snapshot.pairArray();
         QCOMPARE(md0->state, QStringLiteral("degraded"));
         QCOMPARE(md0->health, Health::Critical);
@@ -268,14 +256,14 @@ private slots:
     }
 
     void measuredSpeedOverAWindow() {
-        const NodeState full =
-            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                   ProbeScope::Full);
+        const NodeState full = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
         auto at = [&](qint64 extraSectors) {
             NodeState state = full;
             state.mdSysfs.front().syncCompleted->doneSectors += extraSectors;
             state.mdstat.arrays.front().sync->doneKiB += extraSectors / 2;
-            return buildPairSnapshot(testbedLayout(), reading(state), reading(NodeState{}),
+            return buildPairSnapshot(testbedLayout(), answering(state), answering(NodeState{}),
                                      nullptr);
         };
         SyncHistory history;
@@ -298,13 +286,14 @@ private slots:
         noSpeed.mdSysfs.front().syncSpeedKiBps.reset();
         noSpeed.mdstat.arrays.front().sync.reset();
         PairSnapshot measured =
-            buildPairSnapshot(testbedLayout(), reading(noSpeed), reading(NodeState{}), nullptr);
+            buildPairSnapshot(testbedLayout(), answering(noSpeed), answering(NodeState{}), nullptr);
         QVERIFY(!measured.pairArray()->sync->etaSeconds);
         SyncHistory fromStart;
         NodeState earlier = noSpeed;
         earlier.mdSysfs.front().syncCompleted->doneSectors -= 4096 * 2;
         fromStart.record(
-            buildPairSnapshot(testbedLayout(), reading(earlier), reading(NodeState{}), nullptr), 0);
+            buildPairSnapshot(testbedLayout(), answering(earlier), answering(NodeState{}), nullptr),
+            0);
         fromStart.measure(measured, 2000);
         const SyncView& sync = *measured.pairArray()->sync;
         QCOMPARE(sync.measuredKiBps, std::optional<qint64>(2048));
@@ -321,8 +310,8 @@ private slots:
                          "checking"}}) {
             NodeState state;
             state.mdstat = parseMdstat(fixture(QString::fromLatin1(file))).value();
-            const PairSnapshot snapshot =
-                buildPairSnapshot(testbedLayout(), reading(state), reading(NodeState{}), nullptr);
+            const PairSnapshot snapshot = buildPairSnapshot(testbedLayout(), answering(state),
+                                                            answering(NodeState{}), nullptr);
             const ArrayView* array =
                 snapshot.findArray(QStringLiteral("primary/") + QString::fromLatin1(name));
             QVERIFY2(array, name);
@@ -334,16 +323,16 @@ private slots:
     }
 
     void unreachableNodeShowsLastKnownAsStale() {
-        const NodeState primary =
-            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                   ProbeScope::Full);
+        const NodeState primary = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
         const PairSnapshot before =
-            buildPairSnapshot(testbedLayout(), reading(primary), reading(NodeState{}), nullptr);
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(NodeState{}), nullptr);
         NodeReading gone;
         gone.target = QStringLiteral("root@node");
         gone.error = QStringLiteral("not reachable: timed out");
         const PairSnapshot after =
-            buildPairSnapshot(testbedLayout(), gone, reading(NodeState{}), &before);
+            buildPairSnapshot(testbedLayout(), gone, answering(NodeState{}), &before);
         QVERIFY(!after.primary.reachable);
         const ArrayView* md0 = after.pairArray();
         QVERIFY(md0 && md0->stale);
@@ -387,12 +376,12 @@ private slots:
             QCOMPARE(kinds(events), expected);
         };
         auto step = [&](const char* state, QStringList expected) {
-            showWatch(capture(QString::fromLatin1(state), QStringLiteral("primary.watch.txt")),
+            showWatch(watchCapture(QString::fromLatin1(state), QStringLiteral("primary.watch.txt")),
                       std::move(expected));
         };
         // The resync moving on: progress, no event.
         const QString resync =
-            capture(QStringLiteral("resync"), QStringLiteral("primary.watch.txt"));
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.watch.txt"));
         showWatch(QString(resync).replace(QStringLiteral("27.1% (284416/1046528)"),
                                           QStringLiteral("61.3% (641536/1046528)")),
                   {});
@@ -403,8 +392,8 @@ private slots:
         step("faulty-after-reboot", {QStringLiteral("session-back")});
         // Between `mdadm --remove` and `--add`: the faulty capture without the remote member
         // (derived here; md lists no sda and has no dev-sda folder any more).
-        QString removed =
-            capture(QStringLiteral("faulty-after-reboot"), QStringLiteral("primary.watch.txt"));
+        QString removed = watchCapture(QStringLiteral("faulty-after-reboot"),
+                                       QStringLiteral("primary.watch.txt"));
         removed.replace(QStringLiteral("md0 : active raid1 sda[1](W)(F) dm-0[0]"),
                         QStringLiteral("md0 : active raid1 dm-0[0]"));
         removed.remove(QRegularExpression(QStringLiteral("/sys/block/md0/md/dev-sda/[^\n]*\n")));
@@ -475,11 +464,13 @@ private slots:
         // A refresh asked while one is on its way: the older answer says "degraded", the newer
         // one "clean"; the older must not show, even when it arrives last.
         primary.setHolding(true);
-        primary.setWatch(capture(QStringLiteral("degraded"), QStringLiteral("primary.watch.txt")));
+        primary.setWatch(
+            watchCapture(QStringLiteral("degraded"), QStringLiteral("primary.watch.txt")));
         monitor.refreshSoon();
         QTRY_COMPARE(refreshed.count(), 3); // the Secondary answered, the Primary holds
         primary.setHolding(false);
-        primary.setWatch(capture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
+        primary.setWatch(
+            watchCapture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
         monitor.refreshSoon();
         QTRY_COMPARE(refreshed.count(), 5);
         primary.release(); // the superseded "degraded" answer comes late
@@ -511,11 +502,11 @@ private slots:
     }
 
     void historyIsBounded() {
-        const NodeState primary =
-            parsed(capture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
-                   ProbeScope::Full);
+        const NodeState primary = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
         PairSnapshot snapshot =
-            buildPairSnapshot(testbedLayout(), reading(primary), reading(NodeState{}), nullptr);
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(NodeState{}), nullptr);
         SyncHistory history(5);
         for (int i = 0; i < 12; ++i)
             history.record(snapshot, i * 1000);

@@ -4,7 +4,7 @@
 // reading as the monitor hands it to buildPairSnapshot.
 
 #include "Fixtures.h"
-#include "inventory/Inventory.h"
+#include "PairFixtures.h"
 #include "monitor/PairSnapshot.h"
 #include "plan/PairIntent.h"
 #include "probe/NodeProbe.h"
@@ -23,11 +23,7 @@ inline NodeState parsedCapture(const QString& text, ProbeScope scope) {
 }
 
 inline PairLayout testbedLayout() {
-    InventoryPair pair;
-    pair.name = QStringLiteral("testbed");
-    pair.primary.replicationAddress = QStringLiteral("10.99.0.1");
-    pair.secondary.replicationAddress = QStringLiteral("10.99.0.2");
-    return defaultIntent(pair).layout;
+    return defaultIntent(testbedPair()).layout;
 }
 
 /// A node that answered with `state` (and `mdstat` verbatim).

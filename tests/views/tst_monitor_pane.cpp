@@ -32,10 +32,6 @@ NodeState captured(const char* state, const char* file, ProbeScope scope) {
                          scope);
 }
 
-NodeReading reading(const NodeState& state, const QString& mdstat = QString()) {
-    return answering(state, mdstat);
-}
-
 QStringList row(const QTableWidget* table, int row) {
     QStringList cells;
     for (int column = 0; column < table->columnCount(); ++column)
@@ -55,8 +51,8 @@ private slots:
         const QString mdstat =
             probeSectionText(fixture(QStringLiteral("testbed-live/watch/resync/primary.probe.txt")),
                              QStringLiteral("mdstat"));
-        const PairSnapshot snapshot = buildPairSnapshot(testbedLayout(), reading(primary, mdstat),
-                                                        reading(secondary), nullptr);
+        const PairSnapshot snapshot = buildPairSnapshot(testbedLayout(), answering(primary, mdstat),
+                                                        answering(secondary), nullptr);
         SyncHistory history;
         history.record(snapshot, 0);
         history.record(snapshot, 1000);
@@ -101,13 +97,13 @@ private slots:
         const NodeState full = captured("resync", "primary.probe.txt", ProbeScope::Full);
         const NodeState degraded =
             overlayWatchedFacts(full, captured("degraded", "primary.watch.txt", ProbeScope::Watch));
-        const PairSnapshot before =
-            buildPairSnapshot(testbedLayout(), reading(degraded), reading(NodeState{}), nullptr);
+        const PairSnapshot before = buildPairSnapshot(testbedLayout(), answering(degraded),
+                                                      answering(NodeState{}), nullptr);
         NodeReading down;
         down.target = QStringLiteral("root@127.0.0.1:2223");
         down.error = QStringLiteral("not reachable: timed out after 10 s");
         const PairSnapshot snapshot =
-            buildPairSnapshot(testbedLayout(), reading(degraded), down, &before);
+            buildPairSnapshot(testbedLayout(), answering(degraded), down, &before);
         MonitorPane pane;
         SyncHistory history;
         pane.showSnapshot(snapshot, history);

@@ -2,6 +2,7 @@
 // typed confirmation of a destructive plan, per-step status and output while applying, and on
 // a failure the rollback it offers, undoing newest first.
 
+#include "PairFixtures.h"
 #include "PlanRunView.h"
 #include "exec/ReplayRunner.h"
 
@@ -14,10 +15,6 @@
 using namespace nr1;
 
 namespace {
-
-QStringList words(const char* text) {
-    return QString::fromLatin1(text).split(QLatin1Char(' '));
-}
 
 CommandResult exited(int code, const QByteArray& out = QByteArray()) {
     CommandResult result;

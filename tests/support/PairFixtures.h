@@ -1,5 +1,5 @@
 #pragma once
-// Test support for planner and executor tests: pair states from the live probe captures in
+// Test support for planner, executor and monitor tests: pair states from the live probe captures in
 // tests/fixtures/testbed-live/probe/STATE/, the testbed's inventory pair, and a plan as
 // "node: command line" rows.
 
