@@ -1,3 +1,4 @@
+#include "plan/DiskChoices.h"
 #include "plan/LioExport.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
@@ -24,41 +25,6 @@ const QStringList& disksOf(const PlanBuilder& b, NodeRole role) {
 QString optionFor(NodeRole role) {
     return role == NodeRole::Primary ? QStringLiteral("--primary-disks")
                                      : QStringLiteral("--secondary-disks");
-}
-
-/// Why a disk may not become a PV, or "" when it may.
-QString diskProblem(const NodeState& node, const QString& path) {
-    const BlockDevice* device = node.findBlockDeviceByPath(path);
-    if (!device)
-        return QStringLiteral("%1 does not exist").arg(path);
-    if (device->type != QLatin1String("disk") && device->type != QLatin1String("part"))
-        return QStringLiteral("%1 is a %2, not a disk or partition").arg(path, device->type);
-    if (device->readOnly)
-        return QStringLiteral("%1 is read-only").arg(path);
-    if (const PhysicalVolume* pv = node.lvm.findPv(device->path))
-        return pv->vgName.isEmpty()
-                   ? QStringLiteral("%1 is already an LVM physical volume").arg(path)
-                   : QStringLiteral("%1 belongs to volume group %2").arg(path, pv->vgName);
-    QStringList reasons;
-    if (!device->fsType.isEmpty())
-        reasons << QStringLiteral("a %1 signature").arg(device->fsType);
-    for (const Signature& signature : device->signatures)
-        if (signature.type != device->fsType)
-            reasons << QStringLiteral("a %1 signature").arg(signature.type);
-    if (!device->partitionTable.isEmpty())
-        reasons << QStringLiteral("a %1 partition table").arg(device->partitionTable);
-    if (!device->signaturesUnreadable.isEmpty())
-        reasons << QStringLiteral("signatures nr1 could not read (%1)")
-                       .arg(device->signaturesUnreadable);
-    if (!device->holders.isEmpty())
-        reasons << QStringLiteral("devices built on it (%1)").arg(device->holders.join(u", "));
-    if (!device->mountpoints.isEmpty())
-        reasons << QStringLiteral("mounts (%1)").arg(device->mountpoints.join(u", "));
-    if (!reasons.isEmpty())
-        return QStringLiteral("%1 is in use: it carries %2; nr1 only takes blank disks (wipe it "
-                              "yourself if its data is not needed)")
-            .arg(path, reasons.join(u", "));
-    return QString();
 }
 
 /// Bytes an element of `role` can have: its LV's size when it exists, else the VG's free

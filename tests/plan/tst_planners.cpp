@@ -3,6 +3,7 @@
 // the write-mostly remote leg and nr1's checks), and their refusals.
 
 #include "PairFixtures.h"
+#include "plan/DiskChoices.h"
 #include "plan/Planners.h"
 
 #include <QJsonDocument>
@@ -206,6 +207,36 @@ private slots:
         QVERIFY2(all.contains(QStringLiteral("/dev/vda is in use: it carries a ext4 signature")),
                  qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("/dev/vdz does not exist")), qPrintable(all));
+    }
+
+    void diskChoicesOfferWhatThePlannerTakes() {
+        // Blank nodes: the two data disks are offered, the system disk is not, with the
+        // planner's own reason.
+        const NodeState blank = probedNode(QStringLiteral("blank"), QStringLiteral("primary"));
+        QStringList offered;
+        for (const DiskChoice& choice : diskChoices(blank)) {
+            if (choice.offered())
+                offered << choice.path;
+            else
+                QCOMPARE(choice.problem, diskProblem(blank, choice.path));
+            QVERIFY(choice.sizeBytes.value_or(0) > 0);
+        }
+        QCOMPARE(offered, QStringList({QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")}));
+        QVERIFY(diskProblem(blank, QStringLiteral("/dev/vda")).contains(u"ext4 signature"));
+        // The created Primary: its disks are in the element VG, the imported element is another
+        // node's storage; partitions and LVs are never listed as disks.
+        const NodeState created = probedNode(QStringLiteral("created"), QStringLiteral("primary"));
+        QStringList problems;
+        for (const DiskChoice& choice : diskChoices(created)) {
+            QVERIFY2(!choice.offered(), qPrintable(choice.path));
+            problems << choice.problem;
+        }
+        QVERIFY2(problems.contains(QStringLiteral(
+                     "/dev/sda is a disk imported over iSCSI (another node's storage)")),
+                 qPrintable(problems.join(u'\n')));
+        QVERIFY2(
+            problems.contains(QStringLiteral("/dev/vdb belongs to volume group LIO-NR1-Elements")),
+            qPrintable(problems.join(u'\n')));
     }
 
     void elementsRefuseSizesThatDoNotFit() {
