@@ -4,9 +4,12 @@
 #include "InventoryView.h"
 #include "MonitorPane.h"
 #include "OutputInspector.h"
+#include "PairWizard.h"
 #include "PlanDialog.h"
+#include "exec/Journal.h"
 #include "monitor/InventoryMonitor.h"
 #include "plan/Planners.h"
+#include "ssh/SshRunner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +19,7 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -79,6 +83,46 @@ void MainWindow::createMenus() {
     });
     refresh->setShortcut(QKeySequence::Refresh);
     QMenu* pair = menuBar()->addMenu(tr("&Pair"));
+    struct WizardEntry {
+        WizardKind kind;
+        QString text;
+        QString tip;
+        QKeySequence shortcut;
+    };
+    const WizardEntry wizards[] = {
+        {WizardKind::NewPair, tr("&New Network RAID1 Pair…"),
+         tr("From blank disks on both nodes to a mirrored, exported LUN: elements, mirror, "
+            "volume and export in one plan"),
+         QKeySequence(tr("Ctrl+Shift+N"))},
+        {WizardKind::Elements,
+         tr("&Elements…"),
+         tr("Make each node's element (and its volume group on blank disks)"),
+         {}},
+        {WizardKind::Array,
+         tr("&Mirror…"),
+         tr("Import the Secondary's element and build the md RAID1"),
+         {}},
+        {WizardKind::Volume,
+         tr("&Volume…"),
+         tr("The PV, volume group and volume on the mirror"),
+         {}},
+        {WizardKind::Export,
+         tr("LUN E&xport…"),
+         tr("Export the volume as an iSCSI LUN to the initiators you list"),
+         {}},
+    };
+    for (const WizardEntry& entry : wizards) {
+        QAction* action = pair->addAction(entry.text, this, [this, kind = entry.kind] {
+            openWizard(kind, m_monitorPane->currentPair());
+        });
+        action->setToolTip(entry.tip);
+        action->setStatusTip(entry.tip);
+        if (!entry.shortcut.isEmpty())
+            action->setShortcut(entry.shortcut);
+        if (entry.kind == WizardKind::NewPair)
+            pair->addSeparator();
+    }
+    pair->addSeparator();
     QAction* repair = pair->addAction(tr("&Repair…"), this, [this] {
         const QString name = m_monitorPane->currentPair();
         if (!m_monitors || name.isEmpty())
@@ -119,6 +163,32 @@ bool MainWindow::openInventory(const QString& path) {
     m_monitors->start();
     m_central->setCurrentWidget(m_monitorPane);
     return true;
+}
+
+PairWizard* MainWindow::openWizard(WizardKind kind, const QString& pairName) {
+    const InventoryPair* inventoryPair = m_monitors ? m_monitors->pair(pairName) : nullptr;
+    if (!inventoryPair) {
+        statusBar()->showMessage(pairName.isEmpty()
+                                     ? tr("Open an inventory with a pair first (Pair → Add Pair…).")
+                                     : tr("There is no pair %1 in the inventory.").arg(pairName),
+                                 10000);
+        return nullptr;
+    }
+    auto* journal = new Journal(Journal::defaultPath(pairName));
+    auto* wizard =
+        new PairWizard(kind, *inventoryPair, *m_monitors->runner(pairName, NodeRole::Primary),
+                       *m_monitors->runner(pairName, NodeRole::Secondary), journal, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QObject::destroyed, [journal] { delete journal; });
+    QPointer<InventoryMonitor> monitors(m_monitors.get());
+    connect(wizard, &PairWizard::runEnded, this, [monitors, pairName] {
+        if (PairMonitor* monitor = monitors ? monitors->monitor(pairName) : nullptr) {
+            monitor->requestFullProbe();
+            monitor->refreshSoon();
+        }
+    });
+    wizard->show();
+    return wizard;
 }
 
 void MainWindow::notify(const MonitorEvent& event) {

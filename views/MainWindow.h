@@ -7,6 +7,8 @@
 // to the desktop's notification area where the platform has one. Remembers its geometry and
 // the last inventory.
 
+#include "WizardContext.h"
+
 #include <QMainWindow>
 #include <memory>
 
@@ -20,6 +22,7 @@ class InventoryMonitor;
 class InventoryView;
 class MonitorPane;
 class OutputInspector;
+class PairWizard;
 struct MonitorEvent;
 
 class MainWindow : public QMainWindow {
@@ -33,6 +36,9 @@ public:
     /// Shows the inventory in `path` and starts watching its pairs; false (and the reason in
     /// the dock) when it is not usable, leaving what was shown and watched before.
     bool openInventory(const QString& path);
+    /// Opens a wizard for a pair of the open inventory (it deletes itself when closed); nullptr
+    /// and the reason in the status bar when there is no such pair.
+    PairWizard* openWizard(WizardKind kind, const QString& pair);
 
     /// Loads a file into the inspector; returns false (and says why in the status bar) if it
     /// cannot be read.

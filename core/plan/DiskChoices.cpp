@@ -2,6 +2,14 @@
 
 namespace nr1 {
 
+namespace {
+
+constexpr qint64 kMiB = qint64(1) << 20;
+constexpr qint64 kDefaultExtent = 4 * kMiB; // vgcreate's default extent size
+constexpr qint64 kDefaultPeStart = kMiB;    // pvcreate's default data alignment
+
+} // namespace
+
 /// Why a disk may not become a PV, or "" when it may.
 QString diskProblem(const NodeState& node, const QString& path) {
     const BlockDevice* device = node.findBlockDeviceByPath(path);
@@ -59,6 +67,23 @@ std::vector<DiskChoice> diskChoices(const NodeState& node) {
         choices.push_back(choice);
     }
     return choices;
+}
+
+std::optional<qint64> elementRoom(const NodeState& node, const ElementRef& element,
+                                  const QStringList& disks) {
+    if (const LogicalVolume* lv = node.lvm.findLv(element.vg, element.lv))
+        return lv->sizeBytes;
+    if (const VolumeGroup* vg = node.lvm.findVg(element.vg))
+        return vg->freeBytes;
+    qint64 total = 0;
+    for (const QString& disk : disks) {
+        const BlockDevice* device = node.findBlockDeviceByPath(disk);
+        if (!device || !device->sizeBytes)
+            return std::nullopt;
+        total += std::max<qint64>(0, (*device->sizeBytes - kDefaultPeStart) / kDefaultExtent *
+                                         kDefaultExtent);
+    }
+    return total;
 }
 
 } // namespace nr1

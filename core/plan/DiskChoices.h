@@ -7,6 +7,7 @@
 // take.
 
 #include "model/NodeState.h"
+#include "model/Pair.h"
 
 #include <vector>
 
@@ -26,5 +27,11 @@ QString diskProblem(const NodeState& node, const QString& path);
 /// Every disk and partition of the node (not LVs, md arrays, loops or CD-ROMs), in the probe's
 /// order, each with its problem (empty when offered).
 std::vector<DiskChoice> diskChoices(const NodeState& node);
+
+/// Bytes the node's element can have: its LV's size when it exists, else its VG's free space,
+/// else what a new VG on `disks` holds (pvcreate's 1 MiB data offset, vgcreate's 4 MiB
+/// extents); nullopt when a disk's size is unknown.
+std::optional<qint64> elementRoom(const NodeState& node, const ElementRef& element,
+                                  const QStringList& disks);
 
 } // namespace nr1

@@ -11,7 +11,6 @@ namespace {
 
 constexpr qint64 kMiB = qint64(1) << 20;
 constexpr qint64 kDefaultExtent = 4 * kMiB; // vgcreate's default extent size
-constexpr qint64 kDefaultPeStart = kMiB;    // pvcreate's default data alignment
 
 const ElementRef& elementOf(const PlanBuilder& b, NodeRole role) {
     return role == NodeRole::Primary ? b.intent().layout.primaryElement
@@ -27,23 +26,8 @@ QString optionFor(NodeRole role) {
                                      : QStringLiteral("--secondary-disks");
 }
 
-/// Bytes an element of `role` can have: its LV's size when it exists, else the VG's free
-/// space, else what a new VG on the chosen disks will hold (default PV and extent layout).
 std::optional<qint64> availableFor(PlanBuilder& b, NodeRole role) {
-    const ElementRef& element = elementOf(b, role);
-    if (const LogicalVolume* lv = b.lv(role, element))
-        return lv->sizeBytes;
-    if (const VolumeGroup* vg = b.vg(role, element.vg))
-        return vg->freeBytes;
-    qint64 total = 0;
-    for (const QString& disk : disksOf(b, role)) {
-        const BlockDevice* device = b.node(role).findBlockDeviceByPath(disk);
-        if (!device || !device->sizeBytes)
-            return std::nullopt;
-        total += std::max<qint64>(0, (*device->sizeBytes - kDefaultPeStart) / kDefaultExtent *
-                                         kDefaultExtent);
-    }
-    return total;
+    return elementRoom(b.node(role), elementOf(b, role), disksOf(b, role));
 }
 
 /// The size both elements get, or nullopt after a refusal.

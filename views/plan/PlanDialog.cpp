@@ -57,18 +57,9 @@ void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& 
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setWindowTitle(title);
         auto* journal = new Journal(Journal::defaultPath(pairCopy.name));
-        auto reprobe = [primary, secondary, dialog, intent](auto done) {
-            probePair(*primary, *secondary, dialog, [done, intent](const PairProbe& again) {
-                if (again.ok())
-                    done(again.pairState(intent.layout), QString());
-                else
-                    done(std::nullopt,
-                         again.errors(QStringLiteral("primary"), QStringLiteral("secondary"))
-                             .join(QStringLiteral("; ")));
-            });
-        };
-        auto* view =
-            new PlanRunView(*result.plan, state, *primary, *secondary, reprobe, journal, dialog);
+        auto* view = new PlanRunView(
+            *result.plan, state, *primary, *secondary,
+            PlanRunView::reprobeOf(*primary, *secondary, dialog, intent.layout), journal, dialog);
         QObject::connect(dialog, &QObject::destroyed, [journal] { delete journal; });
         QObject::connect(view, &PlanRunView::runEnded, dialog, [owner, pairCopy] {
             if (!owner)

@@ -2,6 +2,7 @@
 
 #include "HealthStyle.h"
 #include "exec/Journal.h"
+#include "probe/PairProber.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -150,6 +151,28 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
 
 PlanRunView::~PlanRunView() = default;
 
+PlanRunView::Reprobe PlanRunView::reprobeOf(CommandRunner& primary, CommandRunner& secondary,
+                                            QObject* context, PairLayout layout) {
+    QPointer<QObject> guard(context);
+    return [&primary, &secondary, guard, layout](auto done) {
+        if (!guard)
+            return;
+        probePair(primary, secondary, guard, [done, layout](const PairProbe& again) {
+            if (again.ok())
+                done(again.pairState(layout), QString());
+            else
+                done(std::nullopt,
+                     again.errors(QStringLiteral("primary"), QStringLiteral("secondary"))
+                         .join(QStringLiteral("; ")));
+        });
+    };
+}
+
+bool PlanRunView::busy() const {
+    const Executor::State now = state();
+    return now == Executor::State::Running || now == Executor::State::RollingBack || m_probing;
+}
+
 Executor::State PlanRunView::state() const {
     return m_executor ? m_executor->state() : Executor::State::Ready;
 }
@@ -221,6 +244,7 @@ void PlanRunView::apply() {
                     m_output->appendPlainText(tr("→ undo failed: %1").arg(result.summary()));
             });
     connect(executor, &Executor::finished, this, &PlanRunView::ended);
+    emit runStarted();
     m_executor->apply(m_madeFrom);
     updateButtons();
 }

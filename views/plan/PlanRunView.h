@@ -33,6 +33,10 @@ public:
     using Reprobe =
         std::function<void(std::function<void(std::optional<PairState>, const QString&)>)>;
 
+    /// A Reprobe that probes both nodes again (asynchronously) and reads them with `layout`.
+    static Reprobe reprobeOf(CommandRunner& primary, CommandRunner& secondary, QObject* context,
+                             PairLayout layout);
+
     PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary, CommandRunner& secondary,
                 Reprobe reprobe, Journal* journal = nullptr, QWidget* parent = nullptr);
     ~PlanRunView() override;
@@ -40,6 +44,8 @@ public:
     const Plan& plan() const { return m_plan; }
     /// The executor's state; Ready before Apply.
     Executor::State state() const;
+    /// True while steps run or are undone: the window must not close under it.
+    bool busy() const;
     QString statusText() const;
     /// "waiting", "skipped", "running", "done", "failed", "undoing", "undone" of action `index`.
     QString actionStatus(int index) const;
@@ -52,6 +58,8 @@ public:
     QPushButton* rollbackButton() const { return m_rollback; }
 
 signals:
+    /// Apply was pressed: the first step is about to run.
+    void runStarted();
     /// The run ended (done, failed, stopped, rolled back …): the caller may refresh its monitor.
     void runEnded(nr1::Executor::State state);
 

@@ -1,0 +1,240 @@
+#include "ElementsPage.h"
+
+#include "WizardContext.h"
+#include "plan/DiskChoices.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace nr1 {
+
+namespace {
+
+enum DiskColumn { DiskPath, DiskSize, DiskWhat, DiskWhyNot };
+
+const ElementRef& elementOf(const PairIntent& intent, NodeRole role) {
+    return role == NodeRole::Primary ? intent.layout.primaryElement
+                                     : intent.layout.secondaryElement;
+}
+
+QStringList& disksOf(PairIntent& intent, NodeRole role) {
+    return role == NodeRole::Primary ? intent.primaryDisks : intent.secondaryDisks;
+}
+
+} // namespace
+
+ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
+    : QWizardPage(parent)
+    , m_context(context)
+    , m_layout(new QVBoxLayout(this))
+    , m_maximum(new QRadioButton(tr("As &much as both nodes allow"), this))
+    , m_sized(new QRadioButton(tr("&Size:"), this))
+    , m_size(new QLineEdit(this))
+    , m_initiator(new QLineEdit(this))
+    , m_initiatorLabel(new QLabel(this))
+    , m_room(new QLabel(this))
+    , m_problem(new QLabel(this)) {
+    setTitle(tr("Elements"));
+    setSubTitle(tr("Each node gives one logical volume, its element; the two are mirrored. Both "
+                   "get the same size."));
+    m_size->setPlaceholderText(tr("e.g. 1G, 512M, 1.5T"));
+    m_size->setToolTip(tr("Units are powers of 1024 (K, M, G, T); LVM rounds up to whole "
+                          "extents"));
+    m_maximum->setChecked(true);
+    m_room->setWordWrap(true);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_initiatorLabel->setWordWrap(true);
+    m_initiator->setPlaceholderText(tr("iqn.1993-08.org.debian:01:…"));
+    m_initiator->setToolTip(tr("The Primary's iSCSI initiator name "
+                               "(/etc/iscsi/initiatorname.iscsi); the Secondary lets only it in"));
+    auto* size = new QGroupBox(tr("Element size"), this);
+    auto* sizeLayout = new QFormLayout(size);
+    sizeLayout->addRow(m_maximum);
+    sizeLayout->addRow(m_sized, m_size);
+    sizeLayout->addRow(m_room);
+    auto* access = new QGroupBox(tr("Replication access"), this);
+    auto* accessLayout = new QVBoxLayout(access);
+    accessLayout->addWidget(m_initiatorLabel);
+    accessLayout->addWidget(m_initiator);
+    m_layout->addWidget(size);
+    m_layout->addWidget(access);
+    m_layout->addWidget(m_problem);
+    for (QRadioButton* choice : {m_maximum, m_sized})
+        connect(choice, &QRadioButton::toggled, this, &ElementsPage::choicesChanged);
+    connect(m_size, &QLineEdit::textChanged, this, [this] {
+        if (!m_size->text().isEmpty())
+            m_sized->setChecked(true);
+        choicesChanged();
+    });
+    connect(m_initiator, &QLineEdit::textChanged, this, &ElementsPage::choicesChanged);
+}
+
+QTreeWidget* ElementsPage::diskList(NodeRole role) const {
+    return role == NodeRole::Primary ? m_primaryDisks : m_secondaryDisks;
+}
+
+QString ElementsPage::problemText() const {
+    return m_problem->text();
+}
+
+QString ElementsPage::roomText() const {
+    return m_room->text();
+}
+
+void ElementsPage::initializePage() {
+    rebuild();
+}
+
+void ElementsPage::rebuild() {
+    delete m_nodes;
+    m_primaryDisks = m_secondaryDisks = nullptr;
+    m_nodes = new QWidget(this);
+    auto* nodesLayout = new QVBoxLayout(m_nodes);
+    nodesLayout->setContentsMargins(0, 0, 0, 0);
+    const PairState& state = *m_context.state;
+    PairIntent& intent = m_context.intent;
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+        const NodeState& node = state.node(role);
+        const ElementRef& element = elementOf(intent, role);
+        CommandRunner& runner = role == NodeRole::Primary ? m_context.primary : m_context.secondary;
+        auto* box = new QGroupBox(
+            tr("%1 (%2)").arg(role == NodeRole::Primary ? tr("Primary") : tr("Secondary"),
+                              runner.describeTarget()),
+            m_nodes);
+        auto* boxLayout = new QVBoxLayout(box);
+        nodesLayout->addWidget(box);
+        if (const LogicalVolume* lv = node.lvm.findLv(element.vg, element.lv)) {
+            boxLayout->addWidget(
+                new QLabel(tr("The element %1 exists (%2): it is kept as it is.")
+                               .arg(element.devicePath(), humanSize(lv->sizeBytes.value_or(0))),
+                           box));
+            disksOf(intent, role).clear();
+            continue;
+        }
+        if (const VolumeGroup* vg = node.lvm.findVg(element.vg)) {
+            boxLayout->addWidget(
+                new QLabel(tr("Volume group %1 exists with %2 free: the element %3 is made there.")
+                               .arg(element.vg, humanSize(vg->freeBytes.value_or(0)), element.lv),
+                           box));
+            disksOf(intent, role).clear();
+            continue;
+        }
+        boxLayout->addWidget(new QLabel(
+            tr("Volume group %1 will be made on the disks you tick. nr1 takes only blank disks; "
+               "the others say why.")
+                .arg(element.vg),
+            box));
+        auto* list = new QTreeWidget(box);
+        list->setColumnCount(4);
+        list->setHeaderLabels({tr("Disk"), tr("Size"), tr("What it is"), tr("Why not offered")});
+        list->setRootIsDecorated(false);
+        list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        list->header()->setStretchLastSection(true);
+        for (const DiskChoice& choice : diskChoices(node)) {
+            auto* item = new QTreeWidgetItem(
+                list, {choice.path, choice.sizeBytes ? humanSize(*choice.sizeBytes) : tr("unknown"),
+                       choice.description, choice.problem});
+            if (choice.offered()) {
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+                item->setCheckState(DiskPath, disksOf(intent, role).contains(choice.path)
+                                                  ? Qt::Checked
+                                                  : Qt::Unchecked);
+            } else {
+                item->setFlags(Qt::ItemIsEnabled); // readable, not tickable
+                item->setForeground(DiskPath, palette().brush(QPalette::Disabled, QPalette::Text));
+                item->setToolTip(DiskWhyNot, choice.problem);
+            }
+        }
+        if (list->topLevelItemCount() == 0)
+            boxLayout->addWidget(new QLabel(tr("This node shows no disks at all."), box));
+        boxLayout->addWidget(list);
+        (role == NodeRole::Primary ? m_primaryDisks : m_secondaryDisks) = list;
+        connect(list, &QTreeWidget::itemChanged, this, &ElementsPage::choicesChanged);
+    }
+    m_layout->insertWidget(0, m_nodes, 1);
+    const SizeRequest& size = intent.elementSize;
+    m_maximum->setChecked(size.max);
+    m_sized->setChecked(!size.max);
+    // The size text stays as typed: the line edit outlives the rebuild.
+    const bool knownInitiator = !intent.primaryInitiator.isEmpty() && !m_askInitiator;
+    m_initiatorLabel->setText(
+        knownInitiator
+            ? tr("The Secondary's element is exported only to the Primary's initiator %1.")
+                  .arg(intent.primaryInitiator)
+            : tr("Neither the inventory nor the Primary name its iSCSI initiator; the Secondary "
+                 "exports its element only to the name given here:"));
+    m_askInitiator = !knownInitiator;
+    m_initiator->setVisible(m_askInitiator);
+    choicesChanged();
+}
+
+QStringList ElementsPage::checkedDisks(NodeRole role) const {
+    QStringList disks;
+    if (const QTreeWidget* list = diskList(role))
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->checkState(DiskPath) == Qt::Checked)
+                disks << list->topLevelItem(i)->text(DiskPath);
+    return disks;
+}
+
+std::optional<qint64> ElementsPage::room(NodeRole role) const {
+    return elementRoom(m_context.state->node(role), elementOf(m_context.intent, role),
+                       checkedDisks(role));
+}
+
+void ElementsPage::choicesChanged() {
+    if (!m_context.state)
+        return;
+    PairIntent& intent = m_context.intent;
+    QStringList problems;
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+        if (diskList(role)) {
+            disksOf(intent, role) = checkedDisks(role);
+            if (disksOf(intent, role).isEmpty())
+                problems << tr("Tick at least one disk on the %1.").arg(nodeRoleName(role));
+        }
+    }
+    const auto primaryRoom = room(NodeRole::Primary);
+    const auto secondaryRoom = room(NodeRole::Secondary);
+    auto roomText = [](const std::optional<qint64>& bytes) {
+        return bytes ? humanSize(*bytes) : tr("unknown");
+    };
+    m_room->setText(tr("Room for the element: %1 on the Primary, %2 on the Secondary.")
+                        .arg(roomText(primaryRoom), roomText(secondaryRoom)));
+    if (m_maximum->isChecked()) {
+        intent.elementSize = SizeRequest::maximum();
+    } else {
+        const auto parsed = parseSizeRequest(m_size->text().trimmed());
+        if (const QString* error = std::get_if<QString>(&parsed)) {
+            problems << (m_size->text().trimmed().isEmpty() ? tr("Give the element size.")
+                                                            : *error);
+        } else {
+            intent.elementSize = std::get<SizeRequest>(parsed);
+            const qint64 asked = intent.elementSize.bytes;
+            for (const auto& [role, bytes] : {std::pair{NodeRole::Primary, primaryRoom},
+                                              std::pair{NodeRole::Secondary, secondaryRoom}})
+                if (bytes && *bytes < asked && diskList(role) && !disksOf(intent, role).isEmpty())
+                    problems << tr("The %1 has room for %2, less than the %3 asked.")
+                                    .arg(nodeRoleName(role), humanSize(*bytes), humanSize(asked));
+        }
+    }
+    if (m_askInitiator)
+        intent.primaryInitiator = m_initiator->text().trimmed();
+    if (intent.primaryInitiator.isEmpty())
+        problems << tr("Give the Primary's initiator name.");
+    m_problem->setText(problems.join(QLatin1Char('\n')));
+    emit completeChanged();
+}
+
+bool ElementsPage::isComplete() const {
+    return m_context.state && m_problem->text().isEmpty();
+}
+
+} // namespace nr1

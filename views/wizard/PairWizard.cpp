@@ -1,0 +1,95 @@
+#include "PairWizard.h"
+
+#include "ArrayPage.h"
+#include "ElementsPage.h"
+#include "ExportPage.h"
+#include "PlanRunView.h"
+#include "PreviewPage.h"
+#include "ProbePage.h"
+#include "VolumePage.h"
+#include "plan/Planners.h"
+
+#include <QMessageBox>
+
+namespace nr1 {
+
+PlanResult planForWizard(WizardKind kind, const PairState& state, const PairIntent& intent) {
+    switch (kind) {
+    case WizardKind::NewPair:
+        return planCreatePair(state, intent);
+    case WizardKind::Elements:
+        return planElements(state, intent);
+    case WizardKind::Array:
+        return planArray(state, intent);
+    case WizardKind::Volume:
+        return planVolume(state, intent);
+    case WizardKind::Export:
+        return planExport(state, intent);
+    }
+    return planCreatePair(state, intent);
+}
+
+QString PairWizard::titleFor(WizardKind kind, const QString& pair) {
+    switch (kind) {
+    case WizardKind::NewPair:
+        return tr("New Network RAID1 pair %1").arg(pair);
+    case WizardKind::Elements:
+        return tr("Elements of pair %1").arg(pair);
+    case WizardKind::Array:
+        return tr("Mirror of pair %1").arg(pair);
+    case WizardKind::Volume:
+        return tr("Volume of pair %1").arg(pair);
+    case WizardKind::Export:
+        return tr("LUN export of pair %1").arg(pair);
+    }
+    return pair;
+}
+
+PairWizard::PairWizard(WizardKind kind, const InventoryPair& pair, CommandRunner& primary,
+                       CommandRunner& secondary, Journal* journal, QWidget* parent)
+    : QWizard(parent)
+    , m_context{kind, pair, primary, secondary, journal, std::nullopt, defaultIntent(pair)}
+    , m_probe(new ProbePage(m_context, this))
+    , m_preview(new PreviewPage(m_context, this)) {
+    setWindowTitle(titleFor(kind, pair.name));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnLastPage, false);
+    setButtonText(QWizard::FinishButton, tr("&Close"));
+    addPage(m_probe);
+    if (m_context.asks(WizardKind::Elements))
+        addPage(m_elements = new ElementsPage(m_context, this));
+    if (m_context.asks(WizardKind::Array))
+        addPage(m_array = new ArrayPage(m_context, this));
+    if (m_context.asks(WizardKind::Volume))
+        addPage(m_volume = new VolumePage(m_context, this));
+    if (m_context.asks(WizardKind::Export))
+        addPage(m_export = new ExportPage(m_context, this));
+    addPage(m_preview);
+    connect(m_preview, &PreviewPage::runEnded, this, &PairWizard::runEnded);
+    // Once a plan ran, going back would plan again from a state that is gone.
+    connect(m_preview, &PreviewPage::runStarted, this,
+            [this] { setOption(QWizard::DisabledBackButtonOnLastPage, true); });
+    resize(980, 720);
+}
+
+PairWizard::~PairWizard() = default;
+
+PlanRunView* PairWizard::runView() const {
+    return m_preview->runView();
+}
+
+void PairWizard::reject() {
+    if (const PlanRunView* view = runView(); view && view->busy()) {
+        auto* box = new QMessageBox(QMessageBox::Information, windowTitle(),
+                                    tr("A plan is running. Stop it after the running step "
+                                       "first (or let it finish); closing now would leave the "
+                                       "pair half made."),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    QWizard::reject();
+}
+
+} // namespace nr1

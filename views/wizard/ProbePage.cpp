@@ -1,0 +1,106 @@
+#include "ProbePage.h"
+
+#include "WizardContext.h"
+#include "plan/PairStatus.h"
+#include "probe/PairProber.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace nr1 {
+
+namespace {
+
+QString nodeSummary(const NodeState& node) {
+    int disks = 0;
+    for (const BlockDevice& device : node.blockDevices)
+        disks += device.type == QLatin1String("disk") ? 1 : 0;
+    return QObject::tr("answered as %1: %n disk(s), %2 volume group(s), %3 md array(s)", nullptr,
+                       disks)
+        .arg(node.hostname.isEmpty() ? QObject::tr("(no host name)") : node.hostname)
+        .arg(node.lvm.vgs.size())
+        .arg(node.mdstat.arrays.size());
+}
+
+} // namespace
+
+ProbePage::ProbePage(WizardContext& context, QWidget* parent)
+    : QWizardPage(parent)
+    , m_context(context)
+    , m_nodes(new QLabel(this))
+    , m_status(new QPlainTextEdit(this))
+    , m_retry(new QPushButton(tr("&Read again"), this)) {
+    setTitle(tr("Both nodes"));
+    setSubTitle(tr("nr1 reads both nodes first; every choice on the next pages comes from what "
+                   "they have."));
+    m_nodes->setWordWrap(true);
+    m_nodes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setReadOnly(true);
+    m_status->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_status->setPlaceholderText(tr("What the pair has today shows here."));
+    m_retry->setToolTip(tr("Probe both nodes again"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_nodes);
+    layout->addWidget(m_retry, 0, Qt::AlignLeft);
+    layout->addWidget(new QLabel(tr("The pair today:"), this));
+    layout->addWidget(m_status, 1);
+    connect(m_retry, &QPushButton::clicked, this, &ProbePage::probe);
+}
+
+void ProbePage::initializePage() {
+    if (!m_context.state && !m_probing)
+        probe();
+}
+
+bool ProbePage::isComplete() const {
+    return m_context.state.has_value() && !m_probing;
+}
+
+QString ProbePage::nodesText() const {
+    return m_nodes->text();
+}
+
+void ProbePage::probe() {
+    m_probing = true;
+    m_retry->setEnabled(false);
+    const int generation = ++m_generation;
+    m_nodes->setText(
+        tr("Primary (%1): reading…\nSecondary (%2): reading…")
+            .arg(m_context.primary.describeTarget(), m_context.secondary.describeTarget()));
+    emit completeChanged();
+    probePair(
+        m_context.primary, m_context.secondary, this, [this, generation](const PairProbe& probe) {
+            if (generation != m_generation)
+                return; // a newer read was started
+            m_probing = false;
+            m_retry->setEnabled(true);
+            auto line = [](const QString& role, const QString& target, const NodeProbe& node) {
+                return tr("%1 (%2): %3")
+                    .arg(role, target,
+                         node.ok() ? nodeSummary(*node.state)
+                                   : tr("did not answer usefully — %1").arg(node.error));
+            };
+            m_nodes->setText(
+                line(tr("Primary"), m_context.primary.describeTarget(), probe.primary) +
+                QLatin1Char('\n') +
+                line(tr("Secondary"), m_context.secondary.describeTarget(), probe.secondary));
+            if (probe.ok()) {
+                const PairIntent defaults = defaultIntent(m_context.pair, &*probe.primary.state);
+                if (!m_context.state) // the pages' choices survive a second read
+                    m_context.intent = defaults;
+                m_context.state = probe.pairState(m_context.intent.layout);
+                m_status->setPlainText(pairStatusText(*m_context.state, m_context.intent));
+            } else {
+                m_context.state.reset();
+                m_status->setPlainText(
+                    tr("nr1 plans only from both nodes. Fix what is said above and read "
+                       "again."));
+            }
+            emit completeChanged();
+        });
+}
+
+} // namespace nr1

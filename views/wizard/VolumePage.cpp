@@ -1,0 +1,96 @@
+#include "VolumePage.h"
+
+#include "WizardContext.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+
+namespace nr1 {
+
+VolumePage::VolumePage(WizardContext& context, QWidget* parent)
+    : QWizardPage(parent)
+    , m_context(context)
+    , m_summary(new QLabel(this))
+    , m_maximum(new QRadioButton(tr("As much as the mirror &holds"), this))
+    , m_sized(new QRadioButton(tr("&Size:"), this))
+    , m_size(new QLineEdit(this))
+    , m_problem(new QLabel(this)) {
+    setTitle(tr("Volume"));
+    setSubTitle(tr("On the mirror sit an LVM physical volume, a volume group and the logical "
+                   "volume that is exported."));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_size->setPlaceholderText(tr("e.g. 800M, 1G"));
+    m_size->setToolTip(tr("Units are powers of 1024 (K, M, G, T)"));
+    m_maximum->setChecked(true);
+    auto* form = new QFormLayout(this);
+    form->addRow(m_summary);
+    form->addRow(m_maximum);
+    form->addRow(m_sized, m_size);
+    form->addRow(m_problem);
+    connect(m_maximum, &QRadioButton::toggled, this, &VolumePage::choicesChanged);
+    connect(m_size, &QLineEdit::textChanged, this, [this] {
+        if (!m_size->text().isEmpty())
+            m_sized->setChecked(true);
+        choicesChanged();
+    });
+}
+
+QString VolumePage::summaryText() const {
+    return m_summary->text();
+}
+
+QString VolumePage::problemText() const {
+    return m_problem->text();
+}
+
+void VolumePage::initializePage() {
+    const PairIntent& intent = m_context.intent;
+    const ElementRef volume = intent.layout.frontEnd.value_or(FrontEndExport{}).volume;
+    const NodeState& primary = m_context.state->primary;
+    QString text;
+    if (const LogicalVolume* lv = primary.lvm.findLv(volume.vg, volume.lv)) {
+        text = tr("The volume %1 exists (%2): it is kept as it is.")
+                   .arg(volume.devicePath(), humanSize(lv->sizeBytes.value_or(0)));
+    } else if (const VolumeGroup* vg = primary.lvm.findVg(volume.vg)) {
+        text = tr("Volume group %1 exists with %2 free: the volume %3 is made there.")
+                   .arg(volume.vg, humanSize(vg->freeBytes.value_or(0)), volume.lv);
+    } else {
+        const BlockDevice* md = primary.findBlockDeviceByPath(intent.layout.mdDevice);
+        text = tr("%1 becomes a physical volume of the new volume group %2, which holds the "
+                  "volume %3.")
+                   .arg(intent.layout.mdDevice, volume.vg, volume.lv);
+        text += QLatin1Char(' ') +
+                (md && md->sizeBytes
+                     ? tr("The mirror holds %1 today.").arg(humanSize(*md->sizeBytes))
+                     : tr("The mirror is a little smaller than the elements (md keeps its "
+                          "superblock and bitmap there)."));
+    }
+    m_summary->setText(text);
+    choicesChanged();
+}
+
+void VolumePage::choicesChanged() {
+    QString problem;
+    if (m_maximum->isChecked()) {
+        m_context.intent.volumeSize = SizeRequest::maximum();
+    } else {
+        const auto parsed = parseSizeRequest(m_size->text().trimmed());
+        if (const QString* error = std::get_if<QString>(&parsed))
+            problem = m_size->text().trimmed().isEmpty() ? tr("Give the volume size.") : *error;
+        else
+            m_context.intent.volumeSize = std::get<SizeRequest>(parsed);
+    }
+    m_problem->setText(problem);
+    emit completeChanged();
+}
+
+bool VolumePage::isComplete() const {
+    return m_problem->text().isEmpty();
+}
+
+} // namespace nr1

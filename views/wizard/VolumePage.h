@@ -1,0 +1,39 @@
+#pragma once
+// Contract: the volume page: the physical volume on the mirror, the volume group and the
+// logical volume that is exported, by the layout's names, and the volume's size ("as much as
+// the mirror holds" or a size). Shows what exists (kept) and how much room there is: the volume
+// group's free space, or the mirror's size when neither exists yet. Writes volumeSize.
+
+#include <QWizardPage>
+
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+
+namespace nr1 {
+
+struct WizardContext;
+
+class VolumePage : public QWizardPage {
+    Q_OBJECT
+public:
+    VolumePage(WizardContext& context, QWidget* parent = nullptr);
+    void initializePage() override;
+    bool isComplete() const override;
+    QString summaryText() const;
+    QString problemText() const;
+    QRadioButton* maximumChoice() const { return m_maximum; }
+    QLineEdit* sizeEdit() const { return m_size; }
+
+private:
+    void choicesChanged();
+
+    WizardContext& m_context;
+    QLabel* m_summary;
+    QRadioButton* m_maximum;
+    QRadioButton* m_sized;
+    QLineEdit* m_size;
+    QLabel* m_problem;
+};
+
+} // namespace nr1
