@@ -1,8 +1,10 @@
 #include "HostKeyDialog.h"
 
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,6 +57,72 @@ void HostKeyDialog::choose(TrustDecision decision) {
         reject();
     else
         accept();
+}
+
+ChangedHostKeyDialog::ChangedHostKeyDialog(const HostKeyInfo& presented,
+                                           const std::vector<KnownHostEntry>& known,
+                                           QWidget* parent)
+    : QDialog(parent)
+    , m_removeCommand(QStringLiteral("ssh-keygen -R '%1' -f '%2'")
+                          .arg(presented.knownHostsName, presented.knownHostsFile)) {
+    setWindowTitle(tr("Host key CHANGED"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(
+        tr("<b>The host key of %1 has changed.</b> nr1 refused the connection and will go on "
+           "refusing it. Someone may be intercepting the connection, or the node was "
+           "reinstalled. Ask the node's administrator for its new fingerprint before you do "
+           "anything.")
+            .arg(presented.knownHostsName.toHtmlEscaped()),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    auto* form = new QFormLayout;
+    auto fixedLabel = [this, &fixed](const QString& text, const QString& name) {
+        auto* label = new QLabel(text, this);
+        label->setFont(fixed);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setObjectName(name);
+        return label;
+    };
+    QStringList remembered;
+    for (const KnownHostEntry& entry : known)
+        remembered << tr("%1 %2 (line %3)").arg(entry.keyType, entry.fingerprint).arg(entry.line);
+    form->addRow(tr("Remembered:"),
+                 fixedLabel(remembered.isEmpty() ? tr("another key") : remembered.join(u'\n'),
+                            QStringLiteral("rememberedFingerprint")));
+    form->addRow(tr("Presented now:"),
+                 fixedLabel(presented.keyType + QLatin1Char(' ') + presented.fingerprint,
+                            QStringLiteral("presentedFingerprint")));
+    form->addRow(tr("In:"), new QLabel(presented.knownHostsFile, this));
+    layout->addLayout(form);
+    auto* how = new QLabel(tr("If the change is expected, remove the old key, then reconnect "
+                              "(View → Refresh now) to review the new one:"),
+                           this);
+    how->setWordWrap(true);
+    layout->addWidget(how);
+    auto* command = new QLineEdit(m_removeCommand, this);
+    command->setReadOnly(true);
+    command->setFont(fixed);
+    command->setObjectName(QStringLiteral("removeCommand"));
+    layout->addWidget(command);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton* copy = buttons->addButton(tr("&Copy command"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_removeCommand); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void DialogDelegate::hostKeyChanged(const HostKeyInfo& presented,
+                                    const std::vector<KnownHostEntry>& known) {
+    const QString shown = presented.knownHostsName + QLatin1Char(' ') + presented.fingerprint;
+    if (m_changedKeysShown.contains(shown))
+        return;
+    m_changedKeysShown.insert(shown);
+    auto* dialog = new ChangedHostKeyDialog(presented, known, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void DialogDelegate::decideUnknownHostKey(const HostKeyInfo& key,

@@ -56,12 +56,17 @@ std::vector<DiskChoice> diskChoices(const NodeState& node) {
         DiskChoice choice;
         choice.path = device.path;
         choice.sizeBytes = device.sizeBytes;
+        // lsblk's vendor of a virtio disk is its PCI vendor id ("0x1af4"): not worth showing.
         QStringList description;
-        const QString model = (device.vendor + QLatin1Char(' ') + device.model).simplified();
+        const QString vendor =
+            device.vendor.trimmed().startsWith(QLatin1String("0x")) ? QString() : device.vendor;
+        const QString model = (vendor + QLatin1Char(' ') + device.model).simplified();
         if (!model.isEmpty())
             description << model;
         if (!device.transport.isEmpty())
             description << device.transport;
+        if (!device.byPath.isEmpty())
+            description << device.byPath.front().section(QLatin1Char('/'), -1);
         choice.description = description.join(QStringLiteral(", "));
         choice.problem = diskProblem(node, device.path);
         choices.push_back(choice);

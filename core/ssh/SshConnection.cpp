@@ -220,8 +220,11 @@ void SshConnection::verifyHostKey() {
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER: {
         QStringList known;
-        for (const KnownHostEntry& entry :
-             findKnownHostEntries(info.knownHostsFile, info.knownHostsName))
+        const std::vector<KnownHostEntry> entries =
+            findKnownHostEntries(info.knownHostsFile, info.knownHostsName);
+        if (m_questions.keyChanged)
+            m_questions.keyChanged(info, entries);
+        for (const KnownHostEntry& entry : entries)
             known << QStringLiteral("%1 %2 (%3 line %4)")
                          .arg(entry.keyType, entry.fingerprint, info.knownHostsFile)
                          .arg(entry.line);

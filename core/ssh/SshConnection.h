@@ -54,6 +54,8 @@ struct SshRequest {
 /// thread); the answer functions may be called from any thread and post back to it.
 struct OperatorQuestions {
     std::function<void(const HostKeyInfo&, std::function<void(TrustDecision)>)> trust;
+    /// Told (not asked) when a host key changed; may be empty.
+    std::function<void(const HostKeyInfo&, const std::vector<KnownHostEntry>&)> keyChanged;
     /// A key file's passphrase, or the login password (subject: "user@host:port").
     std::function<void(SecretKind, const QString& subject, int attempt,
                        std::function<void(std::optional<QString>)>)>

@@ -3,14 +3,17 @@
 // already in known_hosts is used silently; an unknown key is shown to the SshDelegate (a dialog
 // in the console, a terminal prompt or a flag in nr1ctl) with its SHA256 fingerprint; a changed
 // key or a key of another type is refused before any delegate is asked, with both fingerprints
-// and the known_hosts file and line to fix. Key passphrases: asked when a key file is encrypted,
-// kept in memory for that connection only, never written. A login password only when the
-// server offers password authentication, every key was refused and the operator types it. Each
-// question is answered once, at any later time, from any thread.
+// and the known_hosts file and line to fix (the delegate is told, to show it). Key passphrases:
+// asked when a key file is encrypted, kept in memory for that connection only, never written. A
+// login password only when the server offers password authentication, every key was refused and the
+// operator types it. Each question is answered once, at any later time, from any thread.
+
+#include "ssh/KnownHosts.h"
 
 #include <QString>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace nr1 {
 
@@ -40,6 +43,15 @@ public:
         Q_UNUSED(keyFile);
         Q_UNUSED(attempt);
         answer(std::nullopt);
+    }
+    /// A host presented a key other than the one known_hosts holds for it (`known`: the file's
+    /// entries for the host, with their lines). Only told, never asked: the connection is
+    /// refused whatever the delegate does; the fix is removing the old key by hand. The
+    /// default does nothing (the refusal's error says the same).
+    virtual void hostKeyChanged(const HostKeyInfo& presented,
+                                const std::vector<KnownHostEntry>& known) {
+        Q_UNUSED(presented);
+        Q_UNUSED(known);
     }
     /// The login password for `account` ("user@host:port"), asked only when the server offers
     /// password authentication and every key was refused; nullopt to give up. Never stored.

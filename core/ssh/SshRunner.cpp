@@ -38,6 +38,16 @@ SshRunner::SshRunner(SshTarget target, SshDelegate* delegate, QObject* parent)
             },
             Qt::QueuedConnection);
     };
+    questions.keyChanged = [runner](const HostKeyInfo& key,
+                                    const std::vector<KnownHostEntry>& known) {
+        QMetaObject::invokeMethod(
+            runner.data(),
+            [runner, key, known] {
+                if (runner && runner->m_delegate)
+                    runner->m_delegate->hostKeyChanged(key, known);
+            },
+            Qt::QueuedConnection);
+    };
     questions.secret = [runner, throughGate](SecretKind kind, const QString& subject, int attempt,
                                              std::function<void(std::optional<QString>)> answer) {
         auto gated = throughGate(std::move(answer));

@@ -26,8 +26,15 @@ public:
         asked.append(key);
         answer(decision);
     }
+    void hostKeyChanged(const HostKeyInfo& presented,
+                        const std::vector<KnownHostEntry>& known) override {
+        changed.append(presented);
+        remembered = known;
+    }
     TrustDecision decision;
     QList<HostKeyInfo> asked;
+    QList<HostKeyInfo> changed;
+    std::vector<KnownHostEntry> remembered;
 };
 
 } // namespace
@@ -142,6 +149,13 @@ private slots:
         QVERIFY2(result.error.contains(oldFingerprint), qPrintable(result.error));
         QVERIFY2(result.error.contains(file + QStringLiteral(" line 2")), qPrintable(result.error));
         QVERIFY2(result.error.contains(QLatin1String("ssh-keygen -R")), qPrintable(result.error));
+        // The delegate is told (for the console's warning), with both keys.
+        QTRY_COMPARE(trust.changed.size(), 1);
+        QCOMPARE(trust.changed.front().fingerprint, m_sshd.hostKeyFingerprint());
+        QCOMPARE(trust.changed.front().knownHostsName, name);
+        QCOMPARE(trust.remembered.size(), size_t(1));
+        QCOMPARE(trust.remembered.front().fingerprint, oldFingerprint);
+        QCOMPARE(trust.remembered.front().line, 2);
     }
 
     void wrongKeyIsAnAuthenticationError() {

@@ -1,9 +1,8 @@
 // The monitoring pane offscreen, fed with snapshots built from the live testbed captures
 // (tests/fixtures/testbed-live/watch/): what each widget says during a resync, when the remote
-// leg is faulty, while a node does not answer, and in the event list; and the host-key dialog.
+// leg is faulty, while a node does not answer, and in the event list.
 
 #include "ArrayCard.h"
-#include "HostKeyDialog.h"
 #include "MonitorPane.h"
 #include "PairPanel.h"
 #include "SpeedChart.h"
@@ -147,42 +146,6 @@ private slots:
         for (int i = 0; i < 1100; ++i)
             pane.addEvent(started);
         QCOMPARE(pane.events()->topLevelItemCount(), 1000);
-    }
-
-    void hostKeyDialogShowsTheKeyAndAnswers() {
-        HostKeyInfo key;
-        key.host = QStringLiteral("127.0.0.1");
-        key.port = 2222;
-        key.knownHostsName = QStringLiteral("[127.0.0.1]:2222");
-        key.keyType = QStringLiteral("ssh-ed25519");
-        key.fingerprint = QStringLiteral("SHA256:m88P08F7NTbx6RqN9qTw0Rm+1t596BkEj1k4IvQtNco");
-        key.knownHostsFile = QStringLiteral("/tmp/known_hosts");
-        for (const auto& [button, expected] :
-             {std::pair{"Accept &once", TrustDecision::AcceptOnce},
-              std::pair{"Accept and &remember", TrustDecision::AcceptAndRemember},
-              std::pair{"&Reject", TrustDecision::Reject}}) {
-            QWidget parent;
-            DialogDelegate delegate(&parent);
-            std::optional<TrustDecision> answer;
-            delegate.decideUnknownHostKey(key, [&](TrustDecision decision) { answer = decision; });
-            auto* dialog = parent.findChild<HostKeyDialog*>();
-            QVERIFY(dialog);
-            QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("fingerprint"))->text(),
-                     key.fingerprint);
-            QVERIFY(!answer); // asked without blocking: the answer comes with the click
-            QPushButton* chosen = nullptr;
-            for (QPushButton* candidate : dialog->findChildren<QPushButton*>())
-                if (candidate->text() == QString::fromLatin1(button))
-                    chosen = candidate;
-            QVERIFY2(chosen, button);
-            chosen->click();
-            QCOMPARE(answer, std::optional<TrustDecision>(expected));
-        }
-        // Closing the dialog any other way rejects.
-        HostKeyDialog dialog(key);
-        dialog.open();
-        QTest::keyClick(&dialog, Qt::Key_Escape);
-        QCOMPARE(dialog.decision(), TrustDecision::Reject);
     }
 };
 
