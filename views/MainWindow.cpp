@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "GrowDialog.h"
 #include "HostKeyDialog.h"
 #include "InventoryView.h"
 #include "MonitorPane.h"
@@ -131,6 +132,11 @@ void MainWindow::createMenus() {
     });
     repair->setToolTip(tr("Put back what the pair lost (the remote leg after an outage, the "
                           "Secondary's export, the login): plan, preview, apply"));
+    QAction* grow = pair->addAction(tr("&Grow Volume…"), this,
+                                    [this] { openGrowDialog(m_monitorPane->currentPair()); });
+    grow->setToolTip(tr("Grow both elements, the mirror, the volume and the LUN: every layer's "
+                        "size now and after, the plan, apply"));
+    grow->setStatusTip(grow->toolTip());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nr1"), this, &MainWindow::showAbout);
 }
@@ -189,6 +195,32 @@ PairWizard* MainWindow::openWizard(WizardKind kind, const QString& pairName) {
     });
     wizard->show();
     return wizard;
+}
+
+GrowDialog* MainWindow::openGrowDialog(const QString& pairName) {
+    const InventoryPair* inventoryPair = m_monitors ? m_monitors->pair(pairName) : nullptr;
+    if (!inventoryPair) {
+        statusBar()->showMessage(pairName.isEmpty()
+                                     ? tr("Open an inventory with a pair first (Pair → Add Pair…).")
+                                     : tr("There is no pair %1 in the inventory.").arg(pairName),
+                                 10000);
+        return nullptr;
+    }
+    auto* journal = new Journal(Journal::defaultPath(pairName));
+    auto* dialog =
+        new GrowDialog(*inventoryPair, *m_monitors->runner(pairName, NodeRole::Primary),
+                       *m_monitors->runner(pairName, NodeRole::Secondary), journal, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QObject::destroyed, [journal] { delete journal; });
+    QPointer<InventoryMonitor> monitors(m_monitors.get());
+    connect(dialog, &GrowDialog::runEnded, this, [monitors, pairName] {
+        if (PairMonitor* monitor = monitors ? monitors->monitor(pairName) : nullptr) {
+            monitor->requestFullProbe();
+            monitor->refreshSoon();
+        }
+    });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::notify(const MonitorEvent& event) {

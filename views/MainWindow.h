@@ -22,6 +22,7 @@ class InventoryMonitor;
 class InventoryView;
 class MonitorPane;
 class OutputInspector;
+class GrowDialog;
 class PairWizard;
 struct MonitorEvent;
 
@@ -39,6 +40,10 @@ public:
     /// Opens a wizard for a pair of the open inventory (it deletes itself when closed); nullptr
     /// and the reason in the status bar when there is no such pair.
     PairWizard* openWizard(WizardKind kind, const QString& pair);
+    /// Opens the grow-volume dialog for a pair of the open inventory (deleted when closed; a
+    /// run makes the pair's monitor read it again); nullptr and the reason in the status bar
+    /// when there is no such pair.
+    GrowDialog* openGrowDialog(const QString& pair);
 
     /// Loads a file into the inspector; returns false (and says why in the status bar) if it
     /// cannot be read.

@@ -1,3 +1,4 @@
+#include "plan/GrowthRoom.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
 #include "probe/MdSysfsParser.h"
@@ -89,28 +90,23 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     if (b.refused())
         return b.finish();
 
-    const qint64 extent = std::max(localVg->extentSizeBytes.value_or(4 << 20),
-                                   remoteVg->extentSizeBytes.value_or(4 << 20));
-    const qint64 localFree = localVg->freeBytes.value_or(0);
-    const qint64 remoteFree = remoteVg->freeBytes.value_or(0);
     // Both elements end at the same size: the larger of the two today plus the growth.
-    const qint64 current = std::max(*local->sizeBytes, *remote->sizeBytes);
-    const qint64 roomLocal = *local->sizeBytes + localFree;
-    const qint64 roomRemote = *remote->sizeBytes + remoteFree;
-    const qint64 target = growth.max ? roundDown(std::min(roomLocal, roomRemote), extent)
-                                     : current + roundUp(growth.bytes, extent);
-    if (target <= current) {
+    const GrowthRoom room = GrowthRoom::of(state, intent);
+    const qint64 localFree = room.now().primaryGive.value_or(0);
+    const qint64 remoteFree = room.now().secondaryGive.value_or(0);
+    const qint64 target = room.targetFor(growth);
+    if (target <= room.currentElementBytes()) {
         b.refuse(QStringLiteral("There is no room to grow: %1 has %2 free on the Primary and "
                                 "%3 %4 on the Secondary.")
                      .arg(layout.primaryElement.vg, humanSize(localFree),
                           layout.secondaryElement.vg, humanSize(remoteFree)));
         return b.finish();
     }
-    if (target > roomLocal)
+    if (target > room.primaryRoomBytes())
         b.refuse(QStringLiteral("The Primary's %1 has %2 free: not enough to grow the element to "
                                 "%3.")
                      .arg(layout.primaryElement.vg, humanSize(localFree), humanSize(target)));
-    if (target > roomRemote)
+    if (target > room.secondaryRoomBytes())
         b.refuse(QStringLiteral("The Secondary's %1 has %2 free: not enough to grow the element to "
                                 "%3.")
                      .arg(layout.secondaryElement.vg, humanSize(remoteFree), humanSize(target)));

@@ -79,14 +79,14 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
         if (node != action.node) {
             node = action.node;
             CommandRunner& runner = *node == NodeRole::Primary ? m_primary : m_secondary;
+            // Spanned: the first column's text runs across the whole row.
             nodeItem = new QTreeWidgetItem(
                 m_actions,
-                {QString(),
-                 tr("On the %1 (%2)").arg(nodeRoleName(*node), runner.describeTarget())});
+                {tr("On the %1 (%2)").arg(nodeRoleName(*node), runner.describeTarget())});
             nodeItem->setFirstColumnSpanned(true);
             QFont bold = font();
             bold.setBold(true);
-            nodeItem->setFont(What, bold);
+            nodeItem->setFont(Number, bold);
             nodeItem->setExpanded(true);
         }
         auto* item = new QTreeWidgetItem(

@@ -1,0 +1,168 @@
+#pragma once
+// Contract: the console's grow-volume dialog for one pair, in three pages. (1) It reads both
+// nodes at once (one probe each, asynchronously) and says per node whether it answered; a node
+// that does not answer within the patience (20 s unless set) or whose probe fails is named with
+// the reason, and Retry reads both again; the window stays responsive throughout. (2) A table
+// of every layer's size now and after the chosen growth (both elements, the md array, the PV,
+// the volume VG's free space, the volume, the LUN, and what each node can still give), from
+// GrowthRoom; the growth is a size and unit or "as much as possible", the "after" column and
+// planGrow's refusals (in words) follow every change. (3) Preview shows planGrow's plan for
+// exactly that growth in a PlanRunView (exact commands per node, Apply with progress, resume
+// and roll back); when a run ends it says where to watch the new region's repair, next to the
+// plan's follow-ups. It never builds a command itself, never blocks the event loop, and does
+// not close while steps run. The intent is defaultIntent(pair, probed Primary).
+
+#include "exec/Executor.h"
+#include "inventory/Inventory.h"
+#include "plan/GrowthRoom.h"
+#include "plan/PairIntent.h"
+#include "plan/Plan.h"
+#include "probe/PairProber.h"
+
+#include <QDialog>
+#include <QElapsedTimer>
+#include <chrono>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+class QTimer;
+
+namespace nr1 {
+
+class Journal;
+class PlanRunView;
+
+class GrowDialog : public QDialog {
+    Q_OBJECT
+public:
+    enum class Page { Nodes, Growth, Plan };
+    /// The rows of the layer table, bottom of the stack first.
+    enum Layer {
+        PrimaryElement,
+        SecondaryElement,
+        Array,
+        PhysicalVolume,
+        VolumeGroupFree,
+        Volume,
+        Lun,
+        PrimaryGive,
+        SecondaryGive,
+        LayerCount
+    };
+    enum Column { LayerName, Now, After };
+
+    /// Starts reading both nodes as soon as the event loop runs. The runners and `journal`
+    /// (optional: every step is journaled there) must outlive the dialog.
+    GrowDialog(const InventoryPair& pair, CommandRunner& primary, CommandRunner& secondary,
+               Journal* journal = nullptr, QWidget* parent = nullptr);
+    ~GrowDialog() override;
+
+    /// How long a node may take before the dialog says it does not answer (default 20 s). The
+    /// probe itself goes on until its own timeout.
+    void setAnswerPatience(std::chrono::milliseconds patience) { m_patience = patience; }
+
+    Page page() const;
+    /// Reads both nodes again (what Retry and Back after a run do).
+    void readNodes();
+    /// True while a node has not answered the current read.
+    bool reading() const { return m_reading; }
+    /// What the nodes page says about each node.
+    QString nodesText() const;
+    QPushButton* retryButton() const { return m_retry; }
+
+    /// The probed pair and the intent it is read with; empty until both nodes answered.
+    const std::optional<PairState>& state() const { return m_state; }
+    const PairIntent& intent() const { return m_intent; }
+    const std::optional<GrowthRoom>& room() const { return m_room; }
+
+    /// Sets the growth inputs (size and unit, or "as much as possible").
+    void setGrowth(const SizeRequest& growth);
+    /// The growth the inputs say; zero bytes when none is given.
+    SizeRequest growth() const;
+    QDoubleSpinBox* growthAmount() const { return m_amount; }
+    QComboBox* growthUnit() const { return m_unit; }
+    QCheckBox* asMuchAsPossible() const { return m_max; }
+    const QTableWidget* layers() const { return m_layers; }
+    QString layerText(Layer layer, Column column) const;
+    /// "Each node can still give: …".
+    QString roomText() const;
+    /// planGrow's refusals for the current growth (empty when it made a plan).
+    const QStringList& refusals() const { return m_refusals; }
+    /// What the growth page says under the table: the refusals, or a hint.
+    QString problemText() const;
+    /// planGrow's plan for the current growth; empty when it refused or none is given.
+    const std::optional<Plan>& plan() const { return m_plan; }
+    QPushButton* previewButton() const { return m_preview; }
+    /// Goes to the plan page with plan(); false (and stays) when there is none.
+    bool showPlan();
+    /// The plan page's view; nullptr before showPlan().
+    PlanRunView* runView() const { return m_runView; }
+    QPushButton* backButton() const { return m_back; }
+    /// What to look at after the run (the Monitor tab); empty before a run started.
+    QString followUpText() const;
+
+    void reject() override;
+
+signals:
+    /// A read of both nodes ended, usable or not.
+    void nodesRead(bool usable);
+    /// The plan's run ended: the caller refreshes what it shows of the pair.
+    void runEnded(nr1::Executor::State state);
+
+private:
+    void nodeAnswered(NodeRole role, const CommandResult& result);
+    void showNodes();
+    void showGrowthPage();
+    void updateChoice();
+    void setCell(Layer layer, Column column, const QString& text, bool estimated = false);
+    void back();
+
+    InventoryPair m_pair;
+    CommandRunner& m_primary;
+    CommandRunner& m_secondary;
+    Journal* m_journal;
+    PairIntent m_intent;
+    std::chrono::milliseconds m_patience{std::chrono::seconds(20)};
+
+    // Reading both nodes.
+    int m_generation = 0;
+    bool m_reading = false;
+    bool m_overdue = false;
+    RequestId m_primaryRequest = 0;
+    RequestId m_secondaryRequest = 0;
+    std::optional<NodeProbe> m_primaryProbe;
+    std::optional<NodeProbe> m_secondaryProbe;
+    QElapsedTimer m_readTime;
+    QTimer* m_patienceTimer;
+    QTimer* m_ticker;
+
+    std::optional<PairState> m_state;
+    std::optional<GrowthRoom> m_room;
+    std::optional<Plan> m_plan;
+    QStringList m_refusals;
+
+    QStackedWidget* m_pages;
+    QLabel* m_nodes;
+    QPushButton* m_retry;
+    QTableWidget* m_layers;
+    QLabel* m_roomLabel;
+    QDoubleSpinBox* m_amount;
+    QComboBox* m_unit;
+    QCheckBox* m_max;
+    QLabel* m_problem;
+    QWidget* m_planPage;
+    PlanRunView* m_runView = nullptr;
+    QLabel* m_followUp;
+    QLabel* m_closeNote;
+    QPushButton* m_back;
+    QPushButton* m_preview;
+    QPushButton* m_close;
+};
+
+} // namespace nr1
