@@ -1,0 +1,190 @@
+// The console driven on the real testbed pair, the way an administrator clicks through it:
+// the main window opens the testbed's inventory, the host keys are accepted in the trust
+// dialog, the New-pair wizard is walked page by page (disks ticked, 1 GiB elements, the host's
+// initiator let in) and its plan applied; later the grow dialog grows the pair by 256 MiB.
+// Run by tests/e2e/console-wizard, which checks the results from the host with libiscsi and
+// qemu-io. Each test function is one phase; the script calls them by name. Environment:
+// NR1_E2E_INVENTORY (the testbed's inventory), NR1_E2E_INITIATOR (the host's IQN) and, when
+// set, NR1_E2E_SCREENSHOTS (a folder for the docs' screenshots of the pages).
+
+#include "ArrayPage.h"
+#include "ElementsPage.h"
+#include "ExportPage.h"
+#include "GrowDialog.h"
+#include "HostKeyDialog.h"
+#include "MainWindow.h"
+#include "PairWizard.h"
+#include "PlanRunView.h"
+#include "PreviewPage.h"
+#include "ProbePage.h"
+#include "VolumePage.h"
+#include "inventory/Inventory.h"
+
+#include <QAbstractButton>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace nr1;
+
+namespace {
+
+QString environment(const char* name) {
+    const QString value = qEnvironmentVariable(name);
+    if (value.isEmpty())
+        qFatal("%s must be set (tests/e2e/console-wizard sets it)", name);
+    return value;
+}
+
+/// Saves `widget` as NAME.png in NR1_E2E_SCREENSHOTS, when set.
+void screenshot(QWidget* widget, const QString& name) {
+    const QString folder = qEnvironmentVariable("NR1_E2E_SCREENSHOTS");
+    if (folder.isEmpty())
+        return;
+    QCoreApplication::processEvents();
+    const QString path = folder + QLatin1Char('/') + name + QStringLiteral(".png");
+    if (!widget->grab().save(path))
+        qWarning("cannot save %s", qPrintable(path));
+}
+
+/// Answers every host-key question of the window with "accept and remember", as the
+/// administrator does for a pair they just set up (the testbed's keys are fresh each boot).
+class TrustingOperator : public QObject {
+public:
+    explicit TrustingOperator(QWidget* window)
+        : m_window(window) {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            for (HostKeyDialog* dialog : m_window->findChildren<HostKeyDialog*>())
+                if (dialog->isVisible()) {
+                    ++accepted;
+                    dialog->choose(TrustDecision::AcceptAndRemember);
+                }
+        });
+        m_timer.start(100);
+    }
+    int accepted = 0;
+
+private:
+    QWidget* m_window;
+    QTimer m_timer;
+};
+
+void tickDisks(QTreeWidget* list, const QStringList& disks) {
+    QVERIFY(list);
+    for (const QString& disk : disks) {
+        const auto items = list->findItems(disk, Qt::MatchExactly, 0);
+        QVERIFY2(items.size() == 1, qPrintable(disk));
+        QVERIFY2(items.front()->flags() & Qt::ItemIsUserCheckable,
+                 qPrintable(disk + QStringLiteral(": ") + items.front()->text(3)));
+        items.front()->setCheckState(0, Qt::Checked);
+    }
+}
+
+/// Applies the plan shown and waits for its end; prints every step's status.
+void applyAndWait(PlanRunView* view, int minutes) {
+    QVERIFY(view);
+    if (!view->plan().confirmationWord.isEmpty())
+        view->confirmation()->setText(view->plan().confirmationWord);
+    QVERIFY(view->applyButton()->isEnabled());
+    view->applyButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(view->state() != Executor::State::Running, minutes * 60000);
+    for (int i = 0; i < int(view->plan().actions.size()); ++i)
+        qInfo("step %2d %-8s %s", i + 1, qPrintable(view->actionStatus(i)),
+              qPrintable(view->plan().actions[size_t(i)].sentence));
+    QVERIFY2(view->state() == Executor::State::Done,
+             qPrintable(view->statusText() + QLatin1Char('\n') + view->output()));
+}
+
+} // namespace
+
+class TestConsoleE2e : public QObject {
+    Q_OBJECT
+
+private slots:
+    void createPairThroughTheWizard() {
+        const auto inventory = loadInventory(environment("NR1_E2E_INVENTORY"));
+        if (!inventory.ok())
+            QFAIL(qPrintable(inventory.error().toString()));
+        // Fresh nodes have keys nobody remembered yet: the trust dialog must ask for both.
+        const bool keysKnown = QFileInfo(inventory.value().knownHostsFile).size() > 0;
+        MainWindow window;
+        TrustingOperator operatorAnswers(&window);
+        QVERIFY(window.openInventory(environment("NR1_E2E_INVENTORY")));
+        window.show();
+        PairWizard* wizard = window.openWizard(WizardKind::NewPair, QStringLiteral("testbed"));
+        QVERIFY(wizard);
+        // Under TCG a full probe of a node takes a few seconds, longer with the monitor's.
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->probePage()->isComplete(), 180000);
+        QVERIFY(keysKnown || operatorAnswers.accepted >= 2);
+        qInfo("%s", qPrintable(wizard->probePage()->nodesText()));
+        screenshot(wizard, QStringLiteral("wizard-nodes"));
+        wizard->next();
+        ElementsPage* elements = wizard->elementsPage();
+        QCOMPARE(wizard->currentPage(), elements);
+        const QStringList disks = {QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")};
+        tickDisks(elements->diskList(NodeRole::Primary), disks);
+        tickDisks(elements->diskList(NodeRole::Secondary), disks);
+        elements->sizeEdit()->setText(QStringLiteral("1G"));
+        QVERIFY2(elements->isComplete(), qPrintable(elements->problemText()));
+        screenshot(wizard, QStringLiteral("wizard-elements"));
+        wizard->next();
+        QCOMPARE(wizard->currentPage(), wizard->arrayPage()); // the mirror: its defaults
+        wizard->next();
+        QCOMPARE(wizard->currentPage(), wizard->volumePage()); // all of the mirror
+        QVERIFY2(wizard->volumePage()->isComplete(),
+                 qPrintable(wizard->volumePage()->problemText()));
+        wizard->next();
+        ExportPage* exportPage = wizard->exportPage();
+        QCOMPARE(wizard->currentPage(), exportPage);
+        exportPage->initiators()->setPlainText(environment("NR1_E2E_INITIATOR"));
+        QVERIFY2(exportPage->isComplete(), qPrintable(exportPage->problemText()));
+        screenshot(wizard, QStringLiteral("wizard-export"));
+        wizard->next();
+        PlanRunView* view = wizard->runView();
+        QVERIFY2(view, qPrintable(wizard->previewPage()->refusalText()));
+        QVERIFY(!view->plan().isEmpty());
+        screenshot(wizard, QStringLiteral("wizard-preview"));
+        applyAndWait(view, 20);
+        screenshot(wizard, QStringLiteral("wizard-applied"));
+        qInfo("%s", qPrintable(view->statusText()));
+        wizard->close();
+        if (!qEnvironmentVariableIsEmpty("NR1_E2E_SCREENSHOTS")) {
+            QTest::qWait(8000); // a few monitor refreshes: the resync with its speed history
+            screenshot(&window, QStringLiteral("console-after-create"));
+        }
+    }
+
+    void growThroughTheDialog() {
+        MainWindow window;
+        TrustingOperator operatorAnswers(&window);
+        QVERIFY(window.openInventory(environment("NR1_E2E_INVENTORY")));
+        window.show();
+        GrowDialog* dialog = window.openGrowDialog(QStringLiteral("testbed"));
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->page() == GrowDialog::Page::Growth, 180000);
+        const qint64 elementBefore = dialog->room()->now().primaryElement.value_or(0);
+        QVERIFY(elementBefore > 0);
+        dialog->setGrowth(SizeRequest::ofBytes(qint64(256) << 20));
+        QVERIFY2(dialog->refusals().isEmpty(), qPrintable(dialog->refusals().join(u'\n')));
+        qInfo("elements %s → %s",
+              qPrintable(dialog->layerText(GrowDialog::PrimaryElement, GrowDialog::Now)),
+              qPrintable(dialog->layerText(GrowDialog::PrimaryElement, GrowDialog::After)));
+        QCOMPARE(dialog->room()->after(dialog->growth()).primaryElement.value_or(0),
+                 elementBefore + (qint64(256) << 20));
+        // The script compares the projection with what the host reads after the grow.
+        qInfo("projected LUN bytes: %lld", dialog->room()->after(dialog->growth()).lun.value_or(0));
+        screenshot(dialog, QStringLiteral("grow-layers"));
+        QVERIFY(dialog->showPlan());
+        screenshot(dialog, QStringLiteral("grow-preview"));
+        applyAndWait(dialog->runView(), 30);
+        qInfo("%s", qPrintable(dialog->followUpText()));
+        screenshot(dialog, QStringLiteral("grow-applied"));
+    }
+};
+
+QTEST_MAIN(TestConsoleE2e)
+#include "tst_console_e2e.moc"
