@@ -3,10 +3,12 @@
 #include "GrowDialog.h"
 #include "HostKeyDialog.h"
 #include "InventoryView.h"
+#include "JournalView.h"
 #include "MonitorPane.h"
 #include "OutputInspector.h"
 #include "PairWizard.h"
 #include "PlanDialog.h"
+#include "PlanRunView.h"
 #include "exec/Journal.h"
 #include "monitor/InventoryMonitor.h"
 #include "plan/Planners.h"
@@ -33,10 +35,12 @@ MainWindow::MainWindow(QWidget* parent)
     , m_central(new QTabWidget(this))
     , m_monitorPane(new MonitorPane(this))
     , m_inspector(new OutputInspector(this))
+    , m_journal(new JournalView(this))
     , m_inventory(new InventoryView(this))
     , m_delegate(std::make_unique<DialogDelegate>(this)) {
     setWindowTitle(tr("nr1 — Network RAID1 console"));
     m_central->addTab(m_monitorPane, tr("&Monitor"));
+    m_central->addTab(m_journal, tr("&Journal"));
     m_central->addTab(m_inspector, tr("&Inspect output"));
     m_central->setDocumentMode(true);
     setCentralWidget(m_central);
@@ -47,6 +51,11 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({dock}, {380}, Qt::Horizontal); // room for user@host:port and an IQN
     createMenus();
     connect(m_monitorPane, &MonitorPane::attention, this, &MainWindow::notify);
+    // The journal follows the pair shown in the monitor, read when its tab is opened.
+    connect(m_central, &QTabWidget::currentChanged, this, [this] {
+        if (m_central->currentWidget() == m_journal)
+            m_journal->showPair(m_monitorPane->currentPair());
+    });
     statusBar()->showMessage(tr("Open an inventory to watch its pairs."));
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
@@ -74,9 +83,13 @@ void MainWindow::createMenus() {
     QAction* monitor = view->addAction(tr("&Monitor"), this,
                                        [this] { m_central->setCurrentWidget(m_monitorPane); });
     monitor->setShortcut(QKeySequence(tr("Ctrl+1")));
+    QAction* journal =
+        view->addAction(tr("&Journal"), this, [this] { m_central->setCurrentWidget(m_journal); });
+    journal->setShortcut(QKeySequence(tr("Ctrl+2")));
+    journal->setToolTip(tr("What nr1 applied to the pair shown in the monitor, step by step"));
     QAction* inspect = view->addAction(tr("&Inspect output"), this,
                                        [this] { m_central->setCurrentWidget(m_inspector); });
-    inspect->setShortcut(QKeySequence(tr("Ctrl+2")));
+    inspect->setShortcut(QKeySequence(tr("Ctrl+3")));
     QAction* refresh = view->addAction(tr("&Refresh now"), this, [this] {
         if (m_monitors)
             for (PairMonitor* pairMonitor : m_monitors->monitors())
@@ -142,6 +155,16 @@ void MainWindow::createMenus() {
 }
 
 bool MainWindow::openInventory(const QString& path) {
+    // The plan windows use the connections about to be replaced: never under a running plan.
+    const QList<QDialog*> windows = planWindows();
+    for (QDialog* window : windows)
+        for (const PlanRunView* view : window->findChildren<PlanRunView*>())
+            if (view->busy()) {
+                statusBar()->showMessage(
+                    tr("A plan is running in “%1”: open the inventory again once it ended.")
+                        .arg(window->windowTitle()));
+                return false;
+            }
     const bool ok = m_inventory->load(path);
     statusBar()->showMessage(m_inventory->statusText());
     if (!ok)
@@ -150,6 +173,7 @@ bool MainWindow::openInventory(const QString& path) {
     if (!loaded.ok())
         return false; // changed between the two reads; the dock says what it showed
     QSettings().setValue(QStringLiteral("inventory/lastPath"), path);
+    qDeleteAll(windows); // before the runners they hold references to
     m_monitors.reset();
     m_monitorPane->clear();
     m_monitors = std::make_unique<InventoryMonitor>(loaded.value(), m_delegate.get());
@@ -171,55 +195,63 @@ bool MainWindow::openInventory(const QString& path) {
     return true;
 }
 
-PairWizard* MainWindow::openWizard(WizardKind kind, const QString& pairName) {
+const InventoryPair* MainWindow::pairForPlan(const QString& pairName) {
     const InventoryPair* inventoryPair = m_monitors ? m_monitors->pair(pairName) : nullptr;
-    if (!inventoryPair) {
+    if (!inventoryPair)
         statusBar()->showMessage(pairName.isEmpty()
                                      ? tr("Open an inventory with a pair first (Pair → Add Pair…).")
                                      : tr("There is no pair %1 in the inventory.").arg(pairName),
                                  10000);
-        return nullptr;
+    return inventoryPair;
+}
+
+void MainWindow::showPlanWindow(QWidget* window, Journal* journal) {
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &QObject::destroyed, [journal] { delete journal; });
+    window->show();
+}
+
+void MainWindow::pairChangedByPlan(const QString& pairName) {
+    if (PairMonitor* monitor = m_monitors ? m_monitors->monitor(pairName) : nullptr) {
+        monitor->requestFullProbe();
+        monitor->refreshSoon();
     }
+    if (m_central->currentWidget() == m_journal)
+        m_journal->reload();
+}
+
+QList<QDialog*> MainWindow::planWindows() const {
+    QList<QDialog*> windows;
+    for (QDialog* dialog : findChildren<QDialog*>(Qt::FindDirectChildrenOnly))
+        if (qobject_cast<PairWizard*>(dialog) || qobject_cast<GrowDialog*>(dialog) ||
+            dialog->findChild<PlanRunView*>())
+            windows << dialog;
+    return windows;
+}
+
+PairWizard* MainWindow::openWizard(WizardKind kind, const QString& pairName) {
+    const InventoryPair* inventoryPair = pairForPlan(pairName);
+    if (!inventoryPair)
+        return nullptr;
     auto* journal = new Journal(Journal::defaultPath(pairName));
     auto* wizard =
         new PairWizard(kind, *inventoryPair, *m_monitors->runner(pairName, NodeRole::Primary),
                        *m_monitors->runner(pairName, NodeRole::Secondary), journal, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &QObject::destroyed, [journal] { delete journal; });
-    QPointer<InventoryMonitor> monitors(m_monitors.get());
-    connect(wizard, &PairWizard::runEnded, this, [monitors, pairName] {
-        if (PairMonitor* monitor = monitors ? monitors->monitor(pairName) : nullptr) {
-            monitor->requestFullProbe();
-            monitor->refreshSoon();
-        }
-    });
-    wizard->show();
+    connect(wizard, &PairWizard::runEnded, this, [this, pairName] { pairChangedByPlan(pairName); });
+    showPlanWindow(wizard, journal);
     return wizard;
 }
 
 GrowDialog* MainWindow::openGrowDialog(const QString& pairName) {
-    const InventoryPair* inventoryPair = m_monitors ? m_monitors->pair(pairName) : nullptr;
-    if (!inventoryPair) {
-        statusBar()->showMessage(pairName.isEmpty()
-                                     ? tr("Open an inventory with a pair first (Pair → Add Pair…).")
-                                     : tr("There is no pair %1 in the inventory.").arg(pairName),
-                                 10000);
+    const InventoryPair* inventoryPair = pairForPlan(pairName);
+    if (!inventoryPair)
         return nullptr;
-    }
     auto* journal = new Journal(Journal::defaultPath(pairName));
     auto* dialog =
         new GrowDialog(*inventoryPair, *m_monitors->runner(pairName, NodeRole::Primary),
                        *m_monitors->runner(pairName, NodeRole::Secondary), journal, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QObject::destroyed, [journal] { delete journal; });
-    QPointer<InventoryMonitor> monitors(m_monitors.get());
-    connect(dialog, &GrowDialog::runEnded, this, [monitors, pairName] {
-        if (PairMonitor* monitor = monitors ? monitors->monitor(pairName) : nullptr) {
-            monitor->requestFullProbe();
-            monitor->refreshSoon();
-        }
-    });
-    dialog->show();
+    connect(dialog, &GrowDialog::runEnded, this, [this, pairName] { pairChangedByPlan(pairName); });
+    showPlanWindow(dialog, journal);
     return dialog;
 }
 

@@ -1,14 +1,18 @@
 #pragma once
 // Contract: nr1's main window: menus, status bar and the central views. The inventory sits in
 // a dock on the left; the centre holds the monitoring pane (every pair of the open inventory,
-// watched live over nr1's own SSH connections) and the output inspector as tabs. Opening an
-// inventory replaces the connections and monitors of the previous one. Host keys and
+// watched live over nr1's own SSH connections), the journal of the pair shown there and the
+// output inspector as tabs. The Pair menu opens the wizards, the grow dialog and Repair for
+// the pair shown; each runs on the inventory's connections and, after a run, has the monitor
+// read the pair again. Opening an inventory replaces the connections and monitors of the
+// previous one (refused while a plan runs; open plan windows are closed first). Host keys and
 // passphrases are asked in dialogs that never block the event loop. Critical events also go
 // to the desktop's notification area where the platform has one. Remembers its geometry and
 // the last inventory.
 
 #include "WizardContext.h"
 
+#include <QDialog>
 #include <QMainWindow>
 #include <memory>
 
@@ -20,6 +24,9 @@ namespace nr1 {
 class DialogDelegate;
 class InventoryMonitor;
 class InventoryView;
+class Journal;
+class JournalView;
+struct InventoryPair;
 class MonitorPane;
 class OutputInspector;
 class GrowDialog;
@@ -34,6 +41,7 @@ public:
     OutputInspector* inspector() const { return m_inspector; }
     InventoryView* inventory() const { return m_inventory; }
     MonitorPane* monitorPane() const { return m_monitorPane; }
+    JournalView* journal() const { return m_journal; }
     /// Shows the inventory in `path` and starts watching its pairs; false (and the reason in
     /// the dock) when it is not usable, leaving what was shown and watched before.
     bool openInventory(const QString& path);
@@ -54,6 +62,14 @@ protected:
 
 private:
     void createMenus();
+    /// The inventory's pair for a plan window, or nullptr with the reason in the status bar.
+    const InventoryPair* pairForPlan(const QString& pair);
+    /// Shows a wizard or dialog that deletes itself (and `journal`) when closed.
+    void showPlanWindow(QWidget* window, Journal* journal);
+    /// After a plan's run: the pair's monitor reads it again, the journal view too.
+    void pairChangedByPlan(const QString& pair);
+    /// Open windows that use the inventory's connections (wizards, grow and plan dialogs).
+    QList<QDialog*> planWindows() const;
     void chooseFile();
     void showAbout();
     void notify(const MonitorEvent& event);
@@ -61,6 +77,7 @@ private:
     QTabWidget* m_central;
     MonitorPane* m_monitorPane;
     OutputInspector* m_inspector;
+    JournalView* m_journal;
     InventoryView* m_inventory;
     std::unique_ptr<DialogDelegate> m_delegate;
     std::unique_ptr<InventoryMonitor> m_monitors;

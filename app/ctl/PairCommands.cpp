@@ -6,6 +6,7 @@
 #include "ctl/PairConnection.h"
 #include "ctl/Terminal.h"
 #include "exec/Journal.h"
+#include "exec/JournalText.h"
 #include "plan/PairStatus.h"
 #include "plan/Planners.h"
 
@@ -274,35 +275,8 @@ int runJournalCommand(const QStringList& input) {
             printJsonLine(entry);
             continue;
         }
-        const QString event = entry.value(QStringLiteral("event")).toString();
-        const QString time = entry.value(QStringLiteral("time")).toString();
-        if (event == QLatin1String("plan"))
-            print(QStringLiteral("%1 plan: %2\n")
-                      .arg(time, entry.value(QStringLiteral("plan"))
-                                     .toObject()
-                                     .value(QStringLiteral("title"))
-                                     .toString()));
-        else if (event == QLatin1String("run") || event == QLatin1String("undo"))
-            print(
-                QStringLiteral("%1 %2 %3 [%4] %5 → %6 (%7 ms)\n")
-                    .arg(time, event, QString::number(entry.value(QStringLiteral("index")).toInt()),
-                         entry.value(QStringLiteral("node")).toString(),
-                         entry.value(QStringLiteral("command")).toString(),
-                         entry.value(QStringLiteral("status")).toString() == QLatin1String("exited")
-                             ? QStringLiteral("exit %1").arg(
-                                   entry.value(QStringLiteral("exit")).toInt())
-                             : entry.value(QStringLiteral("status")).toString())
-                    .arg(entry.value(QStringLiteral("durationMs")).toInteger()));
-        else if (event == QLatin1String("skip"))
-            print(QStringLiteral("%1 skip %2: %3\n")
-                      .arg(time, QString::number(entry.value(QStringLiteral("index")).toInt()),
-                           entry.value(QStringLiteral("why")).toString()));
-        else if (event == QLatin1String("end"))
-            print(QStringLiteral("%1 end: %2 %3\n")
-                      .arg(time, entry.value(QStringLiteral("state")).toString(),
-                           entry.value(QStringLiteral("failure")).toString()));
-        else
-            print(QStringLiteral("%1 %2\n").arg(time, event));
+        print(entry.value(QStringLiteral("time")).toString() + QLatin1Char(' ') +
+              journalEntrySummary(entry) + QLatin1Char('\n'));
     }
     return kExitOk;
 }

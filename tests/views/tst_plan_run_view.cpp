@@ -1,14 +1,18 @@
 // The plan run view offscreen against replayed nodes: the preview before anything runs, the
 // typed confirmation of a destructive plan, per-step status and output while applying, and on
-// a failure the rollback it offers, undoing newest first.
+// a failure the rollback it offers, undoing newest first; and the journal of such a run in the
+// audit view.
 
+#include "JournalView.h"
 #include "PairFixtures.h"
 #include "PlanRunView.h"
+#include "exec/Journal.h"
 #include "exec/ReplayRunner.h"
 
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -113,6 +117,59 @@ private slots:
         QCOMPARE(view.actionStatus(0), QStringLiteral("undone"));
         QVERIFY(primary.unused().isEmpty() && secondary.unused().isEmpty());
         QVERIFY(!view.rollbackButton()->isEnabled());
+    }
+
+    void theJournalViewShowsTheRunsAsJournaled() {
+        // A run that fails and is rolled back, journaled; then the audit view of that journal.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("testbed.jsonl"));
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        secondary.expect(words("make a"), exited(0, "made a\n"));
+        CommandResult failed = exited(3);
+        failed.stderrData = "b: no space left\n";
+        primary.expect(words("make b"), failed);
+        secondary.expect(words("unmake a"), exited(0));
+        Journal journal(path);
+        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe(), &journal);
+        QSignalSpy ended(&view, &PlanRunView::runEnded);
+        view.applyButton()->click();
+        QVERIFY(ended.wait(5000));
+        view.rollbackButton()->click();
+        QVERIFY(ended.wait(5000));
+
+        JournalView audit;
+        audit.showFile(path, QStringLiteral("testbed"));
+        QVERIFY2(audit.statusText().startsWith(QStringLiteral("1 run(s) of pair testbed")),
+                 qPrintable(audit.statusText()));
+        const QTreeWidget* runs = audit.runs();
+        QCOMPARE(runs->topLevelItemCount(), 1);
+        const QTreeWidgetItem* run = runs->topLevelItem(0);
+        QCOMPARE(run->text(1),
+                 QStringLiteral("plan: Make a on the secondary, then b on the primary"));
+        QStringList steps;
+        for (int i = 0; i < run->childCount(); ++i)
+            steps << run->child(i)->text(1).section(QStringLiteral(" ("), 0, 0) + QLatin1Char('|') +
+                         run->child(i)->text(2);
+        QVERIFY2(steps.contains(QStringLiteral("run 1 [secondary] make a → exit 0|exit 0")),
+                 qPrintable(steps.join(u'\n')));
+        QVERIFY2(steps.contains(QStringLiteral("run 2 [primary] make b → exit 3|exit 3")),
+                 qPrintable(steps.join(u'\n')));
+        QVERIFY2(steps.contains(QStringLiteral("undo 1 [secondary] unmake a → exit 0|exit 0")),
+                 qPrintable(steps.join(u'\n')));
+        QVERIFY2(!run->text(2).isEmpty() && run->text(2) != QStringLiteral("no end recorded"),
+                 qPrintable(run->text(2)));
+        // The failed step's output is in its details.
+        for (int i = 0; i < run->childCount(); ++i)
+            if (run->child(i)->text(1).startsWith(QStringLiteral("run 2")))
+                const_cast<QTreeWidget*>(runs)->setCurrentItem(run->child(i));
+        QVERIFY2(audit.detailsText().contains(QStringLiteral("b: no space left")),
+                 qPrintable(audit.detailsText()));
+        // No journal yet: said in words.
+        audit.showFile(dir.filePath(QStringLiteral("other.jsonl")), QStringLiteral("other"));
+        QVERIFY2(audit.statusText().contains(QStringLiteral("nothing was applied")),
+                 qPrintable(audit.statusText()));
+        QCOMPARE(audit.runs()->topLevelItemCount(), 0);
     }
 
     void destructivePlanNeedsTheWordTyped() {
