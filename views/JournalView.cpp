@@ -145,10 +145,10 @@ void JournalView::reload() {
         if (event == QLatin1String("end")) {
             const QString state = entry.value(QStringLiteral("state")).toString();
             run->setText(Result, state);
-            run->setForeground(Result, healthColor(endHealth(state)));
+            run->setForeground(Result, healthTextColor(endHealth(state), palette()));
         } else if ((event == QLatin1String("run") || event == QLatin1String("undo")) &&
                    item->text(Result) != QLatin1String("exit 0")) {
-            item->setForeground(Result, healthColor(Health::Critical));
+            item->setForeground(Result, healthTextColor(Health::Critical, palette()));
         }
     }
     // A run without an end is still running, or was cut off (the console or nr1ctl ended).

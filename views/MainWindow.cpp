@@ -27,6 +27,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QToolBar>
 
 namespace nr1 {
 
@@ -97,6 +98,9 @@ void MainWindow::createMenus() {
     });
     refresh->setShortcut(QKeySequence::Refresh);
     QMenu* pair = menuBar()->addMenu(tr("&Pair"));
+    QToolBar* tools = addToolBar(tr("Pair"));
+    tools->setObjectName(QStringLiteral("pairToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     struct WizardEntry {
         WizardKind kind;
         QString text;
@@ -133,8 +137,11 @@ void MainWindow::createMenus() {
         action->setStatusTip(entry.tip);
         if (!entry.shortcut.isEmpty())
             action->setShortcut(entry.shortcut);
-        if (entry.kind == WizardKind::NewPair)
+        if (entry.kind == WizardKind::NewPair) {
+            action->setIcon(QIcon(QStringLiteral(":/nr1/icons/pair-new.svg")));
+            tools->addAction(action);
             pair->addSeparator();
+        }
     }
     pair->addSeparator();
     QAction* repair = pair->addAction(tr("&Repair…"), this, [this] {
@@ -150,6 +157,17 @@ void MainWindow::createMenus() {
     grow->setToolTip(tr("Grow both elements, the mirror, the volume and the LUN: every layer's "
                         "size now and after, the plan, apply"));
     grow->setStatusTip(grow->toolTip());
+    grow->setIcon(QIcon(QStringLiteral(":/nr1/icons/grow.svg")));
+    repair->setIcon(QIcon(QStringLiteral(":/nr1/icons/repair.svg")));
+    repair->setStatusTip(repair->toolTip());
+    refresh->setIcon(QIcon(QStringLiteral(":/nr1/icons/refresh.svg")));
+    refresh->setToolTip(tr("Read every pair's nodes now"));
+    journal->setIcon(QIcon(QStringLiteral(":/nr1/icons/journal.svg")));
+    tools->addAction(grow);
+    tools->addAction(repair);
+    tools->addSeparator();
+    tools->addAction(refresh);
+    tools->addAction(journal);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nr1"), this, &MainWindow::showAbout);
 }

@@ -6,10 +6,33 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QPalette>
 #include <QPixmap>
 #include <QSettings>
 #include <QTimer>
 #include <cstdio>
+
+namespace {
+
+/// A dark palette for the Fusion style (for desktops whose own palette is light).
+QPalette darkPalette() {
+    QPalette palette(QColor(0x35, 0x35, 0x35));
+    palette.setColor(QPalette::Base, QColor(0x24, 0x24, 0x24));
+    palette.setColor(QPalette::AlternateBase, QColor(0x2c, 0x2c, 0x2c));
+    palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0x9f));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x6f, 0xb0, 0xe0));
+    palette.setColor(QPalette::ToolTipBase, QColor(0x24, 0x24, 0x24));
+    palette.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    for (const auto role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+    return palette;
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -43,11 +66,28 @@ int main(int argc, char* argv[]) {
                        "monitor gather a speed history)."),
         QStringLiteral("MS"), QStringLiteral("800"));
     parser.addOption(screenshotDelay);
+    QCommandLineOption palette(
+        QStringLiteral("palette"),
+        QStringLiteral("Colours: 'system' (the desktop's, default), 'light' or 'dark' (both with "
+                       "the Fusion style)."),
+        QStringLiteral("NAME"), QStringLiteral("system"));
+    parser.addOption(palette);
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A node output to inspect."),
                                  QStringLiteral("[FILE]"));
     parser.process(app);
 
+    const QString paletteName = parser.value(palette);
+    if (paletteName == QLatin1String("dark") || paletteName == QLatin1String("light")) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(paletteName == QLatin1String("dark")
+                                     ? darkPalette()
+                                     : QPalette(QColor(0xef, 0xef, 0xef)));
+    } else if (paletteName != QLatin1String("system")) {
+        std::fprintf(stderr, "nr1-console: unknown palette '%s' (system, light or dark)\n",
+                     qPrintable(paletteName));
+        return 64;
+    }
     nr1::MainWindow window;
     if (parser.isSet(kind) && !window.inspector()->setKind(parser.value(kind))) {
         std::fprintf(stderr, "nr1-console: unknown kind '%s' (see nr1ctl parse --help)\n",

@@ -87,7 +87,7 @@ void ArrayCard::show(const ArrayView& array, const std::deque<SyncSample>& histo
             item->setToolTip(
                 tr("%1\nmd state: %2").arg(member.path, member.flags.join(QStringLiteral(","))));
             if (member.faulty)
-                item->setForeground(healthColor(Health::Critical));
+                item->setForeground(healthTextColor(Health::Critical, palette()));
             m_members->setItem(row, column, item);
         }
     }

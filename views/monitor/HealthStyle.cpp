@@ -18,6 +18,15 @@ QColor healthColor(Health health) {
     return QColor(0x61, 0x61, 0x61);
 }
 
+QColor healthTextColor(Health health, const QPalette& palette) {
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    return dark ? healthColor(health).lighter(170) : healthColor(health);
+}
+
+QString healthTextStyle(Health health, const QPalette& palette) {
+    return QStringLiteral("QLabel { color: %1; }").arg(healthTextColor(health, palette).name());
+}
+
 QString healthChipStyle(Health health) {
     return QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; "
                           "padding: 2px 8px; font-weight: bold; }")

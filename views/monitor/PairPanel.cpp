@@ -94,8 +94,7 @@ void PairPanel::show(const PairSnapshot& snapshot, const SyncHistory& history) {
     for (const auto& [label, node] :
          {std::pair{m_primary, &snapshot.primary}, std::pair{m_secondary, &snapshot.secondary}})
         label->setStyleSheet(node->reachable ? QString()
-                                             : QStringLiteral("QLabel { color: %1; }")
-                                                   .arg(healthColor(Health::Critical).name()));
+                                             : healthTextStyle(Health::Critical, palette()));
     const SessionView& session = snapshot.replication;
     if (!snapshot.primary.answered)
         m_session->setText(tr("Replication session: not known yet"));
@@ -110,10 +109,9 @@ void PairPanel::show(const PairSnapshot& snapshot, const SyncHistory& history) {
                                       : tr("%1, %2").arg(session.state, session.connection),
                      session.disk.isEmpty() ? QString()
                                             : tr(", imported as %1").arg(session.disk)));
-    m_session->setStyleSheet(
-        snapshot.primary.answered && !session.loggedIn
-            ? QStringLiteral("QLabel { color: %1; }").arg(healthColor(Health::Critical).name())
-            : QString());
+    m_session->setStyleSheet(snapshot.primary.answered && !session.loggedIn
+                                 ? healthTextStyle(Health::Critical, palette())
+                                 : QString());
 
     // Cards: kept per array key, created and removed as arrays come and go.
     QStringList keys;

@@ -57,7 +57,7 @@ void SpeedChart::paintEvent(QPaintEvent*) {
         else
             line.lineTo(point);
     }
-    painter.setPen(QPen(healthColor(Health::Working), 2));
+    painter.setPen(QPen(healthTextColor(Health::Working, palette()), 2));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(line);
 }

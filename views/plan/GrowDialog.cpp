@@ -149,8 +149,7 @@ GrowDialog::GrowDialog(const InventoryPair& pair, CommandRunner& primary, Comman
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pages, 1);
     m_closeNote->setWordWrap(true);
-    m_closeNote->setStyleSheet(
-        QStringLiteral("QLabel { color: %1; }").arg(healthColor(Health::Warning).name()));
+    m_closeNote->setStyleSheet(healthTextStyle(Health::Warning, palette()));
     m_closeNote->hide();
     layout->addWidget(m_closeNote);
     auto* buttons = new QHBoxLayout;
@@ -391,8 +390,7 @@ void GrowDialog::updateChoice() {
     if (!m_refusals.isEmpty()) {
         m_problem->setText(tr("nr1 will not grow the pair now:\n• %1")
                                .arg(m_refusals.join(QStringLiteral("\n• "))));
-        m_problem->setStyleSheet(
-            QStringLiteral("QLabel { color: %1; }").arg(healthColor(Health::Critical).name()));
+        m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
     } else {
         m_problem->setStyleSheet(QString());
         if (!given)

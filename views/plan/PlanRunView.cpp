@@ -60,8 +60,7 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
     for (const QString& warning : m_plan.warnings) {
         auto* label = new QLabel(tr("Warning: %1").arg(warning), this);
         label->setWordWrap(true);
-        label->setStyleSheet(
-            QStringLiteral("QLabel { color: %1; }").arg(healthColor(Health::Critical).name()));
+        label->setStyleSheet(healthTextStyle(Health::Critical, palette()));
         layout->addWidget(label);
     }
     m_actions->setColumnCount(3);
@@ -197,7 +196,7 @@ void PlanRunView::setStatus(int index, const QString& status) {
                           : status == QLatin1String("running") ? Health::Working
                           : status == QLatin1String("undone")  ? Health::Warning
                                                                : Health::Unknown;
-    item->setForeground(Status, healthColor(health));
+    item->setForeground(Status, healthTextColor(health, palette()));
     m_actions->scrollToItem(item);
 }
 

@@ -1,5 +1,6 @@
 #include "ElementsPage.h"
 
+#include "HealthStyle.h"
 #include "WizardContext.h"
 #include "plan/DiskChoices.h"
 
@@ -49,7 +50,7 @@ ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
     m_maximum->setChecked(true);
     m_room->setWordWrap(true);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
     m_initiatorLabel->setWordWrap(true);
     m_initiator->setPlaceholderText(tr("iqn.1993-08.org.debian:01:…"));
     m_initiator->setToolTip(tr("The Primary's iSCSI initiator name "

@@ -1,5 +1,6 @@
 #include "ExportPage.h"
 
+#include "HealthStyle.h"
 #include "WizardContext.h"
 
 #include <QFormLayout>
@@ -57,7 +58,7 @@ ExportPage::ExportPage(WizardContext& context, QWidget* parent)
     chapForm->addRow(tr("Mutual user (optional):"), m_mutualUser);
     chapForm->addRow(tr("Mutual secret:"), m_mutualSecret);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
     auto* portal = new QHBoxLayout;
     portal->addWidget(m_address, 1);
     portal->addWidget(new QLabel(tr("port"), this));

@@ -1,5 +1,6 @@
 #include "VolumePage.h"
 
+#include "HealthStyle.h"
 #include "WizardContext.h"
 
 #include <QFormLayout>
@@ -23,7 +24,7 @@ VolumePage::VolumePage(WizardContext& context, QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
     m_size->setPlaceholderText(tr("e.g. 800M, 1G"));
     m_size->setToolTip(tr("Units are powers of 1024 (K, M, G, T)"));
     m_maximum->setChecked(true);
