@@ -5,7 +5,7 @@
 // Run by tests/e2e/console-wizard, which checks the results from the host with libiscsi and
 // qemu-io. Each test function is one phase; the script calls them by name. Environment:
 // NR1_E2E_INVENTORY (the testbed's inventory), NR1_E2E_INITIATOR (the host's IQN) and, when
-// set, NR1_E2E_SCREENSHOTS (a folder for the docs' screenshots of the pages).
+// set, NR1_TEST_SCREENSHOTS (a folder for the docs' screenshots of the pages).
 
 #include "ArrayPage.h"
 #include "ElementsPage.h"
@@ -17,6 +17,7 @@
 #include "PlanRunView.h"
 #include "PreviewPage.h"
 #include "ProbePage.h"
+#include "Screenshots.h"
 #include "VolumePage.h"
 #include "inventory/Inventory.h"
 
@@ -38,17 +39,6 @@ QString environment(const char* name) {
     if (value.isEmpty())
         qFatal("%s must be set (tests/e2e/console-wizard sets it)", name);
     return value;
-}
-
-/// Saves `widget` as NAME.png in NR1_E2E_SCREENSHOTS, when set.
-void screenshot(QWidget* widget, const QString& name) {
-    const QString folder = qEnvironmentVariable("NR1_E2E_SCREENSHOTS");
-    if (folder.isEmpty())
-        return;
-    QCoreApplication::processEvents();
-    const QString path = folder + QLatin1Char('/') + name + QStringLiteral(".png");
-    if (!widget->grab().save(path))
-        qWarning("cannot save %s", qPrintable(path));
 }
 
 /// Answers every host-key question of the window with "accept and remember", as the
@@ -121,7 +111,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(wizard->probePage()->isComplete(), 180000);
         QVERIFY(keysKnown || operatorAnswers.accepted >= 2);
         qInfo("%s", qPrintable(wizard->probePage()->nodesText()));
-        screenshot(wizard, QStringLiteral("wizard-nodes"));
+        saveScreenshotIfAsked(wizard, QStringLiteral("wizard-nodes"));
         wizard->next();
         ElementsPage* elements = wizard->elementsPage();
         QCOMPARE(wizard->currentPage(), elements);
@@ -130,7 +120,7 @@ private slots:
         tickDisks(elements->diskList(NodeRole::Secondary), disks);
         elements->sizeEdit()->setText(QStringLiteral("1G"));
         QVERIFY2(elements->isComplete(), qPrintable(elements->problemText()));
-        screenshot(wizard, QStringLiteral("wizard-elements"));
+        saveScreenshotIfAsked(wizard, QStringLiteral("wizard-elements"));
         wizard->next();
         QCOMPARE(wizard->currentPage(), wizard->arrayPage()); // the mirror: its defaults
         wizard->next();
@@ -142,19 +132,19 @@ private slots:
         QCOMPARE(wizard->currentPage(), exportPage);
         exportPage->initiators()->setPlainText(environment("NR1_E2E_INITIATOR"));
         QVERIFY2(exportPage->isComplete(), qPrintable(exportPage->problemText()));
-        screenshot(wizard, QStringLiteral("wizard-export"));
+        saveScreenshotIfAsked(wizard, QStringLiteral("wizard-export"));
         wizard->next();
         PlanRunView* view = wizard->runView();
         QVERIFY2(view, qPrintable(wizard->previewPage()->refusalText()));
         QVERIFY(!view->plan().isEmpty());
-        screenshot(wizard, QStringLiteral("wizard-preview"));
+        saveScreenshotIfAsked(wizard, QStringLiteral("wizard-preview"));
         applyAndWait(view, 20);
-        screenshot(wizard, QStringLiteral("wizard-applied"));
+        saveScreenshotIfAsked(wizard, QStringLiteral("wizard-applied"));
         qInfo("%s", qPrintable(view->statusText()));
         wizard->close();
-        if (!qEnvironmentVariableIsEmpty("NR1_E2E_SCREENSHOTS")) {
+        if (!qEnvironmentVariableIsEmpty("NR1_TEST_SCREENSHOTS")) {
             QTest::qWait(8000); // a few monitor refreshes: the resync with its speed history
-            screenshot(&window, QStringLiteral("console-after-create"));
+            saveScreenshotIfAsked(&window, QStringLiteral("console-after-create"));
         }
     }
 
@@ -177,12 +167,55 @@ private slots:
                  elementBefore + (qint64(256) << 20));
         // The script compares the projection with what the host reads after the grow.
         qInfo("projected LUN bytes: %lld", dialog->room()->after(dialog->growth()).lun.value_or(0));
-        screenshot(dialog, QStringLiteral("grow-layers"));
+        saveScreenshotIfAsked(dialog, QStringLiteral("grow-layers"));
         QVERIFY(dialog->showPlan());
-        screenshot(dialog, QStringLiteral("grow-preview"));
+        saveScreenshotIfAsked(dialog, QStringLiteral("grow-preview"));
         applyAndWait(dialog->runView(), 30);
         qInfo("%s", qPrintable(dialog->followUpText()));
-        screenshot(dialog, QStringLiteral("grow-applied"));
+        saveScreenshotIfAsked(dialog, QStringLiteral("grow-applied"));
+    }
+
+    void layerWizardsOneByOne() {
+        // After a teardown to the elements: the pair again, one layer wizard after the other.
+        MainWindow window;
+        TrustingOperator operatorAnswers(&window);
+        QVERIFY(window.openInventory(environment("NR1_E2E_INVENTORY")));
+        window.show();
+        const struct {
+            WizardKind kind;
+            const char* name;
+        } layers[] = {{WizardKind::Elements, "elements"},
+                      {WizardKind::Array, "mirror"},
+                      {WizardKind::Volume, "volume"},
+                      {WizardKind::Export, "export"}};
+        for (const auto& layer : layers) {
+            PairWizard* wizard = window.openWizard(layer.kind, QStringLiteral("testbed"));
+            QVERIFY(wizard);
+            QTRY_VERIFY_WITH_TIMEOUT(wizard->probePage()->isComplete(), 180000);
+            wizard->next();
+            if (ElementsPage* elements = wizard->elementsPage()) {
+                const QStringList disks = {QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")};
+                for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
+                    if (elements->diskList(role))
+                        tickDisks(elements->diskList(role), disks);
+                elements->sizeEdit()->setText(QStringLiteral("512M"));
+                QVERIFY2(elements->isComplete(), qPrintable(elements->problemText()));
+            }
+            if (ExportPage* exportPage = wizard->exportPage()) {
+                exportPage->initiators()->setPlainText(environment("NR1_E2E_INITIATOR"));
+                QVERIFY2(exportPage->isComplete(), qPrintable(exportPage->problemText()));
+            }
+            wizard->next();
+            QCOMPARE(wizard->currentPage(), wizard->previewPage());
+            PlanRunView* view = wizard->runView();
+            QVERIFY2(view, qPrintable(wizard->previewPage()->refusalText()));
+            QVERIFY2(!view->plan().isEmpty(), layer.name);
+            qInfo("%s: %s", layer.name, qPrintable(view->plan().title));
+            saveScreenshotIfAsked(
+                wizard, QStringLiteral("layer-%1-preview").arg(QLatin1String(layer.name)));
+            applyAndWait(view, 15);
+            wizard->close();
+        }
     }
 };
 

@@ -11,6 +11,7 @@
 #include "PlanRunView.h"
 #include "PreviewPage.h"
 #include "ProbePage.h"
+#include "Screenshots.h"
 #include "VolumePage.h"
 #include "exec/ReplayRunner.h"
 #include "plan/Planners.h"
@@ -156,6 +157,7 @@ private slots:
         QVERIFY(expected.ok());
         compareRows(commandRows(view->plan()), commandRows(*expected.plan));
         QCOMPARE(wizard.context().intent, intent);
+        saveScreenshotIfAsked(&wizard, QStringLiteral("new-pair-preview"));
         QVERIFY(view->applyButton()->isEnabled());
         QCOMPARE(nodes.primary.unexpected(), QList<QStringList>());
     }

@@ -69,7 +69,9 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
     m_actions->header()->setSectionResizeMode(What, QHeaderView::Stretch);
     m_actions->header()->setSectionResizeMode(Status, QHeaderView::ResizeToContents);
     m_actions->header()->setStretchLastSection(false);
+    // Commands are shown whole: wrapped at spaces, never cut with "…".
     m_actions->setWordWrap(true);
+    m_actions->setTextElideMode(Qt::ElideNone);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     QTreeWidgetItem* nodeItem = nullptr;
     std::optional<NodeRole> node;
@@ -93,7 +95,8 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
         auto* command =
             new QTreeWidgetItem(item, {QString(), QStringLiteral("$ ") + action.displayLine()});
         command->setFont(What, fixed);
-        command->setToolTip(What, tr("undo:\n%1").arg(undoText(action)));
+        command->setToolTip(What,
+                            tr("%1\n\nundo:\n%2").arg(action.displayLine(), undoText(action)));
         item->setToolTip(What, tr("undo:\n%1").arg(undoText(action)));
         item->setExpanded(true);
         m_items.push_back(item);

@@ -53,7 +53,7 @@ PairWizard::PairWizard(WizardKind kind, const InventoryPair& pair, CommandRunner
     , m_preview(new PreviewPage(m_context, this)) {
     setWindowTitle(titleFor(kind, pair.name));
     setWizardStyle(QWizard::ModernStyle);
-    setOption(QWizard::NoBackButtonOnLastPage, false);
+    setOption(QWizard::NoCancelButtonOnLastPage, true); // Close says it there
     setButtonText(QWizard::FinishButton, tr("&Close"));
     addPage(m_probe);
     if (m_context.asks(WizardKind::Elements))
