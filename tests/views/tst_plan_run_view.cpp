@@ -74,9 +74,10 @@ private slots:
         QVERIFY(tree->topLevelItem(0)->isFirstColumnSpanned());
         QCOMPARE(tree->topLevelItem(0)->text(0),
                  QStringLiteral("On the secondary (root@secondary:22)"));
-        QCOMPARE(tree->topLevelItem(0)->child(0)->text(1), QStringLiteral("Run make a."));
-        QCOMPARE(tree->topLevelItem(0)->child(0)->child(0)->text(1), QStringLiteral("$ make a"));
-        QVERIFY(tree->topLevelItem(0)->child(0)->toolTip(1).contains(QStringLiteral("unmake a")));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(2), QStringLiteral("Run make a."));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(1), QStringLiteral("waiting"));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->child(0)->text(2), QStringLiteral("$ make a"));
+        QVERIFY(tree->topLevelItem(0)->child(0)->toolTip(2).contains(QStringLiteral("unmake a")));
         QCOMPARE(view.actionStatus(0), QStringLiteral("waiting"));
         QVERIFY(view.confirmation()->isHidden());
         QVERIFY(view.applyButton()->isEnabled());

@@ -19,7 +19,8 @@ namespace nr1 {
 
 namespace {
 
-enum Column { Number, What, Status };
+// The sentence and command come last: they may be long and are shown whole (scrolling).
+enum Column { Number, Status, What };
 
 QString undoText(const Action& action) {
     if (action.irreversible)
@@ -64,14 +65,14 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
         layout->addWidget(label);
     }
     m_actions->setColumnCount(3);
-    m_actions->setHeaderLabels({tr("#"), tr("What, and the exact command"), tr("Status")});
+    m_actions->setHeaderLabels({tr("#"), tr("Status"), tr("What, and the exact command")});
     m_actions->header()->setSectionResizeMode(Number, QHeaderView::ResizeToContents);
-    m_actions->header()->setSectionResizeMode(What, QHeaderView::Stretch);
     m_actions->header()->setSectionResizeMode(Status, QHeaderView::ResizeToContents);
+    m_actions->header()->setSectionResizeMode(What, QHeaderView::ResizeToContents);
     m_actions->header()->setStretchLastSection(false);
-    // Commands are shown whole: wrapped at spaces, never cut with "…".
-    m_actions->setWordWrap(true);
+    // Commands are shown whole, never cut with "…": long ones scroll sideways.
     m_actions->setTextElideMode(Qt::ElideNone);
+    m_actions->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     QTreeWidgetItem* nodeItem = nullptr;
     std::optional<NodeRole> node;
@@ -90,10 +91,12 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
             nodeItem->setFont(Number, bold);
             nodeItem->setExpanded(true);
         }
-        auto* item = new QTreeWidgetItem(
-            nodeItem, {QString::number(index + 1), action.sentence, tr("waiting")});
-        auto* command =
-            new QTreeWidgetItem(item, {QString(), QStringLiteral("$ ") + action.displayLine()});
+        auto* item = new QTreeWidgetItem(nodeItem);
+        item->setText(Number, QString::number(index + 1));
+        item->setText(Status, tr("waiting"));
+        item->setText(What, action.sentence);
+        auto* command = new QTreeWidgetItem(item);
+        command->setText(What, QStringLiteral("$ ") + action.displayLine());
         command->setFont(What, fixed);
         command->setToolTip(What,
                             tr("%1\n\nundo:\n%2").arg(action.displayLine(), undoText(action)));

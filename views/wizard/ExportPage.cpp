@@ -67,7 +67,9 @@ ExportPage::ExportPage(WizardContext& context, QWidget* parent)
     form->addRow(m_target);
     form->addRow(tr("Backstore:"), m_block);
     form->addRow(QString(), m_fileIo);
-    form->addRow(tr("&Portal:"), portal);
+    auto* portalLabel = new QLabel(tr("&Portal:"), this);
+    portalLabel->setBuddy(m_address);
+    form->addRow(portalLabel, portal);
     form->addRow(tr("&Initiators:"), m_initiators);
     form->addRow(m_chap);
     form->addRow(m_problem);
