@@ -18,6 +18,7 @@
 #include "PreviewPage.h"
 #include "ProbePage.h"
 #include "Screenshots.h"
+#include "SizeChoice.h"
 #include "VolumePage.h"
 #include "inventory/Inventory.h"
 
@@ -118,7 +119,7 @@ private slots:
         const QStringList disks = {QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")};
         tickDisks(elements->diskList(NodeRole::Primary), disks);
         tickDisks(elements->diskList(NodeRole::Secondary), disks);
-        elements->sizeEdit()->setText(QStringLiteral("1G"));
+        elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("1G"));
         QVERIFY2(elements->isComplete(), qPrintable(elements->problemText()));
         saveScreenshotIfAsked(wizard, QStringLiteral("wizard-elements"));
         wizard->next();
@@ -198,7 +199,7 @@ private slots:
                 for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
                     if (elements->diskList(role))
                         tickDisks(elements->diskList(role), disks);
-                elements->sizeEdit()->setText(QStringLiteral("512M"));
+                elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("512M"));
                 QVERIFY2(elements->isComplete(), qPrintable(elements->problemText()));
             }
             if (ExportPage* exportPage = wizard->exportPage()) {

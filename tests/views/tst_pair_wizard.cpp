@@ -12,6 +12,7 @@
 #include "PreviewPage.h"
 #include "ProbePage.h"
 #include "Screenshots.h"
+#include "SizeChoice.h"
 #include "VolumePage.h"
 #include "exec/ReplayRunner.h"
 #include "plan/Planners.h"
@@ -116,13 +117,13 @@ private slots:
         // Two 1 GiB disks: 2 × 255 extents of 4 MiB.
         QVERIFY2(elements->roomText().contains(QStringLiteral("1.99 GiB on the Primary")),
                  qPrintable(elements->roomText()));
-        elements->sizeEdit()->setText(QStringLiteral("3G"));
+        elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("3G"));
         QVERIFY(!elements->isComplete());
         QVERIFY2(elements->problemText().contains(QStringLiteral("less than the 3 GiB asked")),
                  qPrintable(elements->problemText()));
-        elements->sizeEdit()->setText(QStringLiteral("1x"));
+        elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("1x"));
         QVERIFY(!elements->isComplete());
-        elements->sizeEdit()->setText(QStringLiteral("1G"));
+        elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("1G"));
         QVERIFY2(elements->isComplete(), qPrintable(elements->problemText()));
 
         wizard.next();
@@ -133,7 +134,7 @@ private slots:
 
         wizard.next();
         QCOMPARE(wizard.currentPage(), wizard.volumePage());
-        QVERIFY(wizard.volumePage()->maximumChoice()->isChecked());
+        QVERIFY(wizard.volumePage()->sizeChoice()->maximumChoice()->isChecked());
 
         wizard.next();
         ExportPage* exportPage = wizard.exportPage();

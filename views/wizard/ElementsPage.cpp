@@ -1,6 +1,7 @@
 #include "ElementsPage.h"
 
 #include "HealthStyle.h"
+#include "SizeChoice.h"
 #include "WizardContext.h"
 #include "plan/DiskChoices.h"
 
@@ -9,7 +10,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRadioButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -34,9 +34,8 @@ ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
     : QWizardPage(parent)
     , m_context(context)
     , m_layout(new QVBoxLayout(this))
-    , m_maximum(new QRadioButton(tr("As &much as both nodes allow"), this))
-    , m_sized(new QRadioButton(tr("&Size:"), this))
-    , m_size(new QLineEdit(this))
+    , m_size(new SizeChoice(tr("As &much as both nodes allow"), tr("the element size"),
+                            tr("e.g. 1G, 512M, 1.5T"), this))
     , m_initiator(new QLineEdit(this))
     , m_initiatorLabel(new QLabel(this))
     , m_room(new QLabel(this))
@@ -44,10 +43,6 @@ ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
     setTitle(tr("Elements"));
     setSubTitle(tr("Each node gives one logical volume, its element; the two are mirrored. Both "
                    "get the same size."));
-    m_size->setPlaceholderText(tr("e.g. 1G, 512M, 1.5T"));
-    m_size->setToolTip(tr("Units are powers of 1024 (K, M, G, T); LVM rounds up to whole "
-                          "extents"));
-    m_maximum->setChecked(true);
     m_room->setWordWrap(true);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
@@ -57,8 +52,7 @@ ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
                                "(/etc/iscsi/initiatorname.iscsi); the Secondary lets only it in"));
     auto* size = new QGroupBox(tr("Element size"), this);
     auto* sizeLayout = new QFormLayout(size);
-    sizeLayout->addRow(m_maximum);
-    sizeLayout->addRow(m_sized, m_size);
+    sizeLayout->addRow(m_size);
     sizeLayout->addRow(m_room);
     auto* access = new QGroupBox(tr("Replication access"), this);
     auto* accessLayout = new QVBoxLayout(access);
@@ -67,13 +61,7 @@ ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
     m_layout->addWidget(size);
     m_layout->addWidget(access);
     m_layout->addWidget(m_problem);
-    for (QRadioButton* choice : {m_maximum, m_sized})
-        connect(choice, &QRadioButton::toggled, this, &ElementsPage::choicesChanged);
-    connect(m_size, &QLineEdit::textChanged, this, [this] {
-        if (!m_size->text().isEmpty())
-            m_sized->setChecked(true);
-        choicesChanged();
-    });
+    connect(m_size, &SizeChoice::changed, this, &ElementsPage::choicesChanged);
     connect(m_initiator, &QLineEdit::textChanged, this, &ElementsPage::choicesChanged);
 }
 
@@ -160,10 +148,7 @@ void ElementsPage::rebuild() {
         connect(list, &QTreeWidget::itemChanged, this, &ElementsPage::choicesChanged);
     }
     m_layout->insertWidget(0, m_nodes, 1);
-    const SizeRequest& size = intent.elementSize;
-    m_maximum->setChecked(size.max);
-    m_sized->setChecked(!size.max);
-    // The size text stays as typed: the line edit outlives the rebuild.
+    // The size choice stays as made: it outlives the rebuild.
     const bool knownInitiator = !intent.primaryInitiator.isEmpty() && !m_askInitiator;
     m_initiatorLabel->setText(
         knownInitiator
@@ -209,22 +194,18 @@ void ElementsPage::choicesChanged() {
     };
     m_room->setText(tr("Room for the element: %1 on the Primary, %2 on the Secondary.")
                         .arg(roomText(primaryRoom), roomText(secondaryRoom)));
-    if (m_maximum->isChecked()) {
-        intent.elementSize = SizeRequest::maximum();
+    const auto size = m_size->value();
+    if (const QString* error = std::get_if<QString>(&size)) {
+        problems << *error;
     } else {
-        const auto parsed = parseSizeRequest(m_size->text().trimmed());
-        if (const QString* error = std::get_if<QString>(&parsed)) {
-            problems << (m_size->text().trimmed().isEmpty() ? tr("Give the element size.")
-                                                            : *error);
-        } else {
-            intent.elementSize = std::get<SizeRequest>(parsed);
-            const qint64 asked = intent.elementSize.bytes;
-            for (const auto& [role, bytes] : {std::pair{NodeRole::Primary, primaryRoom},
-                                              std::pair{NodeRole::Secondary, secondaryRoom}})
-                if (bytes && *bytes < asked && diskList(role) && !disksOf(intent, role).isEmpty())
-                    problems << tr("The %1 has room for %2, less than the %3 asked.")
-                                    .arg(nodeRoleName(role), humanSize(*bytes), humanSize(asked));
-        }
+        intent.elementSize = std::get<SizeRequest>(size);
+        const qint64 asked = intent.elementSize.bytes;
+        for (const auto& [role, bytes] : {std::pair{NodeRole::Primary, primaryRoom},
+                                          std::pair{NodeRole::Secondary, secondaryRoom}})
+            if (!intent.elementSize.max && bytes && *bytes < asked && diskList(role) &&
+                !disksOf(intent, role).isEmpty())
+                problems << tr("The %1 has room for %2, less than the %3 asked.")
+                                .arg(nodeRoleName(role), humanSize(*bytes), humanSize(asked));
     }
     if (m_askInitiator)
         intent.primaryInitiator = m_initiator->text().trimmed();

@@ -13,12 +13,12 @@
 
 class QLabel;
 class QLineEdit;
-class QRadioButton;
 class QTreeWidget;
 class QVBoxLayout;
 
 namespace nr1 {
 
+class SizeChoice;
 struct WizardContext;
 
 class ElementsPage : public QWizardPage {
@@ -31,8 +31,7 @@ public:
     /// The node's disk list (column 0 checkable for offered disks); nullptr when the node needs
     /// no disks (its element or volume group exists).
     QTreeWidget* diskList(NodeRole role) const;
-    QRadioButton* maximumChoice() const { return m_maximum; }
-    QLineEdit* sizeEdit() const { return m_size; }
+    SizeChoice* sizeChoice() const { return m_size; }
     QLineEdit* initiatorEdit() const { return m_initiator; }
     /// What the page says is wrong with the choices; empty when nothing is.
     QString problemText() const;
@@ -51,9 +50,7 @@ private:
     QVBoxLayout* m_layout;
     QTreeWidget* m_primaryDisks = nullptr;
     QTreeWidget* m_secondaryDisks = nullptr;
-    QRadioButton* m_maximum;
-    QRadioButton* m_sized;
-    QLineEdit* m_size;
+    SizeChoice* m_size;
     QLineEdit* m_initiator;
     QLabel* m_initiatorLabel;
     QLabel* m_room;

@@ -1,12 +1,11 @@
 #include "VolumePage.h"
 
 #include "HealthStyle.h"
+#include "SizeChoice.h"
 #include "WizardContext.h"
 
 #include <QFormLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QRadioButton>
 
 namespace nr1 {
 
@@ -14,9 +13,8 @@ VolumePage::VolumePage(WizardContext& context, QWidget* parent)
     : QWizardPage(parent)
     , m_context(context)
     , m_summary(new QLabel(this))
-    , m_maximum(new QRadioButton(tr("As much as the mirror &holds"), this))
-    , m_sized(new QRadioButton(tr("&Size:"), this))
-    , m_size(new QLineEdit(this))
+    , m_size(new SizeChoice(tr("As much as the mirror &holds"), tr("the volume size"),
+                            tr("e.g. 800M, 1G"), this))
     , m_problem(new QLabel(this)) {
     setTitle(tr("Volume"));
     setSubTitle(tr("On the mirror sit an LVM physical volume, a volume group and the logical "
@@ -25,20 +23,11 @@ VolumePage::VolumePage(WizardContext& context, QWidget* parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
-    m_size->setPlaceholderText(tr("e.g. 800M, 1G"));
-    m_size->setToolTip(tr("Units are powers of 1024 (K, M, G, T)"));
-    m_maximum->setChecked(true);
     auto* form = new QFormLayout(this);
     form->addRow(m_summary);
-    form->addRow(m_maximum);
-    form->addRow(m_sized, m_size);
+    form->addRow(m_size);
     form->addRow(m_problem);
-    connect(m_maximum, &QRadioButton::toggled, this, &VolumePage::choicesChanged);
-    connect(m_size, &QLineEdit::textChanged, this, [this] {
-        if (!m_size->text().isEmpty())
-            m_sized->setChecked(true);
-        choicesChanged();
-    });
+    connect(m_size, &SizeChoice::changed, this, &VolumePage::choicesChanged);
 }
 
 QString VolumePage::summaryText() const {
@@ -77,15 +66,11 @@ void VolumePage::initializePage() {
 
 void VolumePage::choicesChanged() {
     QString problem;
-    if (m_maximum->isChecked()) {
-        m_context.intent.volumeSize = SizeRequest::maximum();
-    } else {
-        const auto parsed = parseSizeRequest(m_size->text().trimmed());
-        if (const QString* error = std::get_if<QString>(&parsed))
-            problem = m_size->text().trimmed().isEmpty() ? tr("Give the volume size.") : *error;
-        else
-            m_context.intent.volumeSize = std::get<SizeRequest>(parsed);
-    }
+    const auto size = m_size->value();
+    if (const QString* error = std::get_if<QString>(&size))
+        problem = *error;
+    else
+        m_context.intent.volumeSize = std::get<SizeRequest>(size);
     m_problem->setText(problem);
     emit completeChanged();
 }

@@ -7,11 +7,10 @@
 #include <QWizardPage>
 
 class QLabel;
-class QLineEdit;
-class QRadioButton;
 
 namespace nr1 {
 
+class SizeChoice;
 struct WizardContext;
 
 class VolumePage : public QWizardPage {
@@ -22,17 +21,14 @@ public:
     bool isComplete() const override;
     QString summaryText() const;
     QString problemText() const;
-    QRadioButton* maximumChoice() const { return m_maximum; }
-    QLineEdit* sizeEdit() const { return m_size; }
+    SizeChoice* sizeChoice() const { return m_size; }
 
 private:
     void choicesChanged();
 
     WizardContext& m_context;
     QLabel* m_summary;
-    QRadioButton* m_maximum;
-    QRadioButton* m_sized;
-    QLineEdit* m_size;
+    SizeChoice* m_size;
     QLabel* m_problem;
 };
 
