@@ -2,10 +2,12 @@
 
 #include "GrowDialog.h"
 #include "HostKeyDialog.h"
+#include "InventoryEditor.h"
 #include "InventoryView.h"
 #include "JournalView.h"
 #include "MonitorPane.h"
 #include "OutputInspector.h"
+#include "PairEditDialog.h"
 #include "PairWizard.h"
 #include "PlanDialog.h"
 #include "PlanRunView.h"
@@ -20,6 +22,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -38,8 +41,17 @@ MainWindow::MainWindow(QWidget* parent)
     , m_inspector(new OutputInspector(this))
     , m_journal(new JournalView(this))
     , m_inventory(new InventoryView(this))
-    , m_delegate(std::make_unique<DialogDelegate>(this)) {
+    , m_delegate(std::make_unique<DialogDelegate>(this))
+    , m_editor(new InventoryEditor(this, m_delegate.get())) {
     setWindowTitle(tr("nr1 — Network RAID1 console"));
+    connect(m_editor, &InventoryEditor::saved, this,
+            [this](const QString& path, const QString& what) {
+                if (openInventory(path))
+                    statusBar()->showMessage(what, 15000);
+            });
+    connect(m_editor, &InventoryEditor::created, this, &MainWindow::openInventory);
+    connect(m_editor, &InventoryEditor::said, this,
+            [this](const QString& news) { statusBar()->showMessage(news, 10000); });
     m_central->addTab(m_monitorPane, tr("&Monitor"));
     m_central->addTab(m_journal, tr("&Journal"));
     m_central->addTab(m_inspector, tr("&Inspect output"));
@@ -67,6 +79,11 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newInventory = file->addAction(tr("&New Inventory…"), this, [this] {
+        m_editor->chooseNewInventory(QFileInfo(inventoryPath()).absolutePath());
+    });
+    newInventory->setToolTip(tr("Create an inventory without pairs and open it"));
+    newInventory->setStatusTip(newInventory->toolTip());
     QAction* openInventoryAction = file->addAction(tr("Open &Inventory…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open inventory"), QString(),
                                                           tr("Inventory (*.yaml *.yml)"));
@@ -168,6 +185,29 @@ void MainWindow::createMenus() {
     tools->addSeparator();
     tools->addAction(refresh);
     tools->addAction(journal);
+    pair->addSeparator();
+    QAction* addPair = pair->addAction(tr("&Add Pair…"), this, [this] { openPairEditor(); });
+    addPair->setToolTip(tr("Add a pair to the inventory: its two nodes and how nr1 reaches them "
+                           "(the nodes themselves are not changed)"));
+    QAction* editPair = pair->addAction(tr("Edi&t Pair…"), this, [this] {
+        const QString name = pairForEditing();
+        if (name.isEmpty())
+            statusBar()->showMessage(tr("Select a pair in the inventory first."), 10000);
+        else
+            openPairEditor(name);
+    });
+    editPair->setToolTip(tr("Change how nr1 reaches the selected pair's nodes"));
+    QAction* removePair = pair->addAction(tr("Remo&ve Pair…"), this, [this] {
+        const QString name = pairForEditing();
+        if (name.isEmpty())
+            statusBar()->showMessage(tr("Select a pair in the inventory first."), 10000);
+        else
+            confirmRemovePair(name);
+    });
+    removePair->setToolTip(tr("Remove the selected pair from the inventory (its nodes are not "
+                              "touched)"));
+    for (QAction* action : {addPair, editPair, removePair})
+        action->setStatusTip(action->toolTip());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nr1"), this, &MainWindow::showAbout);
 }
@@ -183,6 +223,7 @@ bool MainWindow::openInventory(const QString& path) {
                         .arg(window->windowTitle()));
                 return false;
             }
+    m_inventoryPath = path;
     const bool ok = m_inventory->load(path);
     statusBar()->showMessage(m_inventory->statusText());
     if (!ok)
@@ -195,12 +236,22 @@ bool MainWindow::openInventory(const QString& path) {
     m_monitors.reset();
     m_monitorPane->clear();
     m_monitors = std::make_unique<InventoryMonitor>(loaded.value(), m_delegate.get());
-    for (PairMonitor* pairMonitor : m_monitors->monitors())
+    for (PairMonitor* pairMonitor : m_monitors->monitors()) {
         m_monitorPane->watch(pairMonitor);
+        // The dock shows what the monitor found on each node.
+        connect(pairMonitor, &PairMonitor::refreshed, m_inventory, [this, pairMonitor] {
+            if (pairMonitor->hasSnapshot())
+                m_inventory->showSnapshot(pairMonitor->snapshot());
+            for (NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
+                if (const auto& state = pairMonitor->nodeState(role))
+                    m_inventory->showVolumes(pairMonitor->layout().name, role, state->lvm.lvs);
+        });
+    }
     connect(
         m_monitors.get(), &InventoryMonitor::connectionStateChanged, this,
         [this](const QString& pair, NodeRole role, SshConnection::State state,
                const QString& detail) {
+            m_inventory->setNodeState(pair, role, state, detail);
             if (state == SshConnection::State::Ready || detail.isEmpty())
                 return;
             statusBar()->showMessage(
@@ -271,6 +322,30 @@ GrowDialog* MainWindow::openGrowDialog(const QString& pairName) {
     connect(dialog, &GrowDialog::runEnded, this, [this, pairName] { pairChangedByPlan(pairName); });
     showPlanWindow(dialog, journal);
     return dialog;
+}
+
+QString MainWindow::inventoryPath() const {
+    if (!m_inventoryPath.isEmpty())
+        return m_inventoryPath;
+    const QString last = QSettings().value(QStringLiteral("inventory/lastPath")).toString();
+    return last.isEmpty() ? defaultInventoryPath() : last;
+}
+
+QString MainWindow::pairForEditing() const {
+    const QString selected = m_inventory->selectedPair();
+    return selected.isEmpty() ? m_monitorPane->currentPair() : selected;
+}
+
+PairEditDialog* MainWindow::openPairEditor(const QString& pairName) {
+    return m_editor->editPair(inventoryPath(), pairName);
+}
+
+QDialog* MainWindow::confirmRemovePair(const QString& pairName) {
+    return m_editor->confirmRemovePair(inventoryPath(), pairName);
+}
+
+bool MainWindow::createInventory(const QString& path) {
+    return m_editor->createInventory(path);
 }
 
 void MainWindow::notify(const MonitorEvent& event) {

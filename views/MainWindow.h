@@ -8,7 +8,10 @@
 // previous one (refused while a plan runs; open plan windows are closed first). Host keys and
 // passphrases are asked in dialogs that never block the event loop. Critical events also go
 // to the desktop's notification area where the platform has one. Remembers its geometry and
-// the last inventory.
+// the last inventory. The inventory editor (File → New Inventory…, Pair → Add/Edit/Remove
+// Pair…) changes the file through InventoryDocument (comments and other pairs kept, a backup
+// "<file>~"), refuses a file that does not read (saying where), and opens it again after a save
+// so the monitors follow; without any inventory it works on defaultInventoryPath().
 
 #include "WizardContext.h"
 
@@ -22,6 +25,7 @@ class QTabWidget;
 namespace nr1 {
 
 class DialogDelegate;
+class InventoryEditor;
 class InventoryMonitor;
 class InventoryView;
 class Journal;
@@ -30,6 +34,7 @@ struct InventoryPair;
 class MonitorPane;
 class OutputInspector;
 class GrowDialog;
+class PairEditDialog;
 class PairWizard;
 struct MonitorEvent;
 
@@ -53,6 +58,20 @@ public:
     /// when there is no such pair.
     GrowDialog* openGrowDialog(const QString& pair);
 
+    /// The inventory the editor works on: the one opened last (even when it did not read),
+    /// else the one of the previous session, else defaultInventoryPath().
+    QString inventoryPath() const;
+    /// Opens the pair editor on inventoryPath(): for a new pair when `pair` is empty, else for
+    /// that pair. Accepting it saves the inventory and opens it again. nullptr (and why) when
+    /// the inventory does not read or has no such pair. A missing inventory is created.
+    PairEditDialog* openPairEditor(const QString& pair = QString());
+    /// Asks whether to remove `pair` from the inventory (its nodes are not touched); Remove
+    /// saves and opens it again. nullptr (and why) when there is no such pair.
+    QDialog* confirmRemovePair(const QString& pair);
+    /// Writes a new inventory without pairs to `path` (never over an existing file) and opens
+    /// it; false and why in a message otherwise.
+    bool createInventory(const QString& path);
+
     /// Loads a file into the inspector; returns false (and says why in the status bar) if it
     /// cannot be read.
     bool openFile(const QString& path);
@@ -71,6 +90,9 @@ private:
     /// Open windows that use the inventory's connections (wizards, grow and plan dialogs).
     QList<QDialog*> planWindows() const;
     void chooseFile();
+    /// The pair the Pair menu's inventory actions are about: the one selected in the dock,
+    /// else the one shown in the monitor.
+    QString pairForEditing() const;
     void showAbout();
     void notify(const MonitorEvent& event);
 
@@ -79,7 +101,9 @@ private:
     OutputInspector* m_inspector;
     JournalView* m_journal;
     InventoryView* m_inventory;
+    QString m_inventoryPath; ///< the inventory asked for last, for the editor
     std::unique_ptr<DialogDelegate> m_delegate;
+    InventoryEditor* m_editor;
     std::unique_ptr<InventoryMonitor> m_monitors;
     QSystemTrayIcon* m_tray = nullptr;
 };

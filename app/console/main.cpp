@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QIcon>
 #include <QPalette>
 #include <QPixmap>
@@ -52,7 +53,8 @@ int main(int argc, char* argv[]) {
     parser.addOption(kind);
     QCommandLineOption inventory(
         QStringLiteral("inventory"),
-        QStringLiteral("Inventory of pairs (default: the last one opened)."),
+        QStringLiteral("Inventory of pairs (default: the last one opened, else "
+                       "$XDG_CONFIG_HOME/nr1/inventory.yaml)."),
         QStringLiteral("FILE"));
     parser.addOption(inventory);
     QCommandLineOption screenshot(
@@ -94,12 +96,15 @@ int main(int argc, char* argv[]) {
                      qPrintable(parser.value(kind)));
         return 64;
     }
+    // The inventory named, else the last one opened, else the default one when it exists.
     const QString inventoryPath =
         parser.isSet(inventory)
             ? parser.value(inventory)
             : QSettings().value(QStringLiteral("inventory/lastPath")).toString();
     if (!inventoryPath.isEmpty())
         window.openInventory(inventoryPath);
+    else if (QFile::exists(nr1::defaultInventoryPath()))
+        window.openInventory(nr1::defaultInventoryPath());
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());
     window.show();

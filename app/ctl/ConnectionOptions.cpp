@@ -7,8 +7,7 @@
 namespace nr1::ctl {
 
 QString ConnectionOptions::defaultInventoryPath() {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-           QStringLiteral("/nr1/inventory.yaml");
+    return nr1::defaultInventoryPath();
 }
 
 QString ConnectionOptions::help() {

@@ -4,17 +4,52 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <yaml-cpp/yaml.h>
 
 namespace nr1 {
 
 namespace {
 
+/// A reader's failure with the field it is about (caught as a ParseFailure by runParser).
+struct FieldFailure : ParseFailure {
+    InventoryFieldProblem problem;
+};
+
+bool isIpv4Address(const QString& text) {
+    static const QRegularExpression ipv4(
+        QStringLiteral("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+                       "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"));
+    return ipv4.match(text).hasMatch();
+}
+
+/// An IPv6 address in its text forms (groups of up to 4 hex digits, at most one "::", an
+/// optional %zone).
+bool isIpv6Address(const QString& text) {
+    const QString address = text.section(QLatin1Char('%'), 0, 0);
+    if (address.count(QLatin1String("::")) > 1 || address.count(QLatin1Char(':')) < 2)
+        return false;
+    static const QRegularExpression group(QStringLiteral("^[0-9A-Fa-f]{1,4}$"));
+    const bool compressed = address.contains(QLatin1String("::"));
+    int groups = 0;
+    for (const QString& part : address.split(QLatin1String("::"))) {
+        if (part.isEmpty())
+            continue;
+        for (const QString& piece : part.split(QLatin1Char(':'))) {
+            if (!group.match(piece).hasMatch())
+                return false;
+            ++groups;
+        }
+    }
+    return compressed ? groups < 8 : groups == 8;
+}
+
 class InventoryReader {
 public:
-    InventoryReader(QString source, QString baseDirectory)
+    InventoryReader(QString source, QString baseDirectory, InventoryPaths paths)
         : m_source(std::move(source))
-        , m_base(std::move(baseDirectory)) {}
+        , m_base(std::move(baseDirectory))
+        , m_paths(paths) {}
 
     Inventory read(const QString& yaml) {
         YAML::Node root;
@@ -52,7 +87,7 @@ public:
                 fail(pair, field, QStringLiteral("a pair with name, primary and secondary"));
             checkKeys(pair, field, {"name", "primary", "secondary"});
             InventoryPair value;
-            value.name = text(pair["name"], field + QStringLiteral(".name"), true);
+            value.name = required(pair, "name", field + QStringLiteral(".name"));
             static const QRegularExpression namePattern(
                 QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]*$"));
             if (!namePattern.match(value.name).hasMatch())
@@ -75,8 +110,25 @@ private:
         QString found;
         if (node.IsDefined() && node.IsScalar())
             found = excerpt(QString::fromStdString(node.Scalar()));
-        throw ParseFailure{
-            ParseError{m_source, line, QStringLiteral("'%1' as %2").arg(field, expected), found}};
+        FieldFailure failure;
+        failure.error =
+            ParseError{m_source, line, QStringLiteral("'%1' as %2").arg(field, expected), found};
+        failure.problem = InventoryFieldProblem{field, expected};
+        throw failure;
+    }
+
+    /// The text of a field that must be set; a missing one is reported at its map's line.
+    QString required(const YAML::Node& map, const char* key, const QString& field) const {
+        const YAML::Node node = map[key];
+        if (!node || node.IsNull() || (node.IsScalar() && node.Scalar().empty())) {
+            FieldFailure failure;
+            failure.error =
+                ParseError{m_source, node.IsDefined() ? node.Mark().line + 1 : map.Mark().line + 1,
+                           QStringLiteral("'%1' to be set").arg(field), QString()};
+            failure.problem = InventoryFieldProblem{field, QStringLiteral("to be set")};
+            throw failure;
+        }
+        return text(node, field);
     }
 
     void checkKeys(const YAML::Node& map, const QString& field,
@@ -94,13 +146,9 @@ private:
         }
     }
 
-    QString text(const YAML::Node& node, const QString& field, bool required) const {
-        if (!node || node.IsNull()) {
-            if (required)
-                throw ParseFailure{ParseError{
-                    m_source, 0, QStringLiteral("'%1' to be set").arg(field), QString()}};
+    QString text(const YAML::Node& node, const QString& field) const {
+        if (!node || node.IsNull())
             return {};
-        }
         if (!node.IsScalar())
             fail(node, field, QStringLiteral("text"));
         return QString::fromStdString(node.Scalar());
@@ -126,13 +174,10 @@ private:
     }
 
     QString path(const YAML::Node& node, const QString& field) const {
-        const QString value = text(node, field, false);
-        if (value.isEmpty())
+        const QString value = text(node, field);
+        if (m_paths == InventoryPaths::AsWritten)
             return value;
-        QString expanded = value;
-        if (expanded.startsWith(QLatin1String("~/")))
-            expanded = QDir::homePath() + expanded.mid(1);
-        return QDir::cleanPath(QDir(m_base).absoluteFilePath(expanded));
+        return resolveInventoryPath(value, m_base);
     }
 
     InventoryNode node(const YAML::Node& map, const QString& field) const {
@@ -142,21 +187,25 @@ private:
                   {"host", "port", "user", "identity", "replication_address", "initiator_name",
                    "iscsi_port"});
         InventoryNode value;
-        value.host = text(map["host"], field + QStringLiteral(".host"), true);
+        value.host = required(map, "host", field + QStringLiteral(".host"));
         static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9_.:%\\[\\]-]+$"));
         if (!hostPattern.match(value.host).hasMatch())
             fail(map["host"], field + QStringLiteral(".host"),
                  QStringLiteral("a host name or address"));
         value.port = port(map["port"], field + QStringLiteral(".port"));
-        value.user = text(map["user"], field + QStringLiteral(".user"), false);
+        value.user = text(map["user"], field + QStringLiteral(".user"));
         static const QRegularExpression userPattern(QStringLiteral("^[a-z_][a-z0-9_.-]*\\$?$"));
         if (!value.user.isEmpty() && !userPattern.match(value.user).hasMatch())
             fail(map["user"], field + QStringLiteral(".user"), QStringLiteral("a login name"));
         value.identity = path(map["identity"], field + QStringLiteral(".identity"));
         value.replicationAddress =
-            text(map["replication_address"], field + QStringLiteral(".replication_address"), false);
+            text(map["replication_address"], field + QStringLiteral(".replication_address"));
+        if (!value.replicationAddress.isEmpty() && !isIpv4Address(value.replicationAddress) &&
+            !isIpv6Address(value.replicationAddress))
+            fail(map["replication_address"], field + QStringLiteral(".replication_address"),
+                 QStringLiteral("an IPv4 or IPv6 address (LIO offers the element there)"));
         value.initiatorName =
-            text(map["initiator_name"], field + QStringLiteral(".initiator_name"), false);
+            text(map["initiator_name"], field + QStringLiteral(".initiator_name"));
         static const QRegularExpression iqn(
             QStringLiteral("^(iqn\\.[0-9]{4}-[0-9]{2}\\.[^ ]+|eui\\.[0-9A-Fa-f]{16})$"));
         if (!value.initiatorName.isEmpty() && !iqn.match(value.initiatorName).hasMatch())
@@ -168,6 +217,7 @@ private:
 
     QString m_source;
     QString m_base;
+    InventoryPaths m_paths;
 };
 
 } // namespace
@@ -181,9 +231,21 @@ const InventoryPair* Inventory::findPair(const QString& name) const {
 
 ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDirectory,
                                       const QString& source) {
+    return parseInventory(yaml, baseDirectory, source, InventoryPaths::Resolved);
+}
+
+ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDirectory,
+                                      const QString& source, InventoryPaths paths,
+                                      InventoryFieldProblem* problem) {
+    if (problem)
+        *problem = InventoryFieldProblem{};
     return runParser<Inventory>([&] {
         try {
-            return ParseResult<Inventory>(InventoryReader(source, baseDirectory).read(yaml));
+            return ParseResult<Inventory>(InventoryReader(source, baseDirectory, paths).read(yaml));
+        } catch (const FieldFailure& failure) {
+            if (problem)
+                *problem = failure.problem;
+            throw;
         } catch (const YAML::Exception& error) {
             throw ParseFailure{ParseError{
                 source, error.mark.line >= 0 ? error.mark.line + 1 : 0,
@@ -199,6 +261,20 @@ ParseResult<Inventory> loadInventory(const QString& path) {
         return ParseResult<Inventory>(ParseError{
             path, 0, QStringLiteral("a readable file (%1)").arg(file.errorString()), QString()});
     return parseInventory(QString::fromUtf8(file.readAll()), QFileInfo(path).absolutePath(), path);
+}
+
+QString resolveInventoryPath(const QString& written, const QString& baseDirectory) {
+    if (written.isEmpty())
+        return written;
+    QString expanded = written;
+    if (expanded.startsWith(QLatin1String("~/")))
+        expanded = QDir::homePath() + expanded.mid(1);
+    return QDir::cleanPath(QDir(baseDirectory).absoluteFilePath(expanded));
+}
+
+QString defaultInventoryPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/nr1/inventory.yaml");
 }
 
 SshTarget sshTargetFor(const Inventory& inventory, const InventoryNode& node) {

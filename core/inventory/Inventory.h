@@ -40,11 +40,37 @@ struct Inventory {
     const InventoryPair* findPair(const QString& name) const;
 };
 
+/// What the reader makes of the paths of `identity` and `known_hosts`.
+enum class InventoryPaths {
+    Resolved,  ///< absolute: `~/` expanded, relative paths taken from the base directory
+    AsWritten, ///< exactly as the file writes them (the editor writes them back)
+};
+
+/// The field a reading problem is about and what was expected of it, in words, for an editor
+/// that shows the problem next to the field.
+struct InventoryFieldProblem {
+    QString field;    ///< "pairs[0].primary.port"; empty for the document as a whole (syntax)
+    QString expected; ///< "a port from 1 to 65535"
+};
+
 /// Parses inventory YAML; `baseDirectory` resolves relative paths.
 ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDirectory,
                                       const QString& source = QStringLiteral("inventory"));
+/// The same reader and checks; `paths` says whether paths are resolved, and `problem` (when
+/// given) receives the field of the error.
+ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDirectory,
+                                      const QString& source, InventoryPaths paths,
+                                      InventoryFieldProblem* problem = nullptr);
 /// Reads and parses a file.
 ParseResult<Inventory> loadInventory(const QString& path);
+
+/// A path as the reader resolves it: `~/` is the home folder, a relative path is taken from
+/// `baseDirectory`; empty stays empty.
+QString resolveInventoryPath(const QString& written, const QString& baseDirectory);
+
+/// The inventory nr1ctl and the console use unless told otherwise:
+/// $XDG_CONFIG_HOME/nr1/inventory.yaml (usually ~/.config/nr1/inventory.yaml).
+QString defaultInventoryPath();
 
 /// The SSH target for a node: the inventory's fields override ~/.ssh/config.
 SshTarget sshTargetFor(const Inventory& inventory, const InventoryNode& node);

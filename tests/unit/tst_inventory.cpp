@@ -3,6 +3,8 @@
 #include "Fixtures.h"
 #include "inventory/Inventory.h"
 
+#include <QDir>
+
 using namespace nr1;
 
 namespace {
@@ -90,6 +92,9 @@ private slots:
         QTest::newRow("unknown version")
             << QString(kTestbed).replace(QStringLiteral("version: 1"), QStringLiteral("version: 2"))
             << 2 << "version";
+        QTest::newRow("replication address not an IP address")
+            << QString(kTestbed).replace(QStringLiteral("10.99.0.2"), QStringLiteral("10.99.0"))
+            << 18 << "pairs[0].secondary.replication_address";
         QTest::newRow("YAML syntax")
             << QStringLiteral("pairs:\n  - name: [unclosed\n") << 3 << "valid YAML";
         QTest::newRow("pairs not a list") << QStringLiteral("pairs: 3\n") << 1 << "pairs";
@@ -121,6 +126,37 @@ private slots:
         QVERIFY(!result.ok());
         QVERIFY2(result.error().toString().contains(QLatin1String("pairs[0].primary.host")),
                  qPrintable(result.error().toString()));
+        QCOMPARE(result.error().line, 3); // where the node is
+    }
+
+    void pathsCanBeKeptAsWrittenAndProblemsNameTheirField() {
+        const auto written = parseInventory(kTestbed, QStringLiteral("/etc/nr1"),
+                                            QStringLiteral("x"), InventoryPaths::AsWritten);
+        QVERIFY(written.ok());
+        QCOMPARE(written.value().pairs[0].primary.identity, QStringLiteral("keys/id_ed25519"));
+        QCOMPARE(
+            resolveInventoryPath(QStringLiteral("keys/id_ed25519"), QStringLiteral("/etc/nr1")),
+            QStringLiteral("/etc/nr1/keys/id_ed25519"));
+        QCOMPARE(resolveInventoryPath(QStringLiteral("~/.ssh/id"), QStringLiteral("/etc/nr1")),
+                 QDir::homePath() + QStringLiteral("/.ssh/id"));
+        InventoryFieldProblem problem;
+        const auto bad = parseInventory(
+            QString(kTestbed).replace(QStringLiteral("port: 2223"), QStringLiteral("port: 0")),
+            QStringLiteral("/"), QStringLiteral("x"), InventoryPaths::AsWritten, &problem);
+        QVERIFY(!bad.ok());
+        QCOMPARE(problem.field, QStringLiteral("pairs[0].secondary.port"));
+        QCOMPARE(problem.expected, QStringLiteral("a port from 1 to 65535"));
+        for (const char* address :
+             {"10.99.0.1", "fd00::2", "::1", "fe80::1%eth0", "2001:db8:0:0:0:0:0:1"}) {
+            QString yaml = kTestbed;
+            yaml.replace(QStringLiteral("10.99.0.2"), QLatin1String(address));
+            QVERIFY2(parseInventory(yaml, QStringLiteral("/")).ok(), address);
+        }
+        for (const char* address : {"256.1.1.1", "node-b", "1:2:3", "fd00::1::2", "10.99.0.1/24"}) {
+            QString yaml = kTestbed;
+            yaml.replace(QStringLiteral("10.99.0.2"), QLatin1String(address));
+            QVERIFY2(!parseInventory(yaml, QStringLiteral("/")).ok(), address);
+        }
     }
 
     void missingFileIsAnError() {
