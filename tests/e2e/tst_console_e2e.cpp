@@ -1,10 +1,13 @@
 // The console driven on the real testbed pair, the way an administrator clicks through it:
-// the main window opens the testbed's inventory, the host keys are accepted in the trust
-// dialog, the New-pair wizard is walked page by page (disks ticked, 1 GiB elements, the host's
-// initiator let in) and its plan applied; later the grow dialog grows the pair by 256 MiB.
+// from an empty inventory, the pair is added in the pair editor (its connection test asks the
+// trust dialog about both host keys, accepted, and offers the nodes' initiator names), the
+// New-pair wizard is walked page by page (disks ticked, 1 GiB elements, the host's initiator
+// let in) and its plan applied; later the grow dialog grows the pair by 256 MiB, and after a
+// teardown the layer wizards build it again one by one.
 // Run by tests/e2e/console-wizard, which checks the results from the host with libiscsi and
 // qemu-io. Each test function is one phase; the script calls them by name. Environment:
-// NR1_E2E_INVENTORY (the testbed's inventory), NR1_E2E_INITIATOR (the host's IQN) and, when
+// NR1_E2E_INVENTORY (the testbed's inventory), NR1_E2E_NEW_INVENTORY (where the console writes
+// its own, from nothing), NR1_E2E_INITIATOR (the host's IQN) and, when
 // set, NR1_TEST_SCREENSHOTS (a folder for the docs' screenshots of the pages).
 
 #include "ArrayPage.h"
@@ -13,6 +16,8 @@
 #include "GrowDialog.h"
 #include "HostKeyDialog.h"
 #include "MainWindow.h"
+#include "MonitorPane.h"
+#include "PairEditDialog.h"
 #include "PairWizard.h"
 #include "PlanRunView.h"
 #include "PreviewPage.h"
@@ -27,6 +32,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
@@ -97,20 +103,65 @@ class TestConsoleE2e : public QObject {
 
 private slots:
     void createPairThroughTheWizard() {
-        const auto inventory = loadInventory(environment("NR1_E2E_INVENTORY"));
-        if (!inventory.ok())
-            QFAIL(qPrintable(inventory.error().toString()));
-        // Fresh nodes have keys nobody remembered yet: the trust dialog must ask for both.
-        const bool keysKnown = QFileInfo(inventory.value().knownHostsFile).size() > 0;
+        // Where the testbed's nodes are; the console learns it only from what is typed below.
+        const auto testbed = loadInventory(environment("NR1_E2E_INVENTORY"));
+        if (!testbed.ok())
+            QFAIL(qPrintable(testbed.error().toString()));
+        const InventoryPair* nodes = testbed.value().findPair(QStringLiteral("testbed"));
+        QVERIFY(nodes);
+        // From an empty inventory: File → New Inventory…, then Pair → Add Pair….
         MainWindow window;
         TrustingOperator operatorAnswers(&window);
-        QVERIFY(window.openInventory(environment("NR1_E2E_INVENTORY")));
         window.show();
+        const QString path = environment("NR1_E2E_NEW_INVENTORY");
+        QVERIFY(window.createInventory(path));
+        PairEditDialog* add = window.openPairEditor();
+        QVERIFY(add);
+        const auto type = [add](const QString& field, const QString& value) {
+            QLineEdit* editor = add->fieldEditor(field);
+            QVERIFY2(editor, qPrintable(field));
+            editor->setText(value);
+        };
+        type(QStringLiteral("name"), QStringLiteral("testbed"));
+        for (const auto& [prefix, node] :
+             {std::pair{QStringLiteral("primary."), &nodes->primary},
+              std::pair{QStringLiteral("secondary."), &nodes->secondary}}) {
+            type(prefix + QStringLiteral("host"), node->host);
+            type(prefix + QStringLiteral("port"), QString::number(node->port.value_or(22)));
+            type(prefix + QStringLiteral("user"), node->user);
+            type(prefix + QStringLiteral("identity"), node->identity);
+            type(prefix + QStringLiteral("replication_address"), node->replicationAddress);
+            if (node->iscsiPort)
+                type(prefix + QStringLiteral("iscsi_port"), QString::number(*node->iscsiPort));
+        }
+        // Test connection: both host keys asked (and accepted) in the trust dialog, both nodes
+        // answer, and their initiator names are offered for the empty fields.
+        QSignalSpy tested(add, &PairEditDialog::connectionTested);
+        add->testConnection();
+        QVERIFY(tested.wait(120000));
+        QVERIFY(operatorAnswers.accepted >= 2);
+        for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+            QVERIFY2(add->connectionText(role).startsWith(QStringLiteral("connected")),
+                     qPrintable(add->connectionText(role)));
+            QVERIFY(!add->offeredInitiatorName(role).isEmpty());
+            type(QStringLiteral("%1.initiator_name").arg(nodeRoleName(role)),
+                 add->offeredInitiatorName(role));
+        }
+        qInfo("%s / %s", qPrintable(add->connectionText(NodeRole::Primary)),
+              qPrintable(add->connectionText(NodeRole::Secondary)));
+        saveScreenshotIfAsked(add, QStringLiteral("add-pair"));
+        QVERIFY2(add->okButton()->isEnabled(), qPrintable(add->problemsText()));
+        add->okButton()->click();
+        // Saved and opened again: the monitor watches the new pair.
+        QTRY_VERIFY(window.monitorPane()->currentPair() == QStringLiteral("testbed"));
+        const auto written = loadInventory(path);
+        if (!written.ok())
+            QFAIL(qPrintable(written.error().toString()));
+        QCOMPARE(written.value().pairs.size(), size_t(1));
         PairWizard* wizard = window.openWizard(WizardKind::NewPair, QStringLiteral("testbed"));
         QVERIFY(wizard);
         // Under TCG a full probe of a node takes a few seconds, longer with the monitor's.
         QTRY_VERIFY_WITH_TIMEOUT(wizard->probePage()->isComplete(), 180000);
-        QVERIFY(keysKnown || operatorAnswers.accepted >= 2);
         qInfo("%s", qPrintable(wizard->probePage()->nodesText()));
         saveScreenshotIfAsked(wizard, QStringLiteral("wizard-nodes"));
         wizard->next();

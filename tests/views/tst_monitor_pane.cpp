@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -90,6 +91,23 @@ private slots:
         QCOMPARE(panel->rawMdstat(NodeRole::Primary), mdstat);
         QVERIFY(panel->rawMdstat(NodeRole::Primary).contains(QStringLiteral("resync =")));
         QCOMPARE(pane.pairTabs()->tabToolTip(0), QStringLiteral("testbed: working"));
+    }
+
+    void theFirstPairGetsTheRoomWhenThePaneWasShownEmpty() {
+        // The console opens without an inventory; a pair added later must not be squeezed
+        // under the event list the empty pane was laid out for.
+        MonitorPane pane;
+        pane.resize(1000, 800);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        const NodeState primary = captured("resync", "primary.probe.txt", ProbeScope::Full);
+        const NodeState secondary = captured("resync", "secondary.probe.txt", ProbeScope::Full);
+        const PairSnapshot snapshot =
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(secondary), nullptr);
+        pane.showSnapshot(snapshot, SyncHistory());
+        const QList<int> sizes = pane.findChild<QSplitter*>()->sizes();
+        QVERIFY2(sizes.value(0) > 3 * sizes.value(1),
+                 qPrintable(QStringLiteral("%1 / %2").arg(sizes.value(0)).arg(sizes.value(1))));
     }
 
     void faultyRemoteLegAndUnreachableNode() {

@@ -43,7 +43,7 @@ MonitorPane::MonitorPane(QWidget* parent)
     m_events->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_events->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_events->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* splitter = m_splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_pairs);
     auto* eventsBox = new QWidget(splitter);
     auto* eventsLayout = new QVBoxLayout(eventsBox);
@@ -63,6 +63,11 @@ PairPanel* MonitorPane::panelFor(const QString& pair) {
     if (!panel) {
         panel = new PairPanel(m_pairs);
         m_pairs->addTab(panel, healthDot(Health::Unknown), pair);
+        // Laid out while empty (no inventory yet), the events took the room: give it back.
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        if (m_pairs->count() == 1 && total > 0 && sizes.value(0) < total * 3 / 5)
+            m_splitter->setSizes({total * 4 / 5, total - total * 4 / 5});
     }
     return panel;
 }

@@ -12,6 +12,7 @@
 #include <QMap>
 #include <QWidget>
 
+class QSplitter;
 class QTabWidget;
 class QTreeWidget;
 
@@ -44,6 +45,7 @@ private:
     PairPanel* panelFor(const QString& pair);
 
     QTabWidget* m_pairs;
+    QSplitter* m_splitter;
     QTreeWidget* m_events;
     QMap<QString, PairPanel*> m_panels;
 };
