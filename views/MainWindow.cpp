@@ -214,15 +214,13 @@ void MainWindow::createMenus() {
 
 bool MainWindow::openInventory(const QString& path) {
     // The plan windows use the connections about to be replaced: never under a running plan.
+    if (const QDialog* running = windowRunningAPlan()) {
+        statusBar()->showMessage(
+            tr("A plan is running in “%1”: open the inventory again once it ended.")
+                .arg(running->windowTitle()));
+        return false;
+    }
     const QList<QDialog*> windows = planWindows();
-    for (QDialog* window : windows)
-        for (const PlanRunView* view : window->findChildren<PlanRunView*>())
-            if (view->busy()) {
-                statusBar()->showMessage(
-                    tr("A plan is running in “%1”: open the inventory again once it ended.")
-                        .arg(window->windowTitle()));
-                return false;
-            }
     m_inventoryPath = path;
     const bool ok = m_inventory->load(path);
     statusBar()->showMessage(m_inventory->statusText());
@@ -287,6 +285,14 @@ void MainWindow::pairChangedByPlan(const QString& pairName) {
     }
     if (m_central->currentWidget() == m_journal)
         m_journal->reload();
+}
+
+const QDialog* MainWindow::windowRunningAPlan() const {
+    for (const QDialog* window : planWindows())
+        for (const PlanRunView* view : window->findChildren<PlanRunView*>())
+            if (view->busy())
+                return window;
+    return nullptr;
 }
 
 QList<QDialog*> MainWindow::planWindows() const {
@@ -385,6 +391,16 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // Quitting would cut the connections under the running step.
+    if (const QDialog* running = windowRunningAPlan()) {
+        statusBar()->showMessage(
+            tr("A plan is running in “%1”: stop it after its step, or let it end, before "
+               "quitting.")
+                .arg(running->windowTitle()),
+            15000);
+        event->ignore();
+        return;
+    }
     QSettings().setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     event->accept();
 }

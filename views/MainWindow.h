@@ -5,7 +5,8 @@
 // output inspector as tabs. The Pair menu opens the wizards, the grow dialog and Repair for
 // the pair shown; each runs on the inventory's connections and, after a run, has the monitor
 // read the pair again. Opening an inventory replaces the connections and monitors of the
-// previous one (refused while a plan runs; open plan windows are closed first). Host keys and
+// previous one (refused while a plan runs; open plan windows are closed first); quitting is
+// refused while a plan runs. Host keys and
 // passphrases are asked in dialogs that never block the event loop. Critical events also go
 // to the desktop's notification area where the platform has one. Remembers its geometry and
 // the last inventory. The inventory editor (File → New Inventory…, Pair → Add/Edit/Remove
@@ -89,6 +90,8 @@ private:
     void pairChangedByPlan(const QString& pair);
     /// Open windows that use the inventory's connections (wizards, grow and plan dialogs).
     QList<QDialog*> planWindows() const;
+    /// The plan window whose plan is running (or rolling back), if any.
+    const QDialog* windowRunningAPlan() const;
     void chooseFile();
     /// The pair the Pair menu's inventory actions are about: the one selected in the dock,
     /// else the one shown in the monitor.

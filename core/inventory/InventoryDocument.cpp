@@ -709,6 +709,11 @@ bool InventoryDocument::save(QString* whyNot) {
                                      "Nothing was written.")
                           .arg(problem));
     const bool exists = QFileInfo::exists(m_path);
+    // A new inventory never goes over a file that appeared meanwhile (another editor's).
+    if (!m_onDisk && exists)
+        return refuse(QStringLiteral("%1 was created meanwhile (by another edit?). Nothing was "
+                                     "written: open it and repeat the change.")
+                          .arg(m_path));
     if (m_onDisk && exists) {
         QFile current(m_path);
         if (!current.open(QIODevice::ReadOnly))

@@ -48,6 +48,49 @@ PairIntent defaultIntent(const InventoryPair& pair) {
     return intent;
 }
 
+QStringList validateExportIntent(const PairIntent& intent) {
+    QStringList problems;
+    auto note = [&problems](const QString& problem) {
+        if (!problem.isEmpty())
+            problems << problem;
+    };
+    const PairLayout& layout = intent.layout;
+    if (layout.frontEnd) {
+        note(checkVgName(layout.frontEnd->volume.vg));
+        note(checkLvName(layout.frontEnd->volume.lv));
+        note(checkIqn(layout.frontEnd->targetIqn, QStringLiteral("the LUN target IQN")));
+        if (layout.frontEnd->targetIqn == layout.replication.targetIqn)
+            note(QStringLiteral("the LUN target and the element target need different IQNs"));
+    }
+    const ExportIntent& exportIntent = intent.frontEndExport;
+    note(checkBackstoreName(exportIntent.backstoreName));
+    if (exportIntent.portals.empty())
+        note(QStringLiteral("the LUN export needs at least one portal"));
+    for (const IscsiPortal& portal : exportIntent.portals) {
+        note(checkIpAddress(portal.address, QStringLiteral("portal address")));
+        if (portal.port < 1 || portal.port > 65535)
+            note(QStringLiteral("portal port %1 is not a TCP port").arg(portal.port));
+    }
+    for (const QString& initiator : exportIntent.initiators)
+        note(checkIqn(initiator, QStringLiteral("initiator name")));
+    if (QSet<QString>(exportIntent.initiators.begin(), exportIntent.initiators.end()).size() !=
+        exportIntent.initiators.size())
+        note(QStringLiteral("an initiator name is listed twice"));
+    if (const auto& chap = exportIntent.chap) {
+        note(checkChapValue(chap->userId, QStringLiteral("the CHAP user name"), false));
+        note(checkChapValue(chap->password, QStringLiteral("the CHAP secret"), true));
+        if (!chap->mutualUserId.isEmpty() || !chap->mutualPassword.isEmpty()) {
+            note(checkChapValue(chap->mutualUserId, QStringLiteral("the mutual CHAP user name"),
+                                false));
+            note(checkChapValue(chap->mutualPassword, QStringLiteral("the mutual CHAP secret"),
+                                true));
+            if (chap->mutualPassword == chap->password)
+                note(QStringLiteral("the mutual CHAP secret must differ from the CHAP secret"));
+        }
+    }
+    return problems;
+}
+
 QStringList validateIntent(const PairIntent& intent) {
     QStringList problems;
     auto note = [&problems](const QString& problem) {
@@ -82,39 +125,7 @@ QStringList validateIntent(const PairIntent& intent) {
     for (const QString& disk : intent.primaryDisks + intent.secondaryDisks)
         if (!disk.startsWith(QLatin1String("/dev/")) || disk.contains(QLatin1String("..")))
             note(QStringLiteral("disk '%1' must be a /dev path").arg(disk));
-    if (layout.frontEnd) {
-        note(checkVgName(layout.frontEnd->volume.vg));
-        note(checkLvName(layout.frontEnd->volume.lv));
-        note(checkIqn(layout.frontEnd->targetIqn, QStringLiteral("the LUN target IQN")));
-        if (layout.frontEnd->targetIqn == layout.replication.targetIqn)
-            note(QStringLiteral("the LUN target and the element target need different IQNs"));
-    }
-    const ExportIntent& exportIntent = intent.frontEndExport;
-    note(checkBackstoreName(exportIntent.backstoreName));
-    if (exportIntent.portals.empty())
-        note(QStringLiteral("the LUN export needs at least one portal"));
-    for (const IscsiPortal& portal : exportIntent.portals) {
-        note(checkIpAddress(portal.address, QStringLiteral("portal address")));
-        if (portal.port < 1 || portal.port > 65535)
-            note(QStringLiteral("portal port %1 is not a TCP port").arg(portal.port));
-    }
-    for (const QString& initiator : exportIntent.initiators)
-        note(checkIqn(initiator, QStringLiteral("initiator name")));
-    if (QSet<QString>(exportIntent.initiators.begin(), exportIntent.initiators.end()).size() !=
-        exportIntent.initiators.size())
-        note(QStringLiteral("an initiator name is listed twice"));
-    if (const auto& chap = exportIntent.chap) {
-        note(checkChapValue(chap->userId, QStringLiteral("the CHAP user name"), false));
-        note(checkChapValue(chap->password, QStringLiteral("the CHAP secret"), true));
-        if (!chap->mutualUserId.isEmpty() || !chap->mutualPassword.isEmpty()) {
-            note(checkChapValue(chap->mutualUserId, QStringLiteral("the mutual CHAP user name"),
-                                false));
-            note(checkChapValue(chap->mutualPassword, QStringLiteral("the mutual CHAP secret"),
-                                true));
-            if (chap->mutualPassword == chap->password)
-                note(QStringLiteral("the mutual CHAP secret must differ from the CHAP secret"));
-        }
-    }
+    problems << validateExportIntent(intent);
     if (layout.primaryElement == layout.frontEnd.value_or(FrontEndExport{}).volume)
         note(QStringLiteral("the volume and the Primary's element need different names"));
     return problems;

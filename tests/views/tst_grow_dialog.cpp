@@ -6,6 +6,7 @@
 #include "GrowDialog.h"
 #include "PairFixtures.h"
 #include "PlanRunView.h"
+#include "SilentRunner.h"
 #include "exec/ReplayRunner.h"
 #include "plan/Planners.h"
 
@@ -31,27 +32,6 @@ QByteArray probeOutput(const QString& state, const QString& node) {
 void answerProbe(ReplayRunner& runner, const QString& state, const QString& node) {
     runner.expectOutput(nodeProbeCommand().argv, probeOutput(state, node));
 }
-
-/// A node that takes every request and never answers.
-class SilentRunner : public CommandRunner {
-public:
-    RequestId run(const Command& command, QObject*, ResultHandler) override {
-        requested << command.argv;
-        return m_next++;
-    }
-    RequestId stream(const Command& command, QObject*, LineHandler, ResultHandler) override {
-        requested << command.argv;
-        return m_next++;
-    }
-    void cancel(RequestId id) override { cancelled << id; }
-    QString describeTarget() const override { return QStringLiteral("root@silent:22"); }
-
-    QList<QStringList> requested;
-    QList<RequestId> cancelled;
-
-private:
-    RequestId m_next = 1;
-};
 
 /// The dialog on two replayed nodes in `state`, once it shows the growth page.
 struct Replayed {

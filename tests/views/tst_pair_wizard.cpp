@@ -12,6 +12,7 @@
 #include "PreviewPage.h"
 #include "ProbePage.h"
 #include "Screenshots.h"
+#include "SilentRunner.h"
 #include "SizeChoice.h"
 #include "VolumePage.h"
 #include "exec/ReplayRunner.h"
@@ -269,6 +270,45 @@ private slots:
         wizard.probePage()->probe();
         waitForProbe(wizard);
         QVERIFY(nextEnabled(wizard));
+    }
+
+    void theWizardStaysOpenWhileItsPlanRuns() {
+        ReplayedPair nodes(QStringLiteral("created"));
+        PairWizard wizard(WizardKind::Export, testbedPair(), nodes.primary, nodes.secondary,
+                          nullptr);
+        wizard.show();
+        waitForProbe(wizard);
+        wizard.next();
+        wizard.exportPage()->initiators()->setPlainText(
+            QStringLiteral("iqn.2024-01.test.host:other"));
+        wizard.next();
+        PlanRunView* view = wizard.runView();
+        QVERIFY2(view && !view->plan().isEmpty(), qPrintable(wizard.previewPage()->refusalText()));
+        QAbstractButton* close = wizard.button(QWizard::FinishButton);
+        QVERIFY(close->isEnabled());
+        view->applyButton()->click(); // the replayed node refuses the first step, later
+        QVERIFY(view->busy());
+        QVERIFY(!close->isEnabled());
+        wizard.done(QDialog::Accepted); // Enter, or a click that came through anyway
+        wizard.reject();                // Escape, the window's close button
+        QVERIFY(wizard.isVisible());
+        QTRY_COMPARE(view->state(), Executor::State::Failed);
+        QVERIFY(close->isEnabled());
+        QVERIFY(!wizard.button(QWizard::BackButton)->isEnabled()); // the plan ran: no going back
+    }
+
+    void aNodeThatHangsIsSaidWhileTheWindowWaits() {
+        ReplayRunner primary(QStringLiteral("root@127.0.0.1:2222"));
+        answerProbes(primary, QStringLiteral("blank"), QStringLiteral("primary"), 1);
+        SilentRunner secondary;
+        PairWizard wizard(WizardKind::NewPair, testbedPair(), primary, secondary, nullptr);
+        wizard.show();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.probePage()->nodesText().contains(
+                                     QStringLiteral("No answer from both yet after 10 s")),
+                                 15000);
+        QVERIFY(!wizard.probePage()->isComplete());
+        QVERIFY(!nextEnabled(wizard));
+        QCOMPARE(secondary.requested.size(), 1);
     }
 
     void elementsWithoutAKnownInitiatorAskForIt() {

@@ -77,15 +77,23 @@ PairEditDialog* InventoryEditor::editPair(const QString& path, const QString& pa
     }
     auto* dialog = new PairEditDialog(*document, index, m_delegate, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, index, edited = *document]() mutable {
-        const std::optional<InventoryPair> pair = dialog->pair();
-        if (!pair)
-            return;
-        const InventoryEdit edit =
-            index ? edited.replacePair(*index, *pair) : edited.addPair(*pair);
-        save(edited, edit,
-             index ? tr("Pair %1 changed.").arg(pair->name) : tr("Pair %1 added.").arg(pair->name));
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, index, path, pairName, edited = *document]() mutable {
+                const std::optional<InventoryPair> pair = dialog->pair();
+                if (!pair)
+                    return;
+                const InventoryEdit edit =
+                    index ? edited.replacePair(*index, *pair) : edited.addPair(*pair);
+                if (save(edited, edit,
+                         index ? tr("Pair %1 changed.").arg(pair->name)
+                               : tr("Pair %1 added.").arg(pair->name)))
+                    return;
+                // Not saved: what was typed is not lost, the dialog opens again with it (on the
+                // file as it is now).
+                const PairFields typed = dialog->fields();
+                if (PairEditDialog* again = editPair(path, pairName))
+                    again->setFields(typed);
+            });
     dialog->open();
     return dialog;
 }

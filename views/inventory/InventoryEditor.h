@@ -4,7 +4,8 @@
 // inventory without pairs (never over an existing file). Every change goes through
 // InventoryDocument: the file's text is kept, the result is read back before it is written,
 // atomically, with the previous version as FILE~. A file that does not read is never edited:
-// its line and field are shown instead. After a save `saved` asks the window to open the file
+// its line and field are shown instead; a save that is refused opens the pair dialog again with
+// what was typed. After a save `saved` asks the window to open the file
 // again; short news for the status bar come as `said`. Every question and message is opened
 // with open(): nothing blocks the event loop.
 

@@ -429,12 +429,22 @@ bool GrowDialog::showPlan() {
         m_followUp->show();
     });
     connect(m_runView, &PlanRunView::runEnded, this, [this, md](Executor::State state) {
-        m_back->setEnabled(true);
+        // Back reads the nodes again and drops this plan: only once nothing is left to resume
+        // or roll back.
+        const bool finished =
+            state == Executor::State::Done || state == Executor::State::RolledBack;
+        m_back->setEnabled(finished);
         m_closeNote->hide();
         if (state == Executor::State::Done)
             m_followUp->setText(tr("Grown. The Monitor tab shows %1 at its new size and, in "
                                    "the event list, the repair of the new region. Initiators "
                                    "see the larger LUN only after a rescan (as said above).")
+                                    .arg(md));
+        else if (finished)
+            m_followUp->setText(tr("Rolled back: %1 and its layers are as they were.").arg(md));
+        else
+            m_followUp->setText(tr("The grow did not finish (see above): resume it or roll it "
+                                   "back; the Monitor tab shows %1 as it is now.")
                                     .arg(md));
         emit runEnded(state);
     });
@@ -452,7 +462,8 @@ QString GrowDialog::followUpText() const {
 void GrowDialog::back() {
     if (!m_runView || m_runView->busy())
         return;
-    // After a run the probed sizes are stale: read both nodes again.
+    // After a run the probed sizes are stale: read both nodes again (Back is enabled after a
+    // run only when nothing is left to resume or roll back).
     if (m_runView->state() != Executor::State::Ready) {
         readNodes();
         return;

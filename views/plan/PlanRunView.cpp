@@ -249,8 +249,8 @@ void PlanRunView::apply() {
                     m_output->appendPlainText(tr("→ undo failed: %1").arg(result.summary()));
             });
     connect(executor, &Executor::finished, this, &PlanRunView::ended);
-    emit runStarted();
     m_executor->apply(m_madeFrom);
+    emit runStarted();
     updateButtons();
 }
 
@@ -316,6 +316,10 @@ void PlanRunView::updateButtons() {
     m_stop->setEnabled(state == Executor::State::Running);
     m_resume->setEnabled(started && m_executor->canResume() && !m_probing);
     m_rollback->setEnabled(started && !busy && m_executor->canRollback() && !m_probing);
+    if (this->busy() != m_wasBusy) {
+        m_wasBusy = this->busy();
+        emit busyChanged(m_wasBusy);
+    }
 }
 
 } // namespace nr1

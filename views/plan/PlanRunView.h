@@ -60,6 +60,8 @@ public:
 signals:
     /// Apply was pressed: the first step is about to run.
     void runStarted();
+    /// busy() changed (a run, resume, rollback or the probe before a resume started or ended).
+    void busyChanged(bool busy);
     /// The run ended (done, failed, stopped, rolled back …): the caller may refresh its monitor.
     void runEnded(nr1::Executor::State state);
 
@@ -78,6 +80,7 @@ private:
     Journal* m_journal;
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
+    bool m_wasBusy = false; ///< busy() as last signalled
     QLabel* m_status;
     QLineEdit* m_confirmation;
     QTreeWidget* m_actions;

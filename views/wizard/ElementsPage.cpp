@@ -202,8 +202,12 @@ void ElementsPage::choicesChanged() {
         const qint64 asked = intent.elementSize.bytes;
         for (const auto& [role, bytes] : {std::pair{NodeRole::Primary, primaryRoom},
                                           std::pair{NodeRole::Secondary, secondaryRoom}})
-            if (!intent.elementSize.max && bytes && *bytes < asked && diskList(role) &&
-                !disksOf(intent, role).isEmpty())
+            // An element that exists is kept at its size (the planner says if it differs); a
+            // new one must fit in its volume group, or on the disks ticked so far.
+            if (!intent.elementSize.max && bytes && *bytes < asked &&
+                !m_context.state->node(role).lvm.findLv(elementOf(intent, role).vg,
+                                                        elementOf(intent, role).lv) &&
+                (!diskList(role) || !disksOf(intent, role).isEmpty()))
                 problems << tr("The %1 has room for %2, less than the %3 asked.")
                                 .arg(nodeRoleName(role), humanSize(*bytes), humanSize(asked));
     }

@@ -122,7 +122,9 @@ void ExportPage::choicesChanged() {
                                          m_mutualUser->text(), m_mutualSecret->text()};
     else
         exportIntent.chap.reset();
-    QStringList problems = validateIntent(m_context.intent);
+    // Only the export's own problems: the rest of the intent is not asked here (the preview
+    // shows the planner's refusals of it in words).
+    QStringList problems = validateExportIntent(m_context.intent);
     if (exportIntent.initiators.isEmpty())
         problems << tr("List at least one initiator: without an ACL nobody can use the LUN.");
     m_problem->setText(problems.join(QLatin1Char('\n')));

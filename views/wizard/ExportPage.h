@@ -3,7 +3,7 @@
 // backstore kind (iblock, or fileio on the volume's block device), the target IQN (from the
 // pair's name), the portal (address and port LIO listens on), the initiators allowed in (one
 // ACL each; none means nobody gets in) and optional CHAP, one-way or mutual. Every value is
-// checked as the planner checks it (validateIntent) and each problem is shown in words; the
+// checked as the planner checks it (validateExportIntent) and each problem is shown in words; the
 // page is complete only without problems. Writes frontEndExport into the intent.
 
 #include <QWizardPage>

@@ -79,6 +79,16 @@ PlanRunView* PairWizard::runView() const {
 }
 
 void PairWizard::reject() {
+    if (!refuseWhileRunning())
+        QWizard::reject();
+}
+
+void PairWizard::done(int result) {
+    if (!refuseWhileRunning())
+        QWizard::done(result);
+}
+
+bool PairWizard::refuseWhileRunning() {
     if (const PlanRunView* view = runView(); view && view->busy()) {
         auto* box = new QMessageBox(QMessageBox::Information, windowTitle(),
                                     tr("A plan is running. Stop it after the running step "
@@ -87,9 +97,9 @@ void PairWizard::reject() {
                                     QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
-        return;
+        return true;
     }
-    QWizard::reject();
+    return false;
 }
 
 } // namespace nr1

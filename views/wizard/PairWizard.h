@@ -41,12 +41,16 @@ public:
     PlanRunView* runView() const;
 
     void reject() override;
+    void done(int result) override;
 
 signals:
     /// A plan's run ended: the caller refreshes what it shows of the pair.
     void runEnded();
 
 private:
+    /// True (and says why) while a plan runs: the wizard stays open.
+    bool refuseWhileRunning();
+
     WizardContext m_context;
     ProbePage* m_probe;
     ElementsPage* m_elements = nullptr;

@@ -46,14 +46,10 @@ void PreviewPage::initializePage() {
                                                     m_context.intent.layout),
                              m_context.journal, this);
     m_layout->addWidget(m_view, 1);
-    connect(m_view, &PlanRunView::runStarted, this, [this] {
-        emit runStarted();
-        emit completeChanged();
-    });
-    connect(m_view, &PlanRunView::runEnded, this, [this] {
-        emit runEnded();
-        emit completeChanged();
-    });
+    connect(m_view, &PlanRunView::runStarted, this, &PreviewPage::runStarted);
+    connect(m_view, &PlanRunView::runEnded, this, &PreviewPage::runEnded);
+    // Close (Finish) only while nothing runs: a run, a resume, a rollback.
+    connect(m_view, &PlanRunView::busyChanged, this, &PreviewPage::completeChanged);
     emit completeChanged();
 }
 

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace nr1 {
@@ -32,7 +33,8 @@ ProbePage::ProbePage(WizardContext& context, QWidget* parent)
     , m_context(context)
     , m_nodes(new QLabel(this))
     , m_status(new QPlainTextEdit(this))
-    , m_retry(new QPushButton(tr("&Read again"), this)) {
+    , m_retry(new QPushButton(tr("&Read again"), this))
+    , m_ticker(new QTimer(this)) {
     setTitle(tr("Both nodes"));
     setSubTitle(tr("nr1 reads both nodes first; every choice on the next pages comes from what "
                    "they have."));
@@ -48,6 +50,21 @@ ProbePage::ProbePage(WizardContext& context, QWidget* parent)
     layout->addWidget(new QLabel(tr("The pair today:"), this));
     layout->addWidget(m_status, 1);
     connect(m_retry, &QPushButton::clicked, this, &ProbePage::probe);
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, &ProbePage::showReading);
+}
+
+void ProbePage::showReading() {
+    const qint64 seconds = m_readTime.elapsed() / 1000;
+    QString text =
+        tr("Primary (%1): reading…\nSecondary (%2): reading…")
+            .arg(m_context.primary.describeTarget(), m_context.secondary.describeTarget());
+    // The window stays usable; a node that hangs is given up at the probe's timeout.
+    if (seconds >= 10)
+        text += QLatin1Char('\n') + tr("No answer from both yet after %n s: a node or the link to "
+                                       "it may hang (a node is given up after 60 s).",
+                                       nullptr, int(seconds));
+    m_nodes->setText(text);
 }
 
 void ProbePage::initializePage() {
@@ -67,15 +84,16 @@ void ProbePage::probe() {
     m_probing = true;
     m_retry->setEnabled(false);
     const int generation = ++m_generation;
-    m_nodes->setText(
-        tr("Primary (%1): reading…\nSecondary (%2): reading…")
-            .arg(m_context.primary.describeTarget(), m_context.secondary.describeTarget()));
+    m_readTime.start();
+    showReading();
+    m_ticker->start();
     emit completeChanged();
     probePair(
         m_context.primary, m_context.secondary, this, [this, generation](const PairProbe& probe) {
             if (generation != m_generation)
                 return; // a newer read was started
             m_probing = false;
+            m_ticker->stop();
             m_retry->setEnabled(true);
             auto line = [](const QString& role, const QString& target, const NodeProbe& node) {
                 return tr("%1 (%2): %3")
@@ -89,8 +107,10 @@ void ProbePage::probe() {
                 line(tr("Secondary"), m_context.secondary.describeTarget(), probe.secondary));
             if (probe.ok()) {
                 const PairIntent defaults = defaultIntent(m_context.pair, &*probe.primary.state);
-                if (!m_context.state) // the pages' choices survive a second read
+                if (!m_defaultsApplied) { // the pages' choices survive a second read
                     m_context.intent = defaults;
+                    m_defaultsApplied = true;
+                }
                 m_context.state = probe.pairState(m_context.intent.layout);
                 m_status->setPlainText(pairStatusText(*m_context.state, m_context.intent));
             } else {

@@ -3,13 +3,15 @@
 // and says, per node, that it answered (host name, disks, what of the pair is there) or why
 // not, with Retry. The page is complete only when both nodes answered; the state goes into the
 // WizardContext together with the intent's defaults (and the Primary's probed initiator name).
-// The window stays usable while a node takes its time.
+// The window stays usable while a node takes its time; after 10 s the page says so, counting.
 
+#include <QElapsedTimer>
 #include <QWizardPage>
 
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 
 namespace nr1 {
 
@@ -27,12 +29,17 @@ public:
     void probe();
 
 private:
+    void showReading();
+
     WizardContext& m_context;
     bool m_probing = false;
+    bool m_defaultsApplied = false; ///< the intent's defaults are set once, at the first answer
     int m_generation = 0;
     QLabel* m_nodes;
     QPlainTextEdit* m_status;
     QPushButton* m_retry;
+    QTimer* m_ticker; ///< updates the waiting time while reading
+    QElapsedTimer m_readTime;
 };
 
 } // namespace nr1
