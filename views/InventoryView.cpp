@@ -5,8 +5,6 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
-#include <QPixmap>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -27,18 +25,6 @@ QString reach(const InventoryNode& node) {
     return text;
 }
 
-/// A small dot in the colour of `health`.
-QIcon dot(Health health) {
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(healthColor(health));
-    painter.drawEllipse(QRectF(1.5, 1.5, 9, 9));
-    return QIcon(pixmap);
-}
-
 QString roleName(NodeRole role) {
     return role == NodeRole::Primary ? InventoryView::tr("Primary")
                                      : InventoryView::tr("Secondary");
@@ -49,7 +35,7 @@ QString roleKey(NodeRole role) {
 }
 
 void setNodeLook(QTreeWidgetItem* item, Health health, const QString& words) {
-    item->setIcon(0, dot(health));
+    item->setIcon(0, healthDot(health));
     item->setData(0, kStateData, words);
     item->setToolTip(0, InventoryView::tr("%1: %2").arg(item->text(0), words));
 }
@@ -286,7 +272,7 @@ void InventoryView::fillGroup(const QString& pair, NodeRole role, Group group,
         child->setToolTip(0, row.value(2));
         child->setToolTip(1, row.value(2));
         if (index < health.size()) {
-            child->setIcon(0, dot(health.at(index)));
+            child->setIcon(0, healthDot(health.at(index)));
             child->setForeground(1, healthTextColor(health.at(index), palette()));
         }
     }

@@ -1,5 +1,8 @@
 #include "HealthStyle.h"
 
+#include <QPainter>
+#include <QPixmap>
+
 namespace nr1 {
 
 QColor healthColor(Health health) {
@@ -25,6 +28,17 @@ QColor healthTextColor(Health health, const QPalette& palette) {
 
 QString healthTextStyle(Health health, const QPalette& palette) {
     return QStringLiteral("QLabel { color: %1; }").arg(healthTextColor(health, palette).name());
+}
+
+QIcon healthDot(Health health) {
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(healthColor(health));
+    painter.drawEllipse(QRectF(1.5, 1.5, 9, 9));
+    return QIcon(pixmap);
 }
 
 QString healthChipStyle(Health health) {

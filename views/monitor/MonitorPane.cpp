@@ -6,8 +6,6 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
-#include <QPixmap>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -18,17 +16,6 @@ namespace nr1 {
 namespace {
 
 constexpr int kMaxEvents = 1000;
-
-QIcon healthDot(Health health) {
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(healthColor(health));
-    painter.drawEllipse(1, 1, 10, 10);
-    return QIcon(pixmap);
-}
 
 } // namespace
 
