@@ -45,6 +45,11 @@ struct PairLayout {
     QString mdDevice; ///< "/dev/md/NAME" or "/dev/md0"
     std::optional<FrontEndExport> frontEnd;
     bool operator==(const PairLayout&) const = default;
+
+    /// The element of the node in `role`.
+    const ElementRef& element(NodeRole role) const {
+        return role == NodeRole::Primary ? primaryElement : secondaryElement;
+    }
 };
 
 /// The kernel name of the Primary's element on the Primary ("dm-0"); empty when not there.

@@ -12,22 +12,13 @@ namespace {
 constexpr qint64 kMiB = qint64(1) << 20;
 constexpr qint64 kDefaultExtent = 4 * kMiB; // vgcreate's default extent size
 
-const ElementRef& elementOf(const PlanBuilder& b, NodeRole role) {
-    return role == NodeRole::Primary ? b.intent().layout.primaryElement
-                                     : b.intent().layout.secondaryElement;
-}
-
-const QStringList& disksOf(const PlanBuilder& b, NodeRole role) {
-    return role == NodeRole::Primary ? b.intent().primaryDisks : b.intent().secondaryDisks;
-}
-
 QString optionFor(NodeRole role) {
     return role == NodeRole::Primary ? QStringLiteral("--primary-disks")
                                      : QStringLiteral("--secondary-disks");
 }
 
 std::optional<qint64> availableFor(PlanBuilder& b, NodeRole role) {
-    return elementRoom(b.node(role), elementOf(b, role), disksOf(b, role));
+    return elementRoom(b.node(role), b.intent().layout.element(role), b.intent().disks(role));
 }
 
 /// The size both elements get, or nullopt after a refusal.
@@ -38,18 +29,18 @@ std::optional<qint64> elementBytes(PlanBuilder& b) {
         const auto available = availableFor(b, role);
         if (!available)
             return std::nullopt; // the disk checks refused already
-        const LogicalVolume* existing = b.lv(role, elementOf(b, role));
+        const LogicalVolume* existing = b.lv(role, b.intent().layout.element(role));
         if (!request.max && existing && existing->sizeBytes &&
             *existing->sizeBytes != roundUp(request.bytes, kDefaultExtent)) {
             b.refuse(QStringLiteral("The %1's element %2 exists with %3, not the %4 asked.")
-                         .arg(nodeRoleName(role), elementOf(b, role).devicePath(),
+                         .arg(nodeRoleName(role), b.intent().layout.element(role).devicePath(),
                               humanSize(*existing->sizeBytes), humanSize(request.bytes)));
             return std::nullopt;
         }
         if (!request.max && !existing && *available < request.bytes) {
             b.refuse(QStringLiteral("The %1 has room for %2 in %3, less than the %4 asked.")
-                         .arg(nodeRoleName(role), humanSize(*available), elementOf(b, role).vg,
-                              humanSize(request.bytes)));
+                         .arg(nodeRoleName(role), humanSize(*available),
+                              b.intent().layout.element(role).vg, humanSize(request.bytes)));
             return std::nullopt;
         }
         size = size ? std::min(*size, *available) : *available;
@@ -62,7 +53,7 @@ std::optional<qint64> elementBytes(PlanBuilder& b) {
     }
     // Both existing: keep them. Otherwise the new one must not be smaller than the other.
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
-        const LogicalVolume* existing = b.lv(role, elementOf(b, role));
+        const LogicalVolume* existing = b.lv(role, b.intent().layout.element(role));
         if (existing && existing->sizeBytes && *existing->sizeBytes > *size) {
             b.refuse(
                 QStringLiteral("The %1's element is %2 but the other node has room for "
@@ -76,7 +67,7 @@ std::optional<qint64> elementBytes(PlanBuilder& b) {
 }
 
 void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
-    const ElementRef element = elementOf(b, role);
+    const ElementRef element = b.intent().layout.element(role);
     b.willCreate(QStringLiteral("element:") + nodeRoleName(role));
     if (const LogicalVolume* lv = b.lv(role, element)) {
         const BlockDevice* device = b.node(role).findBlockDeviceByPath(lv->path);
@@ -88,7 +79,7 @@ void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
         return;
     }
     if (!b.vg(role, element.vg)) {
-        const QStringList& disks = disksOf(b, role);
+        const QStringList& disks = b.intent().disks(role);
         if (disks.isEmpty()) {
             b.refuse(QStringLiteral("Volume group %1 does not exist on the %2: name the disks to "
                                     "create it on (%3).")
@@ -142,8 +133,9 @@ void planElementStage(PlanBuilder& b) {
     b.requireCommands(NodeRole::Secondary, {QStringLiteral("lvm")});
     // Disks for VGs still to be made must be blank, whatever else is wrong.
     for (const NodeRole role : {NodeRole::Secondary, NodeRole::Primary})
-        if (!b.lv(role, elementOf(b, role)) && !b.vg(role, elementOf(b, role).vg))
-            for (const QString& disk : disksOf(b, role))
+        if (!b.lv(role, b.intent().layout.element(role)) &&
+            !b.vg(role, b.intent().layout.element(role).vg))
+            for (const QString& disk : b.intent().disks(role))
                 if (const QString problem = diskProblem(b.node(role), disk); !problem.isEmpty())
                     b.refuse(QStringLiteral("On the %1, %2.").arg(nodeRoleName(role), problem));
     if (b.refused())

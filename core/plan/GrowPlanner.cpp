@@ -115,7 +115,7 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
 
     for (const NodeRole role : {sec, pri}) {
         // Plain variables, not a structured binding: lambdas below capture them.
-        const ElementRef element = role == pri ? layout.primaryElement : layout.secondaryElement;
+        const ElementRef element = layout.element(role);
         const LogicalVolume* lv = role == pri ? local : remote;
         if (*lv->sizeBytes >= target)
             continue;

@@ -58,6 +58,13 @@ struct PairIntent {
     bool operator==(const PairIntent&) const = default;
 
     QString mdDeviceName() const; ///< "md0" from layout.mdDevice "/dev/md0"
+    /// The disks for the element VG of the node in `role`.
+    const QStringList& disks(NodeRole role) const {
+        return role == NodeRole::Primary ? primaryDisks : secondaryDisks;
+    }
+    QStringList& disks(NodeRole role) {
+        return role == NodeRole::Primary ? primaryDisks : secondaryDisks;
+    }
 };
 
 /// Defaults for a pair from the inventory: names from the source page, the Secondary's

@@ -19,15 +19,6 @@ namespace {
 
 enum DiskColumn { DiskPath, DiskSize, DiskWhat, DiskWhyNot };
 
-const ElementRef& elementOf(const PairIntent& intent, NodeRole role) {
-    return role == NodeRole::Primary ? intent.layout.primaryElement
-                                     : intent.layout.secondaryElement;
-}
-
-QStringList& disksOf(PairIntent& intent, NodeRole role) {
-    return role == NodeRole::Primary ? intent.primaryDisks : intent.secondaryDisks;
-}
-
 } // namespace
 
 ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
@@ -91,7 +82,7 @@ void ElementsPage::rebuild() {
     PairIntent& intent = m_context.intent;
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const NodeState& node = state.node(role);
-        const ElementRef& element = elementOf(intent, role);
+        const ElementRef& element = intent.layout.element(role);
         CommandRunner& runner = role == NodeRole::Primary ? m_context.primary : m_context.secondary;
         auto* box = new QGroupBox(
             tr("%1 (%2)").arg(role == NodeRole::Primary ? tr("Primary") : tr("Secondary"),
@@ -104,7 +95,7 @@ void ElementsPage::rebuild() {
                 new QLabel(tr("The element %1 exists (%2): it is kept as it is.")
                                .arg(element.devicePath(), humanSize(lv->sizeBytes.value_or(0))),
                            box));
-            disksOf(intent, role).clear();
+            intent.disks(role).clear();
             continue;
         }
         if (const VolumeGroup* vg = node.lvm.findVg(element.vg)) {
@@ -112,7 +103,7 @@ void ElementsPage::rebuild() {
                 new QLabel(tr("Volume group %1 exists with %2 free: the element %3 is made there.")
                                .arg(element.vg, humanSize(vg->freeBytes.value_or(0)), element.lv),
                            box));
-            disksOf(intent, role).clear();
+            intent.disks(role).clear();
             continue;
         }
         boxLayout->addWidget(new QLabel(
@@ -132,7 +123,7 @@ void ElementsPage::rebuild() {
                        choice.description, choice.problem});
             if (choice.offered()) {
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-                item->setCheckState(DiskPath, disksOf(intent, role).contains(choice.path)
+                item->setCheckState(DiskPath, intent.disks(role).contains(choice.path)
                                                   ? Qt::Checked
                                                   : Qt::Unchecked);
             } else {
@@ -171,7 +162,7 @@ QStringList ElementsPage::checkedDisks(NodeRole role) const {
 }
 
 std::optional<qint64> ElementsPage::room(NodeRole role) const {
-    return elementRoom(m_context.state->node(role), elementOf(m_context.intent, role),
+    return elementRoom(m_context.state->node(role), m_context.intent.layout.element(role),
                        checkedDisks(role));
 }
 
@@ -182,8 +173,8 @@ void ElementsPage::choicesChanged() {
     QStringList problems;
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         if (diskList(role)) {
-            disksOf(intent, role) = checkedDisks(role);
-            if (disksOf(intent, role).isEmpty())
+            intent.disks(role) = checkedDisks(role);
+            if (intent.disks(role).isEmpty())
                 problems << tr("Tick at least one disk on the %1.").arg(nodeRoleName(role));
         }
     }
@@ -205,9 +196,9 @@ void ElementsPage::choicesChanged() {
             // An element that exists is kept at its size (the planner says if it differs); a
             // new one must fit in its volume group, or on the disks ticked so far.
             if (!intent.elementSize.max && bytes && *bytes < asked &&
-                !m_context.state->node(role).lvm.findLv(elementOf(intent, role).vg,
-                                                        elementOf(intent, role).lv) &&
-                (!diskList(role) || !disksOf(intent, role).isEmpty()))
+                !m_context.state->node(role).lvm.findLv(intent.layout.element(role).vg,
+                                                        intent.layout.element(role).lv) &&
+                (!diskList(role) || !intent.disks(role).isEmpty()))
                 problems << tr("The %1 has room for %2, less than the %3 asked.")
                                 .arg(nodeRoleName(role), humanSize(*bytes), humanSize(asked));
     }
