@@ -43,25 +43,34 @@ NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope) {
     return probe;
 }
 
-void probePair(CommandRunner& primary, CommandRunner& secondary, QObject* context,
-               std::function<void(const PairProbe&)> onDone) {
+PairProbeRequests probePair(CommandRunner& primary, CommandRunner& secondary, QObject* context,
+                            std::function<void(const PairProbe&)> onDone, NodeProbed onNode) {
     struct Pending {
         PairProbe probe;
         int outstanding = 2;
         std::function<void(const PairProbe&)> onDone;
+        NodeProbed onNode;
     };
     auto pending = std::make_shared<Pending>();
     pending->onDone = std::move(onDone);
+    pending->onNode = std::move(onNode);
     const Command command = nodeProbeCommand();
-    for (const bool isPrimary : {true, false}) {
-        CommandRunner& runner = isPrimary ? primary : secondary;
-        runner.run(command, context, [pending, isPrimary](const CommandResult& result) {
-            (isPrimary ? pending->probe.primary : pending->probe.secondary) =
-                nodeProbeFromResult(result);
-            if (--pending->outstanding == 0)
-                pending->onDone(pending->probe);
-        });
+    PairProbeRequests requests;
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+        CommandRunner& runner = role == NodeRole::Primary ? primary : secondary;
+        const RequestId id =
+            runner.run(command, context, [pending, role](const CommandResult& result) {
+                NodeProbe& node =
+                    role == NodeRole::Primary ? pending->probe.primary : pending->probe.secondary;
+                node = nodeProbeFromResult(result);
+                if (pending->onNode)
+                    pending->onNode(role, node);
+                if (--pending->outstanding == 0)
+                    pending->onDone(pending->probe);
+            });
+        (role == NodeRole::Primary ? requests.primary : requests.secondary) = id;
     }
+    return requests;
 }
 
 } // namespace nr1

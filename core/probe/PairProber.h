@@ -1,6 +1,7 @@
 #pragma once
 // Contract: probes both nodes of a pair at once (one round trip each, nodeProbeCommand) and
-// delivers one PairProbe to `onDone` on `context`'s thread when both answered. A node that
+// delivers one PairProbe to `onDone` on `context`'s thread when both answered (each node's
+// answer also to `onNode` as it comes). A node that
 // cannot be reached, whose probe fails or whose output does not parse is reported with the
 // reason; a plan is only ever made from a PairProbe where both nodes are ok().
 
@@ -36,7 +37,16 @@ struct PairProbe {
 /// Turns the result of nodeProbeCommand(scope) into a NodeProbe.
 NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope = ProbeScope::Full);
 
-void probePair(CommandRunner& primary, CommandRunner& secondary, QObject* context,
-               std::function<void(const PairProbe&)> onDone);
+/// What probePair asked of each node, to cancel what has not answered yet.
+struct PairProbeRequests {
+    RequestId primary = 0;
+    RequestId secondary = 0;
+};
+
+/// Called as each node answers, before onDone: a window can say which node is still silent.
+using NodeProbed = std::function<void(NodeRole, const NodeProbe&)>;
+
+PairProbeRequests probePair(CommandRunner& primary, CommandRunner& secondary, QObject* context,
+                            std::function<void(const PairProbe&)> onDone, NodeProbed onNode = {});
 
 } // namespace nr1

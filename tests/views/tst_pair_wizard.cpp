@@ -303,9 +303,13 @@ private slots:
         SilentRunner secondary;
         PairWizard wizard(WizardKind::NewPair, testbedPair(), primary, secondary, nullptr);
         wizard.show();
-        QTRY_VERIFY_WITH_TIMEOUT(wizard.probePage()->nodesText().contains(
-                                     QStringLiteral("No answer from both yet after 10 s")),
+        // The node that answered is said as such, the silent one by name.
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.probePage()->nodesText().contains(QStringLiteral(
+                                     "Secondary (root@silent:22): no answer after 10 s")),
                                  15000);
+        QVERIFY2(wizard.probePage()->nodesText().contains(
+                     QStringLiteral("Primary (root@127.0.0.1:2222): answered as")),
+                 qPrintable(wizard.probePage()->nodesText()));
         QVERIFY(!wizard.probePage()->isComplete());
         QVERIFY(!nextEnabled(wizard));
         QCOMPARE(secondary.requested.size(), 1);

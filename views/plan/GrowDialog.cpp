@@ -218,25 +218,23 @@ void GrowDialog::readNodes() {
     m_patienceTimer->start(m_patience);
     m_ticker->start();
     showNodes();
-    const Command command = nodeProbeCommand();
-    m_primaryRequest =
-        m_primary.run(command, this, [this, generation](const CommandResult& result) {
+    const PairProbeRequests requests = probePair(
+        m_primary, m_secondary, this,
+        [this, generation](const PairProbe&) {
             if (generation == m_generation)
-                nodeAnswered(NodeRole::Primary, result);
+                bothAnswered();
+        },
+        [this, generation](NodeRole role, const NodeProbe& node) {
+            if (generation != m_generation)
+                return;
+            (role == NodeRole::Primary ? m_primaryProbe : m_secondaryProbe) = node;
+            showNodes();
         });
-    m_secondaryRequest =
-        m_secondary.run(command, this, [this, generation](const CommandResult& result) {
-            if (generation == m_generation)
-                nodeAnswered(NodeRole::Secondary, result);
-        });
+    m_primaryRequest = requests.primary;
+    m_secondaryRequest = requests.secondary;
 }
 
-void GrowDialog::nodeAnswered(NodeRole role, const CommandResult& result) {
-    (role == NodeRole::Primary ? m_primaryProbe : m_secondaryProbe) = nodeProbeFromResult(result);
-    if (!m_primaryProbe || !m_secondaryProbe) {
-        showNodes();
-        return;
-    }
+void GrowDialog::bothAnswered() {
     m_reading = false;
     m_patienceTimer->stop();
     m_ticker->stop();

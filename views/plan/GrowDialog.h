@@ -116,7 +116,8 @@ signals:
     void runEnded(nr1::Executor::State state);
 
 private:
-    void nodeAnswered(NodeRole role, const CommandResult& result);
+    /// Both nodes answered the current read (each one's answer is in m_*Probe).
+    void bothAnswered();
     void showNodes();
     void showGrowthPage();
     void updateChoice();

@@ -51,20 +51,31 @@ ProbePage::ProbePage(WizardContext& context, QWidget* parent)
     layout->addWidget(m_status, 1);
     connect(m_retry, &QPushButton::clicked, this, &ProbePage::probe);
     m_ticker->setInterval(1000);
-    connect(m_ticker, &QTimer::timeout, this, &ProbePage::showReading);
+    connect(m_ticker, &QTimer::timeout, this, &ProbePage::showNodes);
 }
 
-void ProbePage::showReading() {
-    const qint64 seconds = m_readTime.elapsed() / 1000;
-    QString text =
-        tr("Primary (%1): reading…\nSecondary (%2): reading…")
-            .arg(m_context.primary.describeTarget(), m_context.secondary.describeTarget());
-    // The window stays usable; a node that hangs is given up at the probe's timeout.
-    if (seconds >= 10)
-        text += QLatin1Char('\n') + tr("No answer from both yet after %n s: a node or the link to "
-                                       "it may hang (a node is given up after 60 s).",
-                                       nullptr, int(seconds));
-    m_nodes->setText(text);
+void ProbePage::showNodes() {
+    const qint64 seconds = m_readTime.isValid() ? m_readTime.elapsed() / 1000 : 0;
+    auto line = [this, seconds](NodeRole role) {
+        const std::optional<NodeProbe>& node = m_answers[role == NodeRole::Primary ? 0 : 1];
+        QString what;
+        if (node && node->ok())
+            what = nodeSummary(*node->state);
+        else if (node)
+            what = tr("did not answer usefully — %1").arg(node->error);
+        else if (seconds >= 10) // the window stays usable; the probe gives up at its timeout
+            what = tr("no answer after %n s — the node or the link to it may hang (given up "
+                      "after 60 s)",
+                      nullptr, int(seconds));
+        else
+            what = tr("reading…");
+        const CommandRunner& runner =
+            role == NodeRole::Primary ? m_context.primary : m_context.secondary;
+        return tr("%1 (%2): %3")
+            .arg(role == NodeRole::Primary ? tr("Primary") : tr("Secondary"),
+                 runner.describeTarget(), what);
+    };
+    m_nodes->setText(line(NodeRole::Primary) + QLatin1Char('\n') + line(NodeRole::Secondary));
 }
 
 void ProbePage::initializePage() {
@@ -85,26 +96,18 @@ void ProbePage::probe() {
     m_retry->setEnabled(false);
     const int generation = ++m_generation;
     m_readTime.start();
-    showReading();
+    m_answers = {};
+    showNodes();
     m_ticker->start();
     emit completeChanged();
     probePair(
-        m_context.primary, m_context.secondary, this, [this, generation](const PairProbe& probe) {
+        m_context.primary, m_context.secondary, this,
+        [this, generation](const PairProbe& probe) {
             if (generation != m_generation)
                 return; // a newer read was started
             m_probing = false;
             m_ticker->stop();
             m_retry->setEnabled(true);
-            auto line = [](const QString& role, const QString& target, const NodeProbe& node) {
-                return tr("%1 (%2): %3")
-                    .arg(role, target,
-                         node.ok() ? nodeSummary(*node.state)
-                                   : tr("did not answer usefully — %1").arg(node.error));
-            };
-            m_nodes->setText(
-                line(tr("Primary"), m_context.primary.describeTarget(), probe.primary) +
-                QLatin1Char('\n') +
-                line(tr("Secondary"), m_context.secondary.describeTarget(), probe.secondary));
             if (probe.ok()) {
                 const PairIntent defaults = defaultIntent(m_context.pair, &*probe.primary.state);
                 if (!m_defaultsApplied) { // the pages' choices survive a second read
@@ -120,6 +123,12 @@ void ProbePage::probe() {
                        "again."));
             }
             emit completeChanged();
+        },
+        [this, generation](NodeRole role, const NodeProbe& node) {
+            if (generation != m_generation)
+                return;
+            m_answers[role == NodeRole::Primary ? 0 : 1] = node;
+            showNodes();
         });
 }
 

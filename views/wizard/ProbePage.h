@@ -3,10 +3,15 @@
 // and says, per node, that it answered (host name, disks, what of the pair is there) or why
 // not, with Retry. The page is complete only when both nodes answered; the state goes into the
 // WizardContext together with the intent's defaults (and the Primary's probed initiator name).
-// The window stays usable while a node takes its time; after 10 s the page says so, counting.
+// The window stays usable while a node takes its time; after 10 s the page names the node that
+// is silent, counting.
+
+#include "probe/PairProber.h"
 
 #include <QElapsedTimer>
 #include <QWizardPage>
+#include <array>
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -29,7 +34,8 @@ public:
     void probe();
 
 private:
-    void showReading();
+    /// Per node: what it answered, or that it is being read, or for how long it has been silent.
+    void showNodes();
 
     WizardContext& m_context;
     bool m_probing = false;
@@ -40,6 +46,7 @@ private:
     QPushButton* m_retry;
     QTimer* m_ticker; ///< updates the waiting time while reading
     QElapsedTimer m_readTime;
+    std::array<std::optional<NodeProbe>, 2> m_answers; ///< the current read's, Primary first
 };
 
 } // namespace nr1
