@@ -165,7 +165,8 @@ void MainWindow::createMenus() {
         const QString name = m_monitorPane->currentPair();
         if (!m_monitors || name.isEmpty())
             return;
-        openPlanDialog(this, *m_monitors, name, tr("Repair pair %1").arg(name), &planRepair);
+        openPlanDialog(this, *m_monitors, name, tr("Repair pair %1").arg(name), &planRepair,
+                       [this, name] { pairChangedByPlan(name); });
     });
     repair->setToolTip(tr("Put back what the pair lost (the remote leg after an outage, the "
                           "Secondary's export, the login): plan, preview, apply"));

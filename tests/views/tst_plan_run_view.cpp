@@ -93,6 +93,25 @@ private slots:
         QVERIFY(!view.resumeButton()->isEnabled());
     }
 
+    void theWindowIsNotClosedWhileStepsRun() {
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe());
+        QVERIFY(!view.refuseToClose()); // nothing runs yet
+        QSignalSpy busy(&view, &PlanRunView::busyChanged);
+        QSignalSpy ended(&view, &PlanRunView::runEnded);
+        view.applyButton()->click(); // the replayed nodes answer later
+        QCOMPARE(busy.size(), 1);
+        QVERIFY(view.refuseToClose());
+        QVERIFY2(view.statusText().contains(QStringLiteral("stays open")),
+                 qPrintable(view.statusText()));
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(busy.size(), 2);
+        QVERIFY(!view.refuseToClose());
+    }
+
     void failureOffersRollback() {
         ReplayRunner primary;
         ReplayRunner secondary;

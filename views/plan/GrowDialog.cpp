@@ -72,7 +72,6 @@ GrowDialog::GrowDialog(const InventoryPair& pair, CommandRunner& primary, Comman
     , m_problem(new QLabel(this))
     , m_planPage(new QWidget(this))
     , m_followUp(new QLabel(this))
-    , m_closeNote(new QLabel(this))
     , m_back(new QPushButton(tr("< &Back"), this))
     , m_preview(new QPushButton(tr("&Preview…"), this))
     , m_close(new QPushButton(tr("&Close"), this)) {
@@ -148,10 +147,6 @@ GrowDialog::GrowDialog(const InventoryPair& pair, CommandRunner& primary, Comman
     m_pages->addWidget(m_planPage);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pages, 1);
-    m_closeNote->setWordWrap(true);
-    m_closeNote->setStyleSheet(healthTextStyle(Health::Warning, palette()));
-    m_closeNote->hide();
-    layout->addWidget(m_closeNote);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_back);
     buttons->addStretch(1);
@@ -209,7 +204,6 @@ void GrowDialog::readNodes() {
     m_runView = nullptr;
     m_followUp->clear();
     m_followUp->hide();
-    m_closeNote->hide();
     m_retry->setEnabled(false);
     m_pages->setCurrentIndex(int(Page::Nodes));
     m_back->hide();
@@ -432,7 +426,6 @@ bool GrowDialog::showPlan() {
         const bool finished =
             state == Executor::State::Done || state == Executor::State::RolledBack;
         m_back->setEnabled(finished);
-        m_closeNote->hide();
         if (state == Executor::State::Done)
             m_followUp->setText(tr("Grown. The Monitor tab shows %1 at its new size and, in "
                                    "the event list, the repair of the new region. Initiators "
@@ -472,12 +465,8 @@ void GrowDialog::back() {
 }
 
 void GrowDialog::reject() {
-    if (m_runView && m_runView->busy()) {
-        m_closeNote->setText(tr("Steps are running: wait until they end (or use Stop after this "
-                                "step), then close."));
-        m_closeNote->show();
+    if (m_runView && m_runView->refuseToClose())
         return;
-    }
     QDialog::reject();
 }
 

@@ -160,7 +160,6 @@ private:
     QWidget* m_planPage;
     PlanRunView* m_runView = nullptr;
     QLabel* m_followUp;
-    QLabel* m_closeNote;
     QPushButton* m_back;
     QPushButton* m_preview;
     QPushButton* m_close;

@@ -21,10 +21,25 @@ void showProblem(QWidget* parent, const QString& title, const QString& text) {
     box->open();
 }
 
+/// The window around the plan: it does not close while steps run (Escape, the close button).
+class PlanRunDialog : public QDialog {
+public:
+    using QDialog::QDialog;
+    void setView(PlanRunView* view) { m_view = view; }
+    void done(int result) override {
+        if (m_view && m_view->refuseToClose())
+            return;
+        QDialog::done(result);
+    }
+
+private:
+    PlanRunView* m_view = nullptr;
+};
+
 } // namespace
 
 void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& pairName,
-                    const QString& title, PlanMaker makePlan) {
+                    const QString& title, PlanMaker makePlan, std::function<void()> runEnded) {
     const InventoryPair* pair = monitors.pair(pairName);
     SshRunner* primary = monitors.runner(pairName, NodeRole::Primary);
     SshRunner* secondary = monitors.runner(pairName, NodeRole::Secondary);
@@ -53,22 +68,16 @@ void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& 
                             .arg(result.refusals.join(QStringLiteral("\n• "))));
             return;
         }
-        auto* dialog = new QDialog(window);
+        auto* dialog = new PlanRunDialog(window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setWindowTitle(title);
         auto* journal = new Journal(Journal::defaultPath(pairCopy.name));
         auto* view = new PlanRunView(
             *result.plan, state, *primary, *secondary,
             PlanRunView::reprobeOf(*primary, *secondary, dialog, intent.layout), journal, dialog);
+        dialog->setView(view);
         QObject::connect(dialog, &QObject::destroyed, [journal] { delete journal; });
-        QObject::connect(view, &PlanRunView::runEnded, dialog, [owner, pairCopy] {
-            if (!owner)
-                return;
-            if (PairMonitor* monitor = owner->monitor(pairCopy.name)) {
-                monitor->requestFullProbe();
-                monitor->refreshSoon();
-            }
-        });
+        QObject::connect(view, &PlanRunView::runEnded, dialog, [runEnded] { runEnded(); });
         auto* layout = new QVBoxLayout(dialog);
         layout->addWidget(view);
         dialog->resize(900, 640);

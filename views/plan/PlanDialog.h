@@ -2,7 +2,8 @@
 // Contract: opens a plan for a pair of the inventory in a window of its own: probes both nodes
 // (asynchronously), asks `makePlan` for the plan, shows the refusals in words when there is
 // none, else a PlanRunView to preview and apply it, journaled in the pair's journal. When a
-// run ends the pair's monitor is asked for a full refresh. Nothing blocks the event loop.
+// run ends `runEnded` is called (the console refreshes the pair). The window does not close
+// while steps run. Nothing blocks the event loop.
 
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
@@ -21,6 +22,6 @@ using PlanMaker = std::function<PlanResult(const PairState&, const PairIntent&)>
 /// Starts the probe; the dialog (or the refusal) appears when both nodes answered. `title` names
 /// the window ("Repair pair testbed").
 void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& pair,
-                    const QString& title, PlanMaker makePlan);
+                    const QString& title, PlanMaker makePlan, std::function<void()> runEnded);
 
 } // namespace nr1

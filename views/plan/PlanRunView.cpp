@@ -182,6 +182,14 @@ Executor::State PlanRunView::state() const {
     return m_executor ? m_executor->state() : Executor::State::Ready;
 }
 
+bool PlanRunView::refuseToClose() {
+    if (!busy())
+        return false;
+    m_status->setText(tr("Steps are running: the window stays open until they end (or use Stop "
+                         "after this step); closing now would leave the pair half made."));
+    return true;
+}
+
 QString PlanRunView::statusText() const {
     return m_status->text();
 }

@@ -46,6 +46,9 @@ public:
     Executor::State state() const;
     /// True while steps run or are undone: the window must not close under it.
     bool busy() const;
+    /// For a window asked to close: true while busy(), and then the status line says why the
+    /// window stays open; false when it may close.
+    bool refuseToClose();
     QString statusText() const;
     /// "waiting", "skipped", "running", "done", "failed", "undoing", "undone" of action `index`.
     QString actionStatus(int index) const;

@@ -9,8 +9,6 @@
 #include "VolumePage.h"
 #include "plan/Planners.h"
 
-#include <QMessageBox>
-
 namespace nr1 {
 
 PlanResult planForWizard(WizardKind kind, const PairState& state, const PairIntent& intent) {
@@ -89,17 +87,8 @@ void PairWizard::done(int result) {
 }
 
 bool PairWizard::refuseWhileRunning() {
-    if (const PlanRunView* view = runView(); view && view->busy()) {
-        auto* box = new QMessageBox(QMessageBox::Information, windowTitle(),
-                                    tr("A plan is running. Stop it after the running step "
-                                       "first (or let it finish); closing now would leave the "
-                                       "pair half made."),
-                                    QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-        return true;
-    }
-    return false;
+    PlanRunView* view = runView();
+    return view && view->refuseToClose();
 }
 
 } // namespace nr1

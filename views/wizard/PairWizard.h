@@ -48,7 +48,7 @@ signals:
     void runEnded();
 
 private:
-    /// True (and says why) while a plan runs: the wizard stays open.
+    /// True (the plan view says why) while a plan runs: the wizard stays open.
     bool refuseWhileRunning();
 
     WizardContext m_context;
