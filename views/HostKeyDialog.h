@@ -6,7 +6,7 @@
 // ChangedHostKeyDialog warns with the remembered and the presented fingerprints, the file and
 // line, and the command that removes the old key — it has no button that accepts.
 
-#include "ssh/SshDelegate.h"
+#include "transport/OperatorDelegate.h"
 
 #include <QDialog>
 #include <QSet>
@@ -37,10 +37,10 @@ private:
     QString m_removeCommand;
 };
 
-/// The SshDelegate of the console: host keys through HostKeyDialog, passphrases and passwords
+/// The OperatorDelegate of the console: host keys through HostKeyDialog, passphrases and passwords
 /// through a password field. Every question is a window-modal dialog opened with open(), so the
 /// event loop keeps running; the answer goes back when the dialog closes.
-class DialogDelegate : public SshDelegate {
+class DialogDelegate : public OperatorDelegate {
 public:
     explicit DialogDelegate(QWidget* parent)
         : m_parent(parent) {}

@@ -1,7 +1,7 @@
 #include "InventoryView.h"
 
 #include "HealthStyle.h"
-#include "plan/Sizes.h"
+#include "base/Sizes.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -143,7 +143,7 @@ QTreeWidgetItem* InventoryView::groupItem(const QString& pair, NodeRole role, Gr
     return nullptr;
 }
 
-void InventoryView::setNodeState(const QString& pair, NodeRole role, SshConnection::State state,
+void InventoryView::setNodeState(const QString& pair, NodeRole role, ConnectionState state,
                                  const QString& detail) {
     QTreeWidgetItem* item = nodeItem(pair, role);
     if (!item)
@@ -151,35 +151,35 @@ void InventoryView::setNodeState(const QString& pair, NodeRole role, SshConnecti
     Health health = Health::Unknown;
     QString words;
     switch (state) {
-    case SshConnection::State::Disconnected:
+    case ConnectionState::Disconnected:
         words = tr("not connected");
         break;
-    case SshConnection::State::Connecting:
+    case ConnectionState::Connecting:
         health = Health::Working;
         words = tr("connecting");
         break;
-    case SshConnection::State::AwaitingTrust:
+    case ConnectionState::AwaitingTrust:
         health = Health::Warning;
         words = tr("waiting for its host key to be accepted");
         break;
-    case SshConnection::State::Authenticating:
+    case ConnectionState::Authenticating:
         health = Health::Working;
         words = tr("logging in");
         break;
-    case SshConnection::State::AwaitingSecret:
+    case ConnectionState::AwaitingSecret:
         health = Health::Warning;
         words = tr("waiting for a passphrase or password");
         break;
-    case SshConnection::State::Ready:
+    case ConnectionState::Ready:
         health = Health::Ok;
         words = tr("connected");
         break;
-    case SshConnection::State::BackingOff:
+    case ConnectionState::BackingOff:
         health = Health::Critical;
         words = detail.isEmpty() ? tr("failing") : tr("failing: %1").arg(detail);
         break;
     }
-    if (!detail.isEmpty() && state != SshConnection::State::BackingOff)
+    if (!detail.isEmpty() && state != ConnectionState::BackingOff)
         words = tr("%1 (%2)").arg(words, detail);
     setNodeLook(item, health, words);
 }

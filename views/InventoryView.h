@@ -13,7 +13,7 @@
 #include "model/Lvm.h"
 #include "model/Pair.h"
 #include "monitor/PairSnapshot.h"
-#include "ssh/SshConnection.h"
+#include "transport/ConnectionState.h"
 
 #include <QMap>
 #include <QWidget>
@@ -50,8 +50,8 @@ public:
     QTreeWidgetItem* groupItem(const QString& pair, NodeRole role, Group group) const;
 
 public slots:
-    /// A node's connection changed (InventoryMonitor::connectionStateChanged).
-    void setNodeState(const QString& pair, nr1::NodeRole role, nr1::SshConnection::State state,
+    /// A node's connection changed (InventorySession::connectionStateChanged).
+    void setNodeState(const QString& pair, nr1::NodeRole role, nr1::ConnectionState state,
                       const QString& detail);
     /// Each node's arrays and exports from the pair's latest snapshot.
     void showSnapshot(const nr1::PairSnapshot& snapshot);

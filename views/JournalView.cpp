@@ -1,8 +1,8 @@
 #include "JournalView.h"
 
 #include "HealthStyle.h"
-#include "exec/Journal.h"
-#include "exec/JournalText.h"
+#include "apply/Journal.h"
+#include "apply/JournalText.h"
 
 #include <QFileInfo>
 #include <QFontDatabase>

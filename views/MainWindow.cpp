@@ -11,10 +11,9 @@
 #include "PairWizard.h"
 #include "PlanDialog.h"
 #include "PlanRunView.h"
-#include "exec/Journal.h"
-#include "monitor/InventoryMonitor.h"
 #include "plan/Planners.h"
-#include "ssh/SshRunner.h"
+#include "session/InventorySession.h"
+#include "session/PairSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -109,8 +108,8 @@ void MainWindow::createMenus() {
                                        [this] { m_central->setCurrentWidget(m_inspector); });
     inspect->setShortcut(QKeySequence(tr("Ctrl+3")));
     QAction* refresh = view->addAction(tr("&Refresh now"), this, [this] {
-        if (m_monitors)
-            for (PairMonitor* pairMonitor : m_monitors->monitors())
+        if (m_pairs)
+            for (PairMonitor* pairMonitor : m_pairs->monitors())
                 pairMonitor->refreshSoon();
     });
     refresh->setShortcut(QKeySequence::Refresh);
@@ -163,10 +162,13 @@ void MainWindow::createMenus() {
     pair->addSeparator();
     QAction* repair = pair->addAction(tr("&Repair…"), this, [this] {
         const QString name = m_monitorPane->currentPair();
-        if (!m_monitors || name.isEmpty())
+        PairSession* session = sessionForPlan(name);
+        if (!session)
             return;
-        openPlanDialog(this, *m_monitors, name, tr("Repair pair %1").arg(name), &planRepair,
-                       [this, name] { pairChangedByPlan(name); });
+        openPlanDialog(
+            this, *session, tr("Repair pair %1").arg(name), &planRepair,
+            [this, name] { pairChangedByPlan(name); },
+            [this](QDialog* dialog) { showPlanWindow(dialog); });
     });
     repair->setToolTip(tr("Put back what the pair lost (the remote leg after an outage, the "
                           "Secondary's export, the login): plan, preview, apply"));
@@ -215,13 +217,10 @@ void MainWindow::createMenus() {
 
 bool MainWindow::openInventory(const QString& path) {
     // The plan windows use the connections about to be replaced: never under a running plan.
-    if (const QDialog* running = windowRunningAPlan()) {
-        statusBar()->showMessage(
-            tr("A plan is running in “%1”: open the inventory again once it ended.")
-                .arg(running->windowTitle()));
+    if (const QString running = planRunning(); !running.isEmpty()) {
+        statusBar()->showMessage(tr("%1: open the inventory again once it ended.").arg(running));
         return false;
     }
-    const QList<QDialog*> windows = planWindows();
     m_inventoryPath = path;
     const bool ok = m_inventory->load(path);
     statusBar()->showMessage(m_inventory->statusText());
@@ -231,11 +230,13 @@ bool MainWindow::openInventory(const QString& path) {
     if (!loaded.ok())
         return false; // changed between the two reads; the dock says what it showed
     QSettings().setValue(QStringLiteral("inventory/lastPath"), path);
-    qDeleteAll(windows); // before the runners they hold references to
-    m_monitors.reset();
+    // Before the sessions they work on.
+    for (const QPointer<QDialog>& window : std::exchange(m_planWindows, {}))
+        delete window.data();
+    m_pairs.reset();
     m_monitorPane->clear();
-    m_monitors = std::make_unique<InventoryMonitor>(loaded.value(), m_delegate.get());
-    for (PairMonitor* pairMonitor : m_monitors->monitors()) {
+    m_pairs = std::make_unique<InventorySession>(loaded.value(), m_delegate.get());
+    for (PairMonitor* pairMonitor : m_pairs->monitors()) {
         m_monitorPane->watch(pairMonitor);
         // The dock shows what the monitor found on each node.
         connect(pairMonitor, &PairMonitor::refreshed, m_inventory, [this, pairMonitor] {
@@ -247,40 +248,40 @@ bool MainWindow::openInventory(const QString& path) {
         });
     }
     connect(
-        m_monitors.get(), &InventoryMonitor::connectionStateChanged, this,
-        [this](const QString& pair, NodeRole role, SshConnection::State state,
-               const QString& detail) {
+        m_pairs.get(), &InventorySession::connectionStateChanged, this,
+        [this](const QString& pair, NodeRole role, ConnectionState state, const QString& detail) {
             m_inventory->setNodeState(pair, role, state, detail);
-            if (state == SshConnection::State::Ready || detail.isEmpty())
+            if (state == ConnectionState::Ready || detail.isEmpty())
                 return;
             statusBar()->showMessage(
                 tr("%1 %2: %3")
                     .arg(pair, role == NodeRole::Primary ? tr("primary") : tr("secondary"), detail),
                 10000);
         });
-    m_monitors->start();
+    m_pairs->start();
     m_central->setCurrentWidget(m_monitorPane);
     return true;
 }
 
-const InventoryPair* MainWindow::pairForPlan(const QString& pairName) {
-    const InventoryPair* inventoryPair = m_monitors ? m_monitors->pair(pairName) : nullptr;
-    if (!inventoryPair)
+PairSession* MainWindow::sessionForPlan(const QString& pairName) {
+    PairSession* session = m_pairs ? m_pairs->session(pairName) : nullptr;
+    if (!session)
         statusBar()->showMessage(pairName.isEmpty()
                                      ? tr("Open an inventory with a pair first (Pair → Add Pair…).")
                                      : tr("There is no pair %1 in the inventory.").arg(pairName),
                                  10000);
-    return inventoryPair;
+    return session;
 }
 
-void MainWindow::showPlanWindow(QWidget* window, Journal* journal) {
+void MainWindow::showPlanWindow(QDialog* window) {
     window->setAttribute(Qt::WA_DeleteOnClose);
-    connect(window, &QObject::destroyed, [journal] { delete journal; });
+    m_planWindows.removeAll(nullptr); // windows closed meanwhile
+    m_planWindows << window;
     window->show();
 }
 
 void MainWindow::pairChangedByPlan(const QString& pairName) {
-    if (PairMonitor* monitor = m_monitors ? m_monitors->monitor(pairName) : nullptr) {
+    if (PairMonitor* monitor = m_pairs ? m_pairs->monitor(pairName) : nullptr) {
         monitor->requestFullProbe();
         monitor->refreshSoon();
     }
@@ -288,46 +289,30 @@ void MainWindow::pairChangedByPlan(const QString& pairName) {
         m_journal->reload();
 }
 
-const QDialog* MainWindow::windowRunningAPlan() const {
-    for (const QDialog* window : planWindows())
-        for (const PlanRunView* view : window->findChildren<PlanRunView*>())
-            if (view->busy())
-                return window;
-    return nullptr;
-}
-
-QList<QDialog*> MainWindow::planWindows() const {
-    QList<QDialog*> windows;
-    for (QDialog* dialog : findChildren<QDialog*>(Qt::FindDirectChildrenOnly))
-        if (qobject_cast<PairWizard*>(dialog) || qobject_cast<GrowDialog*>(dialog) ||
-            dialog->findChild<PlanRunView*>())
-            windows << dialog;
-    return windows;
+QString MainWindow::planRunning() const {
+    const PairSession* session = m_pairs ? m_pairs->applyingSession() : nullptr;
+    if (!session)
+        return {};
+    return tr("A plan is running on pair %1 (“%2”)").arg(session->name(), session->applying());
 }
 
 PairWizard* MainWindow::openWizard(WizardKind kind, const QString& pairName) {
-    const InventoryPair* inventoryPair = pairForPlan(pairName);
-    if (!inventoryPair)
+    PairSession* session = sessionForPlan(pairName);
+    if (!session)
         return nullptr;
-    auto* journal = new Journal(Journal::defaultPath(pairName));
-    auto* wizard =
-        new PairWizard(kind, *inventoryPair, *m_monitors->runner(pairName, NodeRole::Primary),
-                       *m_monitors->runner(pairName, NodeRole::Secondary), journal, this);
+    auto* wizard = new PairWizard(kind, *session, this);
     connect(wizard, &PairWizard::runEnded, this, [this, pairName] { pairChangedByPlan(pairName); });
-    showPlanWindow(wizard, journal);
+    showPlanWindow(wizard);
     return wizard;
 }
 
 GrowDialog* MainWindow::openGrowDialog(const QString& pairName) {
-    const InventoryPair* inventoryPair = pairForPlan(pairName);
-    if (!inventoryPair)
+    PairSession* session = sessionForPlan(pairName);
+    if (!session)
         return nullptr;
-    auto* journal = new Journal(Journal::defaultPath(pairName));
-    auto* dialog =
-        new GrowDialog(*inventoryPair, *m_monitors->runner(pairName, NodeRole::Primary),
-                       *m_monitors->runner(pairName, NodeRole::Secondary), journal, this);
+    auto* dialog = new GrowDialog(*session, this);
     connect(dialog, &GrowDialog::runEnded, this, [this, pairName] { pairChangedByPlan(pairName); });
-    showPlanWindow(dialog, journal);
+    showPlanWindow(dialog);
     return dialog;
 }
 
@@ -393,12 +378,9 @@ void MainWindow::showAbout() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     // Quitting would cut the connections under the running step.
-    if (const QDialog* running = windowRunningAPlan()) {
+    if (const QString running = planRunning(); !running.isEmpty()) {
         statusBar()->showMessage(
-            tr("A plan is running in “%1”: stop it after its step, or let it end, before "
-               "quitting.")
-                .arg(running->windowTitle()),
-            15000);
+            tr("%1: stop it after its step, or let it end, before quitting.").arg(running), 15000);
         event->ignore();
         return;
     }

@@ -1,23 +1,23 @@
 #pragma once
-// Contract: nr1's main window: menus, status bar and the central views. The inventory sits in
-// a dock on the left; the centre holds the monitoring pane (every pair of the open inventory,
-// watched live over nr1's own SSH connections), the journal of the pair shown there and the
-// output inspector as tabs. The Pair menu opens the wizards, the grow dialog and Repair for
-// the pair shown; each runs on the inventory's connections and, after a run, has the monitor
-// read the pair again. Opening an inventory replaces the connections and monitors of the
-// previous one (refused while a plan runs; open plan windows are closed first); quitting is
-// refused while a plan runs. Host keys and
-// passphrases are asked in dialogs that never block the event loop. Critical events also go
-// to the desktop's notification area where the platform has one. Remembers its geometry and
-// the last inventory. The inventory editor (File → New Inventory…, Pair → Add/Edit/Remove
-// Pair…) changes the file through InventoryDocument (comments and other pairs kept, a backup
-// "<file>~"), refuses a file that does not read (saying where), and opens it again after a save
-// so the monitors follow; without any inventory it works on defaultInventoryPath().
+// Contract: nr1's main window, which only arranges and wires. Left, the inventory dock; in the
+// centre, as tabs, the monitoring pane (every pair of the open inventory, watched live), the
+// journal of the pair shown there and the output inspector. The open inventory is one
+// InventorySession: every pair's session (connections, journal, apply claim) and monitor.
+// The Pair menu opens the wizards, the grow dialog and Repair on the shown pair's session;
+// after a run the monitor reads the pair again. Opening another inventory replaces the
+// session (refused while a plan runs; the plan windows are closed first); quitting is refused
+// while a plan runs. Host keys and passphrases are asked in dialogs that never block the event
+// loop; critical events also go to the desktop's notification area. The inventory editor
+// (File → New Inventory…, Pair → Add/Edit/Remove Pair…) edits the file through
+// InventoryDocument and opens it again after a save; without any inventory it works on
+// defaultInventoryPath(). Remembers its geometry and the last inventory.
 
 #include "WizardContext.h"
 
 #include <QDialog>
+#include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QSystemTrayIcon;
@@ -27,15 +27,14 @@ namespace nr1 {
 
 class DialogDelegate;
 class InventoryEditor;
-class InventoryMonitor;
+class InventorySession;
 class InventoryView;
-class Journal;
 class JournalView;
-struct InventoryPair;
 class MonitorPane;
 class OutputInspector;
 class GrowDialog;
 class PairEditDialog;
+class PairSession;
 class PairWizard;
 struct MonitorEvent;
 
@@ -51,8 +50,8 @@ public:
     /// Shows the inventory in `path` and starts watching its pairs; false (and the reason in
     /// the dock) when it is not usable, leaving what was shown and watched before.
     bool openInventory(const QString& path);
-    /// Opens a wizard for a pair of the open inventory (it deletes itself when closed); nullptr
-    /// and the reason in the status bar when there is no such pair.
+    /// Opens a wizard on a pair's session (it deletes itself when closed); nullptr and the
+    /// reason in the status bar when there is no such pair.
     PairWizard* openWizard(WizardKind kind, const QString& pair);
     /// Opens the grow-volume dialog for a pair of the open inventory (deleted when closed; a
     /// run makes the pair's monitor read it again); nullptr and the reason in the status bar
@@ -82,16 +81,14 @@ protected:
 
 private:
     void createMenus();
-    /// The inventory's pair for a plan window, or nullptr with the reason in the status bar.
-    const InventoryPair* pairForPlan(const QString& pair);
-    /// Shows a wizard or dialog that deletes itself (and `journal`) when closed.
-    void showPlanWindow(QWidget* window, Journal* journal);
+    /// The session of a pair for a plan window, or nullptr with the reason in the status bar.
+    PairSession* sessionForPlan(const QString& pair);
+    /// Shows a plan window (wizard, grow or plan dialog) that deletes itself when closed.
+    void showPlanWindow(QDialog* window);
     /// After a plan's run: the pair's monitor reads it again, the journal view too.
     void pairChangedByPlan(const QString& pair);
-    /// Open windows that use the inventory's connections (wizards, grow and plan dialogs).
-    QList<QDialog*> planWindows() const;
-    /// The plan window whose plan is running (or rolling back), if any.
-    const QDialog* windowRunningAPlan() const;
+    /// "A plan is running on pair P (“title”)" while one does; empty otherwise.
+    QString planRunning() const;
     void chooseFile();
     /// The pair the Pair menu's inventory actions are about: the one selected in the dock,
     /// else the one shown in the monitor.
@@ -107,7 +104,8 @@ private:
     QString m_inventoryPath; ///< the inventory asked for last, for the editor
     std::unique_ptr<DialogDelegate> m_delegate;
     InventoryEditor* m_editor;
-    std::unique_ptr<InventoryMonitor> m_monitors;
+    std::unique_ptr<InventorySession> m_pairs;
+    QList<QPointer<QDialog>> m_planWindows; ///< they work on m_pairs' sessions
     QSystemTrayIcon* m_tray = nullptr;
 };
 

@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "OutputInspector.h"
+#include "inventory/Inventory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,9 +1,9 @@
 #include "ctl/ApplySession.h"
 
+#include "apply/Executor.h"
+#include "apply/Journal.h"
 #include "ctl/ExitCodes.h"
 #include "ctl/Terminal.h"
-#include "exec/Executor.h"
-#include "exec/Journal.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -20,8 +20,9 @@ public:
         , m_intent(std::move(intent))
         , m_json(json)
         , m_onFailure(std::move(onFailure))
-        , m_journal(Journal::defaultPath(connection.pair.name))
-        , m_executor(std::move(plan), *connection.primary, *connection.secondary, &m_journal) {
+        , m_journal(connection.session->journal())
+        , m_executor(std::move(plan), connection.session->primary(),
+                     connection.session->secondary(), &m_journal) {
         connect(&m_executor, &Executor::actionStarted, this, [this](int index) {
             const Action& action = m_executor.plan().actions[size_t(index)];
             if (m_json)
@@ -181,7 +182,7 @@ private:
                         unmet << action.done.description;
                 QJsonObject entry{{QStringLiteral("event"), QStringLiteral("verify")},
                                   {QStringLiteral("unmet"), QJsonArray::fromStringList(unmet)}};
-                entry.insert(QStringLiteral("pair"), m_connection.pair.name);
+                entry.insert(QStringLiteral("pair"), m_connection.pair().name);
                 m_journal.append(entry);
                 if (m_json)
                     printJsonLine(entry);
@@ -205,7 +206,7 @@ private:
     bool m_json;
     QString m_onFailure;
     bool m_resumed = false;
-    Journal m_journal;
+    Journal& m_journal;
     Executor m_executor;
 };
 

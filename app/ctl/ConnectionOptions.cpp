@@ -1,5 +1,7 @@
 #include "ctl/ConnectionOptions.h"
 
+#include "session/SshTargets.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>

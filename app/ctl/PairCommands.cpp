@@ -1,12 +1,12 @@
 #include "ctl/PairCommands.h"
 
+#include "apply/Journal.h"
+#include "apply/JournalText.h"
 #include "ctl/ApplySession.h"
 #include "ctl/ExitCodes.h"
 #include "ctl/IntentOptions.h"
 #include "ctl/PairConnection.h"
 #include "ctl/Terminal.h"
-#include "exec/Journal.h"
-#include "exec/JournalText.h"
 #include "plan/PairStatus.h"
 #include "plan/Planners.h"
 
@@ -224,8 +224,8 @@ int runPlanCommand(const QStringList& input, bool apply) {
         if (options.json && !apply)
             print(QString::fromUtf8(QJsonDocument(plan.toJson()).toJson()));
         else if (!options.json)
-            print(plan.preview(connection->primary->describeTarget(),
-                               connection->secondary->describeTarget()));
+            print(plan.preview(connection->session->primary().describeTarget(),
+                               connection->session->secondary().describeTarget()));
         if (!apply || plan.isEmpty()) {
             QCoreApplication::exit(kExitOk);
             return;

@@ -3,6 +3,8 @@
 #include "ctl/ExitCodes.h"
 #include "ctl/IntentOptions.h"
 #include "ctl/Terminal.h"
+#include "session/SshTargets.h"
+#include "ssh/SshRunner.h"
 
 #include <QCoreApplication>
 
@@ -58,12 +60,11 @@ bool findInventoryPair(const PairOptions& options, Inventory& inventory, Invento
 
 std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error) {
     auto connection = std::make_unique<PairConnection>();
-    if (!findInventoryPair(options, connection->inventory, connection->pair, error))
+    InventoryPair pair;
+    if (!findInventoryPair(options, connection->inventory, pair, error))
         return nullptr;
-    const Inventory& inventory = connection->inventory;
-    const InventoryPair* pair = &connection->pair;
     auto targetFor = [&](const InventoryNode& node) {
-        SshTarget target = sshTargetFor(inventory, node);
+        SshTarget target = sshTargetFor(connection->inventory, node);
         if (!options.connection.knownHostsFile.isEmpty())
             target.knownHostsFile = options.connection.knownHostsFile;
         if (!options.connection.identity.isEmpty())
@@ -73,16 +74,17 @@ std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& err
         return target;
     };
     connection->trust = std::make_unique<TerminalTrust>(options.connection.acceptNewHostKey);
-    connection->primary =
-        std::make_unique<SshRunner>(targetFor(pair->primary), connection->trust.get());
-    connection->secondary =
-        std::make_unique<SshRunner>(targetFor(pair->secondary), connection->trust.get());
+    auto primary = std::make_unique<SshRunner>(targetFor(pair.primary), connection->trust.get());
+    auto secondary =
+        std::make_unique<SshRunner>(targetFor(pair.secondary), connection->trust.get());
+    connection->session =
+        std::make_unique<PairSession>(pair, std::move(primary), std::move(secondary));
     return connection;
 }
 
 QString buildIntent(const PairConnection& connection, const PairProbe& probe, QStringList arguments,
                     PairIntent& intent, QStringList* rest) {
-    intent = defaultIntent(connection.pair, probe.primary.ok() ? &*probe.primary.state : nullptr);
+    intent = connection.session->intent(probe);
     const QString error = takeIntentOptions(arguments, intent);
     if (rest)
         *rest = arguments;
@@ -91,19 +93,17 @@ QString buildIntent(const PairConnection& connection, const PairProbe& probe, QS
 
 void probeThen(PairConnection& connection, const QString& command,
                std::function<void(const PairProbe&)> then, int exitWhenUnreachable) {
-    probePair(*connection.primary, *connection.secondary, QCoreApplication::instance(),
-              [&connection, command, then = std::move(then),
-               exitWhenUnreachable](const PairProbe& probe) {
-                  if (!probe.ok()) {
-                      for (const QString& error :
-                           probe.errors(connection.primary->describeTarget(),
-                                        connection.secondary->describeTarget()))
-                          printError(command, error);
-                      QCoreApplication::exit(exitWhenUnreachable);
-                      return;
-                  }
-                  then(probe);
-              });
+    PairSession& session = *connection.session;
+    session.read(&session, [&session, command, then = std::move(then),
+                            exitWhenUnreachable](const PairProbe& probe) {
+        if (!probe.ok()) {
+            for (const QString& error : session.readErrors(probe))
+                printError(command, error);
+            QCoreApplication::exit(exitWhenUnreachable);
+            return;
+        }
+        then(probe);
+    });
 }
 
 } // namespace nr1::ctl

@@ -1,15 +1,15 @@
 #pragma once
 // Contract: what every nr1ctl pair command shares: its common options (--pair, --json, --help
-// and the connection options), the pair found in the inventory with an SSH runner per node,
-// the intent built from the inventory's defaults, the probe and the command line, and one
-// asynchronous probe of both nodes that reports unreachable nodes and quits with 255.
+// and the connection options), the pair found in the inventory as a PairSession (an SSH runner
+// per node, the journal), the intent built from the session's defaults and the command line,
+// and one asynchronous read of both nodes that reports unreachable nodes and quits with 255.
 
 #include "ctl/ConnectionOptions.h"
 #include "ctl/IntentOptions.h"
 #include "ctl/TerminalTrust.h"
 #include "plan/PairIntent.h"
-#include "probe/PairProber.h"
-#include "ssh/SshRunner.h"
+#include "probe/NodeProbe.h"
+#include "session/PairSession.h"
 
 #include <functional>
 #include <memory>
@@ -20,10 +20,9 @@ namespace nr1::ctl {
 /// Both nodes of one inventory pair, reachable over SSH.
 struct PairConnection {
     Inventory inventory;
-    InventoryPair pair;
-    std::unique_ptr<TerminalTrust> trust;
-    std::unique_ptr<SshRunner> primary;
-    std::unique_ptr<SshRunner> secondary;
+    std::unique_ptr<TerminalTrust> trust; ///< before the session: its runners ask it
+    std::unique_ptr<PairSession> session;
+    const InventoryPair& pair() const { return session->pair(); }
 };
 
 /// Common options of the pair commands, taken out of the argument list.

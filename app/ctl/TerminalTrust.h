@@ -6,11 +6,11 @@
 // passphrases and, as a last resort the server offers, the login password are read from the
 // terminal without echo; with no terminal the key is skipped and no password is tried.
 
-#include "ssh/SshDelegate.h"
+#include "transport/OperatorDelegate.h"
 
 namespace nr1::ctl {
 
-class TerminalTrust : public SshDelegate {
+class TerminalTrust : public OperatorDelegate {
 public:
     explicit TerminalTrust(bool acceptNew)
         : m_acceptNew(acceptNew) {}

@@ -197,7 +197,8 @@ int runWatchCommand(const QStringList& input) {
     MonitorTiming timing;
     timing.idleInterval = std::chrono::milliseconds(qint64(interval * 1000));
     timing.busyInterval = std::chrono::milliseconds(qint64(busyInterval * 1000));
-    PairMonitor monitor(intent.layout, *connection->primary, *connection->secondary, timing);
+    PairMonitor monitor(intent.layout, connection->session->primary(),
+                        connection->session->secondary(), timing);
     WatchPrinter printer(options.json         ? WatchPrinter::Form::Json
                          : stdoutIsTerminal() ? WatchPrinter::Form::InPlace
                                               : WatchPrinter::Form::Lines);

@@ -277,15 +277,4 @@ QString defaultInventoryPath() {
            QStringLiteral("/nr1/inventory.yaml");
 }
 
-SshTarget sshTargetFor(const Inventory& inventory, const InventoryNode& node) {
-    SshTarget target;
-    target.host = node.host;
-    target.port = node.port;
-    target.user = node.user;
-    if (!node.identity.isEmpty())
-        target.identityFiles = {node.identity};
-    target.knownHostsFile = inventory.knownHostsFile;
-    return target;
-}
-
 } // namespace nr1

@@ -1,11 +1,11 @@
 #pragma once
 // Contract: the inventory of Network RAID1 pairs nr1 manages, as read from its YAML file
-// (docs/inventory.md): each pair's two nodes with how to reach them over SSH, their replication
-// addresses and iSCSI initiator names. Reading validates every field and reports the first
-// problem with the file, line and field; it never returns a half-read inventory.
+// (docs/inventory.md): each pair's two nodes with how to reach them over SSH (session/SshTargets
+// makes the target), their replication addresses and iSCSI initiator names. Reading validates every
+// field and reports the first problem with the file, line and field; it never returns a half-read
+// inventory.
 
-#include "probe/ParseResult.h"
-#include "ssh/SshTarget.h"
+#include "base/ParseResult.h"
 
 #include <QString>
 #include <optional>
@@ -71,8 +71,5 @@ QString resolveInventoryPath(const QString& written, const QString& baseDirector
 /// The inventory nr1ctl and the console use unless told otherwise:
 /// $XDG_CONFIG_HOME/nr1/inventory.yaml (usually ~/.config/nr1/inventory.yaml).
 QString defaultInventoryPath();
-
-/// The SSH target for a node: the inventory's fields override ~/.ssh/config.
-SshTarget sshTargetFor(const Inventory& inventory, const InventoryNode& node);
 
 } // namespace nr1

@@ -9,7 +9,7 @@
 #include "probe/MdadmExamineParser.h"
 #include "probe/MdadmExportParser.h"
 #include "probe/MdstatParser.h"
-#include "probe/NodeProbe.h"
+#include "probe/ProbeScript.h"
 #include "probe/SaveconfigParser.h"
 #include "probe/SignatureParsers.h"
 

@@ -4,7 +4,7 @@
 // the one table behind `nr1ctl parse`, the console's output inspector and the fuzz targets, so
 // a parser added here is reachable from all three.
 
-#include "probe/ParseResult.h"
+#include "base/ParseResult.h"
 
 #include <QJsonObject>
 #include <QString>

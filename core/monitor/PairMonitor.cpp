@@ -1,7 +1,7 @@
 #include "monitor/PairMonitor.h"
 
 #include "probe/NodeProbe.h"
-#include "probe/PairProber.h"
+#include "probe/ProbeScript.h"
 
 namespace nr1 {
 

@@ -11,11 +11,11 @@
 // snapshotChanged is emitted only when it differs from the last one; eventRaised once per event, in
 // order. All signals come from the event loop of the monitor's thread; nothing here blocks.
 
-#include "exec/CommandRunner.h"
 #include "model/Pair.h"
 #include "monitor/MonitorEvents.h"
 #include "monitor/PairSnapshot.h"
 #include "monitor/SyncHistory.h"
+#include "transport/CommandRunner.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -9,9 +9,9 @@
 // bitmap (element − array), the PV's metadata (array − PV), whole extents of the volume VG.
 // The projection is an estimate for the administrator; only planGrow decides what runs.
 
+#include "base/Sizes.h"
 #include "model/Pair.h"
 #include "plan/PairIntent.h"
-#include "plan/Sizes.h"
 
 #include <optional>
 

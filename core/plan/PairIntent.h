@@ -6,8 +6,8 @@
 // NR1-Remote-Element, VG LIO-NR1-VOL with NR1-PRIMARY-VOL, md0); validate() checks every
 // name and value and lists what is wrong, before any state is looked at.
 
+#include "base/Sizes.h"
 #include "model/Pair.h"
-#include "plan/Sizes.h"
 
 #include <QStringList>
 #include <optional>

@@ -1,6 +1,6 @@
 #include "plan/PairStatus.h"
 
-#include "plan/Sizes.h"
+#include "base/Sizes.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #include "plan/Plan.h"
 
-#include "exec/RemoteShell.h"
+#include "base/RemoteShell.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #include "probe/DiskLinksParser.h"
 
-#include "probe/TextLines.h"
+#include "base/TextLines.h"
 
 namespace nr1 {
 

@@ -3,8 +3,8 @@
 // `find /dev/disk/by-path /dev/disk/by-id -type l -printf '%p\t%l\n'` prints them
 // (link path, TAB, link target such as "../../sda") into DiskLinks naming the kernel device.
 
+#include "base/ParseResult.h"
 #include "model/BlockDevice.h"
-#include "probe/ParseResult.h"
 
 #include <vector>
 

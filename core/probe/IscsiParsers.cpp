@@ -1,7 +1,7 @@
 #include "probe/IscsiParsers.h"
 
-#include "probe/Numbers.h"
-#include "probe/TextLines.h"
+#include "base/Numbers.h"
+#include "base/TextLines.h"
 
 #include <QRegularExpression>
 

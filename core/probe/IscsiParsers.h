@@ -9,8 +9,8 @@
 // - /etc/iscsi/initiatorname.iscsi into an InitiatorName.
 // parseIscsiSessions accepts both session forms (decided by the first line).
 
+#include "base/ParseResult.h"
 #include "model/Iscsi.h"
-#include "probe/ParseResult.h"
 
 #include <optional>
 #include <vector>

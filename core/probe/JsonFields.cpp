@@ -1,6 +1,6 @@
 #include "probe/JsonFields.h"
 
-#include "probe/Numbers.h"
+#include "base/Numbers.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -5,7 +5,7 @@
 // the same field as a string or a number across versions, so numeric and boolean readers
 // accept both forms.
 
-#include "probe/ParseResult.h"
+#include "base/ParseResult.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -6,8 +6,8 @@
 // PVs) is one device with several parents. Values may be strings or numbers (util-linux
 // versions differ); padded vendor/model strings are trimmed.
 
+#include "base/ParseResult.h"
 #include "model/BlockDevice.h"
-#include "probe/ParseResult.h"
 
 #include <vector>
 

@@ -6,8 +6,8 @@
 // A "log" section (lvm2 ≥ 2.03.26 or log/report_command_log) is kept; error entries in it are
 // kept too, so callers can show them. A report of another kind ("seg", "pvseg") is a warning.
 
+#include "base/ParseResult.h"
 #include "model/Lvm.h"
-#include "probe/ParseResult.h"
 
 namespace nr1 {
 

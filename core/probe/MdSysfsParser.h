@@ -6,8 +6,8 @@
 // of md are accepted and not modelled; lines not of that form are warnings.
 // The single-attribute functions serve callers that read one file.
 
+#include "base/ParseResult.h"
 #include "model/Md.h"
-#include "probe/ParseResult.h"
 
 #include <optional>
 #include <vector>

@@ -1,8 +1,8 @@
 #include "probe/MdadmDetailParser.h"
 
+#include "base/Numbers.h"
+#include "base/TextLines.h"
 #include "probe/MdadmFields.h"
-#include "probe/Numbers.h"
-#include "probe/TextLines.h"
 
 #include <QRegularExpression>
 

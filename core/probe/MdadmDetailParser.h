@@ -5,8 +5,8 @@
 // device table (including removed slots and the faulty/spare rows after the blank line).
 // Fields nr1 does not interpret are kept in `other`; lines of no known form are warnings.
 
+#include "base/ParseResult.h"
 #include "model/Md.h"
-#include "probe/ParseResult.h"
 
 namespace nr1 {
 

@@ -3,8 +3,8 @@
 // 0.90 ones) into one MdExamine per "/dev/X:" block. Fields nr1 does not interpret are kept in
 // `other`; other lines (the 0.90 device table) are warnings.
 
+#include "base/ParseResult.h"
 #include "model/Md.h"
-#include "probe/ParseResult.h"
 
 #include <vector>
 

@@ -4,8 +4,8 @@
 // other MD_* variables are kept in `other`; a line that is not KEY=value is a warning.
 // Note: mdadm exports a faulty member's role as "spare"; read sysfs dev-*/state to tell.
 
+#include "base/ParseResult.h"
 #include "model/Md.h"
-#include "probe/ParseResult.h"
 
 namespace nr1 {
 

@@ -1,6 +1,6 @@
 #include "probe/MdadmFields.h"
 
-#include "probe/Numbers.h"
+#include "base/Numbers.h"
 
 #include <QRegularExpression>
 

@@ -4,7 +4,7 @@
 // number of size fields such as "1046528 (1022.00 MiB 1071.64 MB)", and reading a numeric field
 // or failing the parse with the field's line.
 
-#include "probe/TextLines.h"
+#include "base/TextLines.h"
 
 #include <QString>
 #include <optional>

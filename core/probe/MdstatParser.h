@@ -5,8 +5,8 @@
 // warning; an unreadable structure (no header, no "unused devices" line, malformed
 // progress) is an error naming the line.
 
+#include "base/ParseResult.h"
 #include "model/Md.h"
-#include "probe/ParseResult.h"
 
 namespace nr1 {
 

@@ -1,292 +1,44 @@
 #include "probe/NodeProbe.h"
 
-#include "probe/DiskLinksParser.h"
-#include "probe/IscsiParsers.h"
-#include "probe/LsblkParser.h"
-#include "probe/LvmReportParser.h"
-#include "probe/MdSysfsParser.h"
-#include "probe/MdstatParser.h"
-#include "probe/SaveconfigParser.h"
-#include "probe/SignatureParsers.h"
-
-#include <QMap>
+#include "probe/ProbeScript.h"
 
 namespace nr1 {
 
-namespace {
-
-const QString kBegin = QStringLiteral("@@nr1 begin ");
-const QString kEnd = QStringLiteral("@@nr1 end ");
-
-// Each section: "@@nr1 begin NAME", the command's stdout, a newline, "@@nr1 end NAME EXIT".
-// The extra newline keeps the end marker on its own line when the output lacks a final one.
-// Commands nr1 needs and their absence are reported by the "commands" section.
-const char* const kProbeScript =
-    R"SH(sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
-sec hostname hostname
-sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev udevadm systemctl update-initramfs python3; do command -v "$c" >/dev/null 2>&1 && echo "$c"; done; true'
-sec mdstat cat /proc/mdstat
-sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
-sec pvs pvs --reportformat json --units b --nosuffix -o pv_name,pv_uuid,pv_size,pv_free,dev_size,vg_name,vg_uuid
-sec vgs vgs --reportformat json --units b --nosuffix -o vg_name,vg_uuid,vg_attr,vg_size,vg_free,vg_extent_size,pv_count,lv_count
-sec lvs lvs --reportformat json --units b --nosuffix -o lv_name,lv_full_name,lv_path,lv_dm_path,lv_uuid,lv_attr,lv_size,lv_active,vg_name,vg_uuid,vg_size,vg_free,vg_extent_size,devices
-sec lsblk lsblk --json --bytes -o NAME,KNAME,PATH,TYPE,SIZE,RO,RM,WWN,SERIAL,VENDOR,MODEL,TRAN,FSTYPE,UUID,LABEL,PTTYPE,MOUNTPOINTS,PKNAME
-sec disk-links find /dev/disk/by-path /dev/disk/by-id -type l -printf '%p\t%l\n'
-for d in $(lsblk -nrpo PATH,TYPE,TRAN | awk '($2 == "disk" || $2 == "part") && $3 != "iscsi" { print $1 }'); do sec "wipefs $d" wipefs --no-act --json "$d"; done
-sec lio-live python3 -c 'import json, rtslib_fb; print(json.dumps(rtslib_fb.RTSRoot().dump(), sort_keys=True, indent=2))'
-sec lio-saved cat /etc/rtslib-fb-target/saveconfig.json
-sec iscsi-sessions iscsiadm -m session -P 3
-sec iscsi-nodes iscsiadm -m node -o show
-sec initiator-name cat /etc/iscsi/initiatorname.iscsi
-sec mdadm-conf cat /etc/mdadm/mdadm.conf
-sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.service.d/*.conf 2>/dev/null; true'
-sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service; do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
-)SH";
-
-// The Watch scope: the same framing and commands for what changes from second to second. The
-// sessions command is guarded so a node without open-iscsi reports 127 rather than a shell error.
-const char* const kWatchScript =
-    R"SH(sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
-sec hostname hostname
-sec mdstat cat /proc/mdstat
-sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
-sec iscsi-sessions sh -c 'command -v iscsiadm >/dev/null 2>&1 || exit 127; iscsiadm -m session -P 3'
-)SH";
-
-struct Section {
-    QString text;
-    int exitCode = 0;
-};
-
-/// Splits the framed output into sections by name; a frame without its end is an error.
-QMap<QString, Section> splitSections(QStringView output) {
-    QMap<QString, Section> sections;
-    qsizetype position = 0;
-    int lineNumber = 1;
-    while (true) {
-        const qsizetype begin = output.indexOf(kBegin, position);
-        if (begin < 0)
-            break;
-        lineNumber += int(output.mid(position, begin - position).count(QLatin1Char('\n')));
-        const qsizetype nameEnd = output.indexOf(QLatin1Char('\n'), begin);
-        if (nameEnd < 0)
-            throw ParseFailure{ParseError{QStringLiteral("node probe"), lineNumber,
-                                          QStringLiteral("a section name line"),
-                                          output.mid(begin, 60).toString()}};
-        const QString name =
-            output.mid(begin + kBegin.size(), nameEnd - begin - kBegin.size()).toString();
-        const QString endMarker = QLatin1Char('\n') + kEnd + name + QLatin1Char(' ');
-        const qsizetype end = output.indexOf(endMarker, nameEnd);
-        if (end < 0)
-            throw ParseFailure{ParseError{QStringLiteral("node probe"), lineNumber,
-                                          QStringLiteral("the end of section '%1' (the output "
-                                                         "was cut short)")
-                                              .arg(name),
-                                          QString()}};
-        const qsizetype codeStart = end + endMarker.size();
-        qsizetype codeEnd = output.indexOf(QLatin1Char('\n'), codeStart);
-        if (codeEnd < 0)
-            codeEnd = output.size();
-        bool numeric = false;
-        const int code = output.mid(codeStart, codeEnd - codeStart).toInt(&numeric);
-        if (!numeric)
-            throw ParseFailure{ParseError{QStringLiteral("node probe"), lineNumber,
-                                          QStringLiteral("an exit status after '%1'").arg(name),
-                                          output.mid(codeStart, codeEnd - codeStart).toString()}};
-        // The script adds one newline before the end marker; the command's own text ends at it.
-        QStringView body = output.mid(nameEnd + 1, end - nameEnd - 1);
-        sections.insert(name, Section{body.toString(), code});
-        lineNumber += int(output.mid(begin, codeEnd - begin).count(QLatin1Char('\n')));
-        position = codeEnd;
-    }
-    return sections;
+QStringList PairProbe::errors(const QString& primaryTarget, const QString& secondaryTarget) const {
+    QStringList errors;
+    if (!primary.ok())
+        errors << QStringLiteral("primary (%1): %2").arg(primaryTarget, primary.error);
+    if (!secondary.ok())
+        errors << QStringLiteral("secondary (%1): %2").arg(secondaryTarget, secondary.error);
+    return errors;
 }
 
-class ProbeReader {
-public:
-    explicit ProbeReader(QMap<QString, Section> sections)
-        : m_sections(std::move(sections)) {}
-
-    /// The section's text when its exit status is one of `accepted`; "" when the status is
-    /// one of `meansNothing`; otherwise a ParseFailure naming the section.
-    QString text(const QString& name, QList<int> meansNothing = {}) const {
-        const auto it = m_sections.find(name);
-        if (it == m_sections.end())
-            throw ParseFailure{ParseError{QStringLiteral("node probe"), 0,
-                                          QStringLiteral("a section '%1'").arg(name), QString()}};
-        if (it->exitCode == 0)
-            return it->text;
-        if (meansNothing.contains(it->exitCode))
-            return QString();
-        throw ParseFailure{ParseError{QStringLiteral("node probe section '%1'").arg(name), 0,
-                                      QStringLiteral("exit status 0"),
-                                      QStringLiteral("exit %1").arg(it->exitCode)}};
+NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope) {
+    NodeProbe probe;
+    probe.rawOutput = result.stdoutData;
+    if (result.status == CommandStatus::TimedOut) {
+        // Connected, but the probe did not finish: an overloaded node or a command that hangs.
+        probe.error = QStringLiteral("no answer in time: %1").arg(result.summary());
+        return probe;
     }
-
-    /// The section's text whatever its exit status, when that status is one of `accepted`.
-    QString output(const QString& name, QList<int> accepted) const {
-        const auto it = m_sections.find(name);
-        if (it != m_sections.end() && accepted.contains(it->exitCode))
-            return it->text;
-        return text(name);
+    if (result.status != CommandStatus::Exited) {
+        probe.error = QStringLiteral("not reachable: %1").arg(result.summary());
+        return probe;
     }
-
-    template <typename T> T parsed(const QString& name, const ParseResult<T>& result) {
-        if (!result.ok()) {
-            ParseError error = result.error();
-            error.source = QStringLiteral("node probe section '%1': %2").arg(name, error.source);
-            throw ParseFailure{error};
-        }
-        for (ParseWarning warning : result.warnings()) {
-            warning.source =
-                QStringLiteral("node probe section '%1': %2").arg(name, warning.source);
-            m_warnings.push_back(warning);
-        }
-        return result.value();
+    if (result.exitCode != 0 || result.stdoutTruncated) {
+        probe.error =
+            QStringLiteral("the probe failed (%1): %2")
+                .arg(result.summary(), QString::fromUtf8(result.stderrData).trimmed().left(300));
+        return probe;
     }
-
-    int exitCode(const QString& name) const { return m_sections.value(name).exitCode; }
-
-    QStringList namesStartingWith(const QString& prefix) const {
-        QStringList names;
-        for (auto it = m_sections.begin(); it != m_sections.end(); ++it)
-            if (it.key().startsWith(prefix))
-                names << it.key();
-        return names;
+    const auto parsed = parseNodeProbe(QString::fromUtf8(result.stdoutData), scope);
+    if (!parsed.ok()) {
+        probe.error = parsed.error().toString();
+        return probe;
     }
-
-    ParseWarnings takeWarnings() { return std::move(m_warnings); }
-
-private:
-    QMap<QString, Section> m_sections;
-    ParseWarnings m_warnings;
-};
-
-void mergeLvm(LvmReport& into, const LvmReport& report) {
-    into.pvs.insert(into.pvs.end(), report.pvs.begin(), report.pvs.end());
-    into.vgs.insert(into.vgs.end(), report.vgs.begin(), report.vgs.end());
-    into.lvs.insert(into.lvs.end(), report.lvs.begin(), report.lvs.end());
-    into.log.insert(into.log.end(), report.log.begin(), report.log.end());
-}
-
-} // namespace
-
-Command nodeProbeCommand(ProbeScope scope) {
-    const bool watch = scope == ProbeScope::Watch;
-    Command command = Command::of({QStringLiteral("sh"), QStringLiteral("-c"),
-                                   QString::fromUtf8(watch ? kWatchScript : kProbeScript)});
-    // A watch answers in well under a second; a node that takes longer is shown as not
-    // answering rather than holding the monitor back.
-    command.timeout = watch ? std::chrono::seconds(10) : std::chrono::seconds(60);
-    return command;
-}
-
-QString probeSectionText(QStringView output, const QString& name) {
-    try {
-        return splitSections(output).value(name).text;
-    } catch (const ParseFailure&) {
-        return QString();
-    }
-}
-
-NodeState overlayWatchedFacts(NodeState full, const NodeState& watched) {
-    full.hostname = watched.hostname;
-    full.mdstat = watched.mdstat;
-    full.mdSysfs = watched.mdSysfs;
-    full.sessions = watched.sessions;
-    return full;
-}
-
-namespace {
-
-/// The sections both scopes read.
-void readWatchedSections(ProbeReader& reader, NodeState& state, const QList<int>& iscsiNone) {
-    state.hostname = reader.text(QStringLiteral("hostname")).trimmed();
-    // No /proc/mdstat: md is not loaded, so there are no arrays.
-    const QString mdstat = reader.text(QStringLiteral("mdstat"), {1});
-    if (!mdstat.isEmpty())
-        state.mdstat = reader.parsed(QStringLiteral("mdstat"), parseMdstat(mdstat));
-    if (const QString sysfs = reader.text(QStringLiteral("md-sysfs")); !sysfs.trimmed().isEmpty())
-        state.mdSysfs = reader.parsed(QStringLiteral("md-sysfs"), parseMdSysfsDump(sysfs));
-    state.sessions =
-        reader.parsed(QStringLiteral("iscsi-sessions"),
-                      parseIscsiSessions(reader.text(QStringLiteral("iscsi-sessions"), iscsiNone)));
-}
-
-} // namespace
-
-ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
-    return runParser<NodeState>([&] {
-        ProbeReader reader(splitSections(output));
-        NodeState state;
-        if (scope == ProbeScope::Watch) {
-            // iscsiadm exits 21 when there is no session; 127: open-iscsi is not installed.
-            readWatchedSections(reader, state, {21, 127});
-            return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
-        }
-        state.commands =
-            reader.text(QStringLiteral("commands")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        // iscsiadm exits 21 when there is no session or node record.
-        const QList<int> iscsiNone =
-            state.hasCommand(QStringLiteral("iscsiadm")) ? QList<int>{21} : QList<int>{21, 127};
-        readWatchedSections(reader, state, iscsiNone);
-        // LVM: exit 5 with an empty report means "none found".
-        const QList<int> lvmNone =
-            state.hasCommand(QStringLiteral("lvm")) ? QList<int>{5} : QList<int>{5, 127};
-        for (const QString& name :
-             {QStringLiteral("pvs"), QStringLiteral("vgs"), QStringLiteral("lvs")}) {
-            const QString text = reader.text(name, lvmNone);
-            if (!text.trimmed().isEmpty())
-                mergeLvm(state.lvm, reader.parsed(name, parseLvmReport(text)));
-        }
-        state.blockDevices = reader.parsed(QStringLiteral("lsblk"),
-                                           parseLsblk(reader.text(QStringLiteral("lsblk"))));
-        // find exits 1 when one of the folders is missing; what it printed is still right.
-        const auto links =
-            reader.parsed(QStringLiteral("disk-links"),
-                          parseDiskLinks(reader.output(QStringLiteral("disk-links"), {0, 1})));
-        attachDiskLinks(state.blockDevices, links);
-        for (const QString& name : reader.namesStartingWith(QStringLiteral("wipefs "))) {
-            const QString path = name.mid(7);
-            // A device wipefs cannot open (busy, no permission) is not known to be blank.
-            if (const int code = reader.exitCode(name); code != 0) {
-                for (BlockDevice& device : state.blockDevices)
-                    if (device.path == path)
-                        device.signaturesUnreadable = QStringLiteral("wipefs exit %1").arg(code);
-                continue;
-            }
-            const QString text = reader.text(name);
-            if (text.trimmed().isEmpty())
-                continue;
-            const auto signatures = reader.parsed(name, parseWipefsJson(text));
-            for (BlockDevice& device : state.blockDevices)
-                if (device.path == path)
-                    device.signatures = signatures;
-        }
-        const bool hasLio = state.hasCommand(QStringLiteral("targetcli"));
-        const QString live =
-            reader.text(QStringLiteral("lio-live"), hasLio ? QList<int>{} : QList<int>{1, 127});
-        if (!live.trimmed().isEmpty())
-            state.lio = reader.parsed(QStringLiteral("lio-live"), parseSaveconfig(live));
-        const QString saved = reader.text(QStringLiteral("lio-saved"), {1});
-        if (!saved.trimmed().isEmpty())
-            state.savedLio = reader.parsed(QStringLiteral("lio-saved"), parseSaveconfig(saved));
-        state.iscsiNodes = reader.parsed(
-            QStringLiteral("iscsi-nodes"),
-            parseIscsiNodeRecords(reader.text(QStringLiteral("iscsi-nodes"), iscsiNone)));
-        const QString initiator = reader.text(QStringLiteral("initiator-name"), {1});
-        if (!initiator.trimmed().isEmpty())
-            state.initiatorName =
-                reader.parsed(QStringLiteral("initiator-name"), parseInitiatorName(initiator));
-        state.mdadmConf = reader.text(QStringLiteral("mdadm-conf"), {1});
-        state.lioRestoreDropins = reader.text(QStringLiteral("lio-restore-dropins"));
-        for (const QString& line :
-             reader.text(QStringLiteral("units")).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            const QStringList parts = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            state.unitStates.insert(parts.value(0), parts.value(1));
-        }
-        return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
-    });
+    probe.state = parsed.value();
+    probe.warnings = parsed.warnings();
+    return probe;
 }
 
 } // namespace nr1

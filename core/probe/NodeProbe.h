@@ -1,30 +1,38 @@
 #pragma once
-// Contract: how nr1 learns a node's whole state in one round trip. nodeProbeCommand() is one
-// `sh -c SCRIPT` that runs every read-only command nr1 parses (mdstat, md sysfs, LVM reports,
-// lsblk, disk links, signatures of disks and partitions, live and saved LIO configuration,
-// iSCSI sessions and node records, initiator name, mdadm.conf, which tools exist) and frames
-// each one's stdout between marker lines with its exit status. parseNodeProbe() is the pure
-// function from that output to a NodeState: each section goes to its own parser; a section
-// missing, or failing in a way its tool does not use for "nothing there", is an error naming
-// the section, so a plan is never made from a half-read node.
-//
-// ProbeScope::Watch is the monitor's cheap probe: only what moves while an array syncs or a
-// leg fails (hostname, mdstat, md sysfs, iSCSI sessions), parsed into a NodeState whose other
-// fields stay empty; overlayWatchedFacts() lays it over the last full probe.
+// Contract: what a node answered to the probe (ProbeScript's command), as a value: its state,
+// or why there is none (not reachable, no answer in time, the probe failed, the output did not
+// parse), with the parser's warnings and the raw output. A PairProbe holds both nodes' answers;
+// a plan is only ever made from a PairProbe where both nodes are ok(). Pure: the I/O that reads
+// the nodes is session/PairRead.
 
-#include "exec/Command.h"
-#include "model/NodeState.h"
-#include "probe/ParseResult.h"
+#include "base/ParseResult.h"
+#include "model/Pair.h"
+#include "probe/ProbeScript.h"
+#include "transport/Command.h"
 
 namespace nr1 {
 
-enum class ProbeScope { Full, Watch };
+struct NodeProbe {
+    std::optional<NodeState> state;
+    QString error; ///< why there is no state: unreachable, probe failed, output did not parse
+    ParseWarnings warnings;
+    QByteArray rawOutput; ///< the probe's stdout as received, for captures and bug reports
+    bool ok() const { return state.has_value(); }
+};
 
-Command nodeProbeCommand(ProbeScope scope = ProbeScope::Full);
-ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope = ProbeScope::Full);
-/// The verbatim output of one section of a probe's output ("mdstat"); empty when absent.
-QString probeSectionText(QStringView output, const QString& name);
-/// `full` with the facts a Watch probe reads replaced by those of `watched`.
-NodeState overlayWatchedFacts(NodeState full, const NodeState& watched);
+struct PairProbe {
+    NodeProbe primary;
+    NodeProbe secondary;
+    bool ok() const { return primary.ok() && secondary.ok(); }
+    /// Precondition: ok().
+    PairState pairState(const PairLayout& layout) const {
+        return PairState{layout, *primary.state, *secondary.state};
+    }
+    /// One sentence per node that failed: "primary (root@host:22): …".
+    QStringList errors(const QString& primaryTarget, const QString& secondaryTarget) const;
+};
+
+/// Turns the result of nodeProbeCommand(scope) into a NodeProbe.
+NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope = ProbeScope::Full);
 
 } // namespace nr1

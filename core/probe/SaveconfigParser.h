@@ -4,8 +4,8 @@
 // size, …), iSCSI targets with TPGs, LUNs, node ACLs with mapped LUNs, portals and CHAP at TPG and
 // ACL level, and discovery authentication. A target of another fabric is kept with its TPGs.
 
+#include "base/ParseResult.h"
 #include "model/Lio.h"
-#include "probe/ParseResult.h"
 
 namespace nr1 {
 

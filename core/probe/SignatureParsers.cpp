@@ -1,8 +1,8 @@
 #include "probe/SignatureParsers.h"
 
+#include "base/Numbers.h"
+#include "base/TextLines.h"
 #include "probe/JsonFields.h"
-#include "probe/Numbers.h"
-#include "probe/TextLines.h"
 
 namespace nr1 {
 

@@ -4,8 +4,8 @@
 // device is blank) and `blkid -p -o export DEVICE…` (KEY=value blocks separated by blank
 // lines; TYPE, or PTTYPE for a partition table). Both yield Signatures.
 
+#include "base/ParseResult.h"
 #include "model/BlockDevice.h"
-#include "probe/ParseResult.h"
 
 #include <vector>
 

@@ -4,17 +4,12 @@
 // names (|1|salt|hash) are matched. Used to tell the operator exactly which line holds the old
 // key when a host key changed. It never writes the file.
 
+#include "transport/OperatorDelegate.h"
+
 #include <QString>
 #include <vector>
 
 namespace nr1 {
-
-struct KnownHostEntry {
-    int line = 0;
-    QString keyType;     ///< "ssh-ed25519"
-    QString fingerprint; ///< "SHA256:…" (unpadded base64)
-    bool operator==(const KnownHostEntry&) const = default;
-};
 
 /// The name known_hosts uses for a host: "host" for port 22, "[host]:port" otherwise.
 QString knownHostsName(const QString& host, int port);

@@ -9,10 +9,11 @@
 // An idle connection is probed every keepaliveInterval; a probe unanswered marks it dead. After
 // a failure the next connect waits a backoff that doubles up to 30 s.
 
-#include "exec/Command.h"
-#include "exec/RemoteShell.h"
-#include "ssh/SshDelegate.h"
+#include "base/RemoteShell.h"
 #include "ssh/SshTarget.h"
+#include "transport/Command.h"
+#include "transport/ConnectionState.h"
+#include "transport/OperatorDelegate.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -65,16 +66,7 @@ struct OperatorQuestions {
 class SshConnection : public QObject {
     Q_OBJECT
 public:
-    enum class State {
-        Disconnected,
-        Connecting,
-        AwaitingTrust,
-        Authenticating,
-        AwaitingSecret,
-        Ready,
-        BackingOff
-    };
-    Q_ENUM(State)
+    using State = ConnectionState;
 
     SshConnection(SshTarget target, OperatorQuestions questions);
     ~SshConnection() override;
@@ -87,7 +79,7 @@ public:
     State state() const { return m_state; }
 
 signals:
-    void stateChanged(nr1::SshConnection::State state, const QString& detail);
+    void stateChanged(nr1::ConnectionState state, const QString& detail);
 
 private:
     void drive();

@@ -5,11 +5,11 @@
 
 namespace nr1 {
 
-SshRunner::SshRunner(SshTarget target, SshDelegate* delegate, QObject* parent)
-    : QObject(parent)
+SshRunner::SshRunner(SshTarget target, OperatorDelegate* delegate, QObject* parent)
+    : ConnectedRunner(parent)
     , m_target(std::move(target))
     , m_delegate(delegate) {
-    qRegisterMetaType<nr1::SshConnection::State>();
+    qRegisterMetaType<nr1::ConnectionState>();
     std::weak_ptr<Gate> gate = m_gate;
     QPointer<SshRunner> runner(this);
     // Each answer goes back through the gate, closed before the connection is destroyed, so a

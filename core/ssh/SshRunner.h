@@ -8,10 +8,10 @@
 // what is still running (the callbacks of cancelled requests are not called any more) and joins the
 // thread.
 
-#include "exec/CommandRunner.h"
 #include "ssh/SshConnection.h"
-#include "ssh/SshDelegate.h"
 #include "ssh/SshTarget.h"
+#include "transport/ConnectedRunner.h"
+#include "transport/OperatorDelegate.h"
 
 #include <QObject>
 #include <QThread>
@@ -21,11 +21,11 @@
 
 namespace nr1 {
 
-class SshRunner : public QObject, public CommandRunner {
+class SshRunner : public ConnectedRunner {
     Q_OBJECT
 public:
     /// `delegate` must outlive the runner; it is called on the runner's thread.
-    SshRunner(SshTarget target, SshDelegate* delegate, QObject* parent = nullptr);
+    SshRunner(SshTarget target, OperatorDelegate* delegate, QObject* parent = nullptr);
     ~SshRunner() override;
 
     RequestId run(const Command& command, QObject* context, ResultHandler onDone) override;
@@ -33,9 +33,6 @@ public:
                      ResultHandler onDone) override;
     void cancel(RequestId id) override;
     QString describeTarget() const override { return m_target.label(); }
-
-signals:
-    void connectionStateChanged(nr1::SshConnection::State state, const QString& detail);
 
 private:
     RequestId submit(const Command& command, QObject* context, LineHandler onLine,
@@ -48,7 +45,7 @@ private:
     };
 
     SshTarget m_target;
-    SshDelegate* m_delegate;
+    OperatorDelegate* m_delegate;
     QThread m_thread;
     SshConnection* m_connection = nullptr;
     std::shared_ptr<Gate> m_gate = std::make_shared<Gate>();

@@ -16,7 +16,7 @@
 #include "TestSshdTarget.h"
 #include "model/Pair.h"
 #include "monitor/PairMonitor.h"
-#include "probe/NodeProbe.h"
+#include "probe/ProbeScript.h"
 #include "ssh/SshRunner.h"
 
 #include <QCoreApplication>
@@ -253,7 +253,7 @@ Command forNode(Command command, const QString& nodeDir) {
 /// the node's directory into the monitor's probe commands, which are one pair per monitor.
 class SimulatedNode : public CommandRunner {
 public:
-    SimulatedNode(const SshTarget& target, SshDelegate* trust, QString name, QString dir)
+    SimulatedNode(const SshTarget& target, OperatorDelegate* trust, QString name, QString dir)
         : m_ssh(target, trust)
         , m_name(std::move(name))
         , m_dir(std::move(dir)) {}

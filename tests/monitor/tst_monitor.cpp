@@ -5,7 +5,6 @@
 // words of states nr1 must never call clean (DELAYED, PENDING, auto-read-only).
 
 #include "WatchFixtures.h"
-#include "exec/CommandRunner.h"
 #include "inventory/Inventory.h"
 #include "monitor/MonitorEvents.h"
 #include "monitor/MonitorJson.h"
@@ -14,7 +13,8 @@
 #include "plan/PairIntent.h"
 #include "probe/MdstatParser.h"
 #include "probe/NodeProbe.h"
-#include "probe/PairProber.h"
+#include "probe/ProbeScript.h"
+#include "transport/CommandRunner.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>

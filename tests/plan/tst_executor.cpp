@@ -3,10 +3,10 @@
 // commands, so an unexpected command and a recording never used both fail a test.
 
 #include "PairFixtures.h"
-#include "exec/Executor.h"
-#include "exec/Journal.h"
-#include "exec/ReplayRunner.h"
+#include "apply/Executor.h"
+#include "apply/Journal.h"
 #include "plan/Planners.h"
+#include "transport/ReplayRunner.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

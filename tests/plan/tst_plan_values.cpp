@@ -1,8 +1,8 @@
 // Sizes, names and command lines as the planners use them.
 
-#include "exec/RemoteShell.h"
+#include "base/RemoteShell.h"
+#include "base/Sizes.h"
 #include "plan/Names.h"
-#include "plan/Sizes.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // The quoting function, the replay runner and the known_hosts reader, without a network.
 
 #include "TestSshd.h"
-#include "exec/RemoteShell.h"
-#include "exec/ReplayRunner.h"
+#include "base/RemoteShell.h"
 #include "ssh/KnownHosts.h"
+#include "transport/ReplayRunner.h"
 
 #include <QFile>
 #include <QProcess>

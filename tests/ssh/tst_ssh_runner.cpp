@@ -17,7 +17,7 @@ using namespace std::chrono_literals;
 namespace {
 
 /// A delegate that records what it was asked and answers a set decision.
-class RecordingTrust : public SshDelegate {
+class RecordingTrust : public OperatorDelegate {
 public:
     explicit RecordingTrust(TrustDecision answerWith)
         : decision(answerWith) {}

@@ -7,7 +7,7 @@
 #include "inventory/Inventory.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
-#include "probe/NodeProbe.h"
+#include "probe/ProbeScript.h"
 
 namespace nr1 {
 

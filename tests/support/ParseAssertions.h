@@ -2,7 +2,7 @@
 // Test support shared by the parser tests: a parse result described for failure messages, a
 // VERIFY_OK that shows the error and warnings, and QTest printing of optional numbers.
 
-#include "probe/ParseResult.h"
+#include "base/ParseResult.h"
 
 #include <QStringList>
 #include <QtTest>

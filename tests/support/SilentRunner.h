@@ -2,7 +2,7 @@
 // Test support: a CommandRunner that takes every request and never answers (a node that hangs):
 // it records what was asked and what was cancelled.
 
-#include "exec/CommandRunner.h"
+#include "transport/CommandRunner.h"
 
 #include <QList>
 #include <QStringList>

@@ -7,7 +7,7 @@
 #include "PairFixtures.h"
 #include "monitor/PairSnapshot.h"
 #include "plan/PairIntent.h"
-#include "probe/NodeProbe.h"
+#include "probe/ProbeScript.h"
 
 namespace nr1 {
 

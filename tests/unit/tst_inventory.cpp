@@ -2,6 +2,7 @@
 
 #include "Fixtures.h"
 #include "inventory/Inventory.h"
+#include "session/SshTargets.h"
 
 #include <QDir>
 

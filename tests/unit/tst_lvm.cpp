@@ -4,8 +4,8 @@
 
 #include "Fixtures.h"
 #include "ParseAssertions.h"
+#include "base/Numbers.h"
 #include "probe/LvmReportParser.h"
-#include "probe/Numbers.h"
 
 #include <optional>
 #include <vector>

@@ -7,8 +7,9 @@
 #include "PairFixtures.h"
 #include "PlanRunView.h"
 #include "SilentRunner.h"
-#include "exec/ReplayRunner.h"
+#include "TestSession.h"
 #include "plan/Planners.h"
+#include "transport/ReplayRunner.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,12 +38,13 @@ void answerProbe(ReplayRunner& runner, const QString& state, const QString& node
 struct Replayed {
     ReplayRunner primary{QStringLiteral("root@primary:22")};
     ReplayRunner secondary{QStringLiteral("root@secondary:22")};
+    TestSession session{testbedPair(), primary, secondary};
     std::unique_ptr<GrowDialog> dialog;
 
     explicit Replayed(const QString& state) {
         answerProbe(primary, state, QStringLiteral("primary"));
         answerProbe(secondary, state, QStringLiteral("secondary"));
-        dialog = std::make_unique<GrowDialog>(testbedPair(), primary, secondary);
+        dialog = std::make_unique<GrowDialog>(session);
     }
 };
 
@@ -192,7 +194,8 @@ private slots:
         ReplayRunner primary(QStringLiteral("root@primary:22"));
         answerProbe(primary, QStringLiteral("created"), QStringLiteral("primary"));
         SilentRunner secondary;
-        GrowDialog dialog(testbedPair(), primary, secondary);
+        TestSession session(testbedPair(), primary, secondary);
+        GrowDialog dialog(session);
         dialog.setAnswerPatience(std::chrono::milliseconds(100));
         dialog.show();
         QVERIFY(!dialog.retryButton()->isEnabled());
@@ -224,7 +227,8 @@ private slots:
         failed.status = CommandStatus::ConnectionFailed;
         failed.error = QStringLiteral("connection refused");
         secondary.expect(nodeProbeCommand().argv, failed);
-        GrowDialog dialog(testbedPair(), primary, secondary);
+        TestSession session(testbedPair(), primary, secondary);
+        GrowDialog dialog(session);
         QSignalSpy read(&dialog, &GrowDialog::nodesRead);
         QVERIFY(read.wait(5000));
         QCOMPARE(read.first().first().toBool(), false);

@@ -76,24 +76,23 @@ private slots:
         QCOMPARE(view.nodeStateText(QStringLiteral("p"), NodeRole::Primary),
                  QStringLiteral("not connected yet"));
         const QImage before = primary->icon(0).pixmap(12, 12).toImage();
-        view.setNodeState(QStringLiteral("p"), NodeRole::Primary, SshConnection::State::Connecting,
+        view.setNodeState(QStringLiteral("p"), NodeRole::Primary, ConnectionState::Connecting,
                           QString());
         QCOMPARE(view.nodeStateText(QStringLiteral("p"), NodeRole::Primary),
                  QStringLiteral("connecting"));
-        view.setNodeState(QStringLiteral("p"), NodeRole::Primary, SshConnection::State::Ready,
+        view.setNodeState(QStringLiteral("p"), NodeRole::Primary, ConnectionState::Ready,
                           QStringLiteral("root@a:22"));
         QCOMPARE(view.nodeStateText(QStringLiteral("p"), NodeRole::Primary),
                  QStringLiteral("connected (root@a:22)"));
         QVERIFY(primary->icon(0).pixmap(12, 12).toImage() != before); // another colour
-        view.setNodeState(QStringLiteral("p"), NodeRole::Secondary,
-                          SshConnection::State::BackingOff,
+        view.setNodeState(QStringLiteral("p"), NodeRole::Secondary, ConnectionState::BackingOff,
                           QStringLiteral("cannot connect to root@b:22: Connection refused"));
         const QTreeWidgetItem* secondary = view.nodeItem(QStringLiteral("p"), NodeRole::Secondary);
         QVERIFY2(secondary->toolTip(0).contains(
                      QLatin1String("failing: cannot connect to root@b:22: Connection refused")),
                  qPrintable(secondary->toolTip(0)));
         // Unknown pairs are ignored; reloading starts over.
-        view.setNodeState(QStringLiteral("other"), NodeRole::Primary, SshConnection::State::Ready,
+        view.setNodeState(QStringLiteral("other"), NodeRole::Primary, ConnectionState::Ready,
                           QString());
         QVERIFY(view.load(view.path()));
         QCOMPARE(view.nodeStateText(QStringLiteral("p"), NodeRole::Primary),

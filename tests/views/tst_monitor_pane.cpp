@@ -10,7 +10,7 @@
 #include "inventory/Inventory.h"
 #include "monitor/MonitorEvents.h"
 #include "plan/PairIntent.h"
-#include "probe/NodeProbe.h"
+#include "probe/ProbeScript.h"
 
 #include <QLabel>
 #include <QProgressBar>

@@ -6,7 +6,7 @@
 #include "MainWindow.h"
 #include "PairEditDialog.h"
 #include "TestSshd.h"
-#include "ssh/SshDelegate.h"
+#include "transport/OperatorDelegate.h"
 
 #include <QElapsedTimer>
 #include <QFile>

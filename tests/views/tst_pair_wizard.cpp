@@ -14,9 +14,10 @@
 #include "Screenshots.h"
 #include "SilentRunner.h"
 #include "SizeChoice.h"
+#include "TestSession.h"
 #include "VolumePage.h"
-#include "exec/ReplayRunner.h"
 #include "plan/Planners.h"
+#include "transport/ReplayRunner.h"
 
 #include <QAbstractButton>
 #include <QGroupBox>
@@ -83,8 +84,8 @@ class TestPairWizard : public QObject {
 private slots:
     void newPairFromBlankNodesPlansWhatThePlannerPlans() {
         ReplayedPair nodes(QStringLiteral("blank"));
-        PairWizard wizard(WizardKind::NewPair, testbedPair(), nodes.primary, nodes.secondary,
-                          nullptr);
+        TestSession session(testbedPair(), nodes.primary, nodes.secondary);
+        PairWizard wizard(WizardKind::NewPair, session);
         wizard.show();
         QVERIFY(!nextEnabled(wizard)); // nothing is offered before both nodes answered
         waitForProbe(wizard);
@@ -166,8 +167,8 @@ private slots:
 
     void layerWizardsAskOnlyTheirLayer() {
         ReplayedPair nodes(QStringLiteral("blank"));
-        PairWizard wizard(WizardKind::Export, testbedPair(), nodes.primary, nodes.secondary,
-                          nullptr);
+        TestSession session(testbedPair(), nodes.primary, nodes.secondary);
+        PairWizard wizard(WizardKind::Export, session);
         QVERIFY(wizard.exportPage());
         QVERIFY(!wizard.elementsPage());
         QVERIFY(!wizard.arrayPage());
@@ -190,8 +191,8 @@ private slots:
     void exportChoicesReachThePlan() {
         // The created pair exports its LUN already; asking for fileio and CHAP changes it.
         ReplayedPair nodes(QStringLiteral("created"));
-        PairWizard wizard(WizardKind::Export, testbedPair(), nodes.primary, nodes.secondary,
-                          nullptr);
+        TestSession session(testbedPair(), nodes.primary, nodes.secondary);
+        PairWizard wizard(WizardKind::Export, session);
         wizard.show();
         waitForProbe(wizard);
         wizard.next();
@@ -225,8 +226,8 @@ private slots:
 
     void aCreatedPairNeedsNothing() {
         ReplayedPair nodes(QStringLiteral("created"));
-        PairWizard wizard(WizardKind::NewPair, testbedPair(), nodes.primary, nodes.secondary,
-                          nullptr);
+        TestSession session(testbedPair(), nodes.primary, nodes.secondary);
+        PairWizard wizard(WizardKind::NewPair, session);
         wizard.show();
         waitForProbe(wizard);
         wizard.next();
@@ -258,7 +259,8 @@ private slots:
         unreachable.error = QStringLiteral("connection refused");
         secondary.expect(nodeProbeCommand().argv, unreachable);
         answerProbes(secondary, QStringLiteral("blank"), QStringLiteral("secondary"), 1);
-        PairWizard wizard(WizardKind::NewPair, testbedPair(), primary, secondary, nullptr);
+        TestSession session(testbedPair(), primary, secondary);
+        PairWizard wizard(WizardKind::NewPair, session);
         wizard.show();
         QTRY_VERIFY(wizard.probePage()->nodesText().contains(QStringLiteral("connection refused")));
         QVERIFY(!wizard.probePage()->isComplete());
@@ -274,8 +276,8 @@ private slots:
 
     void theWizardStaysOpenWhileItsPlanRuns() {
         ReplayedPair nodes(QStringLiteral("created"));
-        PairWizard wizard(WizardKind::Export, testbedPair(), nodes.primary, nodes.secondary,
-                          nullptr);
+        TestSession session(testbedPair(), nodes.primary, nodes.secondary);
+        PairWizard wizard(WizardKind::Export, session);
         wizard.show();
         waitForProbe(wizard);
         wizard.next();
@@ -301,7 +303,8 @@ private slots:
         ReplayRunner primary(QStringLiteral("root@127.0.0.1:2222"));
         answerProbes(primary, QStringLiteral("blank"), QStringLiteral("primary"), 1);
         SilentRunner secondary;
-        PairWizard wizard(WizardKind::NewPair, testbedPair(), primary, secondary, nullptr);
+        TestSession session(testbedPair(), primary, secondary);
+        PairWizard wizard(WizardKind::NewPair, session);
         wizard.show();
         // The node that answered is said as such, the silent one by name.
         QTRY_VERIFY_WITH_TIMEOUT(wizard.probePage()->nodesText().contains(QStringLiteral(
@@ -319,7 +322,8 @@ private slots:
         ReplayedPair nodes(QStringLiteral("blank"));
         InventoryPair pair = testbedPair();
         pair.primary.initiatorName.clear();
-        PairWizard wizard(WizardKind::Elements, pair, nodes.primary, nodes.secondary, nullptr);
+        TestSession session(pair, nodes.primary, nodes.secondary);
+        PairWizard wizard(WizardKind::Elements, session);
         wizard.show();
         waitForProbe(wizard);
         wizard.next();

@@ -6,8 +6,8 @@
 #include "JournalView.h"
 #include "PairFixtures.h"
 #include "PlanRunView.h"
-#include "exec/Journal.h"
-#include "exec/ReplayRunner.h"
+#include "TestSession.h"
+#include "transport/ReplayRunner.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -48,12 +48,6 @@ Plan twoStepPlan() {
     return plan;
 }
 
-PlanRunView::Reprobe noReprobe() {
-    return [](auto done) {
-        done(std::nullopt, QStringLiteral("not in this test"));
-    };
-}
-
 } // namespace
 
 class TestPlanRunView : public QObject {
@@ -65,7 +59,8 @@ private slots:
         ReplayRunner secondary(QStringLiteral("root@secondary:22"));
         secondary.expect(words("make a"), exited(0, "made a\n"));
         primary.expect(words("make b"), exited(0));
-        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe());
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(twoStepPlan(), PairState{}, session);
         QCOMPARE(view.statusText(), QStringLiteral("2 step(s); nothing has run yet."));
         // The preview: the node headers with their targets, each action and its exact command.
         const QTreeWidget* tree = view.actions();
@@ -98,7 +93,8 @@ private slots:
         ReplayRunner secondary;
         secondary.expect(words("make a"), exited(0));
         primary.expect(words("make b"), exited(0));
-        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe());
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(twoStepPlan(), PairState{}, session);
         QVERIFY(!view.refuseToClose()); // nothing runs yet
         QSignalSpy busy(&view, &PlanRunView::busyChanged);
         QSignalSpy ended(&view, &PlanRunView::runEnded);
@@ -120,7 +116,8 @@ private slots:
         failed.stderrData = "b: no space left\n";
         primary.expect(words("make b"), failed);
         secondary.expect(words("unmake a"), exited(0));
-        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe());
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(twoStepPlan(), PairState{}, session);
         QSignalSpy ended(&view, &PlanRunView::runEnded);
         view.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -150,8 +147,8 @@ private slots:
         failed.stderrData = "b: no space left\n";
         primary.expect(words("make b"), failed);
         secondary.expect(words("unmake a"), exited(0));
-        Journal journal(path);
-        PlanRunView view(twoStepPlan(), PairState{}, primary, secondary, noReprobe(), &journal);
+        PairSession session(testbedPair(), primary, secondary, path);
+        PlanRunView view(twoStepPlan(), PairState{}, session);
         QSignalSpy ended(&view, &PlanRunView::runEnded);
         view.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -192,13 +189,42 @@ private slots:
         QCOMPARE(audit.runs()->topLevelItemCount(), 0);
     }
 
+    void oneApplyAtATimePerPair() {
+        // Two windows on one pair: while the first one's plan has not ended (it failed and
+        // waits for resume or rollback), the second runs nothing and says why.
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(3));
+        secondary.expect(words("unmake a"), exited(0));
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView first(twoStepPlan(), PairState{}, session);
+        PlanRunView second(twoStepPlan(), PairState{}, session);
+        QSignalSpy ended(&first, &PlanRunView::runEnded);
+        first.applyButton()->click();
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(first.state(), Executor::State::Failed);
+        QCOMPARE(session.session.applying(), twoStepPlan().title);
+        second.applyButton()->click();
+        QCOMPARE(second.state(), Executor::State::Ready);
+        QVERIFY2(second.statusText().contains(QStringLiteral("in another window")),
+                 qPrintable(second.statusText()));
+        // Rolled back: the pair is free again.
+        first.rollbackButton()->click();
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(first.state(), Executor::State::RolledBack);
+        QVERIFY(session.session.applying().isEmpty());
+        QVERIFY(primary.unused().isEmpty() && secondary.unused().isEmpty());
+    }
+
     void destructivePlanNeedsTheWordTyped() {
         ReplayRunner primary;
         ReplayRunner secondary;
         Plan plan = twoStepPlan();
         plan.confirmationWord = QStringLiteral("md0");
         plan.warnings << QStringLiteral("All data on md0 is destroyed.");
-        PlanRunView view(plan, PairState{}, primary, secondary, noReprobe());
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(plan, PairState{}, session);
         QVERIFY(!view.confirmation()->isHidden());
         QVERIFY(!view.applyButton()->isEnabled());
         view.confirmation()->setText(QStringLiteral("md"));
@@ -212,7 +238,8 @@ private slots:
         ReplayRunner secondary;
         Plan plan = twoStepPlan();
         plan.actions.clear();
-        PlanRunView view(plan, PairState{}, primary, secondary, noReprobe());
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(plan, PairState{}, session);
         QVERIFY(!view.applyButton()->isEnabled());
         QCOMPARE(view.statusText(), QStringLiteral("Nothing to do: the pair is already as asked."));
     }

@@ -22,7 +22,7 @@ void showMessage(QWidget* parent, QMessageBox::Icon icon, const QString& title,
 
 } // namespace
 
-InventoryEditor::InventoryEditor(QWidget* window, SshDelegate* delegate)
+InventoryEditor::InventoryEditor(QWidget* window, OperatorDelegate* delegate)
     : QObject(window)
     , m_window(window)
     , m_delegate(delegate) {

@@ -20,14 +20,14 @@ class QWidget;
 namespace nr1 {
 
 class PairEditDialog;
-class SshDelegate;
+class OperatorDelegate;
 
 class InventoryEditor : public QObject {
     Q_OBJECT
 public:
     /// Dialogs open over `window`; `delegate` (the console's host-key and passphrase questions)
     /// serves the connection test and must outlive the editor.
-    InventoryEditor(QWidget* window, SshDelegate* delegate);
+    InventoryEditor(QWidget* window, OperatorDelegate* delegate);
 
     /// The pair editor on the inventory `path`: a new pair when `pair` is empty, else that pair.
     /// A missing inventory is created with the first pair. nullptr (and why) when the file does
@@ -53,7 +53,7 @@ private:
     bool save(InventoryDocument& document, const InventoryEdit& edit, const QString& done);
 
     QWidget* m_window;
-    SshDelegate* m_delegate;
+    OperatorDelegate* m_delegate;
 };
 
 } // namespace nr1

@@ -2,7 +2,7 @@
 
 #include "HealthStyle.h"
 #include "probe/IscsiParsers.h"
-#include "ssh/SshRunner.h"
+#include "session/NodeRunner.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -46,7 +46,7 @@ QString PairEditDialog::prefix(NodeRole role) {
 }
 
 PairEditDialog::PairEditDialog(const InventoryDocument& document,
-                               std::optional<std::size_t> pairIndex, SshDelegate* delegate,
+                               std::optional<std::size_t> pairIndex, OperatorDelegate* delegate,
                                QWidget* parent)
     : QDialog(parent)
     , m_document(document)
@@ -336,38 +336,36 @@ void PairEditDialog::testConnection() {
         auto text = [this](const QString& field) {
             return m_editors.value(field)->text().trimmed();
         };
-        SshTarget target;
-        target.host = text(p + QStringLiteral("host"));
+        InventoryNode typed;
+        typed.host = text(p + QStringLiteral("host"));
         if (!text(p + QStringLiteral("port")).isEmpty())
-            target.port = text(p + QStringLiteral("port")).toInt();
-        target.user = text(p + QStringLiteral("user"));
-        const QString identity =
+            typed.port = text(p + QStringLiteral("port")).toInt();
+        typed.user = text(p + QStringLiteral("user"));
+        typed.identity =
             resolveInventoryPath(text(p + QStringLiteral("identity")), m_document.baseDirectory());
-        if (!identity.isEmpty())
-            target.identityFiles = {identity};
-        target.knownHostsFile =
+        const QString knownHosts =
             resolveInventoryPath(m_document.inventory().knownHostsFile, m_document.baseDirectory());
         test.done = false;
-        test.runner = std::make_unique<SshRunner>(target, m_delegate);
-        connect(test.runner.get(), &SshRunner::connectionStateChanged, m_testContext,
-                [this, role](SshConnection::State state, const QString&) {
+        test.runner = connectNode(typed, knownHosts, m_delegate);
+        connect(test.runner.get(), &ConnectedRunner::connectionStateChanged, m_testContext,
+                [this, role](ConnectionState state, const QString&) {
                     if (m_tests[std::size_t(slot(role))].done)
                         return;
                     switch (state) {
-                    case SshConnection::State::AwaitingTrust:
+                    case ConnectionState::AwaitingTrust:
                         setConnectionText(role, tr("Waiting for the host key to be accepted…"));
                         break;
-                    case SshConnection::State::AwaitingSecret:
+                    case ConnectionState::AwaitingSecret:
                         setConnectionText(role, tr("Waiting for a passphrase or password…"));
                         break;
-                    case SshConnection::State::Authenticating:
+                    case ConnectionState::Authenticating:
                         setConnectionText(role, tr("Logging in…"));
                         break;
                     default:
                         break;
                     }
                 });
-        setConnectionText(role, tr("Connecting to %1…").arg(target.label()));
+        setConnectionText(role, tr("Connecting to %1…").arg(test.runner->describeTarget()));
         test.runner->run(commandOf({QStringLiteral("hostname")}), m_testContext,
                          [this, role](const CommandResult& result) {
                              m_tests[std::size_t(slot(role))].hostname = result;

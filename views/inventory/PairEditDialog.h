@@ -6,15 +6,15 @@
 // once through InventoryDocument::checkPair, i.e. the inventory reader itself: each problem is
 // listed in words under the form and its field is marked; OK is enabled only while there is no
 // error (warnings are shown but allowed). "Test connection" reaches both nodes asynchronously
-// through fresh SshRunners (unknown host keys go to the given SshDelegate), runs `hostname` and
-// reads /etc/iscsi/initiatorname.iscsi, and says per node "connected: HOST" or why not (a node
-// that does not answer within the patience is reported as timed out); an initiator name read
-// from a node is offered for an empty field. Nothing here blocks the event loop, nothing is
-// written: the caller applies pair() to the document when the dialog is accepted.
+// through fresh runners (session/NodeRunner) (unknown host keys go to the given OperatorDelegate),
+// runs `hostname` and reads /etc/iscsi/initiatorname.iscsi, and says per node "connected: HOST" or
+// why not (a node that does not answer within the patience is reported as timed out); an initiator
+// name read from a node is offered for an empty field. Nothing here blocks the event loop, nothing
+// is written: the caller applies pair() to the document when the dialog is accepted.
 
-#include "exec/Command.h"
 #include "inventory/InventoryDocument.h"
 #include "model/Pair.h"
+#include "transport/Command.h"
 
 #include <QDialog>
 #include <QMap>
@@ -31,8 +31,8 @@ class QTimer;
 
 namespace nr1 {
 
-class SshDelegate;
-class SshRunner;
+class OperatorDelegate;
+class ConnectedRunner;
 
 class PairEditDialog : public QDialog {
     Q_OBJECT
@@ -40,7 +40,7 @@ public:
     /// Edits pair number `pairIndex` of `document`, or a new pair when nullopt. `delegate`
     /// answers host-key questions of the connection test and must outlive the dialog.
     PairEditDialog(const InventoryDocument& document, std::optional<std::size_t> pairIndex,
-                   SshDelegate* delegate, QWidget* parent = nullptr);
+                   OperatorDelegate* delegate, QWidget* parent = nullptr);
     ~PairEditDialog() override;
 
     /// What the form holds, as typed.
@@ -77,7 +77,7 @@ private:
         QString offeredInitiator;
     };
     struct NodeTest {
-        std::unique_ptr<SshRunner> runner;
+        std::unique_ptr<ConnectedRunner> runner;
         std::optional<CommandResult> hostname;
         std::optional<CommandResult> initiator;
         bool done = true;
@@ -98,7 +98,7 @@ private:
 
     InventoryDocument m_document;
     std::optional<std::size_t> m_pairIndex;
-    SshDelegate* m_delegate;
+    OperatorDelegate* m_delegate;
     QMap<QString, QLineEdit*> m_editors;
     QMap<QString, QString> m_tips; ///< each editor's own tooltip, before problems are added
     std::array<NodeEditors, 2> m_nodes;

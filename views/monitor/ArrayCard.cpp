@@ -2,8 +2,8 @@
 
 #include "HealthStyle.h"
 #include "SpeedChart.h"
+#include "base/Sizes.h"
 #include "monitor/MonitorText.h"
-#include "plan/Sizes.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -3,7 +3,8 @@
 #include "HealthStyle.h"
 #include "PlanRunView.h"
 #include "plan/Planners.h"
-#include "probe/NodeProbe.h"
+#include "session/PairRead.h"
+#include "session/PairSession.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -51,16 +52,11 @@ QString sizeText(const std::optional<qint64>& bytes) {
 
 } // namespace
 
-GrowDialog::GrowDialog(const InventoryPair& pair, CommandRunner& primary, CommandRunner& secondary,
-                       Journal* journal, QWidget* parent)
+GrowDialog::GrowDialog(PairSession& session, QWidget* parent)
     : QDialog(parent)
-    , m_pair(pair)
-    , m_primary(primary)
-    , m_secondary(secondary)
-    , m_journal(journal)
-    , m_intent(defaultIntent(pair))
-    , m_patienceTimer(new QTimer(this))
-    , m_ticker(new QTimer(this))
+    , m_session(session)
+    , m_intent(defaultIntent(session.pair()))
+    , m_read(session.newRead(this))
     , m_pages(new QStackedWidget(this))
     , m_nodes(new QLabel(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
@@ -75,7 +71,7 @@ GrowDialog::GrowDialog(const InventoryPair& pair, CommandRunner& primary, Comman
     , m_back(new QPushButton(tr("< &Back"), this))
     , m_preview(new QPushButton(tr("&Preview…"), this))
     , m_close(new QPushButton(tr("&Close"), this)) {
-    setWindowTitle(tr("Grow the volume of pair %1").arg(pair.name));
+    setWindowTitle(tr("Grow the volume of pair %1").arg(session.name()));
 
     // Page 1: both nodes.
     auto* nodesPage = new QWidget(this);
@@ -160,14 +156,13 @@ GrowDialog::GrowDialog(const InventoryPair& pair, CommandRunner& primary, Comman
     connect(m_preview, &QPushButton::clicked, this, &GrowDialog::showPlan);
     connect(m_close, &QPushButton::clicked, this, &GrowDialog::reject);
 
-    m_patienceTimer->setSingleShot(true);
-    connect(m_patienceTimer, &QTimer::timeout, this, [this] {
-        m_overdue = true;
+    connect(m_read, &PairRead::nodeAnswered, this, &GrowDialog::showNodes);
+    connect(m_read, &PairRead::ticked, this, &GrowDialog::showNodes);
+    connect(m_read, &PairRead::becameOverdue, this, [this] {
         m_retry->setEnabled(true);
         showNodes();
     });
-    m_ticker->setInterval(1000);
-    connect(m_ticker, &QTimer::timeout, this, &GrowDialog::showNodes);
+    connect(m_read, &PairRead::finished, this, &GrowDialog::bothAnswered);
     m_nodes->setText(tr("Reading both nodes…"));
     m_back->hide();
     m_preview->hide();
@@ -181,21 +176,17 @@ GrowDialog::Page GrowDialog::page() const {
     return Page(m_pages->currentIndex());
 }
 
+void GrowDialog::setAnswerPatience(std::chrono::milliseconds patience) {
+    m_read->setPatience(patience);
+}
+
+bool GrowDialog::reading() const {
+    return m_read->reading();
+}
+
 void GrowDialog::readNodes() {
     if (m_runView && m_runView->busy())
         return;
-    // An unanswered read of the other node is abandoned: its answer would come too late.
-    if (m_reading) {
-        if (!m_primaryProbe)
-            m_primary.cancel(m_primaryRequest);
-        if (!m_secondaryProbe)
-            m_secondary.cancel(m_secondaryRequest);
-    }
-    const int generation = ++m_generation;
-    m_reading = true;
-    m_overdue = false;
-    m_primaryProbe.reset();
-    m_secondaryProbe.reset();
     m_state.reset();
     m_room.reset();
     m_plan.reset();
@@ -208,35 +199,16 @@ void GrowDialog::readNodes() {
     m_pages->setCurrentIndex(int(Page::Nodes));
     m_back->hide();
     m_preview->hide();
-    m_readTime.start();
-    m_patienceTimer->start(m_patience);
-    m_ticker->start();
+    m_read->start(); // an unanswered earlier read is abandoned: its answer would come too late
     showNodes();
-    const PairProbeRequests requests = probePair(
-        m_primary, m_secondary, this,
-        [this, generation](const PairProbe&) {
-            if (generation == m_generation)
-                bothAnswered();
-        },
-        [this, generation](NodeRole role, const NodeProbe& node) {
-            if (generation != m_generation)
-                return;
-            (role == NodeRole::Primary ? m_primaryProbe : m_secondaryProbe) = node;
-            showNodes();
-        });
-    m_primaryRequest = requests.primary;
-    m_secondaryRequest = requests.secondary;
 }
 
-void GrowDialog::bothAnswered() {
-    m_reading = false;
-    m_patienceTimer->stop();
-    m_ticker->stop();
+void GrowDialog::bothAnswered(bool usable) {
     m_retry->setEnabled(true);
-    const bool usable = m_primaryProbe->ok() && m_secondaryProbe->ok();
     if (usable) {
-        m_intent = defaultIntent(m_pair, &*m_primaryProbe->state);
-        m_state = PairState{m_intent.layout, *m_primaryProbe->state, *m_secondaryProbe->state};
+        const PairProbe& probe = m_read->probe();
+        m_intent = m_session.intent(probe);
+        m_state = probe.pairState(m_intent.layout);
         m_room = GrowthRoom::of(*m_state, m_intent);
         showGrowthPage();
     }
@@ -249,32 +221,16 @@ QString GrowDialog::nodesText() const {
 }
 
 void GrowDialog::showNodes() {
-    const qint64 waited = m_readTime.isValid() ? m_readTime.elapsed() / 1000 : 0;
-    auto line = [&](const QString& role, const CommandRunner& runner,
-                    const std::optional<NodeProbe>& probe) {
-        QString what;
-        if (probe && probe->ok())
-            what = tr("answered (%1).").arg(probe->state->hostname);
-        else if (probe)
-            what = tr("did not answer usefully — %1").arg(probe->error);
-        else if (m_overdue)
-            what = tr("no answer after %n s — the node or the link to it may hang. nr1 keeps "
-                      "waiting until the probe's own timeout; Retry asks again.",
-                      nullptr, int(waited));
-        else
-            what = tr("reading… (%n s)", nullptr, int(waited));
-        return tr("%1 (%2): %3").arg(role, runner.describeTarget(), what);
-    };
     QString heading;
-    if (m_reading)
+    if (m_read->reading())
         heading = tr("Reading both nodes…");
     else if (m_state)
         heading = tr("Both nodes answered.");
     else
         heading = tr("nr1 grows the pair only from what both nodes say: fix what is said below "
                      "and retry.");
-    m_nodes->setText(heading + QLatin1Char('\n') + line(tr("Primary"), m_primary, m_primaryProbe) +
-                     QLatin1Char('\n') + line(tr("Secondary"), m_secondary, m_secondaryProbe));
+    m_nodes->setText(heading + QLatin1Char('\n') + m_read->nodeLine(NodeRole::Primary) +
+                     QLatin1Char('\n') + m_read->nodeLine(NodeRole::Secondary));
 }
 
 void GrowDialog::showGrowthPage() {
@@ -404,10 +360,7 @@ bool GrowDialog::showPlan() {
     if (!m_plan || !m_state || page() != Page::Growth)
         return false;
     delete m_runView;
-    m_runView =
-        new PlanRunView(*m_plan, *m_state, m_primary, m_secondary,
-                        PlanRunView::reprobeOf(m_primary, m_secondary, this, m_intent.layout),
-                        m_journal, m_planPage);
+    m_runView = new PlanRunView(*m_plan, *m_state, m_session, m_planPage);
     static_cast<QVBoxLayout*>(m_planPage->layout())->insertWidget(0, m_runView, 1);
     m_followUp->clear();
     m_followUp->hide();

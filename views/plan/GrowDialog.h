@@ -1,7 +1,7 @@
 #pragma once
 // Contract: the console's grow-volume dialog for one pair, in three pages. (1) It reads both
-// nodes at once (one probe each, asynchronously) and says per node whether it answered; a node
-// that does not answer within the patience (20 s unless set) or whose probe fails is named with
+// nodes through the session's PairRead and says per node whether it answered; a node that does
+// not answer within the patience (the read's, unless set) or whose probe fails is named with
 // the reason, and Retry reads both again; the window stays responsive throughout. (2) A table
 // of every layer's size now and after the chosen growth (both elements, the md array, the PV,
 // the volume VG's free space, the volume, the LUN, and what each node can still give), from
@@ -10,17 +10,15 @@
 // exactly that growth in a PlanRunView (exact commands per node, Apply with progress, resume
 // and roll back); when a run ends it says where to watch the new region's repair, next to the
 // plan's follow-ups. It never builds a command itself, never blocks the event loop, and does
-// not close while steps run. The intent is defaultIntent(pair, probed Primary).
+// not close while steps run. The intent is the session's (defaultIntent with the probed
+// Primary).
 
-#include "exec/Executor.h"
-#include "inventory/Inventory.h"
+#include "apply/Executor.h"
 #include "plan/GrowthRoom.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
-#include "probe/PairProber.h"
 
 #include <QDialog>
-#include <QElapsedTimer>
 #include <chrono>
 #include <optional>
 
@@ -31,11 +29,11 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
-class QTimer;
 
 namespace nr1 {
 
-class Journal;
+class PairRead;
+class PairSession;
 class PlanRunView;
 
 class GrowDialog : public QDialog {
@@ -57,21 +55,20 @@ public:
     };
     enum Column { LayerName, Now, After };
 
-    /// Starts reading both nodes as soon as the event loop runs. The runners and `journal`
-    /// (optional: every step is journaled there) must outlive the dialog.
-    GrowDialog(const InventoryPair& pair, CommandRunner& primary, CommandRunner& secondary,
-               Journal* journal = nullptr, QWidget* parent = nullptr);
+    /// Starts reading both nodes as soon as the event loop runs. The session must outlive the
+    /// dialog.
+    explicit GrowDialog(PairSession& session, QWidget* parent = nullptr);
     ~GrowDialog() override;
 
-    /// How long a node may take before the dialog says it does not answer (default 20 s). The
-    /// probe itself goes on until its own timeout.
-    void setAnswerPatience(std::chrono::milliseconds patience) { m_patience = patience; }
+    /// How long a node may take before the dialog says it does not answer (default: the
+    /// read's). The probe itself goes on until its own timeout.
+    void setAnswerPatience(std::chrono::milliseconds patience);
 
     Page page() const;
     /// Reads both nodes again (what Retry and Back after a run do).
     void readNodes();
     /// True while a node has not answered the current read.
-    bool reading() const { return m_reading; }
+    bool reading() const;
     /// What the nodes page says about each node.
     QString nodesText() const;
     QPushButton* retryButton() const { return m_retry; }
@@ -116,32 +113,17 @@ signals:
     void runEnded(nr1::Executor::State state);
 
 private:
-    /// Both nodes answered the current read (each one's answer is in m_*Probe).
-    void bothAnswered();
+    /// Both nodes answered the current read.
+    void bothAnswered(bool usable);
     void showNodes();
     void showGrowthPage();
     void updateChoice();
     void setCell(Layer layer, Column column, const QString& text, bool estimated = false);
     void back();
 
-    InventoryPair m_pair;
-    CommandRunner& m_primary;
-    CommandRunner& m_secondary;
-    Journal* m_journal;
+    PairSession& m_session;
     PairIntent m_intent;
-    std::chrono::milliseconds m_patience{std::chrono::seconds(20)};
-
-    // Reading both nodes.
-    int m_generation = 0;
-    bool m_reading = false;
-    bool m_overdue = false;
-    RequestId m_primaryRequest = 0;
-    RequestId m_secondaryRequest = 0;
-    std::optional<NodeProbe> m_primaryProbe;
-    std::optional<NodeProbe> m_secondaryProbe;
-    QElapsedTimer m_readTime;
-    QTimer* m_patienceTimer;
-    QTimer* m_ticker;
+    PairRead* m_read;
 
     std::optional<PairState> m_state;
     std::optional<GrowthRoom> m_room;

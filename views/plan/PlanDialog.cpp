@@ -1,10 +1,7 @@
 #include "PlanDialog.h"
 
 #include "PlanRunView.h"
-#include "exec/Journal.h"
-#include "monitor/InventoryMonitor.h"
-#include "probe/PairProber.h"
-#include "ssh/SshRunner.h"
+#include "session/PairSession.h"
 
 #include <QDialog>
 #include <QMessageBox>
@@ -38,28 +35,20 @@ private:
 
 } // namespace
 
-void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& pairName,
-                    const QString& title, PlanMaker makePlan, std::function<void()> runEnded) {
-    const InventoryPair* pair = monitors.pair(pairName);
-    SshRunner* primary = monitors.runner(pairName, NodeRole::Primary);
-    SshRunner* secondary = monitors.runner(pairName, NodeRole::Secondary);
-    if (!pair || !primary || !secondary)
-        return;
+void openPlanDialog(QWidget* parent, PairSession& session, const QString& title, PlanMaker makePlan,
+                    std::function<void()> runEnded, std::function<void(QDialog*)> opened) {
     QPointer<QWidget> window(parent);
-    QPointer<InventoryMonitor> owner(&monitors);
-    const InventoryPair pairCopy = *pair;
-    probePair(*primary, *secondary, parent, [=](const PairProbe& probe) {
+    QPointer<PairSession> owner(&session);
+    session.read(parent, [=](const PairProbe& probe) {
         if (!window || !owner)
             return;
         if (!probe.ok()) {
-            showProblem(
-                window, title,
-                QObject::tr("nr1 cannot plan without both nodes:\n%1")
-                    .arg(probe.errors(primary->describeTarget(), secondary->describeTarget())
-                             .join(QLatin1Char('\n'))));
+            showProblem(window, title,
+                        QObject::tr("nr1 cannot plan without both nodes:\n%1")
+                            .arg(owner->readErrors(probe).join(QLatin1Char('\n'))));
             return;
         }
-        const PairIntent intent = defaultIntent(pairCopy, &*probe.primary.state);
+        const PairIntent intent = owner->intent(probe);
         const PairState state = probe.pairState(intent.layout);
         const PlanResult result = makePlan(state, intent);
         if (!result.ok()) {
@@ -71,16 +60,14 @@ void openPlanDialog(QWidget* parent, InventoryMonitor& monitors, const QString& 
         auto* dialog = new PlanRunDialog(window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setWindowTitle(title);
-        auto* journal = new Journal(Journal::defaultPath(pairCopy.name));
-        auto* view = new PlanRunView(
-            *result.plan, state, *primary, *secondary,
-            PlanRunView::reprobeOf(*primary, *secondary, dialog, intent.layout), journal, dialog);
+        auto* view = new PlanRunView(*result.plan, state, *owner, dialog);
         dialog->setView(view);
-        QObject::connect(dialog, &QObject::destroyed, [journal] { delete journal; });
         QObject::connect(view, &PlanRunView::runEnded, dialog, [runEnded] { runEnded(); });
         auto* layout = new QVBoxLayout(dialog);
         layout->addWidget(view);
         dialog->resize(900, 640);
+        if (opened)
+            opened(dialog);
         dialog->show();
     });
 }

@@ -1,8 +1,7 @@
 #include "PlanRunView.h"
 
 #include "HealthStyle.h"
-#include "exec/Journal.h"
-#include "probe/PairProber.h"
+#include "session/PairSession.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -35,16 +34,11 @@ QString undoText(const Action& action) {
 
 } // namespace
 
-PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
-                         CommandRunner& secondary, Reprobe reprobe, Journal* journal,
-                         QWidget* parent)
+PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PairSession& session, QWidget* parent)
     : QWidget(parent)
     , m_plan(std::move(plan))
     , m_madeFrom(std::move(madeFrom))
-    , m_primary(primary)
-    , m_secondary(secondary)
-    , m_reprobe(std::move(reprobe))
-    , m_journal(journal)
+    , m_session(session)
     , m_status(new QLabel(this))
     , m_confirmation(new QLineEdit(this))
     , m_actions(new QTreeWidget(this))
@@ -80,7 +74,7 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
         const Action& action = m_plan.actions[size_t(index)];
         if (node != action.node) {
             node = action.node;
-            CommandRunner& runner = *node == NodeRole::Primary ? m_primary : m_secondary;
+            const CommandRunner& runner = m_session.runner(*node);
             // Spanned: the first column's text runs across the whole row.
             nodeItem = new QTreeWidgetItem(
                 m_actions,
@@ -154,23 +148,9 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary,
     updateButtons();
 }
 
-PlanRunView::~PlanRunView() = default;
-
-PlanRunView::Reprobe PlanRunView::reprobeOf(CommandRunner& primary, CommandRunner& secondary,
-                                            QObject* context, PairLayout layout) {
-    QPointer<QObject> guard(context);
-    return [&primary, &secondary, guard, layout](auto done) {
-        if (!guard)
-            return;
-        probePair(primary, secondary, guard, [done, layout](const PairProbe& again) {
-            if (again.ok())
-                done(again.pairState(layout), QString());
-            else
-                done(std::nullopt,
-                     again.errors(QStringLiteral("primary"), QStringLiteral("secondary"))
-                         .join(QStringLiteral("; ")));
-        });
-    };
+PlanRunView::~PlanRunView() {
+    if (m_claimed)
+        m_session.releaseApply();
 }
 
 bool PlanRunView::busy() const {
@@ -217,7 +197,16 @@ void PlanRunView::setStatus(int index, const QString& status) {
 void PlanRunView::apply() {
     if (!m_plan.confirmationWord.isEmpty() && m_confirmation->text() != m_plan.confirmationWord)
         return;
-    m_executor = std::make_unique<Executor>(m_plan, m_primary, m_secondary, m_journal);
+    QString heldBy;
+    if (!m_session.claimApply(m_plan.title, &heldBy)) {
+        m_status->setText(tr("Not applied: “%1” is being applied to pair %2 in another window. "
+                             "Apply this plan once it ended (read the pair again first).")
+                              .arg(heldBy, m_session.name()));
+        return;
+    }
+    m_claimed = true;
+    m_executor = std::make_unique<Executor>(m_plan, m_session.primary(), m_session.secondary(),
+                                            &m_session.journal());
     Executor* executor = m_executor.get();
     connect(executor, &Executor::actionStarted, this, [this](int index) {
         setStatus(index, tr("running"));
@@ -268,22 +257,24 @@ void PlanRunView::resume() {
     m_probing = true;
     m_status->setText(tr("Probing the pair before resuming…"));
     updateButtons();
-    QPointer<PlanRunView> self(this);
-    m_reprobe([self](std::optional<PairState> state, const QString& error) {
-        if (!self)
-            return;
-        self->m_probing = false;
-        if (!state) {
-            self->m_status->setText(tr("Cannot resume: %1").arg(error));
-            self->updateButtons();
+    m_session.read(this, [this](const PairProbe& probe) {
+        m_probing = false;
+        if (!probe.ok()) {
+            m_status->setText(tr("Cannot resume: %1")
+                                  .arg(m_session.readErrors(probe).join(QStringLiteral("; "))));
+            updateButtons();
             return;
         }
-        self->m_executor->resume(*state);
-        self->updateButtons();
+        m_executor->resume(probe.pairState(m_madeFrom.layout));
+        updateButtons();
     });
 }
 
 void PlanRunView::ended(Executor::State state) {
+    if (m_claimed && (state == Executor::State::Done || state == Executor::State::RolledBack)) {
+        m_session.releaseApply();
+        m_claimed = false;
+    }
     switch (state) {
     case Executor::State::Done:
         m_status->setText(tr("Done: every step ran."));

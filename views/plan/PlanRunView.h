@@ -5,14 +5,16 @@
 // plan's confirmation word (destructive plans) has been typed. Running goes through core's
 // Executor (never blocking): each action's status (waiting, skipped, running, done, failed,
 // undone), the running step's output, and at the end the follow-ups. After a failure or a stop
-// it offers Resume (after a fresh probe, which `reprobe` supplies) and Roll back, as the
-// executor does; every step is journaled when a Journal is given.
+// it offers Resume (after a fresh read of both nodes) and Roll back, as the executor does.
+// Everything goes through the pair's session: its runners, its journal (every step), and its
+// apply claim, taken at Apply and given back when the run is done or rolled back (or the view
+// goes): while another window of this process applies a plan to the pair, Apply says which and
+// runs nothing.
 
-#include "exec/Executor.h"
+#include "apply/Executor.h"
 #include "plan/Plan.h"
 
 #include <QWidget>
-#include <functional>
 #include <memory>
 
 class QLabel;
@@ -24,21 +26,14 @@ class QTreeWidgetItem;
 
 namespace nr1 {
 
-class Journal;
+class PairSession;
 
 class PlanRunView : public QWidget {
     Q_OBJECT
 public:
-    /// Calls back with a fresh state of the pair, or an error.
-    using Reprobe =
-        std::function<void(std::function<void(std::optional<PairState>, const QString&)>)>;
-
-    /// A Reprobe that probes both nodes again (asynchronously) and reads them with `layout`.
-    static Reprobe reprobeOf(CommandRunner& primary, CommandRunner& secondary, QObject* context,
-                             PairLayout layout);
-
-    PlanRunView(Plan plan, PairState madeFrom, CommandRunner& primary, CommandRunner& secondary,
-                Reprobe reprobe, Journal* journal = nullptr, QWidget* parent = nullptr);
+    /// `madeFrom` is the state the plan was made from, read with its layout; the session must
+    /// outlive the view.
+    PlanRunView(Plan plan, PairState madeFrom, PairSession& session, QWidget* parent = nullptr);
     ~PlanRunView() override;
 
     const Plan& plan() const { return m_plan; }
@@ -77,10 +72,8 @@ private:
 
     Plan m_plan;
     PairState m_madeFrom;
-    CommandRunner& m_primary;
-    CommandRunner& m_secondary;
-    Reprobe m_reprobe;
-    Journal* m_journal;
+    PairSession& m_session;
+    bool m_claimed = false; ///< this view holds the session's apply claim
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
     bool m_wasBusy = false; ///< busy() as last signalled

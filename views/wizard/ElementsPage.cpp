@@ -4,6 +4,7 @@
 #include "SizeChoice.h"
 #include "WizardContext.h"
 #include "plan/DiskChoices.h"
+#include "session/PairSession.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -83,7 +84,7 @@ void ElementsPage::rebuild() {
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const NodeState& node = state.node(role);
         const ElementRef& element = intent.layout.element(role);
-        CommandRunner& runner = role == NodeRole::Primary ? m_context.primary : m_context.secondary;
+        const CommandRunner& runner = m_context.session.runner(role);
         auto* box = new QGroupBox(
             tr("%1 (%2)").arg(role == NodeRole::Primary ? tr("Primary") : tr("Secondary"),
                               runner.describeTarget()),

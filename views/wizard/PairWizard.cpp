@@ -8,6 +8,7 @@
 #include "ProbePage.h"
 #include "VolumePage.h"
 #include "plan/Planners.h"
+#include "session/PairSession.h"
 
 namespace nr1 {
 
@@ -43,13 +44,12 @@ QString PairWizard::titleFor(WizardKind kind, const QString& pair) {
     return pair;
 }
 
-PairWizard::PairWizard(WizardKind kind, const InventoryPair& pair, CommandRunner& primary,
-                       CommandRunner& secondary, Journal* journal, QWidget* parent)
+PairWizard::PairWizard(WizardKind kind, PairSession& session, QWidget* parent)
     : QWizard(parent)
-    , m_context{kind, pair, primary, secondary, journal, std::nullopt, defaultIntent(pair)}
+    , m_context{kind, session, std::nullopt, defaultIntent(session.pair())}
     , m_probe(new ProbePage(m_context, this))
     , m_preview(new PreviewPage(m_context, this)) {
-    setWindowTitle(titleFor(kind, pair.name));
+    setWindowTitle(titleFor(kind, session.name()));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoCancelButtonOnLastPage, true); // Close says it there
     setButtonText(QWizard::FinishButton, tr("&Close"));

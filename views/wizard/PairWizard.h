@@ -23,9 +23,8 @@ class VolumePage;
 class PairWizard : public QWizard {
     Q_OBJECT
 public:
-    /// The runners and `journal` must outlive the wizard.
-    PairWizard(WizardKind kind, const InventoryPair& pair, CommandRunner& primary,
-               CommandRunner& secondary, Journal* journal, QWidget* parent = nullptr);
+    /// The session must outlive the wizard.
+    PairWizard(WizardKind kind, PairSession& session, QWidget* parent = nullptr);
     ~PairWizard() override;
 
     static QString titleFor(WizardKind kind, const QString& pair);

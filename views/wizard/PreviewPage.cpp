@@ -41,10 +41,7 @@ void PreviewPage::initializePage() {
     }
     m_refusals->clear();
     m_refusals->hide();
-    m_view = new PlanRunView(*result.plan, *m_context.state, m_context.primary, m_context.secondary,
-                             PlanRunView::reprobeOf(m_context.primary, m_context.secondary, this,
-                                                    m_context.intent.layout),
-                             m_context.journal, this);
+    m_view = new PlanRunView(*result.plan, *m_context.state, m_context.session, this);
     m_layout->addWidget(m_view, 1);
     connect(m_view, &PlanRunView::runStarted, this, &PreviewPage::runStarted);
     connect(m_view, &PlanRunView::runEnded, this, &PreviewPage::runEnded);

@@ -4,7 +4,7 @@
 // selects it. value() is the SizeRequest or, when the typed text is empty or not a size, the
 // sentence saying so. `changed` follows every edit.
 
-#include "plan/Sizes.h"
+#include "base/Sizes.h"
 
 #include <QWidget>
 #include <variant>

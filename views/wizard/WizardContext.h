@@ -1,11 +1,9 @@
 #pragma once
-// Contract: what the pages of a PairWizard share: which wizard it is, the pair and its two
-// runners, the state of both nodes from the last probe that answered, and the intent the pages
-// build up (starting from the inventory's defaults). Pages read the state and write only the
-// part of the intent they ask about; the preview page plans from both.
+// Contract: what the pages of a PairWizard share: which wizard it is, the pair's session (its
+// inventory entry, runners and journal), the state of both nodes from the last read that
+// answered, and the intent the pages build up (starting from the inventory's defaults). Pages read
+// the state and write only the part of the intent they ask about; the preview page plans from both.
 
-#include "exec/CommandRunner.h"
-#include "inventory/Inventory.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
 
@@ -13,17 +11,14 @@
 
 namespace nr1 {
 
-class Journal;
+class PairSession;
 
 /// The whole pair, or one layer of it.
 enum class WizardKind { NewPair, Elements, Array, Volume, Export };
 
 struct WizardContext {
     WizardKind kind;
-    InventoryPair pair;
-    CommandRunner& primary;
-    CommandRunner& secondary;
-    Journal* journal = nullptr;
+    PairSession& session;
     std::optional<PairState> state; ///< set once both nodes answered
     PairIntent intent;
 

@@ -5,7 +5,7 @@
 // listed by unexpected(); recordings never used are listed by unused(), so a test can fail on
 // both. Answers are delivered asynchronously, like a real runner's.
 
-#include "exec/CommandRunner.h"
+#include "transport/CommandRunner.h"
 
 #include <QList>
 #include <QPointer>

@@ -1,14 +1,13 @@
 #pragma once
-// Contract: what the SSH layer asks the operator, and only that. Host keys, the OpenSSH way: a key
-// already in known_hosts is used silently; an unknown key is shown to the SshDelegate (a dialog
-// in the console, a terminal prompt or a flag in nr1ctl) with its SHA256 fingerprint; a changed
-// key or a key of another type is refused before any delegate is asked, with both fingerprints
-// and the known_hosts file and line to fix (the delegate is told, to show it). Key passphrases:
-// asked when a key file is encrypted, kept in memory for that connection only, never written. A
-// login password only when the server offers password authentication, every key was refused and the
-// operator types it. Each question is answered once, at any later time, from any thread.
-
-#include "ssh/KnownHosts.h"
+// Contract: what a transport asks the operator, and only that (the SSH layer is the one that
+// asks today). Host keys, the OpenSSH way: a key already in known_hosts is used silently; an
+// unknown key is shown to the OperatorDelegate (a dialog in the console, a terminal prompt or a
+// flag in nr1ctl) with its SHA256 fingerprint; a changed key or a key of another type is refused
+// before any delegate is asked, with both fingerprints and the known_hosts file and line to fix
+// (the delegate is told, to show it). Key passphrases: asked when a key file is encrypted, kept in
+// memory for that connection only, never written. A login password only when the server offers
+// password authentication, every key was refused and the operator types it. Each question is
+// answered once, at any later time, from any thread.
 
 #include <QString>
 #include <functional>
@@ -16,6 +15,14 @@
 #include <vector>
 
 namespace nr1 {
+
+/// One line of a known_hosts file that names a host.
+struct KnownHostEntry {
+    int line = 0;
+    QString keyType;     ///< "ssh-ed25519"
+    QString fingerprint; ///< "SHA256:…" (unpadded base64)
+    bool operator==(const KnownHostEntry&) const = default;
+};
 
 struct HostKeyInfo {
     QString host; ///< as connected to
@@ -30,9 +37,9 @@ enum class TrustDecision { Reject, AcceptOnce, AcceptAndRemember };
 
 enum class SecretKind { KeyPassphrase, Password };
 
-class SshDelegate {
+class OperatorDelegate {
 public:
-    virtual ~SshDelegate() = default;
+    virtual ~OperatorDelegate() = default;
     /// Called on the delegate's thread; `answer` may be called later, from any thread, once.
     virtual void decideUnknownHostKey(const HostKeyInfo& key,
                                       std::function<void(TrustDecision)> answer) = 0;
@@ -66,7 +73,7 @@ public:
 
 /// A delegate that answers the same for every unknown key and knows no passphrase
 /// (nr1ctl --accept-new-host-key, tests).
-class FixedTrustDelegate : public SshDelegate {
+class FixedTrustDelegate : public OperatorDelegate {
 public:
     explicit FixedTrustDelegate(TrustDecision decision)
         : m_decision(decision) {}

@@ -6,7 +6,7 @@
 // a cancelled request still gets its onDone with status Cancelled. Implementations: SshRunner
 // (real nodes) and ReplayRunner (tests).
 
-#include "exec/Command.h"
+#include "transport/Command.h"
 
 #include <QObject>
 #include <functional>

@@ -1,6 +1,6 @@
-#include "plan/Sizes.h"
+#include "base/Sizes.h"
 
-#include "probe/Numbers.h"
+#include "base/Numbers.h"
 
 namespace nr1 {
 

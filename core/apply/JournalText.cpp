@@ -1,4 +1,4 @@
-#include "exec/JournalText.h"
+#include "apply/JournalText.h"
 
 namespace nr1 {
 

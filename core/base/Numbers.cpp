@@ -1,4 +1,4 @@
-#include "probe/Numbers.h"
+#include "base/Numbers.h"
 
 #include <cmath>
 #include <limits>

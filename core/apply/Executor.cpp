@@ -1,6 +1,6 @@
-#include "exec/Executor.h"
+#include "apply/Executor.h"
 
-#include "exec/Journal.h"
+#include "apply/Journal.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "exec/RemoteShell.h"
+#include "base/RemoteShell.h"
 
 namespace nr1 {
 

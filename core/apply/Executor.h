@@ -17,8 +17,8 @@
 // Signals are emitted from the event loop, never from inside apply/resume/rollback. Every step
 // goes to the Journal when one is given.
 
-#include "exec/CommandRunner.h"
 #include "plan/Plan.h"
+#include "transport/CommandRunner.h"
 
 #include <QObject>
 #include <memory>

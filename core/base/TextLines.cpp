@@ -1,4 +1,4 @@
-#include "probe/TextLines.h"
+#include "base/TextLines.h"
 
 namespace nr1 {
 

@@ -1,4 +1,4 @@
-#include "exec/Journal.h"
+#include "apply/Journal.h"
 
 #include <QDateTime>
 #include <QDir>

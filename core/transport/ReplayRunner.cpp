@@ -1,4 +1,4 @@
-#include "exec/ReplayRunner.h"
+#include "transport/ReplayRunner.h"
 
 #include <QMetaObject>
 

@@ -3,7 +3,7 @@
 // line-oriented parsers can walk it and name the line in every error or warning. It also owns
 // the parser's source name and the warning list, and throws ParseFailure for errors.
 
-#include "probe/ParseResult.h"
+#include "base/ParseResult.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "exec/Command.h"
+#include "transport/Command.h"
 
 namespace nr1 {
 

@@ -1,4 +1,4 @@
-#include "probe/ParseResult.h"
+#include "base/ParseResult.h"
 
 namespace nr1 {
 

@@ -1,0 +1,64 @@
+#include "session/PairSession.h"
+
+#include "session/PairRead.h"
+
+namespace nr1 {
+
+PairSession::PairSession(InventoryPair pair, CommandRunner& primary, CommandRunner& secondary,
+                         QString journalPath, QObject* parent)
+    : QObject(parent)
+    , m_pair(std::move(pair))
+    , m_primary(primary)
+    , m_secondary(secondary)
+    , m_journal(journalPath.isEmpty() ? Journal::defaultPath(m_pair.name) : journalPath) {
+}
+
+PairSession::PairSession(InventoryPair pair, std::unique_ptr<CommandRunner> primary,
+                         std::unique_ptr<CommandRunner> secondary, QString journalPath,
+                         QObject* parent)
+    : QObject(parent)
+    , m_pair(std::move(pair))
+    , m_ownedPrimary(std::move(primary))
+    , m_ownedSecondary(std::move(secondary))
+    , m_primary(*m_ownedPrimary)
+    , m_secondary(*m_ownedSecondary)
+    , m_journal(journalPath.isEmpty() ? Journal::defaultPath(m_pair.name) : journalPath) {
+}
+
+PairSession::~PairSession() = default;
+
+PairRead* PairSession::newRead(QObject* parent) const {
+    return new PairRead(m_primary, m_secondary, parent);
+}
+
+void PairSession::read(QObject* context, std::function<void(const PairProbe&)> onDone) const {
+    readPairOnce(m_primary, m_secondary, context, std::move(onDone));
+}
+
+PairIntent PairSession::intent(const PairProbe& probe) const {
+    return defaultIntent(m_pair, probe.primary.ok() ? &*probe.primary.state : nullptr);
+}
+
+QStringList PairSession::readErrors(const PairProbe& probe) const {
+    return probe.errors(m_primary.describeTarget(), m_secondary.describeTarget());
+}
+
+bool PairSession::claimApply(const QString& what, QString* heldBy) {
+    if (!m_applying.isEmpty()) {
+        if (heldBy)
+            *heldBy = m_applying;
+        return false;
+    }
+    m_applying = what.isEmpty() ? tr("a plan") : what;
+    emit applyingChanged(m_applying);
+    return true;
+}
+
+void PairSession::releaseApply() {
+    if (m_applying.isEmpty())
+        return;
+    m_applying.clear();
+    emit applyingChanged(QString());
+}
+
+} // namespace nr1

@@ -1,0 +1,77 @@
+#pragma once
+// Contract: one pair as every window of the console and every nr1ctl command work on it: its
+// inventory entry, one runner per node (shared by the monitor and every window: one
+// connection per node), its journal (one per pair, opened once) and reads of both nodes
+// (PairRead, or read() once). It also knows which plan, if any, this process is applying to
+// the pair: at most one at a time (claimApply). The runners and the journal live as long as
+// the session; owning or borrowed runners as constructed.
+
+#include "apply/Journal.h"
+#include "inventory/Inventory.h"
+#include "plan/PairIntent.h"
+#include "probe/NodeProbe.h"
+#include "transport/CommandRunner.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace nr1 {
+
+class PairRead;
+
+class PairSession : public QObject {
+    Q_OBJECT
+public:
+    /// A session on runners the caller keeps (tests, replay); they must outlive the session.
+    /// `journalPath` empty: Journal::defaultPath(pair.name).
+    PairSession(InventoryPair pair, CommandRunner& primary, CommandRunner& secondary,
+                QString journalPath = {}, QObject* parent = nullptr);
+    /// A session that owns its runners.
+    PairSession(InventoryPair pair, std::unique_ptr<CommandRunner> primary,
+                std::unique_ptr<CommandRunner> secondary, QString journalPath = {},
+                QObject* parent = nullptr);
+    ~PairSession() override;
+
+    const InventoryPair& pair() const { return m_pair; }
+    const QString& name() const { return m_pair.name; }
+    CommandRunner& runner(NodeRole role) const {
+        return role == NodeRole::Primary ? m_primary : m_secondary;
+    }
+    CommandRunner& primary() const { return m_primary; }
+    CommandRunner& secondary() const { return m_secondary; }
+    Journal& journal() { return m_journal; }
+
+    /// A new read of both nodes (not started), owned by `parent`.
+    PairRead* newRead(QObject* parent) const;
+    /// Reads both nodes once; `onDone` on `context`'s thread, never after it is destroyed.
+    void read(QObject* context, std::function<void(const PairProbe&)> onDone) const;
+    /// The intent from the inventory's defaults and, when the inventory names none, the
+    /// Primary's probed initiator name.
+    PairIntent intent(const PairProbe& probe) const;
+    /// "primary (root@host:22): why" for each node that did not answer usefully.
+    QStringList readErrors(const PairProbe& probe) const;
+
+    /// Takes the pair for one apply in this process: false, and the holder in `heldBy`, while
+    /// another one runs. `what` names the plan ("Grow the volume of pair testbed").
+    bool claimApply(const QString& what, QString* heldBy = nullptr);
+    /// Gives the pair back (the apply ended: done, failed, stopped or rolled back).
+    void releaseApply();
+    /// The plan being applied to the pair by this process; empty when none.
+    const QString& applying() const { return m_applying; }
+
+signals:
+    /// An apply took the pair or gave it back.
+    void applyingChanged(const QString& what);
+
+private:
+    InventoryPair m_pair;
+    std::unique_ptr<CommandRunner> m_ownedPrimary;
+    std::unique_ptr<CommandRunner> m_ownedSecondary;
+    CommandRunner& m_primary;
+    CommandRunner& m_secondary;
+    Journal m_journal;
+    QString m_applying;
+};
+
+} // namespace nr1
