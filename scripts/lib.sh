@@ -28,7 +28,7 @@ ensure_packages() {
 NR1_BUILD_PACKAGES=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev libssh-dev libssl-dev libyaml-cpp-dev
     libqt6svg6
-    openssh-server openssh-client)
+    openssh-server openssh-client python3 shellcheck)
 
 # configure_build DIR [cmake options…]: configures once, reconfigures when options change.
 configure_build() {
