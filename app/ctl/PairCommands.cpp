@@ -265,12 +265,15 @@ int runJournalCommand(const QStringList& input) {
         }
         pairName = pair.name;
     }
-    const auto entries = Journal::read(Journal::defaultPath(pairName), &error);
-    if (!entries) {
+    const auto contents = Journal::read(Journal::defaultPath(pairName), &error);
+    if (!contents) {
         printError(QStringLiteral("journal"), error);
         return kExitNoInput;
     }
-    for (const QJsonObject& entry : *entries) {
+    for (const QString& damaged : contents->damaged)
+        printError(QStringLiteral("journal"), QStringLiteral("skipped %1").arg(damaged));
+    for (const QJsonObject& entry :
+         options.json ? contents->entries : entriesForPeople(contents->entries)) {
         if (options.json) {
             printJsonLine(entry);
             continue;

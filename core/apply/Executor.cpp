@@ -3,6 +3,7 @@
 #include "apply/Journal.h"
 
 #include <QJsonArray>
+#include <QUuid>
 
 namespace nr1 {
 
@@ -12,7 +13,8 @@ Executor::Executor(Plan plan, CommandRunner& primary, CommandRunner& secondary, 
     , m_plan(std::move(plan))
     , m_primary(primary)
     , m_secondary(secondary)
-    , m_journal(journal) {
+    , m_journal(journal)
+    , m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces)) {
     qRegisterMetaType<nr1::CommandResult>();
 }
 
@@ -53,9 +55,12 @@ CommandRunner& Executor::runnerFor(NodeRole node) const {
 void Executor::apply(const PairState& state) {
     if (m_state != State::Ready)
         return;
-    journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("plan")},
-                        {QStringLiteral("plan"), m_plan.toJson()}});
     m_next = 0;
+    if (!journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("plan")},
+                             {QStringLiteral("plan"), m_plan.toJson()}})) {
+        failUnjournaled();
+        return;
+    }
     runFrom(state);
 }
 
@@ -97,6 +102,10 @@ void Executor::runNext() {
         m_skipLeading = false;
         m_probe.reset();
         const int index = m_next;
+        if (!journal(stepEntry(QStringLiteral("start"), index, action.argv, nullptr))) {
+            failUnjournaled();
+            return;
+        }
         Command command = Command::of(action.argv);
         command.timeout = action.timeout;
         emit actionStarted(index);
@@ -229,12 +238,23 @@ QJsonObject Executor::stepEntry(const QString& event, int index, const QStringLi
     return entry;
 }
 
-void Executor::journal(QJsonObject entry) {
+bool Executor::journal(QJsonObject entry) {
     if (!m_journal)
-        return;
+        return true;
+    entry.insert(QStringLiteral("run"), m_runId);
     entry.insert(QStringLiteral("pair"), m_plan.pairName);
     entry.insert(QStringLiteral("planKind"), m_plan.kind);
-    m_journal->append(std::move(entry));
+    return m_journal->append(std::move(entry));
+}
+
+void Executor::failUnjournaled() {
+    const QString why = QStringLiteral("%1; action %2 was not run (nothing runs unrecorded)")
+                            .arg(m_journal->error())
+                            .arg(m_next + 1);
+    m_state = State::Running;
+    // Reported from the event loop like every other end.
+    QMetaObject::invokeMethod(
+        this, [this, why] { finish(State::Failed, why); }, Qt::QueuedConnection);
 }
 
 } // namespace nr1

@@ -14,8 +14,10 @@
 //   one that failed, which may have run partly), or an undo command that fails, stops the
 //   rollback there (RollbackStopped / RollbackFailed); a rollback retried after a failed undo
 //   goes on with that undo command.
-// Signals are emitted from the event loop, never from inside apply/resume/rollback. Every step
-// goes to the Journal when one is given.
+// Signals are emitted from the event loop, never from inside apply/resume/rollback. With a
+// Journal, every entry carries this run's id (runId()); each action is journaled before it
+// starts and when it ends, and an action whose start cannot be journaled does not run: the run
+// fails there (resumable once the journal can be written), so nothing runs unrecorded.
 
 #include "plan/Plan.h"
 #include "transport/CommandRunner.h"
@@ -50,6 +52,8 @@ public:
     State state() const { return m_state; }
     /// Index of the action that failed or would run next.
     int nextAction() const { return m_next; }
+    /// Names this run in every journal entry.
+    const QString& runId() const { return m_runId; }
     /// What went wrong, for the last Failed/RollbackStopped/RollbackFailed.
     QString failure() const { return m_failure; }
     bool canResume() const { return m_state == State::Failed || m_state == State::Stopped; }
@@ -78,7 +82,10 @@ private:
     void undoNext();
     void finish(State state, const QString& failure = QString());
     CommandRunner& runnerFor(NodeRole node) const;
-    void journal(QJsonObject entry);
+    /// Appends to the journal (true without one); false with the reason in m_failure's form.
+    bool journal(QJsonObject entry);
+    /// The journal could not take the entry for the next action: the run fails before it.
+    void failUnjournaled();
     QJsonObject stepEntry(const QString& event, int index, const QStringList& argv,
                           const CommandResult* result) const;
 
@@ -95,6 +102,7 @@ private:
     int m_undoCommand = 0;             ///< next undo command of m_ran.back()
     bool m_failedIrreversible = false; ///< the failed action may have done its irreversible part
     QString m_failure;
+    QString m_runId;
 };
 
 } // namespace nr1

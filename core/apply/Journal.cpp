@@ -6,6 +6,11 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace nr1 {
 
@@ -25,52 +30,105 @@ QString Journal::defaultPath(const QString& pairName) {
     return base + QStringLiteral("/nr1/journal/") + safe + QStringLiteral(".jsonl");
 }
 
+namespace {
+
+/// Creates the missing folders of `path` with mode 0700.
+bool makeFolders(const QString& path) {
+    QDir folder(path);
+    if (folder.exists())
+        return true;
+    if (!makeFolders(QFileInfo(folder.absolutePath()).absolutePath()))
+        return false;
+    const QByteArray native = QFile::encodeName(folder.absolutePath());
+    return ::mkdir(native.constData(), 0700) == 0 || errno == EEXIST;
+}
+
+/// A journal line longer than this is taken as damaged rather than read into memory whole.
+constexpr qsizetype kLongestEntry = 16 * 1024 * 1024;
+
+} // namespace
+
 bool Journal::append(QJsonObject entry) {
     entry.insert(QStringLiteral("time"),
                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        m_error = QStringLiteral("cannot write the journal %1: %2").arg(m_path, file.errorString());
+    const auto fail = [this](const QString& why) {
+        m_error = QStringLiteral("cannot write the journal %1: %2").arg(m_path, why);
         return false;
+    };
+    if (!makeFolders(QFileInfo(m_path).absolutePath()))
+        return fail(QString::fromLocal8Bit(std::strerror(errno)));
+    const QByteArray native = QFile::encodeName(m_path);
+    const int fd = ::open(native.constData(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return fail(QString::fromLocal8Bit(std::strerror(errno)));
+    QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n';
+    // A crash may have left a torn last line: the new entry starts on a line of its own.
+    struct stat status {};
+    char last = '\n';
+    if (::fstat(fd, &status) == 0 && status.st_size > 0 &&
+        ::pread(fd, &last, 1, status.st_size - 1) == 1 && last != '\n')
+        line.prepend('\n');
+    if ((status.st_mode & 077) != 0)
+        ::fchmod(fd, 0600); // a journal from before nr1 kept them private
+    qsizetype written = 0;
+    while (written < line.size()) {
+        const ssize_t n = ::write(fd, line.constData() + written, size_t(line.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const QString why = QString::fromLocal8Bit(std::strerror(errno));
+            ::close(fd);
+            return fail(why);
+        }
+        written += n;
     }
-    const QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n';
-    if (file.write(line) != line.size() || !file.flush()) {
-        m_error = QStringLiteral("cannot write the journal %1: %2").arg(m_path, file.errorString());
-        return false;
+    if (::fsync(fd) != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+        return fail(why);
     }
+    ::close(fd);
+    m_error.clear();
     return true;
 }
 
-std::optional<std::vector<QJsonObject>> Journal::read(const QString& path, QString* error) {
+std::optional<JournalContents> Journal::read(const QString& path, QString* error) {
     QFile file(path);
     if (!file.exists())
-        return std::vector<QJsonObject>{};
+        return JournalContents{};
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    std::vector<QJsonObject> entries;
+    JournalContents contents;
     int number = 0;
     while (!file.atEnd()) {
-        const QByteArray line = file.readLine();
+        QByteArray line = file.readLine(kLongestEntry);
         ++number;
+        if (!line.endsWith('\n') && !file.atEnd()) {
+            // Longer than any entry nr1 writes: skip the rest of it.
+            while (!file.atEnd() && !line.endsWith('\n'))
+                line = file.readLine(kLongestEntry);
+            contents.damaged << QStringLiteral("line %1: longer than %2 MiB")
+                                    .arg(number)
+                                    .arg(kLongestEntry >> 20);
+            continue;
+        }
         if (line.trimmed().isEmpty())
             continue;
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
         if (!document.isObject()) {
-            if (error)
-                *error = QStringLiteral("%1 line %2: not a journal entry (%3)")
-                             .arg(path)
-                             .arg(number)
-                             .arg(parseError.errorString());
-            return std::nullopt;
+            contents.damaged << QStringLiteral("line %1: not a journal entry (%2)")
+                                    .arg(number)
+                                    .arg(line.endsWith('\n') ? parseError.errorString()
+                                                             : QStringLiteral("cut off"));
+            continue;
         }
-        entries.push_back(document.object());
+        contents.entries.push_back(document.object());
     }
-    return entries;
+    return contents;
 }
 
 QString journalExcerpt(const QByteArray& output, qsizetype limit) {

@@ -5,6 +5,7 @@
 #include "PairFixtures.h"
 #include "apply/Executor.h"
 #include "apply/Journal.h"
+#include "apply/JournalText.h"
 #include "plan/Planners.h"
 #include "transport/ReplayRunner.h"
 
@@ -265,12 +266,22 @@ private slots:
         executor.apply(PairState{});
         QCOMPARE(waitFinished(executor), Executor::State::Done);
         QString error;
-        const auto entries = Journal::read(journal.path(), &error);
-        QVERIFY2(entries, qPrintable(error));
-        QCOMPARE(entries->size(), size_t(6)); // plan, 4 runs, end
+        const auto contents = Journal::read(journal.path(), &error);
+        QVERIFY2(contents, qPrintable(error));
+        QVERIFY(contents->damaged.isEmpty());
+        const std::vector<QJsonObject>* entries = &contents->entries;
+        QCOMPARE(entries->size(), size_t(10)); // plan, 4 × (start, run), end
         QCOMPARE(entries->front().value(QStringLiteral("event")).toString(),
                  QStringLiteral("plan"));
-        const QJsonObject run = entries->at(2);
+        QStringList events;
+        for (const QJsonObject& entry : *entries) {
+            events << entry.value(QStringLiteral("event")).toString();
+            QCOMPARE(entry.value(QStringLiteral("run")).toString(), executor.runId());
+        }
+        QCOMPARE(events.join(u' '),
+                 QStringLiteral("plan start run start run start run start run end"));
+        QCOMPARE(entriesForPeople(*entries).size(), size_t(6)); // answered starts are dropped
+        const QJsonObject run = entries->at(4);
         QCOMPARE(run.value(QStringLiteral("event")).toString(), QStringLiteral("run"));
         QCOMPARE(run.value(QStringLiteral("node")).toString(), QStringLiteral("primary"));
         QCOMPARE(run.value(QStringLiteral("target")).toString(), QStringLiteral("root@p:22"));
@@ -283,6 +294,57 @@ private slots:
         const QByteArray all = file.readAll();
         QVERIFY(!all.contains("hunter2"));
         QVERIFY(all.contains("password=<secret>"));
+    }
+
+    void aTornLastLineIsSkippedAndNeverGluedToTheNextEntry() {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("p.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"event\":\"plan\"}\n{\"event\":\"start\",\"ind"); // a crash mid-write
+        file.close();
+        Journal journal(path);
+        QVERIFY2(journal.append({{QStringLiteral("event"), QStringLiteral("end")}}),
+                 qPrintable(journal.error()));
+        QString error;
+        const auto contents = Journal::read(path, &error);
+        QVERIFY2(contents, qPrintable(error));
+        QCOMPARE(contents->entries.size(), size_t(2));
+        QCOMPARE(contents->entries.back().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("end"));
+        QCOMPARE(contents->damaged.size(), 1);
+        QVERIFY2(contents->damaged.first().startsWith(QStringLiteral("line 2: not a journal")),
+                 qPrintable(contents->damaged.first()));
+    }
+
+    void theJournalIsPrivate() {
+        QTemporaryDir directory;
+        const QString path = directory.filePath(QStringLiteral("state/nr1/journal/p.jsonl"));
+        Journal journal(path);
+        QVERIFY2(journal.append({{QStringLiteral("event"), QStringLiteral("plan")}}),
+                 qPrintable(journal.error()));
+        QCOMPARE(QFileInfo(path).permissions() & 0x0077, QFile::Permissions());
+        for (const char* folder : {"state", "state/nr1", "state/nr1/journal"})
+            QCOMPARE(QFileInfo(directory.filePath(QLatin1String(folder))).permissions() & 0x0077,
+                     QFile::Permissions());
+    }
+
+    void nothingRunsWhenTheJournalCannotBeWritten() {
+        QTemporaryDir directory;
+        QFile blocker(directory.filePath(QStringLiteral("not-a-folder")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        Journal journal(directory.filePath(QStringLiteral("not-a-folder/p.jsonl")));
+        ReplayRunner primary, secondary; // nothing recorded: any command would be unexpected
+        Executor executor(smallPlan(), primary, secondary, &journal);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        QVERIFY2(executor.failure().contains(QStringLiteral("cannot write the journal")),
+                 qPrintable(executor.failure()));
+        QVERIFY2(executor.failure().contains(QStringLiteral("action 1 was not run")),
+                 qPrintable(executor.failure()));
+        QVERIFY(primary.unexpected().isEmpty() && secondary.unexpected().isEmpty());
+        QCOMPARE(executor.nextAction(), 0);
     }
 
     // The real create-pair plan: a failure at any action rolls back exactly the actions that

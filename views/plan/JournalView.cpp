@@ -119,14 +119,15 @@ void JournalView::reload() {
         return;
     }
     QString error;
-    const auto entries = Journal::read(m_path, &error);
-    if (!entries) {
+    const auto contents = Journal::read(m_path, &error);
+    if (!contents) {
         m_status->setText(tr("Cannot read the journal %1: %2").arg(m_path, error));
         return;
     }
+    const std::vector<QJsonObject> entries = entriesForPeople(contents->entries);
     QTreeWidgetItem* run = nullptr;
     int runs = 0;
-    for (const QJsonObject& entry : *entries) {
+    for (const QJsonObject& entry : entries) {
         const QString event = entry.value(QStringLiteral("event")).toString();
         const QString time = entry.value(QStringLiteral("time")).toString();
         QTreeWidgetItem* item = nullptr;
@@ -159,7 +160,11 @@ void JournalView::reload() {
         last->setExpanded(true);
         m_runs->scrollToItem(last);
     }
-    m_status->setText(tr("%n run(s) of pair %1, from %2", nullptr, runs).arg(m_pair, m_path));
+    QString status = tr("%n run(s) of pair %1, from %2", nullptr, runs).arg(m_pair, m_path);
+    if (!contents->damaged.isEmpty())
+        status += tr(" — %n damaged line(s) skipped: %1", nullptr, int(contents->damaged.size()))
+                      .arg(contents->damaged.join(QStringLiteral("; ")));
+    m_status->setText(status);
 }
 
 void JournalView::showDetails() {
