@@ -4,6 +4,7 @@
 #include "apply/Journal.h"
 #include "ctl/ExitCodes.h"
 #include "ctl/Terminal.h"
+#include "session/PairLock.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -14,15 +15,39 @@ namespace {
 
 class ApplySession : public QObject {
 public:
-    ApplySession(PairConnection& connection, Plan plan, PairIntent intent, bool json,
+    ApplySession(PairConnection& connection, Plan plan, PairIntent intent, Replan replan, bool json,
                  QString onFailure)
         : m_connection(connection)
         , m_intent(std::move(intent))
         , m_json(json)
         , m_onFailure(std::move(onFailure))
         , m_journal(connection.session->journal())
+        , m_lock(*connection.session, plan.title)
+        , m_start(*connection.session, m_lock, plan, m_intent, std::move(replan))
         , m_executor(std::move(plan), connection.session->primary(),
                      connection.session->secondary(), &m_journal) {
+        connect(&m_start, &ApplyStart::progress, this, [this](const QString& what) {
+            if (!m_json)
+                print(what + QLatin1Char('\n'));
+        });
+        connect(&m_start, &ApplyStart::ready, this,
+                [this](const PairState& fresh) { m_executor.apply(fresh); });
+        connect(
+            &m_start, &ApplyStart::refused, this,
+            [this](ApplyStart::Refusal refusal, const QString& why, const QStringList& difference) {
+                if (m_json)
+                    printJsonLine(
+                        {{QStringLiteral("event"), QStringLiteral("refused")},
+                         {QStringLiteral("why"), why},
+                         {QStringLiteral("difference"), QJsonArray::fromStringList(difference)}});
+                printError(QStringLiteral("apply"), why);
+                if (!m_json)
+                    for (const QString& line : difference)
+                        print(QStringLiteral("  %1\n").arg(line));
+                end(refusal == ApplyStart::Refusal::Locked        ? kExitLocked
+                    : refusal == ApplyStart::Refusal::Unreachable ? kExitConnection
+                                                                  : kExitRefused);
+            });
         connect(&m_executor, &Executor::actionStarted, this, [this](int index) {
             const Action& action = m_executor.plan().actions[size_t(index)];
             if (m_json)
@@ -99,9 +124,28 @@ public:
                 [this](Executor::State state) { onFinished(state); });
     }
 
-    void start(const PairState& state) { m_executor.apply(state); }
+    void start() { m_start.start(); }
 
 private:
+    /// Gives the lock back, then quits with `code`.
+    void end(int code) {
+        m_lock.release([code] { QCoreApplication::exit(code); });
+    }
+
+    /// Reads both nodes; `then` with the state, or says why not and ends with `code`.
+    void readThen(std::function<void(const PairState&)> then, int code) {
+        PairSession& session = *m_connection.session;
+        session.read(this, [this, &session, then = std::move(then), code](const PairProbe& probe) {
+            if (!probe.ok()) {
+                for (const QString& error : session.readErrors(probe))
+                    printError(QStringLiteral("apply"), error);
+                end(code);
+                return;
+            }
+            then(probe.pairState(m_intent.layout));
+        });
+    }
+
     void onFinished(Executor::State state) {
         if (m_json)
             printJsonLine({{QStringLiteral("event"), QStringLiteral("end")},
@@ -123,13 +167,13 @@ private:
                 print(
                     QStringLiteral("Rolled back: every action that ran was undone.\nJournal: %1\n")
                         .arg(m_journal.path()));
-            QCoreApplication::exit(kExitApplyFailed);
+            end(kExitApplyFailed);
             return;
         default:
             if (!m_json)
                 print(QStringLiteral("%1: %2\nJournal: %3\n")
                           .arg(Executor::stateName(state), m_executor.failure(), m_journal.path()));
-            QCoreApplication::exit(kExitApplyFailed);
+            end(kExitApplyFailed);
         }
     }
 
@@ -153,12 +197,8 @@ private:
             choice = QStringLiteral("stop");
         if (choice == QLatin1String("resume")) {
             m_resumed = true;
-            probeThen(
-                m_connection, QStringLiteral("apply"),
-                [this](const PairProbe& probe) {
-                    m_executor.resume(probe.pairState(m_intent.layout));
-                },
-                kExitApplyFailed);
+            readThen([this](const PairState& state) { m_executor.resume(state); },
+                     kExitApplyFailed);
             return;
         }
         if (!m_json)
@@ -167,15 +207,13 @@ private:
                                "again: a new plan skips what is done (a grow is planned from "
                                "the sizes as they are now).\nJournal: %1\n")
                     .arg(m_journal.path()));
-        QCoreApplication::exit(kExitApplyFailed);
+        end(kExitApplyFailed);
     }
 
     /// Re-probes and checks every action's postcondition.
     void verify() {
-        probeThen(
-            m_connection, QStringLiteral("apply"),
-            [this](const PairProbe& probe) {
-                const PairState state = probe.pairState(m_intent.layout);
+        readThen(
+            [this](const PairState& state) {
                 QStringList unmet;
                 for (const Action& action : m_executor.plan().actions)
                     if (action.done.isSet() && !action.done.holds(state))
@@ -196,7 +234,7 @@ private:
                 if (!m_json)
                     for (const QString& followUp : m_executor.plan().followUps)
                         print(QStringLiteral("Next: %1\n").arg(followUp));
-                QCoreApplication::exit(unmet.isEmpty() ? kExitOk : kExitApplyFailed);
+                end(unmet.isEmpty() ? kExitOk : kExitApplyFailed);
             },
             kExitApplyFailed);
     }
@@ -207,6 +245,8 @@ private:
     QString m_onFailure;
     bool m_resumed = false;
     Journal& m_journal;
+    PairLock m_lock;
+    ApplyStart m_start;
     Executor m_executor;
 };
 
@@ -214,10 +254,10 @@ private:
 } // namespace
 
 std::unique_ptr<QObject> startApply(PairConnection& connection, Plan plan, PairIntent intent,
-                                    bool json, QString onFailure, const PairState& state) {
+                                    Replan replan, bool json, QString onFailure) {
     auto session = std::make_unique<ApplySession>(connection, std::move(plan), std::move(intent),
-                                                  json, std::move(onFailure));
-    session->start(state);
+                                                  std::move(replan), json, std::move(onFailure));
+    session->start();
     return session;
 }
 

@@ -9,6 +9,7 @@ constexpr int kExitParseError = 2;   ///< input understood as not parseable
 constexpr int kExitRefused = 3;      ///< the planner refused: nothing was changed
 constexpr int kExitUsage = 64;       ///< EX_USAGE
 constexpr int kExitNoInput = 66;     ///< EX_NOINPUT
+constexpr int kExitLocked = 75;      ///< EX_TEMPFAIL: another nr1 holds the pair's lock
 constexpr int kExitTimeout = 124;    ///< as timeout(1)
 constexpr int kExitConnection = 255; ///< as ssh(1): not reached, not trusted, not logged in
 

@@ -9,6 +9,7 @@
 #include "ctl/Terminal.h"
 #include "plan/PairStatus.h"
 #include "plan/Planners.h"
+#include "session/PairLock.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -65,7 +66,10 @@ QString planCommandHelp(bool apply) {
         QStringLiteral("Usage: nr1ctl %1 KIND [OPTIONS]\n\n").arg(verb) +
         (apply ? QStringLiteral("Probes the pair, makes the plan, shows it, asks for a typed "
                                 "confirmation (the\nvolume or array name for destructive plans) "
-                                "unless --yes, then runs it step by\nstep, journaling every step. "
+                                "unless --yes, then takes the pair's lock on\nboth nodes, reads "
+                                "them again and makes the plan again: when it differs from\nthe "
+                                "one confirmed, the difference is printed and nothing runs. Then "
+                                "it runs\nthe plan step by step, journaling every step. "
                                 "On failure: --on-failure rollback|resume|stop, or\nasked on a "
                                 "terminal; without either the pair is left as it is. After the "
                                 "run\nthe pair is probed again and every action's result "
@@ -91,7 +95,9 @@ QString planCommandHelp(bool apply) {
                                "on a terminal, else stop)\n");
     return text + pairOptionsHelp() + intentOptionsHelp() + ConnectionOptions::help() +
            QStringLiteral("\nExit status: 0 done (or nothing to do), 1 the apply failed, 3 the "
-                          "planner refused,\n64 usage, 255 a node could not be reached.\n");
+                          "planner refused\n(also: the pair changed since the plan was shown), "
+                          "64 usage, 75 the pair is locked\nby another nr1 (see nr1ctl unlock), "
+                          "255 a node could not be reached.\n");
 }
 
 QString journalCommandHelp() {
@@ -100,6 +106,76 @@ QString journalCommandHelp() {
                           "step run,\nskipped or undone, with time, node, command, exit status "
                           "and duration.\n")
         .arg(Journal::defaultPath(QStringLiteral("PAIR")));
+}
+
+QString unlockCommandHelp() {
+    return QStringLiteral(
+               "Usage: nr1ctl unlock [OPTIONS]\n\n"
+               "Every apply holds the pair's lock on both nodes (%1) from its\n"
+               "start to its end; another apply is refused meanwhile (exit 75) with the holder "
+               "named.\nA lock whose nr1 ended without giving it back (killed, crashed, its "
+               "machine gone)\nstays until it is broken. This command shows who holds it and, "
+               "once confirmed,\nbreaks it on both nodes. Break it only when that nr1 is really "
+               "gone: look at the\nholder's machine and process first, and at `nr1ctl journal`.\n"
+               "A reboot of a node frees its lock (it lives in /run).\n\n"
+               "  --yes                   break it without asking\n")
+               .arg(PairLock::lockPath(QStringLiteral("PAIR"))) +
+           pairOptionsHelp() + ConnectionOptions::help();
+}
+
+int runUnlockCommand(const QStringList& input) {
+    QStringList arguments = input;
+    PairOptions options;
+    if (const auto end =
+            options.takeOrEnd(arguments, QStringLiteral("unlock"), unlockCommandHelp()))
+        return *end;
+    const bool yes = takeFlag(arguments, QStringLiteral("--yes"));
+    QString error;
+    if (!arguments.isEmpty())
+        error = QStringLiteral("unknown argument %1").arg(arguments.first());
+    auto connection = error.isEmpty() ? connect(options, error) : nullptr;
+    if (!connection) {
+        printError(QStringLiteral("unlock"), error);
+        return kExitUsage;
+    }
+    PairSession& session = *connection->session;
+    PairLock::holders(session, &session, [&](const QStringList& holders, const QString& problem) {
+        if (!problem.isEmpty()) {
+            printError(QStringLiteral("unlock"), problem);
+            QCoreApplication::exit(kExitConnection);
+            return;
+        }
+        if (holders.isEmpty()) {
+            print(QStringLiteral("Pair %1 is not locked.\n").arg(session.name()));
+            QCoreApplication::exit(kExitOk);
+            return;
+        }
+        print(QStringLiteral("Pair %1 is locked:\n  %2\n")
+                  .arg(session.name(), holders.join(QStringLiteral("\n  "))));
+        if (!yes) {
+            if (!isTerminal()) {
+                printError(QStringLiteral("unlock"),
+                           QStringLiteral("no terminal to confirm on: pass --yes to break it"));
+                QCoreApplication::exit(kExitUsage);
+                return;
+            }
+            print(QStringLiteral("Type 'unlock' to break it (only if that nr1 is gone): "));
+            if (readLine() != QLatin1String("unlock")) {
+                printError(QStringLiteral("unlock"), QStringLiteral("not confirmed: kept"));
+                QCoreApplication::exit(kExitUsage);
+                return;
+            }
+        }
+        PairLock::breakLock(session, &session, [&session](bool broken, const QString& why) {
+            if (broken)
+                print(QStringLiteral("Broken: pair %1 is not locked any more.\n")
+                          .arg(session.name()));
+            else
+                printError(QStringLiteral("unlock"), why);
+            QCoreApplication::exit(broken ? kExitOk : kExitConnection);
+        });
+    });
+    return QCoreApplication::exec();
 }
 
 int runStatusCommand(const QStringList& input) {
@@ -235,7 +311,12 @@ int runPlanCommand(const QStringList& input, bool apply) {
             QCoreApplication::exit(kExitUsage);
             return;
         }
-        session = startApply(*connection, std::move(plan), intent, options.json, onFailure, state);
+        // At apply time the same planner is asked again, from what the nodes say then.
+        Replan replan = [kind, growth, level](const PairState& fresh, const PairIntent& asked) {
+            return makePlan(kind, fresh, asked, growth, level);
+        };
+        session = startApply(*connection, std::move(plan), intent, std::move(replan), options.json,
+                             onFailure);
     });
     const int code = QCoreApplication::exec();
     session.reset();

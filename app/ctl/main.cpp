@@ -26,6 +26,7 @@ QString generalHelp() {
         "                        export, persistence, repair, grow or teardown\n"
         "  apply KIND [OPTIONS]  run that plan (confirmed, journaled, with rollback)\n"
         "  journal               the pair's audit journal\n"
+        "  unlock                who holds the pair's lock; break a stale one\n"
         "  watch                 live view of the pair: arrays, sync progress, events\n"
         "\n"
         "Options:\n"
@@ -33,7 +34,7 @@ QString generalHelp() {
         "  --version             show the version\n"
         "\n"
         "Exit status: 0 ok, 1 an apply failed, 2 parse error, 3 plan refused, 64 usage,\n"
-        "66 no input, 124 timeout, 255 a node could not be reached.\n");
+        "66 no input, 75 the pair is locked, 124 timeout, 255 a node could not be reached.\n");
 }
 
 } // namespace
@@ -69,6 +70,8 @@ int main(int argc, char* argv[]) {
         return nr1::ctl::runPlanCommand(arguments, command == QLatin1String("apply"));
     if (command == QLatin1String("journal"))
         return nr1::ctl::runJournalCommand(arguments);
+    if (command == QLatin1String("unlock"))
+        return nr1::ctl::runUnlockCommand(arguments);
     if (command == QLatin1String("watch"))
         return nr1::ctl::runWatchCommand(arguments);
     err << "nr1ctl: unknown command '" << command << "'\n\n" << generalHelp();

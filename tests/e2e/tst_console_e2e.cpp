@@ -88,7 +88,8 @@ void applyAndWait(PlanRunView* view, int minutes) {
         view->confirmation()->setText(view->plan().confirmationWord);
     QVERIFY(view->applyButton()->isEnabled());
     view->applyButton()->click();
-    QTRY_VERIFY_WITH_TIMEOUT(view->state() != Executor::State::Running, minutes * 60000);
+    // Busy from the click: the lock, the fresh read and the check, then the steps.
+    QTRY_VERIFY_WITH_TIMEOUT(!view->busy(), minutes * 60000);
     for (int i = 0; i < int(view->plan().actions.size()); ++i)
         qInfo("step %2d %-8s %s", i + 1, qPrintable(view->actionStatus(i)),
               qPrintable(view->plan().actions[size_t(i)].sentence));

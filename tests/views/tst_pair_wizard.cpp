@@ -276,6 +276,8 @@ private slots:
 
     void theWizardStaysOpenWhileItsPlanRuns() {
         ReplayedPair nodes(QStringLiteral("created"));
+        expectLock(nodes.primary, testbedPair().name); // the fresh read is one of the three
+        expectLock(nodes.secondary, testbedPair().name);
         TestSession session(testbedPair(), nodes.primary, nodes.secondary);
         PairWizard wizard(WizardKind::Export, session);
         wizard.show();

@@ -9,6 +9,7 @@
 #include "TestSession.h"
 #include "transport/ReplayRunner.h"
 
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -57,10 +58,15 @@ private slots:
     void previewThenApply() {
         ReplayRunner primary(QStringLiteral("root@primary:22"));
         ReplayRunner secondary(QStringLiteral("root@secondary:22"));
+        expectApplyStart(primary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
+        expectApplyStart(secondary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
         secondary.expect(words("make a"), exited(0, "made a\n"));
         primary.expect(words("make b"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, session);
+        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
+                         session);
         QCOMPARE(view.statusText(), QStringLiteral("2 step(s); nothing has run yet."));
         // The preview: the node headers with their targets, each action and its exact command.
         const QTreeWidget* tree = view.actions();
@@ -91,10 +97,15 @@ private slots:
     void theWindowIsNotClosedWhileStepsRun() {
         ReplayRunner primary;
         ReplayRunner secondary;
+        expectApplyStart(primary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
+        expectApplyStart(secondary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
         secondary.expect(words("make a"), exited(0));
         primary.expect(words("make b"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, session);
+        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
+                         session);
         QVERIFY(!view.refuseToClose()); // nothing runs yet
         QSignalSpy busy(&view, &PlanRunView::busyChanged);
         QSignalSpy ended(&view, &PlanRunView::runEnded);
@@ -111,13 +122,18 @@ private slots:
     void failureOffersRollback() {
         ReplayRunner primary;
         ReplayRunner secondary;
+        expectApplyStart(primary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
+        expectApplyStart(secondary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
         secondary.expect(words("make a"), exited(0));
         CommandResult failed = exited(3);
         failed.stderrData = "b: no space left\n";
         primary.expect(words("make b"), failed);
         secondary.expect(words("unmake a"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, session);
+        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
+                         session);
         QSignalSpy ended(&view, &PlanRunView::runEnded);
         view.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -142,13 +158,18 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("testbed.jsonl"));
         ReplayRunner primary;
         ReplayRunner secondary;
+        expectApplyStart(primary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
+        expectApplyStart(secondary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
         secondary.expect(words("make a"), exited(0, "made a\n"));
         CommandResult failed = exited(3);
         failed.stderrData = "b: no space left\n";
         primary.expect(words("make b"), failed);
         secondary.expect(words("unmake a"), exited(0));
         PairSession session(testbedPair(), primary, secondary, path);
-        PlanRunView view(twoStepPlan(), PairState{}, session);
+        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
+                         session);
         QSignalSpy ended(&view, &PlanRunView::runEnded);
         view.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -194,12 +215,18 @@ private slots:
         // waits for resume or rollback), the second runs nothing and says why.
         ReplayRunner primary;
         ReplayRunner secondary;
+        expectApplyStart(primary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
+        expectApplyStart(secondary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
         secondary.expect(words("make a"), exited(0));
         primary.expect(words("make b"), exited(3));
         secondary.expect(words("unmake a"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView first(twoStepPlan(), PairState{}, session);
-        PlanRunView second(twoStepPlan(), PairState{}, session);
+        PlanRunView first(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
+                          session);
+        PlanRunView second(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
+                           session);
         QSignalSpy ended(&first, &PlanRunView::runEnded);
         first.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -217,6 +244,58 @@ private slots:
         QVERIFY(primary.unused().isEmpty() && secondary.unused().isEmpty());
     }
 
+    void aPairThatChangedSinceThePreviewIsNotApplied() {
+        // At Apply the nodes are read again and the plan made again: it is another plan now
+        // (the pair changed), so nothing runs and the difference is shown.
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        expectApplyStart(primary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
+        expectApplyStart(secondary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
+        Plan now = twoStepPlan();
+        now.actions[1].argv = words("make c");
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(now), session);
+        QSignalSpy busy(&view, &PlanRunView::busyChanged);
+        view.applyButton()->click();
+        QTRY_COMPARE(busy.size(), 2); // busy while checking, then not
+        QCOMPARE(view.state(), Executor::State::Ready);
+        QVERIFY2(view.statusText().startsWith(QStringLiteral("Not applied: The pair changed")),
+                 qPrintable(view.statusText()));
+        QVERIFY2(view.output().contains(QStringLiteral("- [primary] make b")) &&
+                     view.output().contains(QStringLiteral("+ [primary] make c")),
+                 qPrintable(view.output()));
+        QVERIFY(view.applyButton()->isEnabled()); // once confirmed again, it may be applied
+        QVERIFY(session.session.applying().isEmpty());
+        QVERIFY(primary.unexpected().isEmpty() && secondary.unexpected().isEmpty());
+        QTRY_VERIFY(primary.unused().isEmpty() && secondary.unused().isEmpty()); // lock back
+        QCOMPARE(QFileInfo::exists(session.session.journal().path()), false);    // nothing ran
+    }
+
+    void aPairLockedByAnotherNr1IsNotApplied() {
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        CommandResult held;
+        held.status = CommandStatus::Exited;
+        held.exitCode = 75;
+        held.stdoutData = "nr1ctl (root@admin2 pid 4242) since 2026-12-03T08:00:00Z: Grow\n";
+        primary.expect(PairLock::takeCommand(QStringLiteral("testbed")).argv, held);
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
+                         session);
+        QSignalSpy busy(&view, &PlanRunView::busyChanged);
+        view.applyButton()->click();
+        QTRY_COMPARE(busy.size(), 2);
+        QVERIFY2(view.statusText().contains(QStringLiteral("locked on the primary")) &&
+                     view.statusText().contains(QStringLiteral("root@admin2 pid 4242")) &&
+                     view.statusText().contains(QStringLiteral("nr1ctl unlock")),
+                 qPrintable(view.statusText()));
+        QCOMPARE(view.state(), Executor::State::Ready);
+        QVERIFY(secondary.executed().isEmpty()); // the Secondary's lock was never asked for
+        QVERIFY(primary.unexpected().isEmpty());
+    }
+
     void destructivePlanNeedsTheWordTyped() {
         ReplayRunner primary;
         ReplayRunner secondary;
@@ -224,7 +303,7 @@ private slots:
         plan.confirmationWord = QStringLiteral("md0");
         plan.warnings << QStringLiteral("All data on md0 is destroyed.");
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(plan, PairState{}, session);
+        PlanRunView view(plan, PairState{}, testbedIntent(), samePlan(plan), session);
         QVERIFY(!view.confirmation()->isHidden());
         QVERIFY(!view.applyButton()->isEnabled());
         view.confirmation()->setText(QStringLiteral("md"));
@@ -239,7 +318,7 @@ private slots:
         Plan plan = twoStepPlan();
         plan.actions.clear();
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(plan, PairState{}, session);
+        PlanRunView view(plan, PairState{}, testbedIntent(), samePlan(plan), session);
         QVERIFY(!view.applyButton()->isEnabled());
         QCOMPARE(view.statusText(), QStringLiteral("Nothing to do: the pair is already as asked."));
     }

@@ -60,7 +60,7 @@ void openPlanDialog(QWidget* parent, PairSession& session, const QString& title,
         auto* dialog = new PlanRunDialog(window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setWindowTitle(title);
-        auto* view = new PlanRunView(*result.plan, state, *owner, dialog);
+        auto* view = new PlanRunView(*result.plan, state, intent, makePlan, *owner, dialog);
         dialog->setView(view);
         QObject::connect(view, &PlanRunView::runEnded, dialog, [runEnded] { runEnded(); });
         auto* layout = new QVBoxLayout(dialog);

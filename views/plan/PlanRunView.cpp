@@ -1,6 +1,7 @@
 #include "PlanRunView.h"
 
 #include "HealthStyle.h"
+#include "session/PairLock.h"
 #include "session/PairSession.h"
 
 #include <QFontDatabase>
@@ -34,10 +35,13 @@ QString undoText(const Action& action) {
 
 } // namespace
 
-PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PairSession& session, QWidget* parent)
+PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PairIntent intent, Replan replan,
+                         PairSession& session, QWidget* parent)
     : QWidget(parent)
     , m_plan(std::move(plan))
     , m_madeFrom(std::move(madeFrom))
+    , m_intent(std::move(intent))
+    , m_replan(std::move(replan))
     , m_session(session)
     , m_status(new QLabel(this))
     , m_confirmation(new QLineEdit(this))
@@ -151,11 +155,13 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PairSession& session, QW
 PlanRunView::~PlanRunView() {
     if (m_claimed)
         m_session.releaseApply();
+    // The lock's own destructor gives it back on the nodes.
 }
 
 bool PlanRunView::busy() const {
     const Executor::State now = state();
-    return now == Executor::State::Running || now == Executor::State::RollingBack || m_probing;
+    return now == Executor::State::Running || now == Executor::State::RollingBack || m_probing ||
+           m_start != nullptr;
 }
 
 Executor::State PlanRunView::state() const {
@@ -205,6 +211,40 @@ void PlanRunView::apply() {
         return;
     }
     m_claimed = true;
+    m_lock = std::make_unique<PairLock>(m_session, m_plan.title);
+    m_start = new ApplyStart(m_session, *m_lock, m_plan, m_intent, m_replan, this);
+    connect(m_start, &ApplyStart::progress, m_status, &QLabel::setText);
+    connect(m_start, &ApplyStart::ready, this, [this](const PairState& fresh) {
+        m_start->deleteLater();
+        m_start = nullptr;
+        run(fresh);
+    });
+    connect(m_start, &ApplyStart::refused, this,
+            [this](ApplyStart::Refusal, const QString& why, const QStringList& difference) {
+                m_start->deleteLater();
+                m_start = nullptr;
+                giveBack();
+                m_status->setText(tr("Not applied: %1").arg(why));
+                m_output->setPlainText(difference.isEmpty()
+                                           ? why
+                                           : tr("The plan as it would be now, against the one "
+                                                "shown (- shown, + now):\n%1")
+                                                 .arg(difference.join(QLatin1Char('\n'))));
+                updateButtons();
+            });
+    m_start->start();
+    updateButtons();
+}
+
+void PlanRunView::giveBack() {
+    if (m_lock)
+        m_lock->release();
+    if (m_claimed)
+        m_session.releaseApply();
+    m_claimed = false;
+}
+
+void PlanRunView::run(const PairState& fresh) {
     m_executor = std::make_unique<Executor>(m_plan, m_session.primary(), m_session.secondary(),
                                             &m_session.journal());
     Executor* executor = m_executor.get();
@@ -246,7 +286,7 @@ void PlanRunView::apply() {
                     m_output->appendPlainText(tr("→ undo failed: %1").arg(result.summary()));
             });
     connect(executor, &Executor::finished, this, &PlanRunView::ended);
-    m_executor->apply(m_madeFrom);
+    m_executor->apply(fresh);
     emit runStarted();
     updateButtons();
 }
@@ -271,10 +311,8 @@ void PlanRunView::resume() {
 }
 
 void PlanRunView::ended(Executor::State state) {
-    if (m_claimed && (state == Executor::State::Done || state == Executor::State::RolledBack)) {
-        m_session.releaseApply();
-        m_claimed = false;
-    }
+    if (state == Executor::State::Done || state == Executor::State::RolledBack)
+        giveBack();
     switch (state) {
     case Executor::State::Done:
         m_status->setText(tr("Done: every step ran."));
@@ -310,8 +348,8 @@ void PlanRunView::updateButtons() {
     const bool busy = state == Executor::State::Running || state == Executor::State::RollingBack;
     const bool confirmed =
         m_plan.confirmationWord.isEmpty() || m_confirmation->text() == m_plan.confirmationWord;
-    m_apply->setEnabled(!started && !m_plan.isEmpty() && confirmed);
-    m_confirmation->setEnabled(!started);
+    m_apply->setEnabled(!started && !m_start && !m_plan.isEmpty() && confirmed);
+    m_confirmation->setEnabled(!started && !m_start);
     m_stop->setEnabled(state == Executor::State::Running);
     m_resume->setEnabled(started && m_executor->canResume() && !m_probing);
     m_rollback->setEnabled(started && !busy && m_executor->canRollback() && !m_probing);

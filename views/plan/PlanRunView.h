@@ -9,10 +9,15 @@
 // Everything goes through the pair's session: its runners, its journal (every step), and its
 // apply claim, taken at Apply and given back when the run is done or rolled back (or the view
 // goes): while another window of this process applies a plan to the pair, Apply says which and
-// runs nothing.
+// runs nothing. Apply first goes through ApplyStart: the pair's lock on both nodes (held until
+// the run is done or rolled back, or the view goes), both nodes read again and the plan made
+// again with `replan`; when it differs from the one shown, nothing runs and the output pane
+// shows the difference.
 
 #include "apply/Executor.h"
+#include "plan/PairIntent.h"
 #include "plan/Plan.h"
+#include "session/ApplyStart.h"
 
 #include <QWidget>
 #include <memory>
@@ -26,14 +31,16 @@ class QTreeWidgetItem;
 
 namespace nr1 {
 
+class PairLock;
 class PairSession;
 
 class PlanRunView : public QWidget {
     Q_OBJECT
 public:
-    /// `madeFrom` is the state the plan was made from, read with its layout; the session must
-    /// outlive the view.
-    PlanRunView(Plan plan, PairState madeFrom, PairSession& session, QWidget* parent = nullptr);
+    /// `madeFrom` is the state the plan was made from, read with its layout, and `intent` the
+    /// intent; `replan` makes it again at Apply. The session must outlive the view.
+    PlanRunView(Plan plan, PairState madeFrom, PairIntent intent, Replan replan,
+                PairSession& session, QWidget* parent = nullptr);
     ~PlanRunView() override;
 
     const Plan& plan() const { return m_plan; }
@@ -65,6 +72,10 @@ signals:
 
 private:
     void apply();
+    /// The fresh check passed: the executor runs the plan from `fresh`.
+    void run(const PairState& fresh);
+    /// Gives the lock and the claim back.
+    void giveBack();
     void resume();
     void setStatus(int index, const QString& status);
     void updateButtons();
@@ -72,8 +83,12 @@ private:
 
     Plan m_plan;
     PairState m_madeFrom;
+    PairIntent m_intent;
+    Replan m_replan;
     PairSession& m_session;
     bool m_claimed = false; ///< this view holds the session's apply claim
+    std::unique_ptr<PairLock> m_lock;
+    ApplyStart* m_start = nullptr; ///< between Apply and the first step
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
     bool m_wasBusy = false; ///< busy() as last signalled

@@ -41,7 +41,12 @@ void PreviewPage::initializePage() {
     }
     m_refusals->clear();
     m_refusals->hide();
-    m_view = new PlanRunView(*result.plan, *m_context.state, m_context.session, this);
+    m_view = new PlanRunView(
+        *result.plan, *m_context.state, m_context.intent,
+        [kind = m_context.kind](const PairState& fresh, const PairIntent& intent) {
+            return planForWizard(kind, fresh, intent);
+        },
+        m_context.session, this);
     m_layout->addWidget(m_view, 1);
     connect(m_view, &PlanRunView::runStarted, this, &PreviewPage::runStarted);
     connect(m_view, &PlanRunView::runEnded, this, &PreviewPage::runEnded);

@@ -1,0 +1,111 @@
+#include "session/ApplyStart.h"
+
+#include "session/PairLock.h"
+#include "session/PairSession.h"
+
+#include <vector>
+
+namespace nr1 {
+
+namespace {
+
+/// An action as compared: its node, command and undo, one line each.
+QStringList actionLines(const Action& action) {
+    QStringList lines{QStringLiteral("[%1] %2").arg(nodeRoleName(action.node),
+                                                    action.displayLine())};
+    for (const QStringList& undo : action.undo)
+        lines << QStringLiteral("  undo: %1").arg(action.displayArgv(undo));
+    return lines;
+}
+
+QStringList planLines(const Plan& plan) {
+    QStringList lines;
+    for (const Action& action : plan.actions)
+        lines << actionLines(action);
+    return lines;
+}
+
+} // namespace
+
+QStringList planDifference(const Plan& confirmed, const Plan& now) {
+    const QStringList a = planLines(confirmed);
+    const QStringList b = planLines(now);
+    if (a == b)
+        return {};
+    // Longest common subsequence over lines: plans are a few dozen actions.
+    const auto n = size_t(a.size());
+    const auto m = size_t(b.size());
+    std::vector<std::vector<int>> common(n + 1, std::vector<int>(m + 1, 0));
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;)
+            common[i][j] = a[qsizetype(i)] == b[qsizetype(j)]
+                               ? common[i + 1][j + 1] + 1
+                               : std::max(common[i + 1][j], common[i][j + 1]);
+    QStringList difference;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && a[qsizetype(i)] == b[qsizetype(j)]) {
+            ++i;
+            ++j;
+        } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
+            difference << QStringLiteral("+ ") + b[qsizetype(j++)];
+        } else {
+            difference << QStringLiteral("- ") + a[qsizetype(i++)];
+        }
+    }
+    return difference;
+}
+
+ApplyStart::ApplyStart(PairSession& session, PairLock& lock, Plan confirmed, PairIntent intent,
+                       Replan replan, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_lock(lock)
+    , m_confirmed(std::move(confirmed))
+    , m_intent(std::move(intent))
+    , m_replan(std::move(replan)) {}
+
+void ApplyStart::start() {
+    emit progress(tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name()));
+    m_lock.take([this](bool taken, const QString& why) {
+        if (!taken) {
+            emit refused(Refusal::Locked, why, {});
+            return;
+        }
+        emit progress(tr("Reading both nodes again: the plan must still be the one confirmed…"));
+        m_session.read(this, [this](const PairProbe& probe) {
+            if (!probe.ok()) {
+                refuse(Refusal::Unreachable,
+                       tr("nr1 applies only after reading both nodes again: %1")
+                           .arg(m_session.readErrors(probe).join(QStringLiteral("; "))));
+                return;
+            }
+            const PairState fresh = probe.pairState(m_intent.layout);
+            const PlanResult again = m_replan(fresh, m_intent);
+            if (!again.ok()) {
+                refuse(Refusal::Changed,
+                       tr("The pair changed since the plan was shown, and the planner now "
+                          "refuses: %1")
+                           .arg(again.refusals.join(QLatin1Char(' '))));
+                return;
+            }
+            const QStringList difference = planDifference(m_confirmed, *again.plan);
+            if (!difference.isEmpty()) {
+                refuse(Refusal::Changed,
+                       tr("The pair changed since the plan was shown: the plan made now differs "
+                          "from the one confirmed. Nothing was run; look at the new plan and "
+                          "confirm it."),
+                       difference);
+                return;
+            }
+            emit ready(fresh);
+        });
+    });
+}
+
+void ApplyStart::refuse(Refusal refusal, const QString& why, const QStringList& difference) {
+    m_lock.release([this, refusal, why, difference] { emit refused(refusal, why, difference); });
+}
+
+} // namespace nr1
