@@ -11,8 +11,8 @@ namespace {
 
 /// An action as compared: its node, command and undo, one line each.
 QStringList actionLines(const Action& action) {
-    QStringList lines{QStringLiteral("[%1] %2").arg(nodeRoleName(action.node),
-                                                    action.displayLine())};
+    QStringList lines{
+        QStringLiteral("[%1] %2").arg(nodeRoleName(action.node), action.displayLine())};
     for (const QStringList& undo : action.undo)
         lines << QStringLiteral("  undo: %1").arg(action.displayArgv(undo));
     return lines;
@@ -64,7 +64,8 @@ ApplyStart::ApplyStart(PairSession& session, PairLock& lock, Plan confirmed, Pai
     , m_lock(lock)
     , m_confirmed(std::move(confirmed))
     , m_intent(std::move(intent))
-    , m_replan(std::move(replan)) {}
+    , m_replan(std::move(replan)) {
+}
 
 void ApplyStart::start() {
     emit progress(tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name()));

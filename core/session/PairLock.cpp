@@ -26,7 +26,8 @@ const QString kRelease = QStringLiteral(
     "exit 75; }; rm -f \"$1/owner\" && rmdir \"$1\"");
 const QString kShow = QStringLiteral(
     "[ -d \"$1\" ] || exit 0; cat \"$1/owner\" 2>/dev/null || echo '(no owner recorded)'");
-const QString kBreak = QStringLiteral("rm -f \"$1/owner\"; rmdir \"$1\" 2>/dev/null; [ ! -d \"$1\" ]");
+const QString kBreak =
+    QStringLiteral("rm -f \"$1/owner\"; rmdir \"$1\" 2>/dev/null; [ ! -d \"$1\" ]");
 
 Command lockCommand(const QString& script, const QString& pair, const QString& owner = {}) {
     Command command = Command::of({QStringLiteral("sh"), QStringLiteral("-c"), script,
@@ -62,8 +63,8 @@ PairLock::~PairLock() {
         return;
     // Fire and forget: the runners outlive this object and finish the request.
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
-        m_session.runner(role).run(lockCommand(kRelease, m_session.name(), m_owner),
-                                   &m_session, [](const CommandResult&) {});
+        m_session.runner(role).run(lockCommand(kRelease, m_session.name(), m_owner), &m_session,
+                                   [](const CommandResult&) {});
 }
 
 Command PairLock::takeCommand(const QString& pair) {
@@ -91,9 +92,8 @@ void PairLock::takeOn(NodeRole role, Taken done) {
                 done(true, QString());
                 return;
             }
-            const QString node =
-                QStringLiteral("%1 (%2)").arg(roleName(role),
-                                              m_session.runner(role).describeTarget());
+            const QString node = QStringLiteral("%1 (%2)").arg(
+                roleName(role), m_session.runner(role).describeTarget());
             if (result.status == CommandStatus::Exited && result.exitCode == kHeldByAnother)
                 done(false, tr("pair %1 is locked on the %2 by %3. If that nr1 is gone, "
                                "`nr1ctl unlock --pair %1` breaks the lock.")
@@ -123,10 +123,9 @@ void PairLock::take(Taken done) {
                 return;
             }
             // Give the Primary's back: a half-taken lock would block everyone.
-            m_session.primary().run(lockCommand(kRelease, m_session.name(), m_owner), this,
-                                    [done, refusal](const CommandResult&) {
-                                        done(false, refusal);
-                                    });
+            m_session.primary().run(
+                lockCommand(kRelease, m_session.name(), m_owner), this,
+                [done, refusal](const CommandResult&) { done(false, refusal); });
         });
     });
 }
@@ -160,10 +159,10 @@ void PairLock::holders(PairSession& session, QObject* context,
             lockCommand(kShow, session.name()), context,
             [answers, role, done, &session](const CommandResult& result) {
                 if (!result.succeeded())
-                    answers->errors << QStringLiteral("%1 (%2): %3")
-                                           .arg(roleName(role),
-                                                session.runner(role).describeTarget(),
-                                                result.summary());
+                    answers->errors
+                        << QStringLiteral("%1 (%2): %3")
+                               .arg(roleName(role), session.runner(role).describeTarget(),
+                                    result.summary());
                 else if (const QString owner = firstLine(result.stdoutData); !owner.isEmpty())
                     answers->holders << QStringLiteral("%1: %2").arg(roleName(role), owner);
                 if (--answers->outstanding == 0)

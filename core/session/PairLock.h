@@ -2,8 +2,8 @@
 // Contract: one writer per pair, across processes, machines and administrators: a lock held on
 // BOTH nodes for the whole of an apply. On each node it is the folder /run/lock/nr1/PAIR.lock,
 // made by mkdir (atomic on the node), holding one `owner` line: the program, user@machine and
-// pid of the nr1 that holds it, since when (UTC) and what it applies (sent on stdin). take() takes the
-// Primary's, then the Secondary's; a lock another owner holds is refused with that owner's
+// pid of the nr1 that holds it, since when (UTC) and what it applies (sent on stdin). take() takes
+// the Primary's, then the Secondary's; a lock another owner holds is refused with that owner's
 // line, and what was taken is given back. release() removes the lock on both nodes where it is
 // still this owner's. /run is emptied at boot: a node that rebooted holds no lock. A lock whose
 // holder ended without giving it back (a crash, a kill) stays until it is broken on purpose:

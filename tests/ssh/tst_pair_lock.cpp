@@ -42,7 +42,8 @@ private slots:
         const QByteArray ownerB = "nr1-console (root@b pid 2) since 2026-12-03T08:01:00Z: Repair";
 
         CommandResult result = runOn(runner, PairLock::takeCommand(pair), ownerA);
-        QVERIFY2(result.succeeded(), qPrintable(result.summary() + QString::fromUtf8(result.stderrData)));
+        QVERIFY2(result.succeeded(),
+                 qPrintable(result.summary() + QString::fromUtf8(result.stderrData)));
         QFile owner(folder + QStringLiteral("/owner"));
         QVERIFY(owner.open(QIODevice::ReadOnly));
         QCOMPARE(owner.readAll(), ownerA + '\n');
@@ -57,7 +58,8 @@ private slots:
         QVERIFY(QDir(folder).exists());
 
         result = runOn(runner, PairLock::releaseCommand(pair), ownerA);
-        QVERIFY2(result.succeeded(), qPrintable(result.summary() + QString::fromUtf8(result.stderrData)));
+        QVERIFY2(result.succeeded(),
+                 qPrintable(result.summary() + QString::fromUtf8(result.stderrData)));
         QVERIFY(!QDir(folder).exists());
         result = runOn(runner, PairLock::releaseCommand(pair), ownerA); // already free: fine
         QVERIFY(result.succeeded());
