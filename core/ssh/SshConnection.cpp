@@ -13,8 +13,6 @@ namespace nr1 {
 namespace {
 
 constexpr int kPumpIntervalMs = 5;
-constexpr qsizetype kReadChunk = 64 * 1024;
-constexpr qsizetype kMaxReadPerDrive = 4 * 1024 * 1024; // stay responsive under a flood
 constexpr std::chrono::milliseconds kMaxBackoff{std::chrono::seconds(30)};
 
 QString sessionError(ssh_session session) {
@@ -35,19 +33,12 @@ QString defaultKnownHostsFile() {
     return QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
 }
 
-void appendCapped(QByteArray& buffer, bool& truncated, const char* data, qsizetype size,
-                  qsizetype limit) {
-    const qsizetype room = std::max<qsizetype>(0, limit - buffer.size());
-    if (size > room)
-        truncated = true;
-    buffer.append(data, std::min(size, room));
-}
-
 } // namespace
 
 SshConnection::SshConnection(SshTarget target, OperatorQuestions questions)
     : m_target(std::move(target))
     , m_questions(std::move(questions))
+    , m_channels(*this, m_target.maxChannels)
     , m_pump(this)
     , m_connectTimer(this)
     , m_keepalive(this)
@@ -72,7 +63,7 @@ SshConnection::SshConnection(SshTarget target, OperatorQuestions questions)
         if (m_state != State::BackingOff)
             return;
         setState(State::Disconnected);
-        if (!m_queue.empty())
+        if (m_channels.hasQueued())
             startConnect();
     });
 }
@@ -93,40 +84,23 @@ void SshConnection::setState(State state, const QString& detail) {
 }
 
 void SshConnection::submit(std::shared_ptr<SshRequest> request) {
-    request->clock.start();
-    if (!remoteCommandLine(request->command.argv, Elevation::None)) {
-        request->result.status = CommandStatus::Rejected;
-        request->result.error = QStringLiteral("argv is empty or holds a NUL byte");
-        request->finish(request->result);
+    if (!m_channels.accept(std::move(request)))
         return;
-    }
-    m_queue.push_back(std::move(request));
     if (m_state == State::Disconnected)
         startConnect();
     else if (m_state == State::Ready)
-        startQueued();
+        m_channels.startQueued();
     updateActivity();
 }
 
 void SshConnection::cancel(RequestId id) {
-    auto matches = [id](const std::shared_ptr<SshRequest>& r) {
-        return r->id == id;
-    };
-    if (auto it = std::find_if(m_queue.begin(), m_queue.end(), matches); it != m_queue.end())
-        completeRequest(*it, CommandStatus::Cancelled, QStringLiteral("cancelled"));
-    else if (auto at = std::find_if(m_active.begin(), m_active.end(), matches);
-             at != m_active.end())
-        completeRequest(*at, CommandStatus::Cancelled, QStringLiteral("cancelled"));
+    m_channels.cancel(id);
     updateActivity();
 }
 
 void SshConnection::shutdown() {
-    while (!m_active.empty())
-        completeRequest(m_active.front(), CommandStatus::Cancelled,
-                        QStringLiteral("connection closed"));
-    while (!m_queue.empty())
-        completeRequest(m_queue.front(), CommandStatus::Cancelled,
-                        QStringLiteral("connection closed"));
+    m_channels.endStarted(CommandStatus::Cancelled, QStringLiteral("connection closed"));
+    m_channels.endQueued(CommandStatus::Cancelled, QStringLiteral("connection closed"));
     resetSession();
     m_pump.stop();
     m_keepalive.stop();
@@ -433,14 +407,13 @@ void SshConnection::onSecret(SecretKind kind, const std::optional<QString>& secr
 
 void SshConnection::becomeReady() {
     m_connectTimer.stop();
-    const QString user = sessionStringOption(m_session, SSH_OPTIONS_USER);
-    m_elevation = user == QLatin1String("root") ? Elevation::None : Elevation::Sudo;
+    m_elevation = loginUser() == QLatin1String("root") ? Elevation::None : Elevation::Sudo;
     m_backoff = m_target.reconnectBackoff;
-    m_channelLimit = std::max(1, m_target.maxChannels);
+    m_channels.sessionReady();
     m_probeClock.invalidate();
     setState(State::Ready, describe());
     m_keepalive.start();
-    startQueued();
+    m_channels.startQueued();
     updateActivity();
 }
 
@@ -448,13 +421,11 @@ void SshConnection::failConnection(CommandStatus status, const QString& why) {
     const bool wasReady = m_state == State::Ready;
     m_connectTimer.stop();
     m_keepalive.stop();
-    while (!m_active.empty())
-        completeRequest(m_active.front(), wasReady ? CommandStatus::ConnectionLost : status, why);
+    m_channels.endStarted(wasReady ? CommandStatus::ConnectionLost : status, why);
     // Requests that never started are safe to run on the next connection; after a failed
     // connect they fail now, with the reason, instead of waiting for their timeout.
     if (!wasReady)
-        while (!m_queue.empty())
-            completeRequest(m_queue.front(), status, why);
+        m_channels.endQueued(status, why);
     resetSession();
     setState(State::BackingOff, why);
     m_backoffTimer.start(m_backoff);
@@ -465,11 +436,7 @@ void SshConnection::failConnection(CommandStatus status, const QString& why) {
 void SshConnection::resetSession() {
     delete m_readNotifier;
     m_readNotifier = nullptr;
-    for (const auto& request : m_active)
-        if (request->channel) {
-            ssh_channel_free(request->channel);
-            request->channel = nullptr;
-        }
+    m_channels.releaseChannels();
     if (m_probe) {
         ssh_channel_free(m_probe);
         m_probe = nullptr;
@@ -486,7 +453,7 @@ void SshConnection::resetSession() {
     ++m_questionEpoch;
 }
 
-// ---- running commands --------------------------------------------------------------------
+// ---- driving ------------------------------------------------------------------------------
 
 void SshConnection::drive() {
     switch (m_state) {
@@ -497,10 +464,7 @@ void SshConnection::drive() {
         stepAuthentication();
         break;
     case State::Ready: {
-        const auto active = m_active; // steps may complete (and remove) requests
-        for (const auto& request : active)
-            if (std::find(m_active.begin(), m_active.end(), request) != m_active.end())
-                stepRequest(*request);
+        m_channels.stepStarted();
         if (m_state != State::Ready)
             break;
         if (m_probe) {
@@ -516,201 +480,16 @@ void SshConnection::drive() {
                 return;
             }
         }
-        if (m_session && !ssh_is_connected(m_session)) {
-            failConnection(CommandStatus::ConnectionLost,
-                           QStringLiteral("connection to %1 lost: %2")
-                               .arg(describe(), sessionError(m_session)));
+        if (failIfDisconnected())
             return;
-        }
-        startQueued();
+        m_channels.startQueued();
         break;
     }
     default:
         break;
     }
-    checkDeadlines();
+    m_channels.checkDeadlines();
     updateActivity();
-}
-
-void SshConnection::startQueued() {
-    while (m_state == State::Ready && !m_queue.empty() &&
-           int(m_active.size()) < m_target.maxChannels) {
-        std::shared_ptr<SshRequest> request = m_queue.front();
-        m_queue.pop_front();
-        request->commandLine = *remoteCommandLine(request->command.argv, m_elevation);
-        request->channel = ssh_channel_new(m_session);
-        request->stage = SshRequest::Stage::Opening;
-        m_active.push_back(request);
-        if (!request->channel) {
-            completeRequest(request, CommandStatus::ConnectionLost, sessionError(m_session));
-            continue;
-        }
-        stepRequest(*request);
-    }
-}
-
-bool SshConnection::readChannel(SshRequest& request) {
-    char buffer[kReadChunk];
-    qsizetype total = 0;
-    for (const int isStderr : {0, 1}) {
-        while (total < kMaxReadPerDrive) {
-            const int n =
-                ssh_channel_read_nonblocking(request.channel, buffer, sizeof buffer, isStderr);
-            if (n == SSH_ERROR)
-                return false;
-            if (n <= 0)
-                break;
-            total += n;
-            m_probeClock.restart();
-            if (isStderr) {
-                appendCapped(request.result.stderrData, request.result.stderrTruncated, buffer, n,
-                             request.command.outputLimit);
-            } else if (request.streaming) {
-                request.partialLine.append(buffer, n);
-                qsizetype newline;
-                while ((newline = request.partialLine.indexOf('\n')) >= 0) {
-                    request.onLine(request.partialLine.left(newline));
-                    request.partialLine.remove(0, newline + 1);
-                }
-                if (request.partialLine.size() > request.command.outputLimit) {
-                    request.result.stdoutTruncated = true;
-                    request.partialLine.truncate(request.command.outputLimit);
-                }
-            } else {
-                appendCapped(request.result.stdoutData, request.result.stdoutTruncated, buffer, n,
-                             request.command.outputLimit);
-            }
-        }
-    }
-    return true;
-}
-
-void SshConnection::stepRequest(SshRequest& request) {
-    auto self =
-        std::find_if(m_active.begin(), m_active.end(),
-                     [&](const std::shared_ptr<SshRequest>& r) { return r.get() == &request; });
-    if (self == m_active.end())
-        return;
-    const std::shared_ptr<SshRequest> keep = *self;
-    auto lost = [&](const QString& what) {
-        if (m_session && !ssh_is_connected(m_session))
-            failConnection(CommandStatus::ConnectionLost,
-                           QStringLiteral("connection to %1 lost: %2")
-                               .arg(describe(), sessionError(m_session)));
-        else
-            completeRequest(keep, CommandStatus::ConnectionLost,
-                            QStringLiteral("%1: %2").arg(what, sessionError(m_session)));
-    };
-    if (request.stage == SshRequest::Stage::Opening) {
-        const int rc = ssh_channel_open_session(request.channel);
-        if (rc == SSH_AGAIN)
-            return;
-        if (rc != SSH_OK && m_session && ssh_is_connected(m_session) && m_active.size() > 1) {
-            // The server refused this channel while others are open (MaxSessions): run it
-            // again when one of them is done, and open fewer at once from now on.
-            ssh_channel_free(request.channel);
-            request.channel = nullptr;
-            request.stage = SshRequest::Stage::Queued;
-            m_active.erase(std::remove(m_active.begin(), m_active.end(), keep), m_active.end());
-            m_queue.push_front(keep);
-            m_channelLimit = std::max(1, int(m_active.size()));
-            return;
-        }
-        if (rc != SSH_OK)
-            return lost(QStringLiteral("cannot open a channel"));
-        request.stage = SshRequest::Stage::Executing;
-    }
-    if (request.stage == SshRequest::Stage::Executing) {
-        const int rc = ssh_channel_request_exec(request.channel, request.commandLine.constData());
-        if (rc == SSH_AGAIN)
-            return;
-        if (rc != SSH_OK)
-            return lost(QStringLiteral("cannot start the command"));
-        request.stage = SshRequest::Stage::Running;
-    }
-    const QByteArray& input = request.command.stdinData;
-    while (request.stdinWritten < input.size()) {
-        const qsizetype chunk = std::min<qsizetype>(input.size() - request.stdinWritten, 32 * 1024);
-        const int n = ssh_channel_write(request.channel, input.constData() + request.stdinWritten,
-                                        uint32_t(chunk));
-        if (n == SSH_ERROR)
-            return lost(QStringLiteral("cannot send standard input"));
-        if (n == 0)
-            break;
-        request.stdinWritten += n;
-    }
-    if (request.stdinWritten == input.size() && !request.eofSent) {
-        ssh_channel_send_eof(request.channel);
-        request.eofSent = true;
-    }
-    if (!readChannel(request))
-        return lost(QStringLiteral("cannot read the output"));
-    if (!ssh_channel_is_eof(request.channel) && !ssh_channel_is_closed(request.channel))
-        return;
-    const int exitCode = ssh_channel_get_exit_status(request.channel);
-    if (exitCode >= 0) {
-        request.result.exitCode = exitCode;
-        completeRequest(keep, CommandStatus::Exited);
-    } else if (ssh_channel_is_closed(request.channel)) {
-        completeRequest(
-            keep, CommandStatus::Signalled,
-            QStringLiteral("the command ended without an exit status (killed by a signal?)"));
-    }
-}
-
-void SshConnection::completeRequest(const std::shared_ptr<SshRequest>& request,
-                                    CommandStatus status, const QString& error) {
-    const std::shared_ptr<SshRequest> keep = request; // the containers may hold the last reference
-    m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), keep), m_queue.end());
-    m_active.erase(std::remove(m_active.begin(), m_active.end(), keep), m_active.end());
-    if (keep->channel) {
-        if (status == CommandStatus::Exited)
-            ssh_channel_close(keep->channel);
-        ssh_channel_free(keep->channel);
-        keep->channel = nullptr;
-    }
-    if (keep->streaming && !keep->partialLine.isEmpty() && status == CommandStatus::Exited) {
-        keep->onLine(keep->partialLine);
-        keep->partialLine.clear();
-    }
-    CommandResult& result = keep->result;
-    result.status = status;
-    result.error = error;
-    result.duration = std::chrono::milliseconds(keep->clock.isValid() ? keep->clock.elapsed() : 0);
-    if (status == CommandStatus::Exited && m_elevation == Elevation::Sudo &&
-        sudoWantsPassword(result.exitCode, result.stderrData)) {
-        result.status = CommandStatus::PrivilegeRefused;
-        result.error =
-            QStringLiteral("sudo on %1 wants a password. nr1 runs commands with 'sudo -n'; "
-                           "allow the login user with a sudoers rule, e.g. in "
-                           "/etc/sudoers.d/nr1: '%2 ALL=(root) NOPASSWD: ALL'")
-                .arg(describe(), sessionStringOption(m_session, SSH_OPTIONS_USER));
-    }
-    keep->finish(result);
-    if (status == CommandStatus::Exited)
-        m_channelLimit = std::min(m_channelLimit + 1, std::max(1, m_target.maxChannels));
-    if (m_state == State::Ready)
-        startQueued();
-}
-
-void SshConnection::checkDeadlines() {
-    std::vector<std::shared_ptr<SshRequest>> late;
-    for (const auto& request : m_queue)
-        if (request->clock.elapsed() >= request->command.timeout.count())
-            late.push_back(request);
-    for (const auto& request : m_active)
-        if (request->clock.elapsed() >= request->command.timeout.count())
-            late.push_back(request);
-    for (const auto& request : late) {
-        const bool started = request->stage != SshRequest::Stage::Queued;
-        completeRequest(request, CommandStatus::TimedOut,
-                        started ? QStringLiteral("no result within %1 s; the channel was closed")
-                                      .arg(request->command.timeout.count() / 1000.0)
-                                : QStringLiteral("%1 not reachable within %2 s (%3)")
-                                      .arg(describe())
-                                      .arg(request->command.timeout.count() / 1000.0)
-                                      .arg(QVariant::fromValue(m_state).toString()));
-    }
 }
 
 void SshConnection::probeKeepalive() {
@@ -724,14 +503,40 @@ void SshConnection::probeKeepalive() {
 }
 
 void SshConnection::updateActivity() {
-    const bool busy = !m_queue.empty() || !m_active.empty() || m_probe ||
-                      m_state == State::Connecting || m_state == State::Authenticating;
+    const bool busy = m_channels.hasRequests() || m_probe || m_state == State::Connecting ||
+                      m_state == State::Authenticating;
     if (busy && !m_pump.isActive())
         m_pump.start();
     else if (!busy)
         m_pump.stop();
     if (m_readNotifier)
         m_readNotifier->setEnabled(busy);
+}
+
+// ---- what the channel pool asks of the session ----------------------------------------------
+
+QString SshConnection::loginUser() const {
+    return sessionStringOption(m_session, SSH_OPTIONS_USER);
+}
+
+ssh_channel SshConnection::newChannel() {
+    return ssh_channel_new(m_session);
+}
+
+bool SshConnection::isConnected() const {
+    return m_session && ssh_is_connected(m_session);
+}
+
+QString SshConnection::lastError() const {
+    return sessionError(m_session);
+}
+
+bool SshConnection::failIfDisconnected() {
+    if (!m_session || ssh_is_connected(m_session))
+        return false;
+    failConnection(CommandStatus::ConnectionLost,
+                   QStringLiteral("connection to %1 lost: %2").arg(describe(), lastError()));
+    return true;
 }
 
 } // namespace nr1

@@ -1,15 +1,17 @@
 #pragma once
 // Contract: one libssh session to one node, living in one worker thread (every method is called
 // in that thread; SshRunner posts to it). It connects on demand, verifies the host key (asking
-// the trust delegate for an unknown one), authenticates with the agent and key files, and runs
-// many commands at once as channels (at most target.maxChannels; the rest wait in order). It
-// never blocks: libssh runs non-blocking, driven by socket notifications and a short timer
-// while anything is in flight. Every request ends exactly once through its `finish` callback:
-// exited, timed out (deadline counted from submission), cancelled, connection failed or lost.
-// An idle connection is probed every keepaliveInterval; a probe unanswered marks it dead. After
-// a failure the next connect waits a backoff that doubles up to 30 s.
+// the trust delegate for an unknown one), authenticates with the agent, key files (asking for
+// passphrases) and, last, a password the operator types. Commands run as channels of the
+// session through the ChannelPool it owns (see there for how each request ends). It never
+// blocks: libssh runs non-blocking, driven by socket notifications and a short timer while
+// anything is in flight. A failed connect ends every request with its reason; a lost connection
+// ends the started ones (ConnectionLost) and keeps the waiting ones for the next connect. An
+// idle connection is probed every keepaliveInterval; a probe unanswered marks it dead. After a
+// failure the next connect waits a backoff that doubles up to 30 s.
 
 #include "base/RemoteShell.h"
+#include "ssh/ChannelPool.h"
 #include "ssh/SshTarget.h"
 #include "transport/Command.h"
 #include "transport/ConnectionState.h"
@@ -19,10 +21,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct ssh_session_struct;
 struct ssh_channel_struct;
@@ -30,26 +32,6 @@ struct ssh_key_struct;
 class QSocketNotifier;
 
 namespace nr1 {
-
-/// One command on its way through the connection. Callbacks run in the connection's thread;
-/// SshRunner hands them on to the caller's thread.
-struct SshRequest {
-    RequestId id = 0;
-    Command command;
-    bool streaming = false;
-    std::function<void(QByteArray line)> onLine; ///< streaming only
-    std::function<void(CommandResult)> finish;
-
-    // Progress, owned by SshConnection.
-    enum class Stage { Queued, Opening, Executing, Running, Closing } stage = Stage::Queued;
-    ssh_channel_struct* channel = nullptr;
-    QByteArray commandLine;
-    qsizetype stdinWritten = 0;
-    bool eofSent = false;
-    CommandResult result;
-    QByteArray partialLine;
-    QElapsedTimer clock;
-};
 
 /// Questions for the operator cross threads: the connection asks through these (from its
 /// thread); the answer functions may be called from any thread and post back to it.
@@ -63,7 +45,7 @@ struct OperatorQuestions {
         secret;
 };
 
-class SshConnection : public QObject {
+class SshConnection : public QObject, private ChannelPool::Session {
     Q_OBJECT
 public:
     using State = ConnectionState;
@@ -76,7 +58,7 @@ public:
     /// Ends every request (Cancelled) and closes the session.
     void shutdown();
 
-    State state() const { return m_state; }
+    State state() const override { return m_state; }
 
 signals:
     void stateChanged(nr1::ConnectionState state, const QString& detail);
@@ -102,16 +84,18 @@ private:
     void resetSession();
     void setState(State state, const QString& detail = {});
 
-    void startQueued();
-    void stepRequest(SshRequest& request);
-    bool readChannel(SshRequest& request);
-    void completeRequest(const std::shared_ptr<SshRequest>& request, CommandStatus status,
-                         const QString& error = {});
-    void checkDeadlines();
     void updateActivity();
     void probeKeepalive();
 
-    QString describe() const;
+    // ChannelPool::Session
+    QString describe() const override;
+    QString loginUser() const override;
+    Elevation elevation() const override { return m_elevation; }
+    ssh_channel_struct* newChannel() override;
+    bool isConnected() const override;
+    QString lastError() const override;
+    bool failIfDisconnected() override;
+    void noteTraffic() override { m_probeClock.restart(); }
 
     SshTarget m_target;
     OperatorQuestions m_questions;
@@ -120,11 +104,7 @@ private:
     Elevation m_elevation = Elevation::None;
     QString m_resolvedLabel;
 
-    std::deque<std::shared_ptr<SshRequest>> m_queue;
-    /// Channels we open at once: maxChannels, lowered when the server refuses a channel
-    /// (OpenSSH MaxSessions), raised again by one per completed command.
-    int m_channelLimit = 1;
-    std::vector<std::shared_ptr<SshRequest>> m_active;
+    ChannelPool m_channels;
 
     // Authentication: explicit key files first, then agent + default keys.
     std::vector<ssh_key_struct*> m_keys;
