@@ -1,7 +1,10 @@
-// The inventory editor's document: line edits that keep everything else byte for byte, the
-// fallback that writes the file anew, the reader as the judge of a typed pair, atomic saves.
+// The inventory editor's document: line edits that keep everything else byte for byte (through
+// the document and on the text alone), the fallback that writes the file anew, the reader as the
+// judge of a typed pair (the pair form's checks), atomic saves.
 
 #include "inventory/InventoryDocument.h"
+#include "inventory/InventoryText.h"
+#include "inventory/PairForm.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,6 +71,14 @@ void writeFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(bytes);
+}
+
+PairFields twoHosts(const QString& name, const QString& primary, const QString& secondary) {
+    PairFields fields;
+    fields.name = name;
+    fields.primary.host = primary;
+    fields.secondary.host = secondary;
+    return fields;
 }
 
 QStringList messagesOf(const PairCheck& check) {
@@ -274,6 +285,152 @@ private slots:
         QVERIFY(!missing.ok());
     }
 
+    void textReplaceKeepsTheFilesStyleAndLineEnds() {
+        const QString text = QStringLiteral("# head\r\n"
+                                            "version: 1\r\n"
+                                            "pairs:  # the list\r\n"
+                                            "- name: a   # first\r\n"
+                                            "  primary:\r\n"
+                                            "      host: h1\r\n"
+                                            "  secondary:\r\n"
+                                            "      host: h2\r\n"
+                                            "# between\r\n"
+                                            "- name: b\r\n"
+                                            "  primary: {host: h3}\r\n"
+                                            "  secondary: {host: h4}\r\n");
+        PairFields a = twoHosts(QStringLiteral("a"), QStringLiteral("h1"), QStringLiteral("h2"));
+        a.primary.port = QStringLiteral("2222");
+        const LineEdit edit = textWithPairReplaced(text, 2, 0, a);
+        QVERIFY2(edit.text, qPrintable(edit.whyNot));
+        QCOMPARE(*edit.text, QStringLiteral("# head\r\n"
+                                            "version: 1\r\n"
+                                            "pairs:  # the list\r\n"
+                                            "- name: a\r\n"
+                                            "  primary:\r\n"
+                                            "      host: h1\r\n"
+                                            "      port: 2222\r\n"
+                                            "  secondary:\r\n"
+                                            "      host: h2\r\n"
+                                            "# between\r\n"
+                                            "- name: b\r\n"
+                                            "  primary: {host: h3}\r\n"
+                                            "  secondary: {host: h4}\r\n"));
+    }
+
+    void textAddGoesBeforeTheKeysAfterTheList() {
+        const QString text = QStringLiteral("--- # one document\n"
+                                            "pairs:\n"
+                                            "  - name: a\n"
+                                            "    primary: {host: h1}\n"
+                                            "    secondary: {host: h2}\n"
+                                            "  # a comment below the pairs\n"
+                                            "known_hosts: kh   # after the list\n");
+        const LineEdit edit = textWithPairAdded(
+            text, 1, twoHosts(QStringLiteral("b"), QStringLiteral("h3"), QStringLiteral("h4")));
+        QVERIFY2(edit.text, qPrintable(edit.whyNot));
+        QCOMPARE(*edit.text, QStringLiteral("--- # one document\n"
+                                            "pairs:\n"
+                                            "  - name: a\n"
+                                            "    primary: {host: h1}\n"
+                                            "    secondary: {host: h2}\n"
+                                            "  - name: b\n"
+                                            "    primary:\n"
+                                            "      host: h3\n"
+                                            "    secondary:\n"
+                                            "      host: h4\n"
+                                            "  # a comment below the pairs\n"
+                                            "known_hosts: kh   # after the list\n"));
+    }
+
+    void textRemoveOfTheLastPairLeavesAnEmptyList() {
+        const QString text = QStringLiteral("version: 1\r\n"
+                                            "pairs:   # mine\r\n"
+                                            "  - name: a\r\n"
+                                            "    primary: {host: h1}\r\n"
+                                            "    secondary: {host: h2}\r\n"
+                                            "# end\r\n");
+        const LineEdit edit = textWithPairRemoved(text, 1, 0);
+        QVERIFY2(edit.text, qPrintable(edit.whyNot));
+        QCOMPARE(*edit.text, QStringLiteral("version: 1\r\npairs: []   # mine\r\n# end\r\n"));
+    }
+
+    void textEditsRefuseWhatTheyCannotChangeSafely_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("pairCount");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("flow style")
+            << QStringLiteral("pairs: [{name: a, primary: {host: h1}, secondary: {host: h2}}]\n")
+            << 1 << QStringLiteral("flow style");
+        QTest::newRow("flow mapping") << QStringLiteral("{pairs: [{name: a}]}\n") << 1
+                                      << QStringLiteral("not under a plain 'pairs:'");
+        QTest::newRow("second document") << QStringLiteral("version: 1\n---\npairs: []\n") << 0
+                                         << QStringLiteral("document markers");
+        QTest::newRow("pairs twice") << QStringLiteral("pairs: []\npairs: []\n") << 0
+                                     << QStringLiteral("'pairs' appears twice");
+        QTest::newRow("other count") << QStringLiteral("pairs:\n"
+                                                       "  - name: a\n"
+                                                       "    primary: {host: h1}\n"
+                                                       "    secondary: {host: h2}\n")
+                                     << 2 << QStringLiteral("a shape the editor does not know");
+    }
+
+    void textEditsRefuseWhatTheyCannotChangeSafely() {
+        QFETCH(QString, text);
+        QFETCH(int, pairCount);
+        QFETCH(QString, why);
+        const PairFields pair =
+            twoHosts(QStringLiteral("b"), QStringLiteral("h3"), QStringLiteral("h4"));
+        const std::size_t count = std::size_t(pairCount);
+        for (const LineEdit& edit :
+             {textWithPairAdded(text, count, pair), textWithPairReplaced(text, count, 0, pair),
+              textWithPairRemoved(text, count, 0)}) {
+            QVERIFY2(!edit.text, qPrintable(edit.text.value_or(QString())));
+            QVERIFY2(edit.whyNot.contains(why), qPrintable(edit.whyNot));
+        }
+    }
+
+    void textWrittenAnewKeepsOnlyTheLeadingComments() {
+        const QString text = QStringLiteral(
+            "# keep me\r\n"
+            "\r\n"
+            "version: 1\r\n"
+            "pairs: [{name: a, primary: {host: h1, port: 22}, secondary: {host: h2}}]  # lost\r\n"
+            "# lost too\r\n");
+        Inventory inventory;
+        inventory.knownHostsFile = QStringLiteral("my hosts");
+        InventoryPair pair;
+        pair.name = QStringLiteral("a");
+        pair.primary.host = QStringLiteral("h1");
+        pair.primary.port = 22;
+        pair.secondary.host = QStringLiteral("h2");
+        inventory.pairs.push_back(pair);
+        QCOMPARE(textWrittenAnew(text, inventory), QStringLiteral("# keep me\r\n"
+                                                                  "\r\n"
+                                                                  "version: 1\r\n"
+                                                                  "known_hosts: \"my hosts\"\r\n"
+                                                                  "pairs:\r\n"
+                                                                  "  - name: a\r\n"
+                                                                  "    primary:\r\n"
+                                                                  "      host: h1\r\n"
+                                                                  "      port: 22\r\n"
+                                                                  "    secondary:\r\n"
+                                                                  "      host: h2\r\n"));
+        QCOMPARE(textWrittenAnew(text, Inventory{}),
+                 QStringLiteral("# keep me\r\n\r\nversion: 1\r\npairs: []\r\n"));
+    }
+
+    void pairsListTextWritesTypedValuesAsTheyAre() {
+        PairFields typed = twoHosts(QStringLiteral("my pair"), QString(), QStringLiteral("null"));
+        typed.primary.port = QStringLiteral("ssh");
+        QCOMPARE(pairsListText({typed}), QStringLiteral("pairs:\n"
+                                                        "  - name: \"my pair\"\n"
+                                                        "    primary:\n"
+                                                        "      host: \"\"\n"
+                                                        "      port: ssh\n"
+                                                        "    secondary:\n"
+                                                        "      host: \"null\"\n"));
+    }
+
     void checkPairAcceptsAValidPair() {
         const QString key = m_dir.filePath(QStringLiteral("id_test"));
         writeFile(key, "-----BEGIN OPENSSH PRIVATE KEY-----\n");
@@ -284,7 +441,7 @@ private slots:
         fields.primary.identity = QStringLiteral("id_test"); // relative to the inventory
         fields.secondary.identity = key;
         fields.name = QStringLiteral("  new "); // blanks around are not part of it
-        const PairCheck check = document.checkPair(fields);
+        const PairCheck check = checkPair(fields, document.inventory(), document.baseDirectory());
         QVERIFY2(check.ok(), qPrintable(messagesOf(check).join(QLatin1Char('\n'))));
         QVERIFY(check.problems.empty());
         QCOMPARE(check.pair->name, QStringLiteral("new"));
@@ -294,7 +451,7 @@ private slots:
         // A pair keeps its own name when edited.
         PairFields lab = fieldsOf(document.inventory().pairs[1]);
         lab.primary.identity.clear();
-        QVERIFY(document.checkPair(lab, 1).ok());
+        QVERIFY(checkPair(lab, document.inventory(), document.baseDirectory(), 1).ok());
     }
 
     void checkPairNamesEveryProblem_data() {
@@ -361,7 +518,7 @@ private slots:
                         : key == QLatin1String("initiator_name") ? &node.initiatorName
                                                                  : &node.replicationAddress;
         *text = value;
-        const PairCheck check = document.checkPair(fields);
+        const PairCheck check = checkPair(fields, document.inventory(), document.baseDirectory());
         QVERIFY(!check.ok());
         const auto problems = check.problemsOf(field);
         QCOMPARE(problems.size(), std::size_t(1));
@@ -376,7 +533,7 @@ private slots:
         fields.primary.port = QStringLiteral("0");
         fields.secondary.user = QStringLiteral("Bad User");
         fields.secondary.replicationAddress.clear();
-        const PairCheck check = document.checkPair(fields);
+        const PairCheck check = checkPair(fields, document.inventory(), document.baseDirectory());
         QVERIFY(!check.ok());
         QStringList order;
         for (const PairProblem& problem : check.problems)
@@ -398,7 +555,7 @@ private slots:
         PairFields fields = fieldsOf(pairNamed(QStringLiteral("new")));
         fields.primary.identity = pub;
         fields.secondary.identity = open;
-        const PairCheck check = document.checkPair(fields);
+        const PairCheck check = checkPair(fields, document.inventory(), document.baseDirectory());
         QVERIFY(!check.ok());
         QVERIFY(check.problemsOf(QStringLiteral("primary.identity"))
                     .at(0)

@@ -237,7 +237,7 @@ QPushButton* PairEditDialog::okButton() const {
 }
 
 void PairEditDialog::revalidate() {
-    m_check = m_document.checkPair(fields(), m_pairIndex);
+    m_check = checkPair(fields(), m_document.inventory(), m_document.baseDirectory(), m_pairIndex);
     const QString errorColour = healthTextColor(Health::Critical, palette()).name();
     const QString warningColour = healthTextColor(Health::Warning, palette()).name();
     for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {

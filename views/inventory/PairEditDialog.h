@@ -3,7 +3,7 @@
 // pair's name and, for the Primary and the Secondary, host, SSH port, user, key file (with a
 // browse button), replication address, initiator name and iSCSI port, each with a tooltip. An
 // edited pair is shown as the file writes it (paths not resolved). Every change is checked at
-// once through InventoryDocument::checkPair, i.e. the inventory reader itself: each problem is
+// once through checkPair (inventory/PairForm), i.e. the inventory reader itself: each problem is
 // listed in words under the form and its field is marked; OK is enabled only while there is no
 // error (warnings are shown but allowed). "Test connection" reaches both nodes asynchronously
 // through fresh runners (session/NodeRunner) (unknown host keys go to the given OperatorDelegate),
@@ -13,6 +13,7 @@
 // is written: the caller applies pair() to the document when the dialog is accepted.
 
 #include "inventory/InventoryDocument.h"
+#include "inventory/PairForm.h"
 #include "model/Pair.h"
 #include "transport/Command.h"
 
