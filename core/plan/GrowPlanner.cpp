@@ -5,10 +5,60 @@
 
 namespace nr1 {
 
+// A grow is built from these steps, in this order (planGrow at the end of the file): every
+// refusal first (tools, layers, array health, then room for the target size), and only when
+// none applies, the actions bottom up: both elements, the Primary's rescan of the imported
+// one, md onto the larger elements, the repair of md's new region, the PV and the volume, and
+// what the initiators must do afterwards.
+
 namespace {
 
+void requireGrowTools(PlanBuilder& b) {
+    b.requireCommands(NodeRole::Primary, {QStringLiteral("lvm"), QStringLiteral("mdadm"),
+                                          QStringLiteral("iscsiadm"), QStringLiteral("blockdev")});
+    b.requireCommands(NodeRole::Secondary, {QStringLiteral("lvm")});
+}
+
+/// Refuses unless both elements, the volume and the PV on md exist, the PV is in the volume's
+/// VG, and no earlier grow stopped half way.
+void requireGrowableLayers(PlanBuilder& b) {
+    const NodeRole pri = NodeRole::Primary;
+    const NodeRole sec = NodeRole::Secondary;
+    const PairLayout& layout = b.intent().layout;
+    const QString md = b.intent().mdDeviceName();
+    const QString mdPath = layout.mdDevice;
+    const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
+    const LogicalVolume* local = b.lv(pri, layout.primaryElement);
+    const LogicalVolume* remote = b.lv(sec, layout.secondaryElement);
+    if (!local || !b.vg(pri, layout.primaryElement.vg) || !local->sizeBytes)
+        b.refuse(QStringLiteral("The Primary's element %1 does not exist.")
+                     .arg(layout.primaryElement.devicePath()));
+    if (!remote || !b.vg(sec, layout.secondaryElement.vg) || !remote->sizeBytes)
+        b.refuse(QStringLiteral("The Secondary's element %1 does not exist.")
+                     .arg(layout.secondaryElement.devicePath()));
+    if (!b.lv(pri, frontEnd.volume))
+        b.refuse(QStringLiteral("The volume %1 does not exist.").arg(frontEnd.volume.devicePath()));
+    const PhysicalVolume* pv = b.node(pri).lvm.findPv(mdPath);
+    if (!pv)
+        b.refuse(QStringLiteral("%1 is not an LVM physical volume.").arg(mdPath));
+    else if (pv->vgName != frontEnd.volume.vg)
+        b.refuse(QStringLiteral("The volume group %1 is not on %2 (%2 belongs to '%3'): nr1 grows "
+                                "only the pair's own volume.")
+                     .arg(frontEnd.volume.vg, mdPath, pv->vgName));
+    // A grow that stopped half way leaves a layer larger than the one above it: finish it by
+    // hand (the plan would start again from the new sizes and leave the region unrepaired).
+    else if (pv->deviceSizeBytes && pv->sizeBytes &&
+             *pv->deviceSizeBytes - *pv->sizeBytes > (qint64(8) << 20))
+        b.refuse(QStringLiteral("%1 is %2 larger than its PV: an earlier grow stopped after md "
+                                "grew. Repair the new region (echo repair > "
+                                "/sys/block/%3/md/sync_action with sync_min at the old end), "
+                                "then pvresize and lvextend, before growing again.")
+                     .arg(mdPath, humanSize(*pv->deviceSizeBytes - *pv->sizeBytes), md));
+}
+
 /// Refuses unless the array is whole, idle and both legs are reachable.
-void requireHealthyArray(PlanBuilder& b, const QString& md) {
+void requireHealthyArray(PlanBuilder& b) {
+    const QString md = b.intent().mdDeviceName();
     const MdstatArray* array = b.array();
     const MdSysfs* sysfs = b.node(NodeRole::Primary).findMdSysfs(md);
     if (!array || !array->active || !sysfs) {
@@ -38,60 +88,11 @@ void requireHealthyArray(PlanBuilder& b, const QString& md) {
                                 "remote leg must be reachable to grow."));
 }
 
-} // namespace
-
-PlanResult planGrow(const PairState& state, const PairIntent& intent, const SizeRequest& growth) {
-    const PairLayout& layout = intent.layout;
-    PlanBuilder b(state, intent, QStringLiteral("grow"),
-                  QStringLiteral("grow pair %1 %2")
-                      .arg(layout.name, growth.max
-                                            ? QStringLiteral("as much as both nodes allow")
-                                            : QStringLiteral("by ") + humanSize(growth.bytes)));
-    if (!b.acceptIntent())
-        return b.finish();
-    const NodeRole pri = NodeRole::Primary;
-    const NodeRole sec = NodeRole::Secondary;
-    b.requireCommands(pri, {QStringLiteral("lvm"), QStringLiteral("mdadm"),
-                            QStringLiteral("iscsiadm"), QStringLiteral("blockdev")});
-    b.requireCommands(sec, {QStringLiteral("lvm")});
-    const QString md = intent.mdDeviceName();
-    const QString mdPath = layout.mdDevice;
-    const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
-    const LogicalVolume* local = b.lv(pri, layout.primaryElement);
-    const LogicalVolume* remote = b.lv(sec, layout.secondaryElement);
-    const LogicalVolume* volume = b.lv(pri, frontEnd.volume);
-    const VolumeGroup* localVg = b.vg(pri, layout.primaryElement.vg);
-    const VolumeGroup* remoteVg = b.vg(sec, layout.secondaryElement.vg);
-    if (!local || !localVg || !local->sizeBytes)
-        b.refuse(QStringLiteral("The Primary's element %1 does not exist.")
-                     .arg(layout.primaryElement.devicePath()));
-    if (!remote || !remoteVg || !remote->sizeBytes)
-        b.refuse(QStringLiteral("The Secondary's element %1 does not exist.")
-                     .arg(layout.secondaryElement.devicePath()));
-    if (!volume)
-        b.refuse(QStringLiteral("The volume %1 does not exist.").arg(frontEnd.volume.devicePath()));
-    const PhysicalVolume* pv = b.node(pri).lvm.findPv(mdPath);
-    if (!pv)
-        b.refuse(QStringLiteral("%1 is not an LVM physical volume.").arg(mdPath));
-    else if (pv->vgName != frontEnd.volume.vg)
-        b.refuse(QStringLiteral("The volume group %1 is not on %2 (%2 belongs to '%3'): nr1 grows "
-                                "only the pair's own volume.")
-                     .arg(frontEnd.volume.vg, mdPath, pv->vgName));
-    // A grow that stopped half way leaves a layer larger than the one above it: finish it by
-    // hand (the plan would start again from the new sizes and leave the region unrepaired).
-    else if (pv->deviceSizeBytes && pv->sizeBytes &&
-             *pv->deviceSizeBytes - *pv->sizeBytes > (qint64(8) << 20))
-        b.refuse(QStringLiteral("%1 is %2 larger than its PV: an earlier grow stopped after md "
-                                "grew. Repair the new region (echo repair > "
-                                "/sys/block/%3/md/sync_action with sync_min at the old end), "
-                                "then pvresize and lvextend, before growing again.")
-                     .arg(mdPath, humanSize(*pv->deviceSizeBytes - *pv->sizeBytes), md));
-    requireHealthyArray(b, md);
-    if (b.refused())
-        return b.finish();
-
-    // Both elements end at the same size: the larger of the two today plus the growth.
-    const GrowthRoom room = GrowthRoom::of(state, intent);
+/// The size both elements end at: the larger of the two today plus the growth. Nullopt after
+/// refusing when either node lacks the room.
+std::optional<qint64> elementTarget(PlanBuilder& b, const SizeRequest& growth) {
+    const PairLayout& layout = b.intent().layout;
+    const GrowthRoom room = GrowthRoom::of(b.state(), b.intent());
     const qint64 localFree = room.now().primaryGive.value_or(0);
     const qint64 remoteFree = room.now().secondaryGive.value_or(0);
     const qint64 target = room.targetFor(growth);
@@ -100,7 +101,7 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
                                 "%3 %4 on the Secondary.")
                      .arg(layout.primaryElement.vg, humanSize(localFree),
                           layout.secondaryElement.vg, humanSize(remoteFree)));
-        return b.finish();
+        return std::nullopt;
     }
     if (target > room.primaryRoomBytes())
         b.refuse(QStringLiteral("The Primary's %1 has %2 free: not enough to grow the element to "
@@ -111,12 +112,16 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
                                 "%3.")
                      .arg(layout.secondaryElement.vg, humanSize(remoteFree), humanSize(target)));
     if (b.refused())
-        return b.finish();
+        return std::nullopt;
+    return target;
+}
 
-    for (const NodeRole role : {sec, pri}) {
+/// lvextend of each element smaller than `target`, the Secondary's first.
+void growElements(PlanBuilder& b, qint64 target) {
+    for (const NodeRole role : {NodeRole::Secondary, NodeRole::Primary}) {
         // Plain variables, not a structured binding: lambdas below capture them.
-        const ElementRef element = layout.element(role);
-        const LogicalVolume* lv = role == pri ? local : remote;
+        const ElementRef element = b.intent().layout.element(role);
+        const LogicalVolume* lv = b.lv(role, element);
         if (*lv->sizeBytes >= target)
             continue;
         const QString name = element.vg + QLatin1Char('/') + element.lv;
@@ -137,8 +142,13 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
                 {{QStringLiteral("lvreduce"), QStringLiteral("--yes"), QStringLiteral("--force"),
                   QStringLiteral("-L"), lvmSizeArgument(before), name}});
     }
-    const ReplicationLink& link = layout.replication;
-    const QString remoteDisk = link.byPathLink();
+}
+
+/// The Primary rescans its session to the Secondary and waits until the imported element
+/// shows `target` bytes.
+void rescanImportedElement(PlanBuilder& b, qint64 target) {
+    const NodeRole pri = NodeRole::Primary;
+    const ReplicationLink& link = b.intent().layout.replication;
     b.add(pri, commands::iscsiNode(link) + QStringList{QStringLiteral("-R")},
           QStringLiteral("Rescan the session to the Secondary so the Primary sees the larger "
                          "element."))
@@ -148,21 +158,30 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
            QStringLiteral("i=0; while [ $i -lt 150 ]; do [ \"$(blockdev --getsize64 \"$1\")\" -ge "
                           "\"$2\" ] && exit 0; sleep 0.2; i=$((i+1)); done; echo \"$1 is still "
                           "$(blockdev --getsize64 \"$1\") bytes\" >&2; exit 1"),
-           QStringLiteral("sh"), remoteDisk, QString::number(target)},
+           QStringLiteral("sh"), link.byPathLink(), QString::number(target)},
           QStringLiteral("Wait (up to 30 s) until the imported element shows %1.")
               .arg(humanSize(target)))
         .noUndo(QStringLiteral("only reads"));
-    const MdSysfs* sysfs = b.node(pri).findMdSysfs(md);
-    const qint64 oldSectors = sysfs->componentSizeKiB.value_or(0) * 2;
-    b.add(pri,
+}
+
+void growArray(PlanBuilder& b) {
+    const QString mdPath = b.intent().layout.mdDevice;
+    b.add(NodeRole::Primary,
           {QStringLiteral("mdadm"), QStringLiteral("--grow"), mdPath, QStringLiteral("--size=max")},
           QStringLiteral("Grow %1 onto the larger elements.").arg(mdPath))
         .irreversibleBecause(QStringLiteral("md cannot be shrunk safely once the new region is "
                                             "in use"));
+}
+
+/// With an internal bitmap md marks the new region clean without copying it (seen on the
+/// testbed: a later check found mismatches). A repair of just that region, from the array's
+/// old end, makes both legs equal before anything is written there.
+void repairNewRegion(PlanBuilder& b) {
+    const NodeRole pri = NodeRole::Primary;
+    const QString md = b.intent().mdDeviceName();
+    const QString mdPath = b.intent().layout.mdDevice;
+    const qint64 oldSectors = b.node(pri).findMdSysfs(md)->componentSizeKiB.value_or(0) * 2;
     const QStringList mdWait = {QStringLiteral("mdadm"), QStringLiteral("--wait"), mdPath};
-    // With an internal bitmap md marks the new region clean without copying it (seen on the
-    // testbed: a later check found mismatches). A repair of just that region makes both legs
-    // equal before anything is written there.
     b.add(pri, mdWait, QStringLiteral("Wait for md's own pass over the new region to end."))
         .acceptExitCodes({0, 1})
         .withTimeout(std::chrono::hours(6))
@@ -203,23 +222,60 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
                  QStringLiteral("0")),
          QStringLiteral("Let later sync passes cover the whole array again."))
         .noUndo(QStringLiteral("restores md's default"));
+}
+
+/// The PV on md takes the array's new size and the exported volume all of its VG.
+void growVolume(PlanBuilder& b) {
+    const NodeRole pri = NodeRole::Primary;
+    const QString mdPath = b.intent().layout.mdDevice;
+    const ElementRef volume = b.intent().layout.frontEnd.value_or(FrontEndExport{}).volume;
     b.add(pri, {QStringLiteral("pvresize"), mdPath},
           QStringLiteral("Grow the LVM physical volume on %1.").arg(mdPath))
         .irreversibleBecause(QStringLiteral("the volume may use the new space"));
-    const QString volumeName = frontEnd.volume.vg + QLatin1Char('/') + frontEnd.volume.lv;
     b.add(pri,
           {QStringLiteral("lvextend"), QStringLiteral("-l"), QStringLiteral("+100%FREE"),
-           volumeName},
+           volume.vg + QLatin1Char('/') + volume.lv},
           QStringLiteral("Grow the exported volume %1 into all of %2.")
-              .arg(frontEnd.volume.devicePath(), frontEnd.volume.vg))
+              .arg(volume.devicePath(), volume.vg))
         .irreversibleBecause(QStringLiteral("shrinking an exported volume loses data"));
+}
+
+/// LIO serves the larger volume by itself; the initiators must look again.
+void tellInitiatorsToRescan(PlanBuilder& b) {
     b.followUp(QStringLiteral("LIO reports the new size at the next READ CAPACITY; initiators "
                               "must rescan to see it (Linux: iscsiadm -m session -R, then grow "
                               "the filesystem or partition on it)."));
-    if (intent.frontEndExport.kind == BackstoreKind::FileIo)
-        b.followUp(QStringLiteral("The fileio backstore sits on the block device %1, whose size it "
-                                  "follows.")
-                       .arg(frontEnd.volume.devicePath()));
+    if (b.intent().frontEndExport.kind == BackstoreKind::FileIo)
+        b.followUp(
+            QStringLiteral("The fileio backstore sits on the block device %1, whose size it "
+                           "follows.")
+                .arg(b.intent().layout.frontEnd.value_or(FrontEndExport{}).volume.devicePath()));
+}
+
+} // namespace
+
+PlanResult planGrow(const PairState& state, const PairIntent& intent, const SizeRequest& growth) {
+    PlanBuilder b(
+        state, intent, QStringLiteral("grow"),
+        QStringLiteral("grow pair %1 %2")
+            .arg(intent.layout.name, growth.max ? QStringLiteral("as much as both nodes allow")
+                                                : QStringLiteral("by ") + humanSize(growth.bytes)));
+    if (!b.acceptIntent())
+        return b.finish();
+    requireGrowTools(b);
+    requireGrowableLayers(b);
+    requireHealthyArray(b);
+    if (b.refused())
+        return b.finish();
+    const std::optional<qint64> target = elementTarget(b, growth);
+    if (!target)
+        return b.finish();
+    growElements(b, *target);
+    rescanImportedElement(b, *target);
+    growArray(b);
+    repairNewRegion(b);
+    growVolume(b);
+    tellInitiatorsToRescan(b);
     return b.finish();
 }
 

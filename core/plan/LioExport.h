@@ -2,9 +2,10 @@
 // Contract: the one planner of a LIO iSCSI export, used for both exports of a pair (the
 // Secondary's element to the Primary, the Primary's volume to the front-end initiators): a
 // backstore on a device, a target with TPG 1, its portals, one LUN, one ACL per initiator,
-// optional CHAP, then saveconfig. Adds only what is missing; refuses when what exists
-// conflicts (a backstore on another device, a LUN at another index, open access, initiators
-// that must not be there). Every undo deletes what its action created and saves again.
+// optional CHAP, then saveconfig, one step each in that order. Adds only what is missing;
+// refuses when what exists conflicts (a backstore on another device, a LUN at another index,
+// open access, initiators that must not be there). Every undo deletes what its action created
+// and saves again. Internal to core/plan: the element and export stages use it.
 
 #include "model/Pair.h"
 #include "plan/PairIntent.h"
