@@ -1,4 +1,3 @@
-#include "probe/MdSysfsParser.h"
 #include "probe/MdstatParser.h"
 
 #include "json/JsonValues.h"

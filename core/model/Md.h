@@ -1,6 +1,7 @@
 #pragma once
 // Contract: value types for Linux md (software RAID) arrays as nr1 sees them: what /proc/mdstat,
-// md sysfs and mdadm report. Plain data, comparable with ==, no behaviour beyond small queries.
+// md sysfs and mdadm report. Plain data, comparable with ==, no behaviour beyond small queries
+// and the kernel's words for the sync actions (both ways).
 
 #include <QString>
 #include <QStringList>
@@ -83,6 +84,11 @@ struct Mdstat {
 
 /// sysfs `sync_action`.
 enum class MdSyncAction { Idle, Frozen, Resync, Recover, Check, Repair, Reshape };
+
+/// The word sysfs `sync_action` uses for `action` ("idle", "recover", …).
+QString mdSyncActionName(MdSyncAction action);
+/// The action sysfs `sync_action` names with `name`; nullopt for any other word.
+std::optional<MdSyncAction> mdSyncActionFromName(QStringView name);
 
 /// sysfs `sync_completed`: "done / total" in sectors, "none" or "delayed".
 struct MdSyncCompleted {

@@ -1,7 +1,6 @@
 #include "plan/GrowthRoom.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
-#include "probe/MdSysfsParser.h"
 
 namespace nr1 {
 

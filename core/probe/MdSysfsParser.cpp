@@ -9,17 +9,6 @@ namespace nr1 {
 
 namespace {
 
-struct ActionName {
-    MdSyncAction action;
-    const char* name;
-};
-constexpr ActionName kActions[] = {
-    {MdSyncAction::Idle, "idle"},       {MdSyncAction::Frozen, "frozen"},
-    {MdSyncAction::Resync, "resync"},   {MdSyncAction::Recover, "recover"},
-    {MdSyncAction::Check, "check"},     {MdSyncAction::Repair, "repair"},
-    {MdSyncAction::Reshape, "reshape"},
-};
-
 MdSysfs& arrayNamed(std::vector<MdSysfs>& arrays, const QString& name) {
     for (MdSysfs& array : arrays)
         if (array.array == name)
@@ -97,17 +86,7 @@ void readMemberAttribute(TextLines& lines, int number, MdSysfsMember& member,
 } // namespace
 
 std::optional<MdSyncAction> parseSyncAction(QStringView value) {
-    for (const ActionName& entry : kActions)
-        if (value == QLatin1String(entry.name))
-            return entry.action;
-    return std::nullopt;
-}
-
-QString mdSyncActionName(MdSyncAction action) {
-    for (const ActionName& entry : kActions)
-        if (entry.action == action)
-            return QLatin1String(entry.name);
-    return {};
+    return mdSyncActionFromName(value);
 }
 
 std::optional<MdSyncCompleted> parseSyncCompleted(QStringView value) {

@@ -21,6 +21,4 @@ std::optional<MdSyncCompleted> parseSyncCompleted(QStringView value);
 /// "none" → a value of nullopt inside; malformed → nullopt outside.
 std::optional<std::optional<qint64>> parseSyncSpeed(QStringView value);
 
-QString mdSyncActionName(MdSyncAction action);
-
 } // namespace nr1
