@@ -69,8 +69,7 @@ void planArrayRepair(PlanBuilder& b, const MdstatArray& array) {
             .noUndo(QStringLiteral("the member had failed"));
     if (isActiveMember(b.state(), md, remote))
         return;
-    if (!primary.findBlockDeviceByPath(remote) &&
-        !b.planned(QStringLiteral("replication-import"))) {
+    if (!primary.findBlockDeviceByPath(remote) && !b.planned(PlannedFact::ReplicationImport)) {
         b.refuse(QStringLiteral("The remote element is not reachable on the Primary (%1 is "
                                 "missing): bring the Secondary and the replication link back.")
                      .arg(remote));
@@ -103,7 +102,7 @@ void planArrayStage(PlanBuilder& b) {
     const NodeState& primary = b.node(pri);
     if (const MdstatArray* array = b.array()) {
         planArrayRepair(b, *array);
-        b.willCreate(QStringLiteral("array"));
+        b.willCreate(PlannedFact::Array);
         return;
     }
     if (b.kind() == QLatin1String("repair")) {
@@ -113,11 +112,11 @@ void planArrayStage(PlanBuilder& b) {
                      .arg(mdPath));
         return;
     }
-    if (!b.lv(pri, intent.layout.primaryElement) && !b.planned(QStringLiteral("element:primary")))
+    if (!b.lv(pri, intent.layout.primaryElement) && !b.planned(PlannedFact::PrimaryElement))
         b.refuse(QStringLiteral("The Primary's element %1 does not exist: create the elements "
                                 "first.")
                      .arg(local));
-    if (!primary.findBlockDeviceByPath(remote) && !b.planned(QStringLiteral("replication-import")))
+    if (!primary.findBlockDeviceByPath(remote) && !b.planned(PlannedFact::ReplicationImport))
         b.refuse(QStringLiteral("The Secondary's element is not imported on the Primary (%1 is "
                                 "missing): import it first.")
                      .arg(remote));
@@ -165,7 +164,7 @@ void planArrayStage(PlanBuilder& b) {
           QStringLiteral("Verify that %1 has its bitmap and the remote member is write-mostly.")
               .arg(mdPath))
         .noUndo(QStringLiteral("only reads"));
-    b.willCreate(QStringLiteral("array"));
+    b.willCreate(PlannedFact::Array);
 }
 
 void planVolumeStage(PlanBuilder& b) {
@@ -174,7 +173,7 @@ void planVolumeStage(PlanBuilder& b) {
     const PairIntent& intent = b.intent();
     const QString mdPath = intent.layout.mdDevice;
     const ElementRef volume = intent.layout.frontEnd.value_or(FrontEndExport{}).volume;
-    if (!b.array() && !b.planned(QStringLiteral("array")))
+    if (!b.array() && !b.planned(PlannedFact::Array))
         b.refuse(QStringLiteral("%1 does not exist: create the array first.").arg(mdPath));
     const NodeState& primary = b.node(pri);
     const PhysicalVolume* pv = primary.lvm.findPv(mdPath);
@@ -224,7 +223,7 @@ void planVolumeStage(PlanBuilder& b) {
             .undoWith({{QStringLiteral("lvremove"), QStringLiteral("--yes"),
                         volume.vg + QLatin1Char('/') + volume.lv}});
     }
-    b.willCreate(QStringLiteral("volume"));
+    b.willCreate(PlannedFact::Volume);
 }
 
 } // namespace nr1

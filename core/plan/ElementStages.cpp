@@ -68,7 +68,7 @@ std::optional<qint64> elementBytes(PlanBuilder& b) {
 
 void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
     const ElementRef element = b.intent().layout.element(role);
-    b.willCreate(QStringLiteral("element:") + nodeRoleName(role));
+    b.willCreate(elementFact(role));
     if (const LogicalVolume* lv = b.lv(role, element)) {
         const BlockDevice* device = b.node(role).findBlockDeviceByPath(lv->path);
         if (device && !device->fsType.isEmpty() &&
@@ -151,7 +151,7 @@ void planReplicationExport(PlanBuilder& b) {
     const PairIntent& intent = b.intent();
     const QString device = intent.layout.secondaryElement.devicePath();
     if (!b.lv(NodeRole::Secondary, intent.layout.secondaryElement) &&
-        !b.planned(QStringLiteral("element:secondary")))
+        !b.planned(PlannedFact::SecondaryElement))
         b.refuse(QStringLiteral("The Secondary's element %1 does not exist: create the elements "
                                 "first.")
                      .arg(device));
@@ -191,7 +191,7 @@ void planReplicationExport(PlanBuilder& b) {
     spec.initiators = {intent.primaryInitiator};
     spec.onlyTheseInitiators = true;
     planLioExport(b, spec);
-    b.willCreate(QStringLiteral("replication-export"));
+    b.willCreate(PlannedFact::ReplicationExport);
 }
 
 void planReplicationImport(PlanBuilder& b) {
@@ -205,7 +205,7 @@ void planReplicationImport(PlanBuilder& b) {
         b.refuse(QStringLiteral("The Primary's initiator name is %1, not %2 as the plan assumes "
                                 "(inventory initiator_name).")
                      .arg(b.node(pri).initiatorName.name, intent.primaryInitiator));
-    if (!b.planned(QStringLiteral("replication-export")) && !b.lioTarget(NodeRole::Secondary, iqn))
+    if (!b.planned(PlannedFact::ReplicationExport) && !b.lioTarget(NodeRole::Secondary, iqn))
         b.refuse(
             QStringLiteral("The Secondary does not export %1: export the element first.").arg(iqn));
     const auto findRecord = [iqn, link](const NodeState& node) -> const IscsiNodeRecord* {
@@ -309,7 +309,7 @@ void planReplicationImport(PlanBuilder& b) {
                           return s.primary.findBlockDeviceByPath(disk) != nullptr;
                       })
             .noUndo(QStringLiteral("only waits"));
-    b.willCreate(QStringLiteral("replication-import"));
+    b.willCreate(PlannedFact::ReplicationImport);
 }
 
 } // namespace nr1

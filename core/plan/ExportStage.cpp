@@ -7,7 +7,7 @@ namespace nr1 {
 void planExportStage(PlanBuilder& b) {
     const PairIntent& intent = b.intent();
     const FrontEndExport frontEnd = intent.layout.frontEnd.value_or(FrontEndExport{});
-    if (!b.lv(NodeRole::Primary, frontEnd.volume) && !b.planned(QStringLiteral("volume")))
+    if (!b.lv(NodeRole::Primary, frontEnd.volume) && !b.planned(PlannedFact::Volume))
         b.refuse(QStringLiteral("The volume %1 does not exist: create the volume first.")
                      .arg(frontEnd.volume.devicePath()));
     const ExportIntent& exportIntent = intent.frontEndExport;
@@ -31,7 +31,7 @@ void planExportStage(PlanBuilder& b) {
     b.followUp(
         QStringLiteral("Initiators %1 reach the LUN as %2 LUN 0 on %3.")
             .arg(exportIntent.initiators.join(u", "), frontEnd.targetIqn, where.join(u", ")));
-    b.willCreate(QStringLiteral("export"));
+    b.willCreate(PlannedFact::Export);
 }
 
 } // namespace nr1

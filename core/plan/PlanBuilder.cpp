@@ -2,6 +2,10 @@
 
 namespace nr1 {
 
+PlannedFact elementFact(NodeRole role) {
+    return role == NodeRole::Primary ? PlannedFact::PrimaryElement : PlannedFact::SecondaryElement;
+}
+
 PlanBuilder::PlanBuilder(const PairState& state, const PairIntent& intent, QString kind,
                          QString title)
     : m_state(state)

@@ -1,16 +1,32 @@
 #pragma once
 // Contract: the workbench the planner stages share while they build one Plan: the probed pair
 // state and the intent they read, the plan they append to, the refusals they collect, and the
-// facts earlier stages of the same plan will create ("planned"), so a later stage can rely on
-// an element or array that does not exist yet but will when the plan runs. Also the queries
-// every stage asks of the probed state. Internal to core/plan.
+// facts earlier stages of the same plan will create ("planned": typed PlannedFacts, so a
+// misspelt fact does not compile), so a later stage can rely on an element or array that does
+// not exist yet but will when the plan runs. Also the queries every stage asks of the probed
+// state. Internal to core/plan.
 
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
 
-#include <QSet>
+#include <set>
 
 namespace nr1 {
+
+/// What a stage records that the plan will make exist (or that exists already and stays), for
+/// the later stages of the same plan.
+enum class PlannedFact {
+    PrimaryElement,    ///< the Primary's element LV
+    SecondaryElement,  ///< the Secondary's element LV
+    ReplicationExport, ///< the Secondary's element as a LIO LUN for the Primary
+    ReplicationImport, ///< the Primary logged in to it, its disk present
+    Array,             ///< the md RAID1 running on the Primary
+    Volume,            ///< PV, VG and LV on the array
+    Export,            ///< the volume as the front-end LUN
+};
+
+/// The element fact of the node in `role`.
+PlannedFact elementFact(NodeRole role);
 
 class PlanBuilder {
 public:
@@ -28,9 +44,9 @@ public:
     void followUp(const QString& text) { m_plan.followUps << text; }
     void requireConfirmation(const QString& word) { m_plan.confirmationWord = word; }
 
-    /// Records that the plan creates `fact` (e.g. "element:primary").
-    void willCreate(const QString& fact) { m_planned.insert(fact); }
-    bool planned(const QString& fact) const { return m_planned.contains(fact); }
+    /// Records that the plan creates `fact`.
+    void willCreate(PlannedFact fact) { m_planned.insert(fact); }
+    bool planned(PlannedFact fact) const { return m_planned.count(fact) > 0; }
     /// True when some action of this plan runs on `node` and changes LIO.
     bool changesLio(NodeRole node) const;
 
@@ -54,7 +70,7 @@ private:
     const PairIntent& m_intent;
     Plan m_plan;
     QStringList m_refusals;
-    QSet<QString> m_planned;
+    std::set<PlannedFact> m_planned;
 };
 
 namespace commands {

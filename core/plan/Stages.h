@@ -2,8 +2,8 @@
 // Contract: the stages a pair is built from, in the order a full pair needs them. Each stage
 // appends to the builder only what is missing for its layer (so a stage whose layer is already
 // as asked adds nothing), refuses through the builder when its layer cannot be made safely, and
-// records with willCreate() what later stages may rely on. Internal to core/plan: callers use
-// Planners.h.
+// records with willCreate() the PlannedFact later stages may rely on. Internal to core/plan:
+// callers use Planners.h.
 
 namespace nr1 {
 
