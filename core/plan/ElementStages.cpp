@@ -79,13 +79,7 @@ void planElementOn(PlanBuilder& b, NodeRole role, qint64 bytes) {
         return;
     }
     if (!b.vg(role, element.vg)) {
-        const QStringList& disks = b.intent().disks(role);
-        if (disks.isEmpty()) {
-            b.refuse(QStringLiteral("Volume group %1 does not exist on the %2: name the disks to "
-                                    "create it on (%3).")
-                         .arg(element.vg, nodeRoleName(role), optionFor(role)));
-            return;
-        }
+        const QStringList& disks = b.intent().disks(role); // not empty: planElementStage checked
         for (const QString& disk : disks) {
             b.add(role, {QStringLiteral("pvcreate"), disk},
                   QStringLiteral("Make %1 an LVM physical volume.").arg(disk))
@@ -131,13 +125,21 @@ bool loggedInTo(const NodeState& node, const QString& iqn) {
 void planElementStage(PlanBuilder& b) {
     b.requireCommands(NodeRole::Primary, {QStringLiteral("lvm")});
     b.requireCommands(NodeRole::Secondary, {QStringLiteral("lvm")});
-    // Disks for VGs still to be made must be blank, whatever else is wrong.
-    for (const NodeRole role : {NodeRole::Secondary, NodeRole::Primary})
-        if (!b.lv(role, b.intent().layout.element(role)) &&
-            !b.vg(role, b.intent().layout.element(role).vg))
-            for (const QString& disk : b.intent().disks(role))
-                if (const QString problem = diskProblem(b.node(role), disk); !problem.isEmpty())
-                    b.refuse(QStringLiteral("On the %1, %2.").arg(nodeRoleName(role), problem));
+    // A VG still to be made needs disks, and blank ones, whatever else is wrong: before any
+    // size is weighed (without disks there is no room to speak of).
+    for (const NodeRole role : {NodeRole::Secondary, NodeRole::Primary}) {
+        const ElementRef& element = b.intent().layout.element(role);
+        if (b.lv(role, element) || b.vg(role, element.vg))
+            continue;
+        const QStringList& disks = b.intent().disks(role);
+        if (disks.isEmpty())
+            b.refuse(QStringLiteral("Volume group %1 does not exist on the %2: name the disks to "
+                                    "create it on (%3).")
+                         .arg(element.vg, nodeRoleName(role), optionFor(role)));
+        for (const QString& disk : disks)
+            if (const QString problem = diskProblem(b.node(role), disk); !problem.isEmpty())
+                b.refuse(QStringLiteral("On the %1, %2.").arg(nodeRoleName(role), problem));
+    }
     if (b.refused())
         return;
     const auto bytes = elementBytes(b);

@@ -76,7 +76,7 @@ PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrima
 /// Every problem with the intent's names and values; empty when it is valid.
 QStringList validateIntent(const PairIntent& intent);
 /// The problems of the front-end export alone (volume and target names, backstore, portals,
-/// initiators, CHAP): part of validateIntent(), for a page that asks only about the export.
+/// initiators, CHAP): part of validateIntent().
 QStringList validateExportIntent(const PairIntent& intent);
 
 } // namespace nr1

@@ -3,6 +3,8 @@
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
+#include <vector>
+
 namespace nr1 {
 
 namespace {
@@ -10,7 +12,7 @@ namespace {
 using Stage = void (*)(PlanBuilder&);
 
 PlanResult runStages(const PairState& state, const PairIntent& intent, const QString& kind,
-                     const QString& title, std::initializer_list<Stage> stages) {
+                     const QString& title, const std::vector<Stage>& stages) {
     PlanBuilder builder(state, intent, kind, title);
     if (!builder.acceptIntent())
         return builder.finish();
@@ -19,33 +21,90 @@ PlanResult runStages(const PairState& state, const PairIntent& intent, const QSt
     return builder.finish();
 }
 
+/// The plan kind of a layer's own planner.
+QString kindOf(PairLayer layer) {
+    switch (layer) {
+    case PairLayer::Elements:
+        return QStringLiteral("elements");
+    case PairLayer::Array:
+        return QStringLiteral("array");
+    case PairLayer::Volume:
+        return QStringLiteral("volume");
+    case PairLayer::Export:
+        return QStringLiteral("export");
+    }
+    return QString();
+}
+
+/// The stages of a layer, in plan order.
+std::vector<Stage> stagesOf(PairLayer layer) {
+    switch (layer) {
+    case PairLayer::Elements:
+        return {planElementStage, planReplicationExport, planReplicationImport};
+    case PairLayer::Array:
+        return {planArrayStage};
+    case PairLayer::Volume:
+        return {planVolumeStage};
+    case PairLayer::Export:
+        return {planExportStage};
+    }
+    return {};
+}
+
+/// What the stages of the layers below `layer` record as made (PlanBuilder::willCreate).
+QStringList madeBelow(PairLayer layer) {
+    QStringList facts;
+    if (layer > PairLayer::Elements)
+        facts << QStringLiteral("element:primary") << QStringLiteral("element:secondary")
+              << QStringLiteral("replication-export") << QStringLiteral("replication-import");
+    if (layer > PairLayer::Array)
+        facts << QStringLiteral("array");
+    if (layer > PairLayer::Volume)
+        facts << QStringLiteral("volume");
+    return facts;
+}
+
 } // namespace
 
 PlanResult planElements(const PairState& state, const PairIntent& intent) {
     return runStages(
-        state, intent, QStringLiteral("elements"),
+        state, intent, kindOf(PairLayer::Elements),
         QStringLiteral("create the elements of pair %1 and link them").arg(intent.layout.name),
-        {planElementStage, planReplicationExport, planReplicationImport});
+        stagesOf(PairLayer::Elements));
 }
 
 PlanResult planArray(const PairState& state, const PairIntent& intent) {
-    return runStages(state, intent, QStringLiteral("array"),
+    return runStages(state, intent, kindOf(PairLayer::Array),
                      QStringLiteral("create the RAID1 %1 of pair %2")
                          .arg(intent.layout.mdDevice, intent.layout.name),
-                     {planArrayStage});
+                     stagesOf(PairLayer::Array));
 }
 
 PlanResult planVolume(const PairState& state, const PairIntent& intent) {
-    return runStages(state, intent, QStringLiteral("volume"),
+    return runStages(state, intent, kindOf(PairLayer::Volume),
                      QStringLiteral("create the volume of pair %1").arg(intent.layout.name),
-                     {planVolumeStage});
+                     stagesOf(PairLayer::Volume));
 }
 
 PlanResult planExport(const PairState& state, const PairIntent& intent) {
     return runStages(
-        state, intent, QStringLiteral("export"),
+        state, intent, kindOf(PairLayer::Export),
         QStringLiteral("export the volume of pair %1 as an iSCSI LUN").arg(intent.layout.name),
-        {planExportStage});
+        stagesOf(PairLayer::Export));
+}
+
+QStringList layerRefusals(PairLayer layer, const PairState& state, const PairIntent& intent) {
+    PlanBuilder builder(state, intent, kindOf(layer), QString());
+    if (builder.acceptIntent()) {
+        for (const QString& fact : madeBelow(layer))
+            builder.willCreate(fact);
+        for (const Stage stage : stagesOf(layer)) {
+            stage(builder);
+            if (builder.refused())
+                break;
+        }
+    }
+    return builder.finish().refusals;
 }
 
 PlanResult planPersistence(const PairState& state, const PairIntent& intent) {

@@ -10,6 +10,8 @@
 //   but lost a part (its remote leg, its export, its login);
 // - planGrow: both elements, the rescan, the array (with the new region made consistent),
 //   the PV and the volume; planTeardown: a layer and everything above it, in reverse.
+// layerRefusals() is what a page that asks about one layer shows: that layer's planner's own
+// refusals, the same rules and sentences, with the layers below taken as there.
 
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
@@ -22,6 +24,18 @@ PlanResult planVolume(const PairState& state, const PairIntent& intent);
 PlanResult planExport(const PairState& state, const PairIntent& intent);
 PlanResult planPersistence(const PairState& state, const PairIntent& intent);
 PlanResult planCreatePair(const PairState& state, const PairIntent& intent);
+
+/// The layers a pair is built of, bottom first, as a wizard asks about them.
+enum class PairLayer { Elements, Array, Volume, Export };
+/// What the planner refuses about one layer, in its words: the intent's problems
+/// (validateIntent, as every planner) or else the refusals of the layer's stages for the probed
+/// state — Elements as planElements (the elements, then the replication link: only the first
+/// stage that refuses speaks, a later one would only say that the earlier is missing), Array,
+/// Volume and Export as planArray, planVolume and planExport — with every layer below taken as
+/// there, made earlier in the same plan when it is not yet. Empty when the layer's part of a
+/// plan can be made. For a page that asks about one layer: it shows on every change of its
+/// choices exactly what a plan would be refused with for them.
+QStringList layerRefusals(PairLayer layer, const PairState& state, const PairIntent& intent);
 /// A pair that exists but is not whole (after a reboot or an outage): a Secondary that
 /// assembled its element as an array stops it, a lost export or login is restored, and a
 /// failed or missing remote leg is put back into the array.

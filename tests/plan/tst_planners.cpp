@@ -260,6 +260,68 @@ private slots:
                         "NR1-Remote-Element LIO-NR1-Elements")));
     }
 
+    void elementsWithoutDisksAskForThemAndNothingElse() {
+        // No disks and no VG: the planner asks for the disks on each node, not for room.
+        PairIntent intent = testbedIntent();
+        intent.primaryDisks.clear();
+        intent.secondaryDisks.clear();
+        const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
+        QVERIFY(!result.ok());
+        QVERIFY2(anyContains(result.refusals,
+                             QStringLiteral("Volume group LIO-NR1-Elements does not exist on the "
+                                            "primary: name the disks to create it on "
+                                            "(--primary-disks).")),
+                 qPrintable(result.refusals.join(u'\n')));
+        QVERIFY2(anyContains(result.refusals, QStringLiteral("(--secondary-disks)")),
+                 qPrintable(result.refusals.join(u'\n')));
+        QVERIFY2(!anyContains(result.refusals, QStringLiteral("free space")),
+                 qPrintable(result.refusals.join(u'\n')));
+    }
+
+    void layerRefusalsAreTheLayersPlannersOwn() {
+        // The elements: planElements' refusals, but only of the first stage that refuses (the
+        // replication link would only add that the elements are missing).
+        PairIntent intent = testbedIntent();
+        intent.elementSize = SizeRequest::ofBytes(qint64(3) << 30);
+        const PairState blank = probedPair(QStringLiteral("blank"), intent);
+        const QStringList tooBig = layerRefusals(PairLayer::Elements, blank, intent);
+        QVERIFY(!tooBig.isEmpty());
+        QCOMPARE(tooBig, planElements(blank, intent).refusals.mid(0, tooBig.size()));
+        QVERIFY2(anyContains(tooBig, QStringLiteral("room for 1.99 GiB")),
+                 qPrintable(tooBig.join(u'\n')));
+        QVERIFY2(!anyContains(tooBig, QStringLiteral("create the elements first")),
+                 qPrintable(tooBig.join(u'\n')));
+        intent.elementSize = SizeRequest::ofBytes(qint64(1) << 30);
+        QCOMPARE(layerRefusals(PairLayer::Elements, blank, intent), QStringList());
+        // The layers above take the ones below as there: on blank nodes the array, the volume
+        // and the export have nothing to refuse of their own, while their planners alone refuse
+        // for the missing layer below.
+        intent.frontEndExport.initiators = {QStringLiteral("iqn.2024-01.test.host:libiscsi")};
+        for (const PairLayer layer : {PairLayer::Array, PairLayer::Volume, PairLayer::Export})
+            QCOMPARE(layerRefusals(layer, blank, intent), QStringList());
+        QVERIFY(!planArray(blank, intent).ok());
+        QVERIFY(!planVolume(blank, intent).ok());
+        QVERIFY(!planExport(blank, intent).ok());
+        // Their own rules, in the planner's sentences.
+        intent.frontEndExport.initiators.clear();
+        QCOMPARE(layerRefusals(PairLayer::Export, blank, intent),
+                 QStringList{QStringLiteral(
+                     "Name at least one initiator that may use the LUN (--initiator).")});
+        intent.frontEndExport.initiators = {QStringLiteral("not-an-iqn")};
+        QVERIFY(anyContains(layerRefusals(PairLayer::Export, blank, intent),
+                            QStringLiteral("not-an-iqn")));
+        // The created pair: a volume size asked of an existing volume group is weighed.
+        PairIntent created = testbedIntent();
+        created.layout.frontEnd->volume.lv = QStringLiteral("another-volume");
+        created.volumeSize = SizeRequest::ofBytes(qint64(1) << 30);
+        const QStringList volume =
+            layerRefusals(PairLayer::Volume, cleanCreatedPair(created), created);
+        QCOMPARE(volume, planVolume(cleanCreatedPair(created), created).refusals);
+        QVERIFY2(anyContains(volume, QStringLiteral("Volume group LIO-NR1-VOL has 0 B free, less "
+                                                    "than the 1 GiB asked.")),
+                 qPrintable(volume.join(u'\n')));
+    }
+
     void invalidAndHostileNamesAreRefusedBeforeAnythingElse() {
         PairIntent intent = testbedIntent();
         intent.layout.primaryElement.vg = QStringLiteral("vg;rm -rf /");

@@ -110,8 +110,10 @@ private slots:
         QVERIFY(vdb && (vdb->flags() & Qt::ItemIsUserCheckable));
         QCOMPARE(vdb->text(1), QStringLiteral("1 GiB"));
         QVERIFY(!elements->isComplete());
-        QVERIFY2(elements->problemText().contains(QStringLiteral("Tick at least one disk on the "
-                                                                 "primary")),
+        // The planner's refusal, in its words: no disks, no volume group.
+        QVERIFY2(elements->problemText().contains(
+                     QStringLiteral("Volume group LIO-NR1-Elements does not exist on the primary: "
+                                    "name the disks")),
                  qPrintable(elements->problemText()));
         tick(elements, NodeRole::Primary, {QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")});
         tick(elements, NodeRole::Secondary,
@@ -123,6 +125,7 @@ private slots:
         QVERIFY(!elements->isComplete());
         QVERIFY2(elements->problemText().contains(QStringLiteral("less than the 3 GiB asked")),
                  qPrintable(elements->problemText()));
+        saveScreenshotIfAsked(&wizard, QStringLiteral("new-pair-elements-refused"));
         elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("1x"));
         QVERIFY(!elements->isComplete());
         elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("1G"));
@@ -143,7 +146,8 @@ private slots:
         QCOMPARE(wizard.currentPage(), exportPage);
         QVERIFY(!exportPage->isComplete()); // no initiator yet
         exportPage->initiators()->setPlainText(QStringLiteral("not-an-iqn"));
-        QVERIFY2(exportPage->problemText().contains(QStringLiteral("initiator name")),
+        QVERIFY2(exportPage->problemText().contains(
+                     QStringLiteral("Initiator name 'not-an-iqn' is not an iSCSI name")),
                  qPrintable(exportPage->problemText()));
         QVERIFY(!nextEnabled(wizard));
         exportPage->initiators()->setPlainText(QStringLiteral("iqn.2024-01.test.host:libiscsi\n"));
@@ -235,6 +239,15 @@ private slots:
         QVERIFY(!wizard.elementsPage()->diskList(NodeRole::Primary));
         QVERIFY(!wizard.elementsPage()->diskList(NodeRole::Secondary));
         QVERIFY(wizard.elementsPage()->isComplete());
+        // A size they do not have is the planner's refusal, said on the page.
+        wizard.elementsPage()->sizeChoice()->sizeEdit()->setText(QStringLiteral("512M"));
+        QVERIFY(!wizard.elementsPage()->isComplete());
+        QVERIFY2(wizard.elementsPage()->problemText().contains(
+                     QStringLiteral("exists with 1 GiB, not the 512 MiB asked")),
+                 qPrintable(wizard.elementsPage()->problemText()));
+        wizard.elementsPage()->sizeChoice()->maximumChoice()->click();
+        QVERIFY2(wizard.elementsPage()->isComplete(),
+                 qPrintable(wizard.elementsPage()->problemText()));
         wizard.next();
         QVERIFY2(wizard.arrayPage()->summaryText().contains(QStringLiteral("exists")),
                  qPrintable(wizard.arrayPage()->summaryText()));

@@ -1,6 +1,8 @@
 #include "ArrayPage.h"
 
+#include "HealthStyle.h"
 #include "WizardContext.h"
+#include "plan/Planners.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -15,7 +17,8 @@ ArrayPage::ArrayPage(WizardContext& context, QWidget* parent)
     , m_summary(new QLabel(this))
     , m_timeout(new QSpinBox(this))
     , m_writeBehindOn(new QCheckBox(tr("Let writes to the remote leg &lag behind by up to"), this))
-    , m_writeBehind(new QSpinBox(this)) {
+    , m_writeBehind(new QSpinBox(this))
+    , m_problem(new QLabel(this)) {
     setTitle(tr("Mirror"));
     setSubTitle(tr("The Primary mirrors its element with the Secondary's in an md RAID1 with an "
                    "internal bitmap; the remote leg is write-mostly, so reads stay local."));
@@ -31,10 +34,13 @@ ArrayPage::ArrayPage(WizardContext& context, QWidget* parent)
     m_writeBehind->setValue(256);
     m_writeBehindOn->setToolTip(tr("md --write-behind: faster writes, but the remote copy can "
                                    "be that many writes behind when the Primary fails"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
     auto* form = new QFormLayout(this);
     form->addRow(m_summary);
     form->addRow(tr("&Replacement timeout:"), m_timeout);
     form->addRow(m_writeBehindOn, m_writeBehind);
+    form->addRow(m_problem);
     connect(m_timeout, &QSpinBox::valueChanged, this, &ArrayPage::choicesChanged);
     connect(m_writeBehind, &QSpinBox::valueChanged, this, &ArrayPage::choicesChanged);
     connect(m_writeBehindOn, &QCheckBox::toggled, this, &ArrayPage::choicesChanged);
@@ -42,6 +48,14 @@ ArrayPage::ArrayPage(WizardContext& context, QWidget* parent)
 
 QString ArrayPage::summaryText() const {
     return m_summary->text();
+}
+
+QString ArrayPage::problemText() const {
+    return m_problem->text();
+}
+
+bool ArrayPage::isComplete() const {
+    return m_problem->text().isEmpty();
 }
 
 void ArrayPage::initializePage() {
@@ -70,6 +84,13 @@ void ArrayPage::choicesChanged() {
     m_context.intent.replacementTimeout = m_timeout->value();
     m_context.intent.writeBehind =
         m_writeBehindOn->isChecked() ? std::optional<int>(m_writeBehind->value()) : std::nullopt;
+    if (!m_context.state)
+        return;
+    // The planner's rules and sentences (an array of that name that is not ours, elements that
+    // carry a signature …); the elements below are taken as there (the preview says when not).
+    m_problem->setText(layerRefusals(PairLayer::Array, *m_context.state, m_context.intent)
+                           .join(QLatin1Char('\n')));
+    emit completeChanged();
 }
 
 } // namespace nr1

@@ -4,6 +4,7 @@
 #include "SizeChoice.h"
 #include "WizardContext.h"
 #include "plan/DiskChoices.h"
+#include "plan/Planners.h"
 #include "session/PairSession.h"
 
 #include <QFormLayout>
@@ -171,42 +172,30 @@ void ElementsPage::choicesChanged() {
     if (!m_context.state)
         return;
     PairIntent& intent = m_context.intent;
-    QStringList problems;
-    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
-        if (diskList(role)) {
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
+        if (diskList(role))
             intent.disks(role) = checkedDisks(role);
-            if (intent.disks(role).isEmpty())
-                problems << tr("Tick at least one disk on the %1.").arg(nodeRoleName(role));
-        }
-    }
-    const auto primaryRoom = room(NodeRole::Primary);
-    const auto secondaryRoom = room(NodeRole::Secondary);
+    if (m_askInitiator)
+        intent.primaryInitiator = m_initiator->text().trimmed();
     auto roomText = [](const std::optional<qint64>& bytes) {
         return bytes ? humanSize(*bytes) : tr("unknown");
     };
-    m_room->setText(tr("Room for the element: %1 on the Primary, %2 on the Secondary.")
-                        .arg(roomText(primaryRoom), roomText(secondaryRoom)));
+    m_room->setText(
+        tr("Room for the element: %1 on the Primary, %2 on the Secondary.")
+            .arg(roomText(room(NodeRole::Primary)), roomText(room(NodeRole::Secondary))));
+    // Every rule about disks, sizes and the initiator is the planner's: the page shows its
+    // refusals. While the typed size is not a size, it says so and shows what stands in the
+    // way of any size.
+    QStringList problems;
+    PairIntent asked = intent;
     const auto size = m_size->value();
-    if (const QString* error = std::get_if<QString>(&size)) {
-        problems << *error;
+    if (const QString* sizeProblem = std::get_if<QString>(&size)) {
+        problems << *sizeProblem;
+        asked.elementSize = SizeRequest::maximum();
     } else {
-        intent.elementSize = std::get<SizeRequest>(size);
-        const qint64 asked = intent.elementSize.bytes;
-        for (const auto& [role, bytes] : {std::pair{NodeRole::Primary, primaryRoom},
-                                          std::pair{NodeRole::Secondary, secondaryRoom}})
-            // An element that exists is kept at its size (the planner says if it differs); a
-            // new one must fit in its volume group, or on the disks ticked so far.
-            if (!intent.elementSize.max && bytes && *bytes < asked &&
-                !m_context.state->node(role).lvm.findLv(intent.layout.element(role).vg,
-                                                        intent.layout.element(role).lv) &&
-                (!diskList(role) || !intent.disks(role).isEmpty()))
-                problems << tr("The %1 has room for %2, less than the %3 asked.")
-                                .arg(nodeRoleName(role), humanSize(*bytes), humanSize(asked));
+        intent.elementSize = asked.elementSize = std::get<SizeRequest>(size);
     }
-    if (m_askInitiator)
-        intent.primaryInitiator = m_initiator->text().trimmed();
-    if (intent.primaryInitiator.isEmpty())
-        problems << tr("Give the Primary's initiator name.");
+    problems << layerRefusals(PairLayer::Elements, *m_context.state, asked);
     m_problem->setText(problems.join(QLatin1Char('\n')));
     emit completeChanged();
 }

@@ -3,9 +3,13 @@
 // exists is kept; a volume group that exists gives its free space; otherwise the node's disks
 // are listed with their size, and only the ones the planner would take can be ticked — every
 // other one says why not (in use, imported over iSCSI, read-only …). The element size is "as
-// much as both nodes allow" or a size both can hold. It also names the Primary's initiator
-// the Secondary's element is exported to (asked when neither inventory nor probe know it).
-// Writes primaryDisks, secondaryDisks, elementSize and primaryInitiator into the intent.
+// much as both nodes allow" or a typed size; the room each node has for it is shown. It also
+// names the Primary's initiator the Secondary's element is exported to (asked when neither
+// inventory nor probe know it). The page has no rule of its own: on every change it asks the
+// planner (layerRefusals of the elements: disks, sizes, initiator, what the nodes have) and
+// shows its refusals in its words, after the size widget's own sentence when the typed text is
+// not a size; it is complete only without them. Writes primaryDisks, secondaryDisks,
+// elementSize and primaryInitiator into the intent.
 
 #include "model/Pair.h"
 
@@ -33,7 +37,7 @@ public:
     QTreeWidget* diskList(NodeRole role) const;
     SizeChoice* sizeChoice() const { return m_size; }
     QLineEdit* initiatorEdit() const { return m_initiator; }
-    /// What the page says is wrong with the choices; empty when nothing is.
+    /// The planner's refusals of the choices as shown; empty when there is none.
     QString problemText() const;
     /// What each node's element can hold with the current choices, as shown.
     QString roomText() const;

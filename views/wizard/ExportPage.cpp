@@ -2,6 +2,7 @@
 
 #include "HealthStyle.h"
 #include "WizardContext.h"
+#include "plan/Planners.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -110,6 +111,8 @@ void ExportPage::initializePage() {
 }
 
 void ExportPage::choicesChanged() {
+    if (!m_context.state)
+        return;
     ExportIntent& exportIntent = m_context.intent.frontEndExport;
     exportIntent.kind = m_fileIo->isChecked() ? BackstoreKind::FileIo : BackstoreKind::Block;
     exportIntent.portals = {IscsiPortal{m_address->text().trimmed(), m_port->value(), {}}};
@@ -122,12 +125,10 @@ void ExportPage::choicesChanged() {
                                          m_mutualUser->text(), m_mutualSecret->text()};
     else
         exportIntent.chap.reset();
-    // Only the export's own problems: the rest of the intent is not asked here (the preview
-    // shows the planner's refusals of it in words).
-    QStringList problems = validateExportIntent(m_context.intent);
-    if (exportIntent.initiators.isEmpty())
-        problems << tr("List at least one initiator: without an ACL nobody can use the LUN.");
-    m_problem->setText(problems.join(QLatin1Char('\n')));
+    // The planner's rules and sentences (names, portals, initiators, CHAP, what LIO on the
+    // Primary has); the volume below is taken as there (the preview says when it is not).
+    m_problem->setText(layerRefusals(PairLayer::Export, *m_context.state, m_context.intent)
+                           .join(QLatin1Char('\n')));
     emit completeChanged();
 }
 

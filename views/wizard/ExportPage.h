@@ -2,9 +2,10 @@
 // Contract: the LUN export page: how the Primary offers the volume to front-end initiators —
 // backstore kind (iblock, or fileio on the volume's block device), the target IQN (from the
 // pair's name), the portal (address and port LIO listens on), the initiators allowed in (one
-// ACL each; none means nobody gets in) and optional CHAP, one-way or mutual. Every value is
-// checked as the planner checks it (validateExportIntent) and each problem is shown in words; the
-// page is complete only without problems. Writes frontEndExport into the intent.
+// ACL each; none means nobody gets in) and optional CHAP, one-way or mutual. On every change it
+// asks the planner (layerRefusals of the export, the volume taken as there) and shows its
+// refusals in its words; the page is complete only without them. Writes frontEndExport into
+// the intent.
 
 #include <QWizardPage>
 

@@ -2,9 +2,10 @@
 // Contract: the console's wizards (QWizard): a new Network RAID1 pair from blank disks to an
 // exported LUN, or one layer of it — elements, the md mirror, the volume, the LUN export. All
 // start by reading both nodes and end on the plan preview; the pages between ask only what the
-// layer needs and offer only valid choices from the probed state. The wizard never builds a
-// command: the planner makes the plan, the Executor runs it (through PlanRunView). It cannot be
-// closed while a plan runs. Nothing blocks the event loop.
+// layer needs, offer only valid choices from the probed state and check them by asking the
+// planner (layerRefusals of their layer), showing its refusals in its words. The wizard never
+// builds a command nor has a rule of its own: the planner makes the plan, the Executor runs it
+// (through PlanRunView). It cannot be closed while a plan runs. Nothing blocks the event loop.
 
 #include "WizardContext.h"
 

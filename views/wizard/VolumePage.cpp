@@ -3,6 +3,7 @@
 #include "HealthStyle.h"
 #include "SizeChoice.h"
 #include "WizardContext.h"
+#include "plan/Planners.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -65,13 +66,22 @@ void VolumePage::initializePage() {
 }
 
 void VolumePage::choicesChanged() {
-    QString problem;
+    if (!m_context.state)
+        return;
+    // The planner's rules and sentences (a size the volume group cannot hold, a volume group
+    // of that name on other disks …); while the typed size is not a size, the page says so and
+    // shows what stands in the way of any size.
+    QStringList problems;
+    PairIntent asked = m_context.intent;
     const auto size = m_size->value();
-    if (const QString* error = std::get_if<QString>(&size))
-        problem = *error;
-    else
-        m_context.intent.volumeSize = std::get<SizeRequest>(size);
-    m_problem->setText(problem);
+    if (const QString* sizeProblem = std::get_if<QString>(&size)) {
+        problems << *sizeProblem;
+        asked.volumeSize = SizeRequest::maximum();
+    } else {
+        m_context.intent.volumeSize = asked.volumeSize = std::get<SizeRequest>(size);
+    }
+    problems << layerRefusals(PairLayer::Volume, *m_context.state, asked);
+    m_problem->setText(problems.join(QLatin1Char('\n')));
     emit completeChanged();
 }
 
