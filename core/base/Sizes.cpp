@@ -41,6 +41,21 @@ QString humanSize(qint64 bytes) {
     return number + QLatin1Char(' ') + QLatin1String(units[unit]);
 }
 
+QString exactSizeText(qint64 bytes) {
+    static const struct {
+        qint64 unit;
+        char suffix;
+    } units[] = {{qint64(1) << 50, 'P'},
+                 {qint64(1) << 40, 'T'},
+                 {qint64(1) << 30, 'G'},
+                 {qint64(1) << 20, 'M'},
+                 {qint64(1) << 10, 'K'}};
+    for (const auto& [unit, suffix] : units)
+        if (bytes != 0 && bytes % unit == 0)
+            return QString::number(bytes / unit) + QLatin1Char(suffix);
+    return QString::number(bytes);
+}
+
 QString lvmSizeArgument(qint64 bytes) {
     static const struct {
         qint64 unit;

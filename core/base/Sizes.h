@@ -23,6 +23,9 @@ std::variant<SizeRequest, QString> parseSizeRequest(const QString& text);
 
 /// "1 GiB", "256 MiB", "1.5 GiB", "512 B": for sentences.
 QString humanSize(qint64 bytes);
+/// The text parseSizeRequest reads back as exactly this many bytes, in the largest unit that
+/// divides them: "1G", "256M", "1536M", "1073741825".
+QString exactSizeText(qint64 bytes);
 /// The argument LVM's -L takes for exactly this many bytes: "1g", "256m", "1069547520b".
 QString lvmSizeArgument(qint64 bytes);
 /// Rounds up to a multiple of `unit` (LVM allocates whole extents).

@@ -47,6 +47,21 @@ private slots:
             QCOMPARE(request.bytes, bytes);
     }
 
+    void exactSizeTextsReadBackAsTheSameBytes() {
+        QCOMPARE(exactSizeText(qint64(1) << 30), QStringLiteral("1G"));
+        QCOMPARE(exactSizeText(qint64(256) << 20), QStringLiteral("256M"));
+        QCOMPARE(exactSizeText(qint64(1536) << 20), QStringLiteral("1536M"));
+        QCOMPARE(exactSizeText(qint64(3) << 40), QStringLiteral("3T"));
+        QCOMPARE(exactSizeText(3072), QStringLiteral("3K"));
+        QCOMPARE(exactSizeText(1000), QStringLiteral("1000"));
+        for (const qint64 bytes : {qint64(1), qint64(1000), qint64(4) << 20, (qint64(1) << 30) + 1,
+                                   qint64(1536) << 20, qint64(2) << 50}) {
+            const auto parsed = parseSizeRequest(exactSizeText(bytes));
+            QVERIFY2(std::holds_alternative<SizeRequest>(parsed), qPrintable(exactSizeText(bytes)));
+            QCOMPARE(std::get<SizeRequest>(parsed), SizeRequest::ofBytes(bytes));
+        }
+    }
+
     void lvmSizeArguments() {
         QCOMPARE(lvmSizeArgument(qint64(1) << 30), QStringLiteral("1g"));
         QCOMPARE(lvmSizeArgument(qint64(1280) << 20), QStringLiteral("1280m"));

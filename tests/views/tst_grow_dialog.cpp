@@ -6,16 +6,17 @@
 #include "GrowDialog.h"
 #include "PairFixtures.h"
 #include "PlanRunView.h"
+#include "Screenshots.h"
 #include "SilentRunner.h"
+#include "SizeChoice.h"
 #include "TestSession.h"
 #include "plan/Planners.h"
 #include "transport/ReplayRunner.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -86,8 +87,10 @@ private slots:
         // No growth given yet: nothing to preview, and it says what to do.
         QVERIFY(!dialog.plan());
         QVERIFY(!dialog.previewButton()->isEnabled());
-        QCOMPARE(dialog.problemText(), QStringLiteral("Give a growth, or tick “As much as "
+        QCOMPARE(dialog.problemText(), QStringLiteral("Give a growth, or choose “As much as "
                                                       "possible”."));
+        QVERIFY(dialog.growthChoice()->sizedChoice()->isChecked());
+        QVERIFY(dialog.growthChoice()->sizeEdit()->isEnabled());
         QVERIFY(!dialog.showPlan());
         QVERIFY(replayed.primary.unexpected().isEmpty() &&
                 replayed.secondary.unexpected().isEmpty());
@@ -97,10 +100,10 @@ private slots:
         Replayed replayed(QStringLiteral("created"));
         GrowDialog& dialog = *replayed.dialog;
         QTRY_COMPARE(dialog.page(), GrowDialog::Page::Growth);
-        // Typed as an administrator would: 256 in MiB.
-        dialog.growthUnit()->setCurrentIndex(dialog.growthUnit()->findText(QStringLiteral("MiB")));
-        dialog.growthAmount()->setValue(256);
+        // Typed as an administrator would: 256 MiB, the way nr1ctl takes sizes.
+        QTest::keyClicks(dialog.growthChoice()->sizeEdit(), QStringLiteral("256M"));
         QCOMPARE(dialog.growth(), SizeRequest::ofBytes(256 * MiB));
+        saveScreenshotIfAsked(&dialog, QStringLiteral("grow-256M"));
         const QStringList after = {
             QStringLiteral("1280 MiB"),   QStringLiteral("1280 MiB"), QStringLiteral("≈ 1278 MiB"),
             QStringLiteral("≈ 1276 MiB"), QStringLiteral("0 B"),      QStringLiteral("≈ 1276 MiB"),
@@ -133,8 +136,8 @@ private slots:
         Replayed replayed(QStringLiteral("created"));
         GrowDialog& dialog = *replayed.dialog;
         QTRY_COMPARE(dialog.page(), GrowDialog::Page::Growth);
-        dialog.asMuchAsPossible()->click();
-        QVERIFY(!dialog.growthAmount()->isEnabled());
+        dialog.growthChoice()->maximumChoice()->click();
+        QVERIFY(!dialog.growthChoice()->sizeEdit()->isEnabled());
         QCOMPARE(dialog.growth(), SizeRequest::maximum());
         QCOMPARE(dialog.layerText(GrowDialog::PrimaryElement, GrowDialog::After),
                  QStringLiteral("2040 MiB"));
@@ -155,9 +158,10 @@ private slots:
             QStringLiteral("secondary: lvextend -L 2040m LIO-NR1-Elements/NR1-Remote-Element"));
         // setGrowth (the programmatic way) drives the same inputs.
         dialog.setGrowth(SizeRequest::ofBytes(qint64(1) << 30));
-        QVERIFY(!dialog.asMuchAsPossible()->isChecked());
-        QCOMPARE(dialog.growthUnit()->currentText(), QStringLiteral("GiB"));
-        QCOMPARE(dialog.growthAmount()->value(), 1.0);
+        QVERIFY(!dialog.growthChoice()->maximumChoice()->isChecked());
+        QVERIFY(dialog.growthChoice()->sizeEdit()->isEnabled());
+        QCOMPARE(dialog.growthChoice()->sizeEdit()->text(), QStringLiteral("1G"));
+        QCOMPARE(dialog.growth(), SizeRequest::ofBytes(qint64(1) << 30));
     }
 
     void tooMuchIsRefusedInWords() {

@@ -2,23 +2,22 @@
 
 #include "HealthStyle.h"
 #include "PlanRunView.h"
+#include "SizeChoice.h"
 #include "plan/Planners.h"
 #include "session/PairRead.h"
 #include "session/PairSession.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <array>
-#include <cmath>
 
 namespace nr1 {
 
@@ -26,7 +25,6 @@ namespace {
 
 constexpr qint64 MiB = qint64(1) << 20;
 constexpr qint64 GiB = qint64(1) << 30;
-constexpr qint64 TiB = qint64(1) << 40;
 
 /// humanSize, but whole MiB where it would round ("1278 MiB", not "1.25 GiB"): the layers
 /// differ by a few MiB and the table must show it.
@@ -62,9 +60,11 @@ GrowDialog::GrowDialog(PairSession& session, QWidget* parent)
     , m_retry(new QPushButton(tr("&Retry"), this))
     , m_layers(new QTableWidget(LayerCount, 3, this))
     , m_roomLabel(new QLabel(this))
-    , m_amount(new QDoubleSpinBox(this))
-    , m_unit(new QComboBox(this))
-    , m_max(new QCheckBox(tr("As &much as possible"), this))
+    , m_growth(new SizeChoice({.maximum = tr("As &much as possible"),
+                               .sized = tr("&Grow by:"),
+                               .what = tr("a growth"),
+                               .placeholder = tr("e.g. 256M, 1G, 1.5G")},
+                              this))
     , m_problem(new QLabel(this))
     , m_planPage(new QWidget(this))
     , m_followUp(new QLabel(this))
@@ -104,32 +104,15 @@ GrowDialog::GrowDialog(PairSession& session, QWidget* parent)
     growthLayout->addWidget(m_layers, 1);
     m_roomLabel->setWordWrap(true);
     growthLayout->addWidget(m_roomLabel);
-    auto* growthRow = new QHBoxLayout;
-    auto* growBy = new QLabel(tr("&Grow by"), this);
-    growBy->setBuddy(m_amount);
-    m_amount->setDecimals(2);
-    m_amount->setRange(0, 1e6);
-    m_amount->setToolTip(tr("Both elements grow by this, rounded up to whole LVM extents"));
-    m_unit->addItem(tr("MiB"), MiB);
-    m_unit->addItem(tr("GiB"), GiB);
-    m_unit->addItem(tr("TiB"), TiB);
-    m_max->setToolTip(tr("Grow both elements as far as the node with less free space allows"));
-    growthRow->addWidget(growBy);
-    growthRow->addWidget(m_amount);
-    growthRow->addWidget(m_unit);
-    growthRow->addSpacing(12);
-    growthRow->addWidget(m_max);
-    growthRow->addStretch(1);
-    growthLayout->addLayout(growthRow);
+    m_growth->sizeEdit()->setToolTip(tr("Both elements grow by this, rounded up to whole LVM "
+                                        "extents; units are powers of 1024 (K, M, G, T)"));
+    m_growth->maximumChoice()->setToolTip(
+        tr("Grow both elements as far as the node with less free space allows"));
+    m_growth->clear(); // nothing given yet: the administrator says how much
+    growthLayout->addWidget(m_growth);
     m_problem->setWordWrap(true);
     growthLayout->addWidget(m_problem);
-    connect(m_amount, &QDoubleSpinBox::valueChanged, this, &GrowDialog::updateChoice);
-    connect(m_unit, &QComboBox::currentIndexChanged, this, &GrowDialog::updateChoice);
-    connect(m_max, &QCheckBox::toggled, this, [this](bool max) {
-        m_amount->setEnabled(!max);
-        m_unit->setEnabled(!max);
-        updateChoice();
-    });
+    connect(m_growth, &SizeChoice::changed, this, &GrowDialog::updateChoice);
 
     // Page 3: the plan (its PlanRunView is made by showPlan()) and what to watch afterwards.
     auto* planLayout = new QVBoxLayout(m_planPage);
@@ -284,34 +267,21 @@ QString GrowDialog::roomText() const {
 }
 
 void GrowDialog::setGrowth(const SizeRequest& growth) {
-    {
-        const QSignalBlocker blockAmount(m_amount);
-        const QSignalBlocker blockUnit(m_unit);
-        const QSignalBlocker blockMax(m_max);
-        m_max->setChecked(growth.max);
-        m_amount->setEnabled(!growth.max);
-        m_unit->setEnabled(!growth.max);
-        if (!growth.max) {
-            const qint64 unit = growth.bytes >= GiB && growth.bytes % GiB == 0 ? GiB : MiB;
-            m_unit->setCurrentIndex(m_unit->findData(unit));
-            m_amount->setValue(double(growth.bytes) / double(unit));
-        }
-    }
-    updateChoice();
+    m_growth->setValue(growth); // `changed`: updateChoice()
 }
 
 SizeRequest GrowDialog::growth() const {
-    if (m_max->isChecked())
-        return SizeRequest::maximum();
-    return SizeRequest::ofBytes(
-        qint64(std::llround(m_amount->value() * double(m_unit->currentData().toLongLong()))));
+    const auto choice = m_growth->value();
+    const SizeRequest* growth = std::get_if<SizeRequest>(&choice);
+    return growth ? *growth : SizeRequest::ofBytes(0);
 }
 
 void GrowDialog::updateChoice() {
     if (!m_state || !m_room)
         return;
+    const auto choice = m_growth->value();
+    const bool given = std::holds_alternative<SizeRequest>(choice);
     const SizeRequest growth = this->growth();
-    const bool given = growth.max || growth.bytes > 0;
     m_plan.reset();
     if (given) {
         const PlanResult result = planGrow(*m_state, m_intent, growth);
@@ -341,8 +311,8 @@ void GrowDialog::updateChoice() {
         m_problem->setStyleSheet(healthTextStyle(Health::Critical, palette()));
     } else {
         m_problem->setStyleSheet(QString());
-        if (!given)
-            m_problem->setText(tr("Give a growth, or tick “As much as possible”."));
+        if (!given) // the size widget's sentence: nothing typed, or not a size
+            m_problem->setText(std::get<QString>(choice));
         else
             m_problem->setText(tr("Both elements grow to %1 in a plan of %n step(s); Preview "
                                   "shows every command before anything runs.",

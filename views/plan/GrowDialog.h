@@ -5,12 +5,13 @@
 // the reason, and Retry reads both again; the window stays responsive throughout. (2) A table
 // of every layer's size now and after the chosen growth (both elements, the md array, the PV,
 // the volume VG's free space, the volume, the LUN, and what each node can still give), from
-// GrowthRoom; the growth is a size and unit or "as much as possible", the "after" column and
-// planGrow's refusals (in words) follow every change. (3) Preview shows planGrow's plan for
-// exactly that growth in a PlanRunView (exact commands per node, Apply with progress, resume
-// and roll back); when a run ends it says where to watch the new region's repair, next to the
-// plan's follow-ups. It never builds a command itself, never blocks the event loop, and does
-// not close while steps run. The intent is the session's (defaultIntent with the probed
+// GrowthRoom; the growth is given in the size widget the wizards use (SizeChoice: a size typed
+// as nr1ctl takes it, 256M or 1G, or "as much as possible"; nothing at first), and the "after"
+// column and planGrow's refusals (in words) follow every change. (3) Preview shows planGrow's
+// plan for exactly that growth in a PlanRunView (exact commands per node, Apply with progress,
+// resume and roll back); when a run ends it says where to watch the new region's repair, next
+// to the plan's follow-ups. It never builds a command itself, never blocks the event loop, and
+// does not close while steps run. The intent is the session's (defaultIntent with the probed
 // Primary).
 
 #include "apply/Executor.h"
@@ -22,9 +23,6 @@
 #include <chrono>
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -35,6 +33,7 @@ namespace nr1 {
 class PairRead;
 class PairSession;
 class PlanRunView;
+class SizeChoice;
 
 class GrowDialog : public QDialog {
     Q_OBJECT
@@ -78,20 +77,19 @@ public:
     const PairIntent& intent() const { return m_intent; }
     const std::optional<GrowthRoom>& room() const { return m_room; }
 
-    /// Sets the growth inputs (size and unit, or "as much as possible").
+    /// Shows the growth in the size widget (a size in its largest exact unit, or "as much as
+    /// possible"), as if typed.
     void setGrowth(const SizeRequest& growth);
-    /// The growth the inputs say; zero bytes when none is given.
+    /// The growth the size widget says; zero bytes when none is given or the text is not a size.
     SizeRequest growth() const;
-    QDoubleSpinBox* growthAmount() const { return m_amount; }
-    QComboBox* growthUnit() const { return m_unit; }
-    QCheckBox* asMuchAsPossible() const { return m_max; }
+    SizeChoice* growthChoice() const { return m_growth; }
     const QTableWidget* layers() const { return m_layers; }
     QString layerText(Layer layer, Column column) const;
     /// "Each node can still give: …".
     QString roomText() const;
     /// planGrow's refusals for the current growth (empty when it made a plan).
     const QStringList& refusals() const { return m_refusals; }
-    /// What the growth page says under the table: the refusals, or a hint.
+    /// What the growth page says under the table: the refusals, or what to give.
     QString problemText() const;
     /// planGrow's plan for the current growth; empty when it refused or none is given.
     const std::optional<Plan>& plan() const { return m_plan; }
@@ -135,9 +133,7 @@ private:
     QPushButton* m_retry;
     QTableWidget* m_layers;
     QLabel* m_roomLabel;
-    QDoubleSpinBox* m_amount;
-    QComboBox* m_unit;
-    QCheckBox* m_max;
+    SizeChoice* m_growth;
     QLabel* m_problem;
     QWidget* m_planPage;
     PlanRunView* m_runView = nullptr;

@@ -27,8 +27,11 @@ ElementsPage::ElementsPage(WizardContext& context, QWidget* parent)
     : QWizardPage(parent)
     , m_context(context)
     , m_layout(new QVBoxLayout(this))
-    , m_size(new SizeChoice(tr("As &much as both nodes allow"), tr("the element size"),
-                            tr("e.g. 1G, 512M, 1.5T"), this))
+    , m_size(new SizeChoice({.maximum = tr("As &much as both nodes allow"),
+                             .sized = tr("&Size:"),
+                             .what = tr("the element size"),
+                             .placeholder = tr("e.g. 1G, 512M, 1.5T")},
+                            this))
     , m_initiator(new QLineEdit(this))
     , m_initiatorLabel(new QLabel(this))
     , m_room(new QLabel(this))

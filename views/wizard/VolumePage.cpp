@@ -14,8 +14,11 @@ VolumePage::VolumePage(WizardContext& context, QWidget* parent)
     : QWizardPage(parent)
     , m_context(context)
     , m_summary(new QLabel(this))
-    , m_size(new SizeChoice(tr("As much as the mirror &holds"), tr("the volume size"),
-                            tr("e.g. 800M, 1G"), this))
+    , m_size(new SizeChoice({.maximum = tr("As much as the mirror &holds"),
+                             .sized = tr("&Size:"),
+                             .what = tr("the volume size"),
+                             .placeholder = tr("e.g. 800M, 1G")},
+                            this))
     , m_problem(new QLabel(this)) {
     setTitle(tr("Volume"));
     setSubTitle(tr("On the mirror sit an LVM physical volume, a volume group and the logical "
