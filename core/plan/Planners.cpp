@@ -52,15 +52,15 @@ std::vector<Stage> stagesOf(PairLayer layer) {
 }
 
 /// What the stages of the layers below `layer` record as made (PlanBuilder::willCreate).
-QStringList madeBelow(PairLayer layer) {
-    QStringList facts;
+std::vector<PlannedFact> madeBelow(PairLayer layer) {
+    std::vector<PlannedFact> facts;
     if (layer > PairLayer::Elements)
-        facts << QStringLiteral("element:primary") << QStringLiteral("element:secondary")
-              << QStringLiteral("replication-export") << QStringLiteral("replication-import");
+        facts.insert(facts.end(), {PlannedFact::PrimaryElement, PlannedFact::SecondaryElement,
+                                   PlannedFact::ReplicationExport, PlannedFact::ReplicationImport});
     if (layer > PairLayer::Array)
-        facts << QStringLiteral("array");
+        facts.push_back(PlannedFact::Array);
     if (layer > PairLayer::Volume)
-        facts << QStringLiteral("volume");
+        facts.push_back(PlannedFact::Volume);
     return facts;
 }
 
@@ -96,7 +96,7 @@ PlanResult planExport(const PairState& state, const PairIntent& intent) {
 QStringList layerRefusals(PairLayer layer, const PairState& state, const PairIntent& intent) {
     PlanBuilder builder(state, intent, kindOf(layer), QString());
     if (builder.acceptIntent()) {
-        for (const QString& fact : madeBelow(layer))
+        for (const PlannedFact fact : madeBelow(layer))
             builder.willCreate(fact);
         for (const Stage stage : stagesOf(layer)) {
             stage(builder);
