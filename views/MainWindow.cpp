@@ -216,9 +216,12 @@ void MainWindow::createMenus() {
 }
 
 bool MainWindow::openInventory(const QString& path) {
-    // The plan windows use the connections about to be replaced: never under a running plan.
+    // The plan windows use the connections about to be replaced: never under a plan that has
+    // not ended (running, or failed and holding the pair's lock for a resume or roll back).
     if (const QString running = planRunning(); !running.isEmpty()) {
-        statusBar()->showMessage(tr("%1: open the inventory again once it ended.").arg(running));
+        statusBar()->showMessage(
+            tr("%1: let it end, roll it back or close its window, then open the inventory.")
+                .arg(running));
         return false;
     }
     m_inventoryPath = path;
@@ -293,7 +296,7 @@ QString MainWindow::planRunning() const {
     const PairSession* session = m_pairs ? m_pairs->applyingSession() : nullptr;
     if (!session)
         return {};
-    return tr("A plan is running on pair %1 (“%2”)").arg(session->name(), session->applying());
+    return tr("“%2” has not ended on pair %1").arg(session->name(), session->applying());
 }
 
 PairWizard* MainWindow::openWizard(WizardKind kind, const QString& pairName) {
@@ -377,10 +380,14 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    // Quitting would cut the connections under the running step.
+    // Quitting would cut the connections under the running step, or leave the pair's lock on
+    // the nodes for a failed run that waits for a decision.
     if (const QString running = planRunning(); !running.isEmpty()) {
         statusBar()->showMessage(
-            tr("%1: stop it after its step, or let it end, before quitting.").arg(running), 15000);
+            tr("%1: let it end (or stop it after its step), roll it back or close its window, "
+               "then quit.")
+                .arg(running),
+            15000);
         event->ignore();
         return;
     }

@@ -87,7 +87,8 @@ private:
     void showPlanWindow(QDialog* window);
     /// After a plan's run: the pair's monitor reads it again, the journal view too.
     void pairChangedByPlan(const QString& pair);
-    /// "A plan is running on pair P (“title”)" while one does; empty otherwise.
+    /// "“title” has not ended on pair P" while a plan window holds a pair's apply claim
+    /// (running, or failed and waiting for resume or roll back); empty otherwise.
     QString planRunning() const;
     void chooseFile();
     /// The pair the Pair menu's inventory actions are about: the one selected in the dock,
