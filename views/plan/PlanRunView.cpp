@@ -161,7 +161,7 @@ PlanRunView::~PlanRunView() {
 bool PlanRunView::busy() const {
     const Executor::State now = state();
     return now == Executor::State::Running || now == Executor::State::RollingBack || m_probing ||
-           m_start != nullptr;
+           m_start != nullptr || m_releasing;
 }
 
 Executor::State PlanRunView::state() const {
@@ -237,11 +237,24 @@ void PlanRunView::apply() {
 }
 
 void PlanRunView::giveBack() {
-    if (m_lock)
-        m_lock->release();
-    if (m_claimed)
-        m_session.releaseApply();
-    m_claimed = false;
+    const auto releaseClaim = [this] {
+        if (m_claimed)
+            m_session.releaseApply();
+        m_claimed = false;
+    };
+    if (!m_lock || !m_lock->held()) {
+        releaseClaim();
+        return;
+    }
+    // The run is over only once the nodes have the lock back: a console that quit right after
+    // the last step would otherwise leave the pair locked.
+    m_releasing = true;
+    updateButtons();
+    m_lock->release([this, releaseClaim] {
+        m_releasing = false;
+        releaseClaim();
+        updateButtons();
+    });
 }
 
 void PlanRunView::run(const PairState& fresh) {

@@ -46,7 +46,9 @@ public:
     const Plan& plan() const { return m_plan; }
     /// The executor's state; Ready before Apply.
     Executor::State state() const;
-    /// True while steps run or are undone: the window must not close under it.
+    /// True from Apply until the run ended and the lock is back on the nodes (steps running or
+    /// being undone, the checks before the first step, the probe before a resume): the window
+    /// must not close under it.
     bool busy() const;
     /// For a window asked to close: true while busy(), and then the status line says why the
     /// window stays open; false when it may close.
@@ -89,6 +91,7 @@ private:
     bool m_claimed = false; ///< this view holds the session's apply claim
     std::unique_ptr<PairLock> m_lock;
     ApplyStart* m_start = nullptr; ///< between Apply and the first step
+    bool m_releasing = false;      ///< the run ended; the lock is being given back
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
     bool m_wasBusy = false; ///< busy() as last signalled
