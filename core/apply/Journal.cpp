@@ -1,5 +1,7 @@
 #include "apply/Journal.h"
 
+#include "inventory/Inventory.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -22,12 +24,8 @@ QString Journal::defaultPath(const QString& pairName) {
     QString base = qEnvironmentVariable("XDG_STATE_HOME");
     if (base.isEmpty())
         base = QDir::homePath() + QStringLiteral("/.local/state");
-    QString safe = pairName;
-    for (QChar& c : safe)
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') ||
-              c == QLatin1Char('.')))
-            c = QLatin1Char('_');
-    return base + QStringLiteral("/nr1/journal/") + safe + QStringLiteral(".jsonl");
+    return base + QStringLiteral("/nr1/journal/") + pairFileName(pairName) +
+           QStringLiteral(".jsonl");
 }
 
 namespace {

@@ -277,4 +277,13 @@ QString defaultInventoryPath() {
            QStringLiteral("/nr1/inventory.yaml");
 }
 
+QString pairFileName(const QString& pair) {
+    QString safe = pair;
+    for (QChar& c : safe)
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') ||
+              c == QLatin1Char('.')))
+            c = QLatin1Char('_');
+    return safe;
+}
+
 } // namespace nr1

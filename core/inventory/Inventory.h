@@ -72,4 +72,8 @@ QString resolveInventoryPath(const QString& written, const QString& baseDirector
 /// $XDG_CONFIG_HOME/nr1/inventory.yaml (usually ~/.config/nr1/inventory.yaml).
 QString defaultInventoryPath();
 
+/// A pair's name as one file-name component (for its journal, its lock on the nodes): letters,
+/// digits, '-', '_' and '.' are kept, anything else becomes '_'.
+QString pairFileName(const QString& pair);
+
 } // namespace nr1

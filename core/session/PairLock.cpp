@@ -76,12 +76,7 @@ Command PairLock::releaseCommand(const QString& pair) {
 }
 
 QString PairLock::lockPath(const QString& pair) {
-    QString safe = pair;
-    for (QChar& c : safe)
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') ||
-              c == QLatin1Char('.')))
-            c = QLatin1Char('_');
-    return QStringLiteral("/run/lock/nr1/%1.lock").arg(safe);
+    return QStringLiteral("/run/lock/nr1/%1.lock").arg(pairFileName(pair));
 }
 
 void PairLock::takeOn(NodeRole role, Taken done) {
