@@ -29,13 +29,7 @@ PairRead::PairRead(CommandRunner& primary, CommandRunner& secondary, QObject* pa
     , m_secondary(secondary)
     , m_ticker(new QTimer(this)) {
     m_ticker->setInterval(1000);
-    connect(m_ticker, &QTimer::timeout, this, [this] {
-        if (!m_overdue && m_clock.elapsed() >= m_patience.count()) {
-            m_overdue = true;
-            emit becameOverdue();
-        }
-        emit ticked();
-    });
+    connect(m_ticker, &QTimer::timeout, this, &PairRead::ticked);
 }
 
 PairRead::~PairRead() {
@@ -51,7 +45,7 @@ void PairRead::start() {
     m_finished = false;
     m_overdue = false;
     m_clock.start();
-    // A patience shorter than the tick is checked by its own timer.
+    // Overdue once the patience passed; the timer goes with this read's requests.
     QTimer::singleShot(m_patience, m_requests, [this] {
         if (m_reading && !m_overdue) {
             m_overdue = true;
