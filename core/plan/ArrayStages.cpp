@@ -1,3 +1,4 @@
+#include "base/NodeScript.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
@@ -153,14 +154,7 @@ void planArrayStage(PlanBuilder& b) {
         .undoWith({{QStringLiteral("mdadm"), QStringLiteral("--stop"), mdPath},
                    {QStringLiteral("mdadm"), QStringLiteral("--zero-superblock"), local},
                    {QStringLiteral("mdadm"), QStringLiteral("--zero-superblock"), remote}});
-    b.add(pri,
-          {QStringLiteral("sh"), QStringLiteral("-c"),
-           QStringLiteral("mdadm --detail \"$1\" | grep -q 'Consistency Policy : bitmap' || "
-                          "{ echo \"$1 has no internal bitmap\" >&2; exit 1; }; "
-                          "d=$(basename \"$(readlink -f \"$2\")\"); "
-                          "grep -q write_mostly \"/sys/block/$3/md/dev-$d/state\" || "
-                          "{ echo \"$2 is not write-mostly\" >&2; exit 1; }"),
-           QStringLiteral("sh"), mdPath, remote, md},
+    b.add(pri, nodeScriptArgv(NodeScript::VerifyArray, {mdPath, remote, md}),
           QStringLiteral("Verify that %1 has its bitmap and the remote member is write-mostly.")
               .arg(mdPath))
         .noUndo(QStringLiteral("only reads"));

@@ -1,3 +1,4 @@
+#include "base/NodeScript.h"
 #include "plan/DiskChoices.h"
 #include "plan/LioExport.h"
 #include "plan/PlanBuilder.h"
@@ -268,14 +269,7 @@ void planReplicationImport(PlanBuilder& b) {
     if (session && !session->loggedIn())
         // iscsid is already logging in again (the Secondary or the link was away); a second
         // login would fail with "session exists".
-        b.add(pri,
-              {QStringLiteral("sh"), QStringLiteral("-c"),
-               QStringLiteral(
-                   "i=0; while [ $i -lt 600 ]; do for s in /sys/class/iscsi_session/session*; do "
-                   "[ \"$(cat \"$s/targetname\" 2>/dev/null)\" = \"$1\" ] && [ \"$(cat "
-                   "\"$s/state\")\" = LOGGED_IN ] && exit 0; done; sleep 0.2; i=$((i+1)); "
-                   "done; echo \"no session to $1 logged in\" >&2; exit 1"),
-               QStringLiteral("sh"), iqn},
+        b.add(pri, nodeScriptArgv(NodeScript::WaitSessionLogin, {iqn}),
               QStringLiteral(
                   "Wait (up to 120 s) until iscsid has logged in to the Secondary's element "
                   "again (the session is %1).")
@@ -298,12 +292,7 @@ void planReplicationImport(PlanBuilder& b) {
               QStringLiteral("Rescan the session to the Secondary for its LUN."))
             .noUndo(QStringLiteral("only reads"));
     if (!b.node(pri).findBlockDeviceByPath(disk))
-        b.add(pri,
-              {QStringLiteral("sh"), QStringLiteral("-c"),
-               QStringLiteral("udevadm settle; i=0; while [ $i -lt 150 ]; do [ -b \"$1\" ] && "
-                              "exit 0; sleep 0.2; i=$((i+1)); done; echo \"$1 did not appear\" "
-                              ">&2; exit 1"),
-               QStringLiteral("sh"), disk},
+        b.add(pri, nodeScriptArgv(NodeScript::WaitBlockDevice, {disk}),
               QStringLiteral("Wait (up to 30 s) for the imported element to appear as %1.")
                   .arg(disk))
             .doneWhen(QStringLiteral("%1 exists on the Primary").arg(disk),

@@ -1,3 +1,4 @@
+#include "base/NodeScript.h"
 #include "plan/GrowthRoom.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
@@ -152,14 +153,11 @@ void rescanImportedElement(PlanBuilder& b, qint64 target) {
           QStringLiteral("Rescan the session to the Secondary so the Primary sees the larger "
                          "element."))
         .noUndo(QStringLiteral("only reads"));
-    b.add(pri,
-          {QStringLiteral("sh"), QStringLiteral("-c"),
-           QStringLiteral("i=0; while [ $i -lt 150 ]; do [ \"$(blockdev --getsize64 \"$1\")\" -ge "
-                          "\"$2\" ] && exit 0; sleep 0.2; i=$((i+1)); done; echo \"$1 is still "
-                          "$(blockdev --getsize64 \"$1\") bytes\" >&2; exit 1"),
-           QStringLiteral("sh"), link.byPathLink(), QString::number(target)},
-          QStringLiteral("Wait (up to 30 s) until the imported element shows %1.")
-              .arg(humanSize(target)))
+    b.add(
+         pri,
+         nodeScriptArgv(NodeScript::WaitGrownElement, {link.byPathLink(), QString::number(target)}),
+         QStringLiteral("Wait (up to 30 s) until the imported element shows %1.")
+             .arg(humanSize(target)))
         .noUndo(QStringLiteral("only reads"));
 }
 
@@ -187,26 +185,15 @@ void repairNewRegion(PlanBuilder& b) {
         .noUndo(QStringLiteral("only waits"));
     // sysfs writes to sync_min/sync_action fail (EBUSY) while a pass runs, and a pass starts
     // asynchronously: each step waits for the state it needs.
-    const auto onSysfs = [&md](const QString& script, const QString& value) {
-        return QStringList{QStringLiteral("sh"),
-                           QStringLiteral("-c"),
-                           QStringLiteral("d=/sys/block/$1/md; ") + script,
-                           QStringLiteral("sh"),
-                           md,
-                           value};
+    // The scripts take the md device name as $1 and a value as $2.
+    const auto onSysfs = [&md](NodeScript script, const QString& value) {
+        return nodeScriptArgv(script, {md, value});
     };
-    b.add(pri,
-          onSysfs(QStringLiteral("i=0; while [ \"$(cat $d/sync_action)\" != idle ] && [ $i -lt 300 "
-                                 "]; do sleep 0.2; i=$((i+1)); done; echo \"$2\" > $d/sync_min"),
-                  QString::number(oldSectors)),
+    b.add(pri, onSysfs(NodeScript::MdSyncMinWhenIdle, QString::number(oldSectors)),
           QStringLiteral("Start the next sync pass at the old end of the array (sector %1).")
               .arg(oldSectors))
-        .undoWith({onSysfs(QStringLiteral("echo \"$2\" > $d/sync_min"), QStringLiteral("0"))});
-    b.add(pri,
-          onSysfs(QStringLiteral("echo \"$2\" > $d/sync_action && i=0; while [ \"$(cat "
-                                 "$d/sync_action)\" = idle ] && [ $i -lt 50 ]; do sleep 0.1; "
-                                 "i=$((i+1)); done"),
-                  QStringLiteral("repair")),
+        .undoWith({onSysfs(NodeScript::MdSetSyncMin, QStringLiteral("0"))});
+    b.add(pri, onSysfs(NodeScript::MdStartSyncAction, QStringLiteral("repair")),
           QStringLiteral("Copy the new region from the local element to the remote one (md repair "
                          "limited to the new region)."))
         .noUndo(QStringLiteral("only makes both legs equal"));
@@ -215,11 +202,8 @@ void repairNewRegion(PlanBuilder& b) {
         .withTimeout(std::chrono::hours(24))
         .noUndo(QStringLiteral("only waits"));
     // md resets sync_min itself after the pass; this only makes sure.
-    b.add(
-         pri,
-         onSysfs(QStringLiteral("[ \"$(cat $d/sync_min)\" = \"$2\" ] || echo \"$2\" > $d/sync_min"),
-                 QStringLiteral("0")),
-         QStringLiteral("Let later sync passes cover the whole array again."))
+    b.add(pri, onSysfs(NodeScript::MdResetSyncMin, QStringLiteral("0")),
+          QStringLiteral("Let later sync passes cover the whole array again."))
         .noUndo(QStringLiteral("restores md's default"));
 }
 

@@ -1,3 +1,4 @@
+#include "base/NodeScript.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
@@ -65,12 +66,7 @@ void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
     if (b.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit))
         return;
     const QString file = lioRestoreDropin(b.intent().layout.name);
-    b.add(node,
-          {QStringLiteral("sh"), QStringLiteral("-c"),
-           QStringLiteral(
-               "mkdir -p \"${1%/*}\" && printf '%s\\n' '[Unit]' \"Wants=$2\" \"After=$2\" > "
-               "\"$1\" && systemctl daemon-reload"),
-           QStringLiteral("sh"), file, unit},
+    b.add(node, nodeScriptArgv(NodeScript::LioRestoreDropin, {file, unit}),
           QStringLiteral("Make LIO's restore at boot wait for %1 (else it skips the export).")
               .arg(device))
         .doneWhen(
@@ -90,9 +86,7 @@ void planPersistenceStage(PlanBuilder& b) {
     const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
     if (!confHasLine(b.node(NodeRole::Primary).mdadmConf, arrayLine)) {
         b.add(NodeRole::Primary,
-              {QStringLiteral("sh"), QStringLiteral("-c"),
-               QStringLiteral("mdadm --detail --brief \"$1\" | grep '^ARRAY' >> \"$2\""),
-               QStringLiteral("sh"), mdPath, commands::mdadmConf()},
+              nodeScriptArgv(NodeScript::MdadmArrayLineAdd, {mdPath, commands::mdadmConf()}),
               QStringLiteral("Record %1 in %2 so it is assembled at boot.")
                   .arg(mdPath, commands::mdadmConf()))
             .doneWhen(
@@ -117,16 +111,8 @@ void planPersistenceStage(PlanBuilder& b) {
     };
     if (!hasIgnoreRule(b.state())) {
         b.requireCommands(NodeRole::Secondary, {QStringLiteral("mdadm")});
-        const QString readUuid = QStringLiteral(
-            "blockdev --flushbufs \"$1\"; u=$(mdadm --examine --export \"$1\" | sed -n "
-            "'s/^MD_UUID=//p'); [ -n \"$u\" ] || { echo \"no md superblock on $1\" "
-            ">&2; exit 1; }; ");
         b.add(NodeRole::Secondary,
-              {QStringLiteral("sh"), QStringLiteral("-c"),
-               readUuid +
-                   QStringLiteral("grep -qx \"ARRAY <ignore> UUID=$u\" \"$2\" || echo \"ARRAY "
-                                  "<ignore> UUID=$u\" >> \"$2\""),
-               QStringLiteral("sh"), element, commands::mdadmConf()},
+              nodeScriptArgv(NodeScript::MdadmIgnoreAdd, {element, commands::mdadmConf()}),
               QStringLiteral("Keep the Secondary from assembling its element %1 as an md array at "
                              "boot (ARRAY <ignore> in %2).")
                   .arg(element, commands::mdadmConf()))
@@ -134,9 +120,7 @@ void planPersistenceStage(PlanBuilder& b) {
                           .arg(commands::mdadmConf(), md),
                       hasIgnoreRule)
             .undoWith(
-                {{QStringLiteral("sh"), QStringLiteral("-c"),
-                  readUuid + QStringLiteral("sed -i \"/^ARRAY <ignore> UUID=$u\\$/d\" \"$2\""),
-                  QStringLiteral("sh"), element, commands::mdadmConf()}});
+                {nodeScriptArgv(NodeScript::MdadmIgnoreRemove, {element, commands::mdadmConf()})});
         updateInitramfs(b, NodeRole::Secondary);
     }
     orderLioRestore(b, NodeRole::Primary,

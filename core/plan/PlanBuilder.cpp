@@ -1,5 +1,7 @@
 #include "plan/PlanBuilder.h"
 
+#include "base/NodeScript.h"
+
 namespace nr1 {
 
 PlannedFact elementFact(NodeRole role) {
@@ -89,12 +91,7 @@ QStringList saveconfig() {
 }
 
 QStringList writeFile(const QString& path, const QString& value) {
-    return {QStringLiteral("sh"),
-            QStringLiteral("-c"),
-            QStringLiteral("echo \"$1\" > \"$2\""),
-            QStringLiteral("sh"),
-            value,
-            path};
+    return nodeScriptArgv(NodeScript::WriteFile, {value, path});
 }
 
 QStringList iscsiNode(const ReplicationLink& link) {
@@ -113,8 +110,7 @@ QStringList removeArrayLine(const QString& mdPath) {
 }
 
 QStringList removeFile(const QString& path) {
-    return {QStringLiteral("sh"), QStringLiteral("-c"),
-            QStringLiteral("rm -f \"$1\" && systemctl daemon-reload"), QStringLiteral("sh"), path};
+    return nodeScriptArgv(NodeScript::RemoveUnitFile, {path});
 }
 
 } // namespace commands

@@ -4,7 +4,8 @@
 // facts earlier stages of the same plan will create ("planned": typed PlannedFacts, so a
 // misspelt fact does not compile), so a later stage can rely on an element or array that does
 // not exist yet but will when the plan runs. Also the queries every stage asks of the probed
-// state. Internal to core/plan.
+// state. Internal to core/plan. Every shell script a stage runs on a node is a file of
+// core/scripts, run through nodeScriptArgv() (base/NodeScript.h); no stage writes one inline.
 
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
@@ -77,7 +78,7 @@ namespace commands {
 /// targetcli one-shot: `targetcli PATH ARGS…` (LIO saves nothing until saveconfig()).
 QStringList targetcli(const QString& path, const QStringList& arguments);
 QStringList saveconfig();
-/// `sh -c 'echo "$1" > "$2"' sh VALUE PATH`: writes one sysfs attribute.
+/// core/scripts/write-file.sh VALUE PATH: writes one sysfs attribute.
 QStringList writeFile(const QString& path, const QString& value);
 /// `iscsiadm -m node -T IQN -p PORTAL`: the Primary's node record of the replication link;
 /// callers append the operation.
@@ -86,7 +87,7 @@ QStringList iscsiNode(const ReplicationLink& link);
 QString mdadmConf();
 /// Deletes the ARRAY line of `mdPath` from mdadm.conf.
 QStringList removeArrayLine(const QString& mdPath);
-/// Removes a systemd drop-in and reloads systemd.
+/// core/scripts/remove-unit-file.sh PATH: removes a systemd drop-in and reloads systemd.
 QStringList removeFile(const QString& path);
 } // namespace commands
 

@@ -1,3 +1,4 @@
+#include "base/NodeScript.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
 
@@ -128,11 +129,8 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
         if (b.node(sec).mdadmConf.contains(QLatin1String("ARRAY <ignore> UUID=")) &&
             b.lv(sec, layout.secondaryElement))
             b.add(sec,
-                  {QStringLiteral("sh"), QStringLiteral("-c"),
-                   QStringLiteral("u=$(mdadm --examine --export \"$1\" | sed -n "
-                                  "'s/^MD_UUID=//p'); [ -z \"$u\" ] || sed -i \"/^ARRAY <ignore> "
-                                  "UUID=$u\\$/d\" \"$2\""),
-                   QStringLiteral("sh"), secondaryElement, commands::mdadmConf()},
+                  nodeScriptArgv(NodeScript::MdadmIgnoreDrop,
+                                 {secondaryElement, commands::mdadmConf()}),
                   QStringLiteral("Remove the ignore rule for this array from the Secondary's %1.")
                       .arg(commands::mdadmConf()))
                 .irreversibleBecause(QStringLiteral("the array is gone"));

@@ -1,5 +1,6 @@
 #include "probe/ProbeScript.h"
 
+#include "base/NodeScript.h"
 #include "probe/DiskLinksParser.h"
 #include "probe/IscsiParsers.h"
 #include "probe/LsblkParser.h"
@@ -18,40 +19,9 @@ namespace {
 const QString kBegin = QStringLiteral("@@nr1 begin ");
 const QString kEnd = QStringLiteral("@@nr1 end ");
 
-// Each section: "@@nr1 begin NAME", the command's stdout, a newline, "@@nr1 end NAME EXIT".
-// The extra newline keeps the end marker on its own line when the output lacks a final one.
-// Commands nr1 needs and their absence are reported by the "commands" section.
-const char* const kProbeScript =
-    R"SH(sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
-sec hostname hostname
-sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev udevadm systemctl update-initramfs python3; do command -v "$c" >/dev/null 2>&1 && echo "$c"; done; true'
-sec mdstat cat /proc/mdstat
-sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
-sec pvs pvs --reportformat json --units b --nosuffix -o pv_name,pv_uuid,pv_size,pv_free,dev_size,vg_name,vg_uuid
-sec vgs vgs --reportformat json --units b --nosuffix -o vg_name,vg_uuid,vg_attr,vg_size,vg_free,vg_extent_size,pv_count,lv_count
-sec lvs lvs --reportformat json --units b --nosuffix -o lv_name,lv_full_name,lv_path,lv_dm_path,lv_uuid,lv_attr,lv_size,lv_active,vg_name,vg_uuid,vg_size,vg_free,vg_extent_size,devices
-sec lsblk lsblk --json --bytes -o NAME,KNAME,PATH,TYPE,SIZE,RO,RM,WWN,SERIAL,VENDOR,MODEL,TRAN,FSTYPE,UUID,LABEL,PTTYPE,MOUNTPOINTS,PKNAME
-sec disk-links find /dev/disk/by-path /dev/disk/by-id -type l -printf '%p\t%l\n'
-for d in $(lsblk -nrpo PATH,TYPE,TRAN | awk '($2 == "disk" || $2 == "part") && $3 != "iscsi" { print $1 }'); do sec "wipefs $d" wipefs --no-act --json "$d"; done
-sec lio-live python3 -c 'import json, rtslib_fb; print(json.dumps(rtslib_fb.RTSRoot().dump(), sort_keys=True, indent=2))'
-sec lio-saved cat /etc/rtslib-fb-target/saveconfig.json
-sec iscsi-sessions iscsiadm -m session -P 3
-sec iscsi-nodes iscsiadm -m node -o show
-sec initiator-name cat /etc/iscsi/initiatorname.iscsi
-sec mdadm-conf cat /etc/mdadm/mdadm.conf
-sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.service.d/*.conf 2>/dev/null; true'
-sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service; do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
-)SH";
-
-// The Watch scope: the same framing and commands for what changes from second to second. The
-// sessions command is guarded so a node without open-iscsi reports 127 rather than a shell error.
-const char* const kWatchScript =
-    R"SH(sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
-sec hostname hostname
-sec mdstat cat /proc/mdstat
-sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
-sec iscsi-sessions sh -c 'command -v iscsiadm >/dev/null 2>&1 || exit 127; iscsiadm -m session -P 3'
-)SH";
+// The probe and watch scripts (core/scripts/probe.sh, watch.sh) frame each section as
+// "@@nr1 begin NAME", the command's stdout, a newline, "@@nr1 end NAME EXIT". The extra newline
+// keeps the end marker on its own line when the output lacks a final one.
 
 struct Section {
     QString text;
@@ -173,8 +143,9 @@ void mergeLvm(LvmReport& into, const LvmReport& report) {
 
 Command nodeProbeCommand(ProbeScope scope) {
     const bool watch = scope == ProbeScope::Watch;
+    // No arguments, so no $0 either: `sh -c SCRIPT`.
     Command command = Command::of({QStringLiteral("sh"), QStringLiteral("-c"),
-                                   QString::fromUtf8(watch ? kWatchScript : kProbeScript)});
+                                   nodeScript(watch ? NodeScript::Watch : NodeScript::Probe)});
     // A watch answers in well under a second; a node that takes longer is shown as not
     // answering rather than holding the monitor back.
     command.timeout = watch ? std::chrono::seconds(10) : std::chrono::seconds(60);

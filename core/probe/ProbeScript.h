@@ -1,16 +1,16 @@
 #pragma once
 // Contract: how nr1 learns a node's whole state in one round trip. nodeProbeCommand() is one
-// `sh -c SCRIPT` that runs every read-only command nr1 parses (mdstat, md sysfs, LVM reports,
-// lsblk, disk links, signatures of disks and partitions, live and saved LIO configuration,
-// iSCSI sessions and node records, initiator name, mdadm.conf, which tools exist) and frames
-// each one's stdout between marker lines with its exit status. parseNodeProbe() is the pure
-// function from that output to a NodeState: each section goes to its own parser; a section
-// missing, or failing in a way its tool does not use for "nothing there", is an error naming
-// the section, so a plan is never made from a half-read node.
+// `sh -c SCRIPT` (core/scripts/probe.sh, through base/NodeScript.h) that runs every read-only
+// command nr1 parses (mdstat, md sysfs, LVM reports, lsblk, disk links, signatures of disks and
+// partitions, live and saved LIO configuration, iSCSI sessions and node records, initiator name,
+// mdadm.conf, which tools exist) and frames each one's stdout between marker lines with its exit
+// status. parseNodeProbe() is the pure function from that output to a NodeState: each section goes
+// to its own parser; a section missing, or failing in a way its tool does not use for "nothing
+// there", is an error naming the section, so a plan is never made from a half-read node.
 //
-// ProbeScope::Watch is the monitor's cheap probe: only what moves while an array syncs or a
-// leg fails (hostname, mdstat, md sysfs, iSCSI sessions), parsed into a NodeState whose other
-// fields stay empty; overlayWatchedFacts() lays it over the last full probe.
+// ProbeScope::Watch is the monitor's cheap probe (core/scripts/watch.sh): only what moves while an
+// array syncs or a leg fails (hostname, mdstat, md sysfs, iSCSI sessions), parsed into a NodeState
+// whose other fields stay empty; overlayWatchedFacts() lays it over the last full probe.
 
 #include "base/ParseResult.h"
 #include "model/NodeState.h"

@@ -1,5 +1,7 @@
 #include "session/PairLock.h"
 
+#include "base/NodeScript.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSysInfo>
@@ -13,25 +15,11 @@ namespace {
 /// The exit status of the lock scripts when another owner holds the lock (EX_TEMPFAIL).
 constexpr int kHeldByAnother = 75;
 
-// $1: the lock folder; the owner line comes on stdin (so the command line is the same for
-// every owner, and tests can record it).
-const QString kTake = QStringLiteral(
-    "IFS= read -r o; mkdir -p /run/lock/nr1 || exit 1; "
-    "if mkdir \"$1\" 2>/dev/null; then printf '%s\\n' \"$o\" > \"$1/owner\" && exit 0; "
-    "rm -f \"$1/owner\"; rmdir \"$1\"; exit 1; fi; "
-    "cat \"$1/owner\" 2>/dev/null || echo '(no owner recorded)'; exit 75");
-const QString kRelease = QStringLiteral(
-    "IFS= read -r o; [ -d \"$1\" ] || exit 0; "
-    "[ \"$(cat \"$1/owner\" 2>/dev/null)\" = \"$o\" ] || { cat \"$1/owner\" 2>/dev/null; "
-    "exit 75; }; rm -f \"$1/owner\" && rmdir \"$1\"");
-const QString kShow = QStringLiteral(
-    "[ -d \"$1\" ] || exit 0; cat \"$1/owner\" 2>/dev/null || echo '(no owner recorded)'");
-const QString kBreak =
-    QStringLiteral("rm -f \"$1/owner\"; rmdir \"$1\" 2>/dev/null; [ ! -d \"$1\" ]");
-
-Command lockCommand(const QString& script, const QString& pair, const QString& owner = {}) {
-    Command command = Command::of({QStringLiteral("sh"), QStringLiteral("-c"), script,
-                                   QStringLiteral("sh"), PairLock::lockPath(pair)});
+// The lock scripts (core/scripts/lock-*.sh) take the lock folder as $1; take and release read
+// the owner line on stdin (so the command line is the same for every owner, and tests can
+// record it).
+Command lockCommand(NodeScript script, const QString& pair, const QString& owner = {}) {
+    Command command = Command::of(nodeScriptArgv(script, {PairLock::lockPath(pair)}));
     if (!owner.isEmpty())
         command.stdinData = owner.toUtf8() + '\n';
     command.timeout = std::chrono::seconds(30);
@@ -63,16 +51,16 @@ PairLock::~PairLock() {
         return;
     // Fire and forget: the runners outlive this object and finish the request.
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
-        m_session.runner(role).run(lockCommand(kRelease, m_session.name(), m_owner), &m_session,
-                                   [](const CommandResult&) {});
+        m_session.runner(role).run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner),
+                                   &m_session, [](const CommandResult&) {});
 }
 
 Command PairLock::takeCommand(const QString& pair) {
-    return lockCommand(kTake, pair);
+    return lockCommand(NodeScript::LockTake, pair);
 }
 
 Command PairLock::releaseCommand(const QString& pair) {
-    return lockCommand(kRelease, pair);
+    return lockCommand(NodeScript::LockRelease, pair);
 }
 
 QString PairLock::lockPath(const QString& pair) {
@@ -81,7 +69,7 @@ QString PairLock::lockPath(const QString& pair) {
 
 void PairLock::takeOn(NodeRole role, Taken done) {
     m_session.runner(role).run(
-        lockCommand(kTake, m_session.name(), m_owner), this,
+        lockCommand(NodeScript::LockTake, m_session.name(), m_owner), this,
         [this, role, done = std::move(done)](const CommandResult& result) {
             if (result.succeeded()) {
                 done(true, QString());
@@ -119,7 +107,7 @@ void PairLock::take(Taken done) {
             }
             // Give the Primary's back: a half-taken lock would block everyone.
             m_session.primary().run(
-                lockCommand(kRelease, m_session.name(), m_owner), this,
+                lockCommand(NodeScript::LockRelease, m_session.name(), m_owner), this,
                 [done, refusal](const CommandResult&) { done(false, refusal); });
         });
     });
@@ -134,8 +122,8 @@ void PairLock::release(std::function<void()> done) {
     m_held = false;
     auto outstanding = std::make_shared<int>(2);
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
-        m_session.runner(role).run(lockCommand(kRelease, m_session.name(), m_owner), this,
-                                   [outstanding, done](const CommandResult&) {
+        m_session.runner(role).run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner),
+                                   this, [outstanding, done](const CommandResult&) {
                                        if (--*outstanding == 0 && done)
                                            done();
                                    });
@@ -151,7 +139,7 @@ void PairLock::holders(PairSession& session, QObject* context,
     auto answers = std::make_shared<Answers>();
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
         session.runner(role).run(
-            lockCommand(kShow, session.name()), context,
+            lockCommand(NodeScript::LockShow, session.name()), context,
             [answers, role, done, &session](const CommandResult& result) {
                 if (!result.succeeded())
                     answers->errors
@@ -171,7 +159,7 @@ void PairLock::breakLock(PairSession& session, QObject* context,
     auto errors = std::make_shared<QStringList>();
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
         session.runner(role).run(
-            lockCommand(kBreak, session.name()), context,
+            lockCommand(NodeScript::LockBreak, session.name()), context,
             [outstanding, errors, role, done, &session](const CommandResult& result) {
                 if (!result.succeeded())
                     *errors << QStringLiteral("%1 (%2): %3")

@@ -8,7 +8,8 @@
 // still this owner's. /run is emptied at boot: a node that rebooted holds no lock. A lock whose
 // holder ended without giving it back (a crash, a kill) stays until it is broken on purpose:
 // `nr1ctl unlock` shows the holder (holders()) and breaks it (breakLock()). Answers come on the
-// lock's thread, never from inside the call; the session must outlive the lock.
+// lock's thread, never from inside the call; the session must outlive the lock. On the nodes
+// this runs core/scripts/lock-take.sh, lock-release.sh, lock-show.sh and lock-break.sh.
 
 #include "session/PairSession.h"
 

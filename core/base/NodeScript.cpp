@@ -1,0 +1,83 @@
+#include "base/NodeScript.h"
+
+#include <string_view>
+
+namespace nr1 {
+
+namespace embedded {
+// Defined in the source that cmake/EmbedNodeScripts.cmake generates from core/scripts/*.sh: the
+// body of core/scripts/NAME, a null view when there is no such file.
+std::string_view nodeScriptFile(std::string_view name);
+} // namespace embedded
+
+namespace {
+
+const char* fileName(NodeScript script) {
+    switch (script) {
+    case NodeScript::Probe:
+        return "probe.sh";
+    case NodeScript::Watch:
+        return "watch.sh";
+    case NodeScript::LockTake:
+        return "lock-take.sh";
+    case NodeScript::LockRelease:
+        return "lock-release.sh";
+    case NodeScript::LockShow:
+        return "lock-show.sh";
+    case NodeScript::LockBreak:
+        return "lock-break.sh";
+    case NodeScript::WaitSessionLogin:
+        return "wait-session-login.sh";
+    case NodeScript::WaitBlockDevice:
+        return "wait-block-device.sh";
+    case NodeScript::WaitGrownElement:
+        return "wait-grown-element.sh";
+    case NodeScript::VerifyArray:
+        return "verify-array.sh";
+    case NodeScript::MdSyncMinWhenIdle:
+        return "md-sync-min-when-idle.sh";
+    case NodeScript::MdSetSyncMin:
+        return "md-set-sync-min.sh";
+    case NodeScript::MdStartSyncAction:
+        return "md-start-sync-action.sh";
+    case NodeScript::MdResetSyncMin:
+        return "md-reset-sync-min.sh";
+    case NodeScript::MdadmArrayLineAdd:
+        return "mdadm-array-line-add.sh";
+    case NodeScript::MdadmIgnoreAdd:
+        return "mdadm-ignore-add.sh";
+    case NodeScript::MdadmIgnoreRemove:
+        return "mdadm-ignore-remove.sh";
+    case NodeScript::MdadmIgnoreDrop:
+        return "mdadm-ignore-drop.sh";
+    case NodeScript::LioRestoreDropin:
+        return "lio-restore-dropin.sh";
+    case NodeScript::RemoveUnitFile:
+        return "remove-unit-file.sh";
+    case NodeScript::WriteFile:
+        return "write-file.sh";
+    }
+    qFatal("unknown NodeScript %d", int(script));
+}
+
+} // namespace
+
+QString nodeScriptFileName(NodeScript script) {
+    return QString::fromLatin1(fileName(script));
+}
+
+QString nodeScript(NodeScript script) {
+    const std::string_view body = embedded::nodeScriptFile(fileName(script));
+    // Only a build without core/scripts/NAME gets here; scripts/check-node-scripts catches it.
+    if (body.data() == nullptr)
+        qFatal("node script core/scripts/%s is not embedded", fileName(script));
+    return QString::fromUtf8(body.data(), qsizetype(body.size()));
+}
+
+QStringList nodeScriptArgv(NodeScript script, const QStringList& arguments) {
+    return QStringList{QStringLiteral("sh"), QStringLiteral("-c"), nodeScript(script),
+                       QStringLiteral("sh")} +
+           arguments;
+}
+
+} // namespace nr1

@@ -1,0 +1,45 @@
+#pragma once
+// Contract: the ONE way C++ gets the text of a node-side script. Every POSIX sh script nr1 runs
+// on a node (as `sh -c TEXT sh ARG1 ARG2…`) is a file core/scripts/NAME.sh, embedded into nr1core
+// at build time (cmake/EmbedNodeScripts.cmake; no file is read at run time). nodeScript() gives
+// the file's body: the file without its "#!/bin/sh" line and the comment header under it (what
+// the script does, its arguments, its exit codes), a one-line body without its line end. So
+// `sh core/scripts/NAME.sh ARGS` runs on a node exactly what nr1 runs there, with the same $1….
+// scripts/check-node-scripts shellchecks every file and checks that each has a NodeScript here.
+
+#include <QStringList>
+
+namespace nr1 {
+
+enum class NodeScript {
+    Probe,             ///< probe.sh: the full node probe (ProbeScript)
+    Watch,             ///< watch.sh: the monitor's cheap probe (ProbeScript)
+    LockTake,          ///< lock-take.sh: take the pair lock (PairLock)
+    LockRelease,       ///< lock-release.sh: give it back
+    LockShow,          ///< lock-show.sh: who holds it
+    LockBreak,         ///< lock-break.sh: break it
+    WaitSessionLogin,  ///< wait-session-login.sh: wait until iscsid logged in again
+    WaitBlockDevice,   ///< wait-block-device.sh: wait for the imported element to appear
+    WaitGrownElement,  ///< wait-grown-element.sh: wait until it shows its new size
+    VerifyArray,       ///< verify-array.sh: the new array has its bitmap, remote write-mostly
+    MdSyncMinWhenIdle, ///< md-sync-min-when-idle.sh: wait for idle, set sync_min
+    MdSetSyncMin,      ///< md-set-sync-min.sh: set sync_min
+    MdStartSyncAction, ///< md-start-sync-action.sh: start a sync action, wait until it runs
+    MdResetSyncMin,    ///< md-reset-sync-min.sh: set sync_min unless it is already there
+    MdadmArrayLineAdd, ///< mdadm-array-line-add.sh: the array's ARRAY line into mdadm.conf
+    MdadmIgnoreAdd,    ///< mdadm-ignore-add.sh: the element's ARRAY <ignore> rule, once
+    MdadmIgnoreRemove, ///< mdadm-ignore-remove.sh: its undo
+    MdadmIgnoreDrop,   ///< mdadm-ignore-drop.sh: the same at teardown, if there is one
+    LioRestoreDropin,  ///< lio-restore-dropin.sh: LIO's restore at boot waits for a device
+    RemoveUnitFile,    ///< remove-unit-file.sh: remove a unit file, reload systemd
+    WriteFile,         ///< write-file.sh: write one line to a file
+};
+
+/// The script's file name in core/scripts ("probe.sh").
+QString nodeScriptFileName(NodeScript script);
+/// The script's embedded body, byte for byte as nr1 passes it to `sh -c`.
+QString nodeScript(NodeScript script);
+/// `sh -c BODY sh ARGUMENTS…`: the argv that runs the script on a node with $1… = arguments.
+QStringList nodeScriptArgv(NodeScript script, const QStringList& arguments);
+
+} // namespace nr1

@@ -1,0 +1,25 @@
+#!/bin/sh
+# The full node probe: runs every read-only command nr1 parses and frames each one's stdout as
+# "@@nr1 begin NAME", the output, an empty line, "@@nr1 end NAME EXIT" (see ProbeScript.h).
+# The tools nr1 needs, and which of them are missing, show in the "commands" section.
+# Arguments: none. Exit: that of the last section; each section's own status is in its frame.
+# shellcheck disable=SC2016 # the single-quoted scripts are for the inner sh -c, which expands them
+sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
+sec hostname hostname
+sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev udevadm systemctl update-initramfs python3; do command -v "$c" >/dev/null 2>&1 && echo "$c"; done; true'
+sec mdstat cat /proc/mdstat
+sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
+sec pvs pvs --reportformat json --units b --nosuffix -o pv_name,pv_uuid,pv_size,pv_free,dev_size,vg_name,vg_uuid
+sec vgs vgs --reportformat json --units b --nosuffix -o vg_name,vg_uuid,vg_attr,vg_size,vg_free,vg_extent_size,pv_count,lv_count
+sec lvs lvs --reportformat json --units b --nosuffix -o lv_name,lv_full_name,lv_path,lv_dm_path,lv_uuid,lv_attr,lv_size,lv_active,vg_name,vg_uuid,vg_size,vg_free,vg_extent_size,devices
+sec lsblk lsblk --json --bytes -o NAME,KNAME,PATH,TYPE,SIZE,RO,RM,WWN,SERIAL,VENDOR,MODEL,TRAN,FSTYPE,UUID,LABEL,PTTYPE,MOUNTPOINTS,PKNAME
+sec disk-links find /dev/disk/by-path /dev/disk/by-id -type l -printf '%p\t%l\n'
+for d in $(lsblk -nrpo PATH,TYPE,TRAN | awk '($2 == "disk" || $2 == "part") && $3 != "iscsi" { print $1 }'); do sec "wipefs $d" wipefs --no-act --json "$d"; done
+sec lio-live python3 -c 'import json, rtslib_fb; print(json.dumps(rtslib_fb.RTSRoot().dump(), sort_keys=True, indent=2))'
+sec lio-saved cat /etc/rtslib-fb-target/saveconfig.json
+sec iscsi-sessions iscsiadm -m session -P 3
+sec iscsi-nodes iscsiadm -m node -o show
+sec initiator-name cat /etc/iscsi/initiatorname.iscsi
+sec mdadm-conf cat /etc/mdadm/mdadm.conf
+sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.service.d/*.conf 2>/dev/null; true'
+sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service; do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
