@@ -2,11 +2,14 @@
 // Contract: every parser in core/probe returns a ParseResult<T>: either a complete value T or a
 // ParseError saying which source, which line and what was expected. A parser never returns a
 // half-filled value. Lines it did not recognise but could skip safely are listed as warnings,
-// so nothing the tool printed is dropped silently.
+// so nothing the tool printed is dropped silently. A ParseResult<T> is a Result<T>
+// (base/Result.h) whose one reason is error().toString(), so a caller that needs no line or
+// field treats it as any other result.
+
+#include "base/Result.h"
 
 #include <QString>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace nr1 {
@@ -36,23 +39,21 @@ struct ParseWarning {
 
 using ParseWarnings = std::vector<ParseWarning>;
 
-template <typename T> class ParseResult {
+template <typename T> class ParseResult : public Result<T> {
 public:
     ParseResult(T value, ParseWarnings warnings = {})
-        : m_data(std::move(value))
+        : Result<T>(std::move(value))
         , m_warnings(std::move(warnings)) {}
     ParseResult(ParseError error)
-        : m_data(std::move(error)) {}
+        : Result<T>(failure(error.toString()))
+        , m_error(std::move(error)) {}
 
-    bool ok() const { return std::holds_alternative<T>(m_data); }
-    /// Precondition: ok().
-    const T& value() const { return std::get<T>(m_data); }
     /// Precondition: !ok().
-    const ParseError& error() const { return std::get<ParseError>(m_data); }
+    const ParseError& error() const { return m_error; }
     const ParseWarnings& warnings() const { return m_warnings; }
 
 private:
-    std::variant<T, ParseError> m_data;
+    ParseError m_error;
     ParseWarnings m_warnings;
 };
 
