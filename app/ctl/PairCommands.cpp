@@ -288,15 +288,15 @@ int runPlanCommand(const QStringList& input, bool apply) {
             if (options.json)
                 print(QString::fromUtf8(
                     QJsonDocument(QJsonObject{{QStringLiteral("refused"),
-                                               QJsonArray::fromStringList(result.refusals)}})
+                                               QJsonArray::fromStringList(result.reasons())}})
                         .toJson()));
             else
-                for (const QString& reason : result.refusals)
+                for (const QString& reason : result.reasons())
                     printError(command, QStringLiteral("refused: ") + reason);
             QCoreApplication::exit(kExitRefused);
             return;
         }
-        Plan plan = std::move(*result.plan);
+        Plan plan = std::move(result).value();
         if (options.json && !apply)
             print(QString::fromUtf8(QJsonDocument(plan.toJson()).toJson()));
         else if (!options.json)

@@ -6,15 +6,16 @@
 // is how a resumed or repeated plan does only what is missing), and the commands that undo it
 // (none when there is nothing of its own to undo, with the reason; "irreversible" when a
 // rollback must stop before it). Planners build plans; the Executor runs them.
-// PlanResult is what a planner returns: a plan, or the reasons it refuses.
+// PlanResult is what a planner returns: a Result<Plan> (base/Result.h), the plan or the reasons
+// it refuses, each a full sentence naming what to fix.
 
+#include "base/Result.h"
 #include "model/Pair.h"
 
 #include <QJsonObject>
 #include <QStringList>
 #include <chrono>
 #include <functional>
-#include <optional>
 #include <vector>
 
 namespace nr1 {
@@ -94,11 +95,7 @@ struct Plan {
     QJsonObject toJson() const;
 };
 
-struct PlanResult {
-    std::optional<Plan> plan;
-    QStringList refusals; ///< why no plan: each a full sentence naming what to fix
-
-    bool ok() const { return plan.has_value(); }
-};
+/// The plan, or why a planner refuses to make one.
+using PlanResult = Result<Plan>;
 
 } // namespace nr1

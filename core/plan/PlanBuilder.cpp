@@ -51,9 +51,9 @@ void PlanBuilder::requireCommands(NodeRole node, const QStringList& commands) {
 PlanResult PlanBuilder::finish() {
     if (!m_refusals.isEmpty()) {
         m_refusals.removeDuplicates();
-        return PlanResult{std::nullopt, m_refusals};
+        return failure(m_refusals);
     }
-    return PlanResult{std::move(m_plan), {}};
+    return std::move(m_plan);
 }
 
 const LogicalVolume* PlanBuilder::lv(NodeRole node, const ElementRef& ref) const {

@@ -104,7 +104,7 @@ QStringList layerRefusals(PairLayer layer, const PairState& state, const PairInt
                 break;
         }
     }
-    return builder.finish().refusals;
+    return builder.finish().reasons();
 }
 
 PlanResult planPersistence(const PairState& state, const PairIntent& intent) {

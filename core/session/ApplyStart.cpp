@@ -88,10 +88,10 @@ void ApplyStart::start() {
                 refuse(Refusal::Changed,
                        tr("The pair changed since the plan was shown, and the planner now "
                           "refuses: %1")
-                           .arg(again.refusals.join(QLatin1Char(' '))));
+                           .arg(again.why()));
                 return;
             }
-            const QStringList difference = planDifference(m_confirmed, *again.plan);
+            const QStringList difference = planDifference(m_confirmed, again.value());
             if (!difference.isEmpty()) {
                 refuse(Refusal::Changed,
                        tr("The pair changed since the plan was shown: the plan made now differs "

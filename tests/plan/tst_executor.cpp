@@ -354,14 +354,14 @@ private slots:
         const PairIntent intent = testbedIntent();
         const PlanResult result =
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
-        for (int i = 0; i < int(result.plan->actions.size()); ++i)
+        for (int i = 0; i < int(result.value().actions.size()); ++i)
             QTest::newRow(qPrintable(QStringLiteral("action %1").arg(i + 1))) << i;
     }
     void createPairFailureAtEachActionRollsBack() {
         QFETCH(int, failing);
         const PairIntent intent = testbedIntent();
         const PairState blank = probedPair(QStringLiteral("blank"), intent);
-        const Plan plan = *planCreatePair(blank, intent).plan;
+        const Plan plan = planCreatePair(blank, intent).value();
         ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
         for (int i = 0; i <= failing; ++i) {
             const Action& action = plan.actions[size_t(i)];

@@ -114,8 +114,8 @@ private slots:
              {SizeRequest::ofBytes(1), SizeRequest::ofBytes(256 * MiB),
               SizeRequest::ofBytes(1000 * MiB + 5), SizeRequest::maximum()}) {
             const PlanResult result = planGrow(state, intent, growth);
-            QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
-            QCOMPARE(commandRows(*result.plan).first(),
+            QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+            QCOMPARE(commandRows(result.value()).first(),
                      QStringLiteral("secondary: lvextend -L %1 LIO-NR1-Elements/NR1-Remote-Element")
                          .arg(lvmSizeArgument(room.targetFor(growth))));
         }

@@ -66,10 +66,10 @@ private slots:
         const PairIntent intent = testbedIntent();
         const PlanResult result =
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
-        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
         const QString remoteDisk = kRemoteDisk;
         compareRows(
-            commandRows(*result.plan),
+            commandRows(result.value()),
             {
                 QStringLiteral("secondary: pvcreate /dev/vdb"),
                 QStringLiteral("secondary: pvcreate /dev/vdc"),
@@ -150,22 +150,23 @@ private slots:
                     .arg(kDropin),
             });
         // The md create is undone by stopping it and erasing both superblocks.
-        const Action& create = result.plan->actions.at(22);
+        const Action& create = result.value().actions.at(22);
         QCOMPARE(create.undo.size(), 3);
         QCOMPARE(create.undo.at(0), words("mdadm --stop /dev/md0"));
         // nr1's own checks accept only "no signature" (blkid's exit 2).
-        QCOMPARE(result.plan->actions.at(20).successExitCodes, QList<int>{2});
+        QCOMPARE(result.value().actions.at(20).successExitCodes, QList<int>{2});
         // The testbed's nodes have no update-initramfs: said, not silently skipped.
-        QVERIFY(anyContains(result.plan->warnings, QStringLiteral("no update-initramfs")));
+        QVERIFY(anyContains(result.value().warnings, QStringLiteral("no update-initramfs")));
     }
 
     void createdPairNeedsNothing() {
         const PairIntent intent = testbedIntent();
         const PlanResult result =
             planCreatePair(probedPair(QStringLiteral("created"), intent), intent);
-        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
-        QCOMPARE(commandRows(*result.plan), QStringList{});
-        QVERIFY(result.plan->preview(QStringLiteral("p"), QStringLiteral("s"))
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+        QCOMPARE(commandRows(result.value()), QStringList{});
+        QVERIFY(result.value()
+                    .preview(QStringLiteral("p"), QStringLiteral("s"))
                     .contains(QStringLiteral("Nothing to do")));
     }
 
@@ -177,7 +178,7 @@ private slots:
         QVERIFY(result.ok());
         const PairState created = probedPair(QStringLiteral("created"), intent);
         const PairState blank = probedPair(QStringLiteral("blank"), intent);
-        for (const Action& action : result.plan->actions) {
+        for (const Action& action : result.value().actions) {
             if (!action.done.isSet())
                 continue;
             QVERIFY2(action.done.holds(created), qPrintable(action.done.description));
@@ -192,10 +193,10 @@ private slots:
         const PlanResult result =
             planElements(probedPair(QStringLiteral("created"), intent), intent);
         QVERIFY(!result.ok());
-        QVERIFY2(anyContains(result.refusals,
+        QVERIFY2(anyContains(result.reasons(),
                              QStringLiteral("On the primary, /dev/vdb belongs to volume group "
                                             "LIO-NR1-Elements.")),
-                 qPrintable(result.refusals.join(u'\n')));
+                 qPrintable(result.reasons().join(u'\n')));
     }
 
     void elementsRefuseMissingAndSystemDisks() {
@@ -203,7 +204,7 @@ private slots:
         intent.primaryDisks = {QStringLiteral("/dev/vda"), QStringLiteral("/dev/vdz")};
         const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(!result.ok());
-        const QString all = result.refusals.join(u'\n');
+        const QString all = result.reasons().join(u'\n');
         QVERIFY2(all.contains(QStringLiteral("/dev/vda is in use: it carries a ext4 signature")),
                  qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("/dev/vdz does not exist")), qPrintable(all));
@@ -244,8 +245,8 @@ private slots:
         intent.elementSize = SizeRequest::ofBytes(qint64(3) << 30);
         const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(!result.ok());
-        QVERIFY2(anyContains(result.refusals, QStringLiteral("room for 1.99 GiB")),
-                 qPrintable(result.refusals.join(u'\n')));
+        QVERIFY2(anyContains(result.reasons(), QStringLiteral("room for 1.99 GiB")),
+                 qPrintable(result.reasons().join(u'\n')));
     }
 
     void elementsMaxTakesWhatBothNodesHave() {
@@ -254,7 +255,7 @@ private slots:
         const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(result.ok());
         // Two 1 GiB disks: each PV keeps 1 MiB of metadata, 4 MiB extents: 2 × 255 extents.
-        QVERIFY(commandRows(*result.plan)
+        QVERIFY(commandRows(result.value())
                     .contains(QStringLiteral(
                         "secondary: lvcreate --yes --wipesignatures y --zero y -L 2040m -n "
                         "NR1-Remote-Element LIO-NR1-Elements")));
@@ -267,15 +268,15 @@ private slots:
         intent.secondaryDisks.clear();
         const PlanResult result = planElements(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(!result.ok());
-        QVERIFY2(anyContains(result.refusals,
+        QVERIFY2(anyContains(result.reasons(),
                              QStringLiteral("Volume group LIO-NR1-Elements does not exist on the "
                                             "primary: name the disks to create it on "
                                             "(--primary-disks).")),
-                 qPrintable(result.refusals.join(u'\n')));
-        QVERIFY2(anyContains(result.refusals, QStringLiteral("(--secondary-disks)")),
-                 qPrintable(result.refusals.join(u'\n')));
-        QVERIFY2(!anyContains(result.refusals, QStringLiteral("free space")),
-                 qPrintable(result.refusals.join(u'\n')));
+                 qPrintable(result.reasons().join(u'\n')));
+        QVERIFY2(anyContains(result.reasons(), QStringLiteral("(--secondary-disks)")),
+                 qPrintable(result.reasons().join(u'\n')));
+        QVERIFY2(!anyContains(result.reasons(), QStringLiteral("free space")),
+                 qPrintable(result.reasons().join(u'\n')));
     }
 
     void layerRefusalsAreTheLayersPlannersOwn() {
@@ -286,7 +287,7 @@ private slots:
         const PairState blank = probedPair(QStringLiteral("blank"), intent);
         const QStringList tooBig = layerRefusals(PairLayer::Elements, blank, intent);
         QVERIFY(!tooBig.isEmpty());
-        QCOMPARE(tooBig, planElements(blank, intent).refusals.mid(0, tooBig.size()));
+        QCOMPARE(tooBig, planElements(blank, intent).reasons().mid(0, tooBig.size()));
         QVERIFY2(anyContains(tooBig, QStringLiteral("room for 1.99 GiB")),
                  qPrintable(tooBig.join(u'\n')));
         QVERIFY2(!anyContains(tooBig, QStringLiteral("create the elements first")),
@@ -316,7 +317,7 @@ private slots:
         created.volumeSize = SizeRequest::ofBytes(qint64(1) << 30);
         const QStringList volume =
             layerRefusals(PairLayer::Volume, cleanCreatedPair(created), created);
-        QCOMPARE(volume, planVolume(cleanCreatedPair(created), created).refusals);
+        QCOMPARE(volume, planVolume(cleanCreatedPair(created), created).reasons());
         QVERIFY2(anyContains(volume, QStringLiteral("Volume group LIO-NR1-VOL has 0 B free, less "
                                                     "than the 1 GiB asked.")),
                  qPrintable(volume.join(u'\n')));
@@ -333,7 +334,7 @@ private slots:
         const PlanResult result =
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(!result.ok());
-        const QString all = result.refusals.join(u'\n');
+        const QString all = result.reasons().join(u'\n');
         for (const char* part : {"Volume group name 'vg;rm -rf /' may only contain",
                                  "'snapshot1' may not start with 'snapshot'",
                                  "md array name 'md0;reboot' must be md0", "must be lower case",
@@ -348,8 +349,8 @@ private slots:
         const PairIntent intent = testbedIntent();
         const PlanResult result = planArray(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(!result.ok());
-        QVERIFY(anyContains(result.refusals, QStringLiteral("create the elements first")));
-        QVERIFY(anyContains(result.refusals, QStringLiteral("import it first")));
+        QVERIFY(anyContains(result.reasons(), QStringLiteral("create the elements first")));
+        QVERIFY(anyContains(result.reasons(), QStringLiteral("import it first")));
     }
 
     void growIsRefusedWhileTheArraySyncs() {
@@ -357,18 +358,18 @@ private slots:
         const PlanResult result =
             planGrow(resyncingCreatedPair(intent), intent, SizeRequest::ofBytes(256 << 20));
         QVERIFY(!result.ok());
-        QVERIFY2(anyContains(result.refusals, QStringLiteral("md0 is busy with resync (49.")),
-                 qPrintable(result.refusals.join(u'\n')));
+        QVERIFY2(anyContains(result.reasons(), QStringLiteral("md0 is busy with resync (49.")),
+                 qPrintable(result.reasons().join(u'\n')));
     }
 
     void growBy256MiB() {
         const PairIntent intent = testbedIntent();
         const PlanResult result =
             planGrow(cleanCreatedPair(intent), intent, SizeRequest::ofBytes(256 << 20));
-        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
         const QString onSysfs = QStringLiteral("sh -c 'd=/sys/block/$1/md; ");
         compareRows(
-            commandRows(*result.plan),
+            commandRows(result.value()),
             {
                 QStringLiteral("secondary: lvextend -L 1280m LIO-NR1-Elements/NR1-Remote-Element"),
                 QStringLiteral("primary: lvextend -L 1280m LIO-NR1-Elements/NR1-Local-Element"),
@@ -397,9 +398,9 @@ private slots:
                 QStringLiteral("primary: lvextend -l +100%FREE LIO-NR1-VOL/NR1-PRIMARY-VOL"),
             });
         // A rollback may undo the element extends, never go past md's grow.
-        QVERIFY(!result.plan->actions.at(0).undo.isEmpty());
-        QVERIFY(result.plan->actions.at(4).irreversible);
-        QVERIFY(anyContains(result.plan->followUps, QStringLiteral("initiators must rescan")));
+        QVERIFY(!result.value().actions.at(0).undo.isEmpty());
+        QVERIFY(result.value().actions.at(4).irreversible);
+        QVERIFY(anyContains(result.value().followUps, QStringLiteral("initiators must rescan")));
     }
 
     void growMaxAndTooMuch() {
@@ -409,12 +410,12 @@ private slots:
         QVERIFY(max.ok());
         // 1016 MiB free on both nodes: both elements go to 1 GiB + 1016 MiB = 2040 MiB.
         QCOMPARE(
-            commandRows(*max.plan).first(),
+            commandRows(max.value()).first(),
             QStringLiteral("secondary: lvextend -L 2040m LIO-NR1-Elements/NR1-Remote-Element"));
         const PlanResult tooMuch = planGrow(state, intent, SizeRequest::ofBytes(qint64(2) << 30));
         QVERIFY(!tooMuch.ok());
-        QVERIFY2(anyContains(tooMuch.refusals, QStringLiteral("has 1016 MiB free")),
-                 qPrintable(tooMuch.refusals.join(u'\n')));
+        QVERIFY2(anyContains(tooMuch.reasons(), QStringLiteral("has 1016 MiB free")),
+                 qPrintable(tooMuch.reasons().join(u'\n')));
     }
 
     void growIsRefusedOnADegradedArray() {
@@ -424,8 +425,8 @@ private slots:
         state.primary.sessions.clear();
         const PlanResult result = planGrow(state, intent, SizeRequest::ofBytes(256 << 20));
         QVERIFY(!result.ok());
-        QVERIFY(anyContains(result.refusals, QStringLiteral("md0 is degraded ([U_])")));
-        QVERIFY(anyContains(result.refusals, QStringLiteral("not logged in")));
+        QVERIFY(anyContains(result.reasons(), QStringLiteral("md0 is degraded ([U_])")));
+        QVERIFY(anyContains(result.reasons(), QStringLiteral("not logged in")));
     }
 
     void repairAfterTheSecondaryRebooted() {
@@ -435,9 +436,9 @@ private slots:
         const PairIntent intent = testbedIntent();
         const PairState state = probedPair(QStringLiteral("secondary-rebooted"), intent);
         const PlanResult result = planRepair(state, intent);
-        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
         compareRows(
-            commandRows(*result.plan),
+            commandRows(result.value()),
             {
                 QStringLiteral(
                     "primary: sh -c 'i=0; while [ $i -lt 600 ]; do for s in "
@@ -449,11 +450,12 @@ private slots:
                 QStringLiteral("primary: mdadm /dev/md0 --remove failed"),
                 QStringLiteral("primary: mdadm /dev/md0 --add --write-mostly %1").arg(kRemoteDisk),
             });
-        QVERIFY(anyContains(result.plan->warnings, QStringLiteral("runs without its remote leg")));
+        QVERIFY(
+            anyContains(result.value().warnings, QStringLiteral("runs without its remote leg")));
         // The same pair whole again needs no repair.
         const PlanResult whole = planRepair(cleanCreatedPair(intent), intent);
         QVERIFY(whole.ok());
-        QVERIFY(whole.plan->isEmpty());
+        QVERIFY(whole.value().isEmpty());
     }
 
     void anotherArraysIgnoreRuleDoesNotCount() {
@@ -466,11 +468,11 @@ private slots:
         conf = conf.left(at) +
                QStringLiteral("ARRAY <ignore> UUID=00000000:00000000:00000000:00000000\n");
         const PlanResult result = planPersistence(state, intent);
-        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
-        QCOMPARE(result.plan->actions.size(), size_t(1));
-        QVERIFY(result.plan->actions.front().sentence.contains(QStringLiteral("ARRAY <ignore>")));
-        QVERIFY(!result.plan->actions.front().done.holds(state));
-        QVERIFY(result.plan->actions.front().done.holds(cleanCreatedPair(intent)));
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+        QCOMPARE(result.value().actions.size(), size_t(1));
+        QVERIFY(result.value().actions.front().sentence.contains(QStringLiteral("ARRAY <ignore>")));
+        QVERIFY(!result.value().actions.front().done.holds(state));
+        QVERIFY(result.value().actions.front().done.holds(cleanCreatedPair(intent)));
     }
 
     void aChangedChapSecretIsNotTakenAsDone() {
@@ -488,7 +490,7 @@ private slots:
         QVERIFY(acl);
         acl->chap.userId = QStringLiteral("nr1user");
         acl->chap.password = QStringLiteral("an-older-secret-1");
-        for (const Action& action : result.plan->actions)
+        for (const Action& action : result.value().actions)
             if (action.sentence.startsWith(QStringLiteral("Require CHAP"))) {
                 QVERIFY(!action.done.holds(state));
                 acl->chap.password = QStringLiteral("s3cret-s3cret-42");
@@ -502,10 +504,10 @@ private slots:
         const PairIntent intent = testbedIntent();
         const PlanResult result =
             planTeardown(cleanCreatedPair(intent), intent, TeardownLevel::Elements);
-        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
-        QCOMPARE(result.plan->confirmationWord, QStringLiteral("md0"));
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+        QCOMPARE(result.value().confirmationWord, QStringLiteral("md0"));
         compareRows(
-            commandRows(*result.plan),
+            commandRows(result.value()),
             {
                 QStringLiteral("primary: targetcli /iscsi delete "
                                "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
@@ -534,7 +536,7 @@ private slots:
                 QStringLiteral("secondary: %1").arg(kRemoveDropin),
                 QStringLiteral("secondary: lvremove --yes LIO-NR1-Elements/NR1-Remote-Element"),
             });
-        QVERIFY(anyContains(result.plan->warnings, QStringLiteral("nothing of the pair's data")));
+        QVERIFY(anyContains(result.value().warnings, QStringLiteral("nothing of the pair's data")));
     }
 
     void teardownOfBlankNodesHasNothingToDo() {
@@ -542,7 +544,7 @@ private slots:
         const PlanResult result = planTeardown(probedPair(QStringLiteral("blank"), intent), intent,
                                                TeardownLevel::Elements);
         QVERIFY(result.ok());
-        QVERIFY(result.plan->isEmpty());
+        QVERIFY(result.value().isEmpty());
     }
 
     void chapSecretsNeverShow() {
@@ -551,13 +553,13 @@ private slots:
             QStringLiteral("nr1user"), QStringLiteral("s3cret-s3cret-42"), QString(), QString()};
         const PlanResult result =
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
-        QVERIFY2(result.ok(), qPrintable(result.refusals.join(u'\n')));
-        const QString preview = result.plan->preview(QStringLiteral("p"), QStringLiteral("s"));
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+        const QString preview = result.value().preview(QStringLiteral("p"), QStringLiteral("s"));
         QVERIFY(preview.contains(QStringLiteral(
             "acls/iqn.2024-01.test.host:libiscsi set auth userid=nr1user 'password=<secret>'")));
         QVERIFY(preview.contains(QStringLiteral("set attribute authentication=1")));
         QVERIFY(!preview.contains(QStringLiteral("s3cret")));
-        QVERIFY(!QJsonDocument(result.plan->toJson()).toJson().contains("s3cret"));
+        QVERIFY(!QJsonDocument(result.value().toJson()).toJson().contains("s3cret"));
     }
 };
 

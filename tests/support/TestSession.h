@@ -53,7 +53,7 @@ inline bool isLockCommand(const QStringList& argv, const QString& pair) {
 /// A replan that makes `plan` again whatever the nodes say (for views tested on made-up plans).
 inline Replan samePlan(const Plan& plan) {
     return [plan](const PairState&, const PairIntent&) {
-        return PlanResult{plan, {}};
+        return PlanResult(plan);
     };
 }
 

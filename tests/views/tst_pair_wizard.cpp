@@ -162,7 +162,7 @@ private slots:
         const PlanResult expected =
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(expected.ok());
-        compareRows(commandRows(view->plan()), commandRows(*expected.plan));
+        compareRows(commandRows(view->plan()), commandRows(expected.value()));
         QCOMPARE(wizard.context().intent, intent);
         saveScreenshotIfAsked(&wizard, QStringLiteral("new-pair-preview"));
         QVERIFY(view->applyButton()->isEnabled());
@@ -218,9 +218,9 @@ private slots:
         intent.frontEndExport.portals.front().port = 3261;
         const PlanResult expected =
             planExport(probedPair(QStringLiteral("created"), intent), intent);
-        QVERIFY2(expected.ok(), qPrintable(expected.refusals.join(u'\n')));
+        QVERIFY2(expected.ok(), qPrintable(expected.reasons().join(u'\n')));
         QVERIFY2(wizard.runView(), qPrintable(wizard.previewPage()->refusalText()));
-        compareRows(commandRows(wizard.runView()->plan()), commandRows(*expected.plan));
+        compareRows(commandRows(wizard.runView()->plan()), commandRows(expected.value()));
         QVERIFY(!wizard.runView()->plan().isEmpty());
         // The secret is in the plan's argv but never on screen.
         const QString preview = commandRows(wizard.runView()->plan()).join(u'\n');

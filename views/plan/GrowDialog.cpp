@@ -285,11 +285,11 @@ void GrowDialog::updateChoice() {
     m_plan.reset();
     if (given) {
         const PlanResult result = planGrow(*m_state, m_intent, growth);
-        m_plan = result.plan;
-        m_refusals = result.refusals;
+        m_plan = result.optional();
+        m_refusals = result.reasons();
     } else {
         // What stands in the way of any growth, before one is given.
-        m_refusals = planGrow(*m_state, m_intent, SizeRequest::maximum()).refusals;
+        m_refusals = planGrow(*m_state, m_intent, SizeRequest::maximum()).reasons();
     }
     const bool projected = given && m_room->fits(growth);
     const LayerRows afterSizes = rowsOf(m_room->after(growth));

@@ -54,13 +54,13 @@ void openPlanDialog(QWidget* parent, PairSession& session, const QString& title,
         if (!result.ok()) {
             showProblem(window, title,
                         QObject::tr("nr1 will not make this plan:\n• %1")
-                            .arg(result.refusals.join(QStringLiteral("\n• "))));
+                            .arg(result.why(QStringLiteral("\n• "))));
             return;
         }
         auto* dialog = new PlanRunDialog(window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setWindowTitle(title);
-        auto* view = new PlanRunView(*result.plan, state, intent, makePlan, *owner, dialog);
+        auto* view = new PlanRunView(result.value(), state, intent, makePlan, *owner, dialog);
         dialog->setView(view);
         QObject::connect(view, &PlanRunView::runEnded, dialog, [runEnded] { runEnded(); });
         auto* layout = new QVBoxLayout(dialog);

@@ -34,7 +34,7 @@ void PreviewPage::initializePage() {
     if (!result.ok()) {
         m_refusals->setText(tr("nr1 will not make this plan:\n• %1\n\nGo back to change the "
                                "choices, or fix the nodes and start again.")
-                                .arg(result.refusals.join(QStringLiteral("\n• "))));
+                                .arg(result.why(QStringLiteral("\n• "))));
         m_refusals->show();
         emit completeChanged();
         return;
@@ -42,7 +42,7 @@ void PreviewPage::initializePage() {
     m_refusals->clear();
     m_refusals->hide();
     m_view = new PlanRunView(
-        *result.plan, *m_context.state, m_context.intent,
+        result.value(), *m_context.state, m_context.intent,
         [kind = m_context.kind](const PairState& fresh, const PairIntent& intent) {
             return planForWizard(kind, fresh, intent);
         },
