@@ -52,10 +52,10 @@ QString takeIntentOptions(QStringList& arguments, PairIntent& intent) {
         if (!takeValue(arguments, QLatin1String(name), value, error))
             return;
         const auto parsed = parseSizeRequest(value);
-        if (const QString* problem = std::get_if<QString>(&parsed))
-            error = QStringLiteral("%1: %2").arg(QLatin1String(name), *problem);
+        if (!parsed.ok())
+            error = QStringLiteral("%1: %2").arg(QLatin1String(name), parsed.why());
         else
-            target = std::get<SizeRequest>(parsed);
+            target = parsed.value();
     };
     auto number = [&](const char* name, auto apply) {
         if (!takeValue(arguments, QLatin1String(name), value, error))

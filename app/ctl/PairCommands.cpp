@@ -239,10 +239,10 @@ int runPlanCommand(const QStringList& input, bool apply) {
     QString value;
     if (takeValue(arguments, QStringLiteral("--by"), value, error)) {
         const auto parsed = parseSizeRequest(value);
-        if (const QString* problem = std::get_if<QString>(&parsed))
-            error = QStringLiteral("--by: ") + *problem;
+        if (!parsed.ok())
+            error = QStringLiteral("--by: ") + parsed.why();
         else
-            growth = std::get<SizeRequest>(parsed);
+            growth = parsed.value();
     } else if (kind == QLatin1String("grow") && error.isEmpty()) {
         error = QStringLiteral("grow needs --by SIZE or --by max");
     }

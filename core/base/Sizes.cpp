@@ -4,7 +4,7 @@
 
 namespace nr1 {
 
-std::variant<SizeRequest, QString> parseSizeRequest(const QString& text) {
+Result<SizeRequest> parseSizeRequest(const QString& text) {
     const QString trimmed = text.trimmed();
     if (trimmed.compare(QLatin1String("max"), Qt::CaseInsensitive) == 0)
         return SizeRequest::maximum();
@@ -21,9 +21,9 @@ std::variant<SizeRequest, QString> parseSizeRequest(const QString& text) {
     if (knownUnit && !number.startsWith(QLatin1Char('<')) && !number.startsWith(QLatin1Char('>')))
         bytes = toBytes(number);
     if (!bytes || *bytes <= 0)
-        return QStringLiteral("size '%1': expected a positive number with an optional unit K, M, "
-                              "G, T or P (powers of 1024), or 'max'")
-            .arg(text);
+        return failure(QStringLiteral("size '%1': expected a positive number with an optional unit "
+                                      "K, M, G, T or P (powers of 1024), or 'max'")
+                           .arg(text));
     return SizeRequest::ofBytes(*bytes);
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 // Contract: sizes as the administrator gives them ("512M", "2G", "1.5T", "1073741824", "max")
 // and as nr1 hands them to LVM. Units are powers of 1024 (K, M, G, T, P; "MiB" and "MB" are
-// read as M too, as LVM reads them). A malformed or non-positive size is an error message.
+// read as M too, as LVM reads them). A malformed or non-positive size is a Result failure whose
+// one reason says what was expected.
+
+#include "base/Result.h"
 
 #include <QString>
 #include <optional>
-#include <variant>
 
 namespace nr1 {
 
@@ -18,8 +20,8 @@ struct SizeRequest {
     bool operator==(const SizeRequest&) const = default;
 };
 
-/// The size, or the error message ("size '12Q': expected a number with K, M, G, T …").
-std::variant<SizeRequest, QString> parseSizeRequest(const QString& text);
+/// The size, or why it is not one ("size '12Q': expected a positive number with …").
+Result<SizeRequest> parseSizeRequest(const QString& text);
 
 /// "1 GiB", "256 MiB", "1.5 GiB", "512 B": for sentences.
 QString humanSize(qint64 bytes);

@@ -36,12 +36,13 @@ private slots:
         QFETCH(qint64, bytes);
         const auto parsed = parseSizeRequest(text);
         if (bytes == 0) {
-            QVERIFY(std::holds_alternative<QString>(parsed));
-            QVERIFY(std::get<QString>(parsed).contains(QStringLiteral("'%1'").arg(text)));
+            QVERIFY(!parsed.ok());
+            QCOMPARE(parsed.reasons().size(), 1);
+            QVERIFY(parsed.why().contains(QStringLiteral("'%1'").arg(text)));
             return;
         }
-        QVERIFY(std::holds_alternative<SizeRequest>(parsed));
-        const SizeRequest request = std::get<SizeRequest>(parsed);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.why()));
+        const SizeRequest request = parsed.value();
         QCOMPARE(request.max, bytes == -1);
         if (bytes > 0)
             QCOMPARE(request.bytes, bytes);
@@ -57,8 +58,8 @@ private slots:
         for (const qint64 bytes : {qint64(1), qint64(1000), qint64(4) << 20, (qint64(1) << 30) + 1,
                                    qint64(1536) << 20, qint64(2) << 50}) {
             const auto parsed = parseSizeRequest(exactSizeText(bytes));
-            QVERIFY2(std::holds_alternative<SizeRequest>(parsed), qPrintable(exactSizeText(bytes)));
-            QCOMPARE(std::get<SizeRequest>(parsed), SizeRequest::ofBytes(bytes));
+            QVERIFY2(parsed.ok(), qPrintable(exactSizeText(bytes)));
+            QCOMPARE(parsed.value(), SizeRequest::ofBytes(bytes));
         }
     }
 

@@ -49,12 +49,12 @@ void SizeChoice::enableField() {
     m_size->setEnabled(m_sized->isChecked());
 }
 
-std::variant<SizeRequest, QString> SizeChoice::value() const {
+Result<SizeRequest> SizeChoice::value() const {
     if (m_maximum->isChecked())
         return SizeRequest::maximum();
     const QString text = m_size->text().trimmed();
     if (text.isEmpty())
-        return tr("Give %1, or choose “%2”.").arg(m_what, m_maximumName);
+        return failure(tr("Give %1, or choose “%2”.").arg(m_what, m_maximumName));
     return parseSizeRequest(text);
 }
 

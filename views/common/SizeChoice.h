@@ -4,14 +4,13 @@
 // typed the way nr1ctl takes it (parseSizeRequest: 512M, 1G, 1.5T; powers of 1024). The text
 // field is enabled only while the typed size is chosen (choosing it puts the cursor there);
 // giving it text chooses it. value() is the SizeRequest or, when the typed text is empty or not
-// a size, the sentence saying so. setValue() shows a request (a size in its largest exact unit:
-// "1G", "1536M"); clear() chooses the typed size with no text, nothing given yet. `changed`
-// follows every edit, and comes once per setValue() or clear().
+// a size, a failure whose one reason is the sentence saying so. setValue() shows a request (a size
+// in its largest exact unit: "1G", "1536M"); clear() chooses the typed size with no text, nothing
+// given yet. `changed` follows every edit, and comes once per setValue() or clear().
 
 #include "base/Sizes.h"
 
 #include <QWidget>
-#include <variant>
 
 class QLineEdit;
 class QRadioButton;
@@ -32,7 +31,7 @@ public:
     /// Starts on "as much as possible".
     explicit SizeChoice(const SizeChoiceTexts& texts, QWidget* parent = nullptr);
 
-    std::variant<SizeRequest, QString> value() const;
+    Result<SizeRequest> value() const;
     void setValue(const SizeRequest& request);
     void clear();
 

@@ -272,15 +272,14 @@ void GrowDialog::setGrowth(const SizeRequest& growth) {
 
 SizeRequest GrowDialog::growth() const {
     const auto choice = m_growth->value();
-    const SizeRequest* growth = std::get_if<SizeRequest>(&choice);
-    return growth ? *growth : SizeRequest::ofBytes(0);
+    return choice.ok() ? choice.value() : SizeRequest::ofBytes(0);
 }
 
 void GrowDialog::updateChoice() {
     if (!m_state || !m_room)
         return;
     const auto choice = m_growth->value();
-    const bool given = std::holds_alternative<SizeRequest>(choice);
+    const bool given = choice.ok();
     const SizeRequest growth = this->growth();
     m_plan.reset();
     if (given) {
@@ -312,7 +311,7 @@ void GrowDialog::updateChoice() {
     } else {
         m_problem->setStyleSheet(QString());
         if (!given) // the size widget's sentence: nothing typed, or not a size
-            m_problem->setText(std::get<QString>(choice));
+            m_problem->setText(choice.why());
         else
             m_problem->setText(tr("Both elements grow to %1 in a plan of %n step(s); Preview "
                                   "shows every command before anything runs.",

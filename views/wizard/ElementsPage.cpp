@@ -192,11 +192,11 @@ void ElementsPage::choicesChanged() {
     QStringList problems;
     PairIntent asked = intent;
     const auto size = m_size->value();
-    if (const QString* sizeProblem = std::get_if<QString>(&size)) {
-        problems << *sizeProblem;
+    if (!size.ok()) {
+        problems << size.reasons();
         asked.elementSize = SizeRequest::maximum();
     } else {
-        intent.elementSize = asked.elementSize = std::get<SizeRequest>(size);
+        intent.elementSize = asked.elementSize = size.value();
     }
     problems << layerRefusals(PairLayer::Elements, *m_context.state, asked);
     m_problem->setText(problems.join(QLatin1Char('\n')));

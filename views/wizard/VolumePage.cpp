@@ -77,11 +77,11 @@ void VolumePage::choicesChanged() {
     QStringList problems;
     PairIntent asked = m_context.intent;
     const auto size = m_size->value();
-    if (const QString* sizeProblem = std::get_if<QString>(&size)) {
-        problems << *sizeProblem;
+    if (!size.ok()) {
+        problems << size.reasons();
         asked.volumeSize = SizeRequest::maximum();
     } else {
-        m_context.intent.volumeSize = asked.volumeSize = std::get<SizeRequest>(size);
+        m_context.intent.volumeSize = asked.volumeSize = size.value();
     }
     problems << layerRefusals(PairLayer::Volume, *m_context.state, asked);
     m_problem->setText(problems.join(QLatin1Char('\n')));
