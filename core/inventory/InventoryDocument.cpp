@@ -126,11 +126,9 @@ QString InventoryDocument::verify(const QString& text, const Inventory& expected
     return QString();
 }
 
-bool InventoryDocument::save(QString* whyNot) {
-    auto refuse = [&](const QString& why) {
-        if (whyNot)
-            *whyNot = why;
-        return false;
+Result<void> InventoryDocument::save() {
+    auto refuse = [](const QString& why) -> Result<void> {
+        return failure(why);
     };
     const QString problem = verify(m_text, m_inventory);
     if (!problem.isEmpty())
@@ -181,7 +179,7 @@ bool InventoryDocument::save(QString* whyNot) {
         return refuse(QStringLiteral("Cannot write %1: %2. The file is as it was.")
                           .arg(m_path, file.errorString()));
     m_onDisk = bytes;
-    return true;
+    return {};
 }
 
 } // namespace nr1

@@ -9,8 +9,10 @@
 // reader: unless it reads back to exactly the expected inventory the edit is refused and
 // nothing changes. save() writes atomically (QSaveFile), keeps the previous file as "<file>~",
 // and refuses when the file changed on disk since it was read (or, for a new inventory, when
-// one appeared meanwhile), so a hand edit made meanwhile is never overwritten.
+// one appeared meanwhile), so a hand edit made meanwhile is never overwritten; it returns a
+// Result<void>: done, or the one sentence saying why not and that nothing was written.
 
+#include "base/Result.h"
 #include "inventory/Inventory.h"
 
 #include <QByteArray>
@@ -56,10 +58,10 @@ public:
     InventoryEdit removePair(std::size_t index);
 
     /// Writes text() to path() (creating its folder), the previous file kept as "<path>~".
-    /// Refused (nothing written, the reason in `whyNot`) when the text does not read back to
-    /// inventory(), when the file changed on disk since it was read or saved, or on any I/O
-    /// error.
-    bool save(QString* whyNot = nullptr);
+    /// Done, or refused (nothing written, the reason one sentence) when the text does not read
+    /// back to inventory(), when the file changed on disk since it was read or saved, or on any
+    /// I/O error.
+    Result<void> save();
 
 private:
     InventoryDocument() = default;

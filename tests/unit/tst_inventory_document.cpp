@@ -574,8 +574,8 @@ private slots:
         QVERIFY(loaded.ok());
         InventoryDocument document = loaded.value();
         QVERIFY(document.addPair(pairNamed(QStringLiteral("new"))).applied);
-        QString why;
-        QVERIFY2(document.save(&why), qPrintable(why));
+        Result<void> saved = document.save();
+        QVERIFY2(saved.ok(), qPrintable(saved.why()));
         QCOMPARE(readFile(path), document.text().toUtf8());
         QCOMPARE(readFile(path + QLatin1Char('~')), kTwoPairs.toUtf8());
         QCOMPARE(
@@ -584,7 +584,8 @@ private slots:
         // A second save keeps the version before it.
         const QByteArray first = readFile(path);
         QVERIFY(document.removePair(0).applied);
-        QVERIFY2(document.save(&why), qPrintable(why));
+        saved = document.save();
+        QVERIFY2(saved.ok(), qPrintable(saved.why()));
         QCOMPARE(readFile(path + QLatin1Char('~')), first);
         QVERIFY(InventoryDocument::load(path).ok());
     }
@@ -597,9 +598,9 @@ private slots:
         QVERIFY(document.addPair(pairNamed(QStringLiteral("new"))).applied);
         const QByteArray handEdited = kTwoPairs.toUtf8() + "# edited by hand meanwhile\n";
         writeFile(path, handEdited);
-        QString why;
-        QVERIFY(!document.save(&why));
-        QVERIFY2(why.contains(QLatin1String("changed on disk")), qPrintable(why));
+        const Result<void> saved = document.save();
+        QVERIFY(!saved.ok());
+        QVERIFY2(saved.why().contains(QLatin1String("changed on disk")), qPrintable(saved.why()));
         QCOMPARE(readFile(path), handEdited);
         QVERIFY(!QFile::exists(path + QLatin1Char('~')));
     }
@@ -610,9 +611,10 @@ private slots:
         writeFile(notAFolder, "x");
         InventoryDocument document =
             InventoryDocument::createEmpty(notAFolder + QStringLiteral("/inventory.yaml"));
-        QString why;
-        QVERIFY(!document.save(&why));
-        QVERIFY2(why.contains(QLatin1String("Nothing was written")), qPrintable(why));
+        const Result<void> saved = document.save();
+        QVERIFY(!saved.ok());
+        QVERIFY2(saved.why().contains(QLatin1String("Nothing was written")),
+                 qPrintable(saved.why()));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("file")});
         QCOMPARE(readFile(notAFolder), QByteArray("x"));
@@ -623,15 +625,15 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("config/nr1/inventory.yaml"));
         InventoryDocument document = InventoryDocument::createEmpty(path);
         QVERIFY(document.inventory().pairs.empty());
-        QString why;
-        QVERIFY2(document.save(&why), qPrintable(why));
+        Result<void> saved = document.save();
+        QVERIFY2(saved.ok(), qPrintable(saved.why()));
         QVERIFY(!QFile::exists(path + QLatin1Char('~')));
         auto loaded = InventoryDocument::load(path);
         QVERIFY(loaded.ok());
         QVERIFY(loaded.value().text().startsWith(QLatin1String("# nr1 inventory")));
         InventoryDocument reopened = loaded.value();
         QVERIFY(reopened.addPair(pairNamed(QStringLiteral("first"))).applied);
-        QVERIFY(reopened.save(&why));
+        QVERIFY(reopened.save().ok());
         const auto result = loadInventory(path);
         QVERIFY(result.ok());
         QCOMPARE(

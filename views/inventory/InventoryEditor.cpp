@@ -49,9 +49,8 @@ bool InventoryEditor::save(InventoryDocument& document, const InventoryEdit& edi
         showMessage(m_window, QMessageBox::Warning, tr("Inventory not changed"), edit.message);
         return false;
     }
-    QString why;
-    if (!document.save(&why)) {
-        showMessage(m_window, QMessageBox::Critical, tr("Inventory not saved"), why);
+    if (const Result<void> saved = document.save(); !saved.ok()) {
+        showMessage(m_window, QMessageBox::Critical, tr("Inventory not saved"), saved.why());
         return false;
     }
     if (!edit.layoutKept)
@@ -150,9 +149,8 @@ bool InventoryEditor::createInventory(const QString& path) {
         return false;
     }
     InventoryDocument document = InventoryDocument::createEmpty(path);
-    QString why;
-    if (!document.save(&why)) {
-        showMessage(m_window, QMessageBox::Critical, tr("Inventory not created"), why);
+    if (const Result<void> saved = document.save(); !saved.ok()) {
+        showMessage(m_window, QMessageBox::Critical, tr("Inventory not created"), saved.why());
         return false;
     }
     emit created(path);
