@@ -76,15 +76,13 @@ QString ConnectionOptions::take(QStringList& arguments) {
     return {};
 }
 
-std::optional<SshTarget> ConnectionOptions::resolve(const QString& node, QString& error) const {
+Result<SshTarget> ConnectionOptions::resolve(const QString& node) const {
     Inventory inventory;
     const QString path = inventoryPath.isEmpty() ? defaultInventoryPath() : inventoryPath;
     if (inventoryGiven || QFile::exists(path)) {
         const auto loaded = loadInventory(path);
-        if (!loaded.ok()) {
-            error = loaded.error().toString();
-            return std::nullopt;
-        }
+        if (!loaded.ok())
+            return failure(loaded.why());
         inventory = loaded.value();
     }
     SshTarget target;
@@ -95,16 +93,13 @@ std::optional<SshTarget> ConnectionOptions::resolve(const QString& node, QString
     const InventoryPair* pair = nullptr;
     if (!pairName.isEmpty()) {
         pair = inventory.findPair(pairName);
-        if (!pair || !isRole) {
-            error = QStringLiteral("no node '%1' in the inventory %2").arg(node, path);
-            return std::nullopt;
-        }
+        if (!pair || !isRole)
+            return failure(QStringLiteral("no node '%1' in the inventory %2").arg(node, path));
     } else if (isRole && inventory.pairs.size() == 1) {
         pair = &inventory.pairs.front();
     } else if (isRole && inventory.pairs.size() > 1) {
-        error =
-            QStringLiteral("the inventory holds several pairs: name the node as PAIR/%1").arg(role);
-        return std::nullopt;
+        return failure(QStringLiteral("the inventory holds several pairs: name the node as PAIR/%1")
+                           .arg(role));
     }
     if (pair)
         target = sshTargetFor(inventory,

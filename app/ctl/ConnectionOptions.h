@@ -3,8 +3,10 @@
 // (--inventory, --known-hosts, --accept-new-host-key, --identity, --user, --port), and how a
 // NODE argument becomes an SshTarget: "PAIR/primary", "PAIR/secondary", "primary"/"secondary"
 // when the inventory holds one pair, or else a host name or ~/.ssh/config alias. Options given
-// on the command line override the inventory, which overrides ~/.ssh/config.
+// on the command line override the inventory, which overrides ~/.ssh/config. A NODE that names
+// no target (an unreadable inventory, no such pair) is a Result failure with the sentence why.
 
+#include "base/Result.h"
 #include "inventory/Inventory.h"
 #include "ssh/SshTarget.h"
 
@@ -24,8 +26,8 @@ struct ConnectionOptions {
 
     /// Takes the options it knows out of `arguments`; returns an error text, or empty.
     QString take(QStringList& arguments);
-    /// The target for NODE, or an error text in `error`.
-    std::optional<SshTarget> resolve(const QString& node, QString& error) const;
+    /// The target for NODE, or why there is none.
+    Result<SshTarget> resolve(const QString& node) const;
 
     static QString defaultInventoryPath();
     static QString help();

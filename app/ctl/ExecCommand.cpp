@@ -60,14 +60,13 @@ int runExecCommand(const QStringList& input) {
                      qPrintable(execCommandHelp()));
         return kExitUsage;
     }
-    QString error;
-    const auto target = options.resolve(arguments.at(0), error);
-    if (!target) {
-        std::fprintf(stderr, "nr1ctl exec: %s\n", qPrintable(error));
+    const Result<SshTarget> target = options.resolve(arguments.at(0));
+    if (!target.ok()) {
+        std::fprintf(stderr, "nr1ctl exec: %s\n", qPrintable(target.why()));
         return kExitUsage;
     }
     TerminalTrust trust(options.acceptNewHostKey);
-    SshRunner runner(*target, &trust);
+    SshRunner runner(target.value(), &trust);
     Command command;
     command.argv = arguments.mid(separator + 1);
     command.timeout = std::chrono::seconds(timeoutSeconds);

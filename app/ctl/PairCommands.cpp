@@ -133,11 +133,12 @@ int runUnlockCommand(const QStringList& input) {
     QString error;
     if (!arguments.isEmpty())
         error = QStringLiteral("unknown argument %1").arg(arguments.first());
-    auto connection = error.isEmpty() ? connect(options, error) : nullptr;
-    if (!connection) {
-        printError(QStringLiteral("unlock"), error);
+    auto connected = error.isEmpty() ? connect(options) : failure(error);
+    if (!connected.ok()) {
+        printError(QStringLiteral("unlock"), connected.why());
         return kExitUsage;
     }
+    const auto connection = std::move(connected).value();
     PairSession& session = *connection->session;
     PairLock::holders(session, &session, [&](const QStringList& holders, const QString& problem) {
         if (!problem.isEmpty()) {
@@ -187,11 +188,12 @@ int runStatusCommand(const QStringList& input) {
     QString error;
     QString saveDirectory;
     takeValue(arguments, QStringLiteral("--save-probe"), saveDirectory, error);
-    auto connection = error.isEmpty() ? connect(options, error) : nullptr;
-    if (!connection) {
-        printError(QStringLiteral("status"), error);
+    auto connected = error.isEmpty() ? connect(options) : failure(error);
+    if (!connected.ok()) {
+        printError(QStringLiteral("status"), connected.why());
         return kExitUsage;
     }
+    const auto connection = std::move(connected).value();
     probeThen(*connection, QStringLiteral("status"), [&](const PairProbe& probe) {
         if (!saveDirectory.isEmpty()) {
             for (const auto& [name, node] :
@@ -265,11 +267,12 @@ int runPlanCommand(const QStringList& input, bool apply) {
         printError(command, error);
         return kExitUsage;
     }
-    auto connection = connect(options, error);
-    if (!connection) {
-        printError(command, error);
+    auto connected = connect(options);
+    if (!connected.ok()) {
+        printError(command, connected.why());
         return kExitUsage;
     }
+    const auto connection = std::move(connected).value();
     std::unique_ptr<QObject> session;
     probeThen(*connection, command, [&](const PairProbe& probe) {
         PairIntent intent;
@@ -338,13 +341,12 @@ int runJournalCommand(const QStringList& input) {
     QString error;
     QString pairName = options.pairName;
     if (pairName.isEmpty()) {
-        Inventory inventory;
-        InventoryPair pair;
-        if (!findInventoryPair(options, inventory, pair, error)) {
-            printError(QStringLiteral("journal"), error);
+        const Result<InventoryPairFound> found = findInventoryPair(options);
+        if (!found.ok()) {
+            printError(QStringLiteral("journal"), found.why());
             return kExitUsage;
         }
-        pairName = pair.name;
+        pairName = found.value().pair.name;
     }
     const auto contents = Journal::read(Journal::defaultPath(pairName), &error);
     if (!contents) {

@@ -29,40 +29,36 @@ QString pairOptionsHelp() {
                           "  --json                  machine-readable output\n");
 }
 
-bool findInventoryPair(const PairOptions& options, Inventory& inventory, InventoryPair& pair,
-                       QString& error) {
+Result<InventoryPairFound> findInventoryPair(const PairOptions& options) {
     const QString path = options.connection.inventoryPath.isEmpty()
                              ? ConnectionOptions::defaultInventoryPath()
                              : options.connection.inventoryPath;
     const auto loaded = loadInventory(path);
-    if (!loaded.ok()) {
-        error = loaded.error().toString();
-        return false;
-    }
-    inventory = loaded.value();
+    if (!loaded.ok())
+        return failure(loaded.why());
+    const Inventory& inventory = loaded.value();
     const InventoryPair* found = nullptr;
     if (!options.pairName.isEmpty())
         found = inventory.findPair(options.pairName);
     else if (inventory.pairs.size() == 1)
         found = &inventory.pairs.front();
-    if (!found) {
-        error =
+    if (!found)
+        return failure(
             options.pairName.isEmpty()
                 ? QStringLiteral("the inventory %1 holds %2 pairs: name one with --pair")
                       .arg(path)
                       .arg(inventory.pairs.size())
-                : QStringLiteral("no pair '%1' in the inventory %2").arg(options.pairName, path);
-        return false;
-    }
-    pair = *found;
-    return true;
+                : QStringLiteral("no pair '%1' in the inventory %2").arg(options.pairName, path));
+    return InventoryPairFound{inventory, *found};
 }
 
-std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error) {
+Result<std::unique_ptr<PairConnection>> connect(const PairOptions& options) {
+    Result<InventoryPairFound> found = findInventoryPair(options);
+    if (!found.ok())
+        return failure(found.reasons());
     auto connection = std::make_unique<PairConnection>();
-    InventoryPair pair;
-    if (!findInventoryPair(options, connection->inventory, pair, error))
-        return nullptr;
+    connection->inventory = std::move(found.value().inventory);
+    const InventoryPair& pair = found.value().pair;
     auto targetFor = [&](const InventoryNode& node) {
         SshTarget target = sshTargetFor(connection->inventory, node);
         if (!options.connection.knownHostsFile.isEmpty())

@@ -49,12 +49,17 @@ struct PairOptions {
 };
 
 QString pairOptionsHelp();
-/// Reads the inventory and finds the pair the options name (--pair, or the only one); false
-/// with `error` when the inventory cannot be read or names no such pair.
-bool findInventoryPair(const PairOptions& options, Inventory& inventory, InventoryPair& pair,
-                       QString& error);
-/// Both nodes of the pair the options name; nullptr with `error` when there is none.
-std::unique_ptr<PairConnection> connect(const PairOptions& options, QString& error);
+/// A pair and the inventory it was found in.
+struct InventoryPairFound {
+    Inventory inventory;
+    InventoryPair pair;
+};
+
+/// Reads the inventory and finds the pair the options name (--pair, or the only one); or why
+/// not: the inventory cannot be read or names no such pair.
+Result<InventoryPairFound> findInventoryPair(const PairOptions& options);
+/// Both nodes of the pair the options name, or why there is no such pair.
+Result<std::unique_ptr<PairConnection>> connect(const PairOptions& options);
 /// The intent: inventory defaults, the probed initiator name when the inventory has none, then
 /// the command line's intent options; unknown arguments are left in `rest`. Returns an error.
 QString buildIntent(const PairConnection& connection, const PairProbe& probe, QStringList arguments,

@@ -183,7 +183,14 @@ int runWatchCommand(const QStringList& input) {
     takeSeconds(arguments, QStringLiteral("--interval"), interval, error) &&
         takeSeconds(arguments, QStringLiteral("--busy-interval"), busyInterval, error) &&
         takeSeconds(arguments, QStringLiteral("--for"), duration, error);
-    auto connection = error.isEmpty() ? connect(options, error) : nullptr;
+    std::unique_ptr<PairConnection> connection;
+    if (error.isEmpty()) {
+        auto connected = connect(options);
+        if (connected.ok())
+            connection = std::move(connected).value();
+        else
+            error = connected.why();
+    }
     PairIntent intent;
     QStringList rest;
     if (connection)
