@@ -140,12 +140,13 @@ int runUnlockCommand(const QStringList& input) {
     }
     const auto connection = std::move(connected).value();
     PairSession& session = *connection->session;
-    PairLock::holders(session, &session, [&](const QStringList& holders, const QString& problem) {
-        if (!problem.isEmpty()) {
-            printError(QStringLiteral("unlock"), problem);
+    PairLock::holders(session, &session, [&](const Result<QStringList>& found) {
+        if (!found.ok()) {
+            printError(QStringLiteral("unlock"), found.why());
             QCoreApplication::exit(kExitConnection);
             return;
         }
+        const QStringList& holders = found.value();
         if (holders.isEmpty()) {
             print(QStringLiteral("Pair %1 is not locked.\n").arg(session.name()));
             QCoreApplication::exit(kExitOk);
@@ -167,13 +168,13 @@ int runUnlockCommand(const QStringList& input) {
                 return;
             }
         }
-        PairLock::breakLock(session, &session, [&session](bool broken, const QString& why) {
-            if (broken)
+        PairLock::breakLock(session, &session, [&session](const Result<void>& broken) {
+            if (broken.ok())
                 print(QStringLiteral("Broken: pair %1 is not locked any more.\n")
                           .arg(session.name()));
             else
-                printError(QStringLiteral("unlock"), why);
-            QCoreApplication::exit(broken ? kExitOk : kExitConnection);
+                printError(QStringLiteral("unlock"), broken.why());
+            QCoreApplication::exit(broken.ok() ? kExitOk : kExitConnection);
         });
     });
     return QCoreApplication::exec();
@@ -338,7 +339,6 @@ int runJournalCommand(const QStringList& input) {
         return kExitUsage;
     }
     // The journal is named by the pair: with --pair it needs no inventory at all.
-    QString error;
     QString pairName = options.pairName;
     if (pairName.isEmpty()) {
         const Result<InventoryPairFound> found = findInventoryPair(options);
@@ -348,11 +348,12 @@ int runJournalCommand(const QStringList& input) {
         }
         pairName = found.value().pair.name;
     }
-    const auto contents = Journal::read(Journal::defaultPath(pairName), &error);
-    if (!contents) {
-        printError(QStringLiteral("journal"), error);
+    const auto read = Journal::read(Journal::defaultPath(pairName));
+    if (!read.ok()) {
+        printError(QStringLiteral("journal"), read.why());
         return kExitNoInput;
     }
+    const JournalContents* contents = &read.value();
     for (const QString& damaged : contents->damaged)
         printError(QStringLiteral("journal"), QStringLiteral("skipped %1").arg(damaged));
     for (const QJsonObject& entry :

@@ -90,15 +90,12 @@ bool Journal::append(QJsonObject entry) {
     return true;
 }
 
-std::optional<JournalContents> Journal::read(const QString& path, QString* error) {
+Result<JournalContents> Journal::read(const QString& path) {
     QFile file(path);
     if (!file.exists())
         return JournalContents{};
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     JournalContents contents;
     int number = 0;
     while (!file.atEnd()) {

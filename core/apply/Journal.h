@@ -9,10 +9,11 @@
 // folder created 0700 (the journal names hosts and commands). The default file is
 // $XDG_STATE_HOME/nr1/journal/PAIR.jsonl (~/.local/state/…).
 
+#include "base/Result.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-#include <optional>
 #include <vector>
 
 namespace nr1 {
@@ -36,9 +37,9 @@ public:
     bool append(QJsonObject entry);
     QString error() const { return m_error; }
 
-    /// The file's entries; nullopt with `error` only when the file cannot be read at all (a
-    /// missing file has no entries).
-    static std::optional<JournalContents> read(const QString& path, QString* error);
+    /// The file's entries; a failure only when the file cannot be read at all (a missing file
+    /// has no entries).
+    static Result<JournalContents> read(const QString& path);
 
 private:
     QString m_path;

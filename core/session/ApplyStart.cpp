@@ -69,9 +69,9 @@ ApplyStart::ApplyStart(PairSession& session, PairLock& lock, Plan confirmed, Pai
 
 void ApplyStart::start() {
     emit progress(tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name()));
-    m_lock.take([this](bool taken, const QString& why) {
-        if (!taken) {
-            emit refused(Refusal::Locked, why, {});
+    m_lock.take([this](const Result<void>& taken) {
+        if (!taken.ok()) {
+            emit refused(Refusal::Locked, taken.why(), {});
             return;
         }
         emit progress(tr("Reading both nodes again: the plan must still be the one confirmed…"));

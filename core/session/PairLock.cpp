@@ -72,46 +72,83 @@ void PairLock::takeOn(NodeRole role, Taken done) {
         lockCommand(NodeScript::LockTake, m_session.name(), m_owner), this,
         [this, role, done = std::move(done)](const CommandResult& result) {
             if (result.succeeded()) {
-                done(true, QString());
+                done({});
                 return;
             }
             const QString node = QStringLiteral("%1 (%2)").arg(
                 roleName(role), m_session.runner(role).describeTarget());
             if (result.status == CommandStatus::Exited && result.exitCode == kHeldByAnother)
-                done(false, tr("pair %1 is locked on the %2 by %3. If that nr1 is gone, "
-                               "`nr1ctl unlock --pair %1` breaks the lock.")
-                                .arg(m_session.name(), node, firstLine(result.stdoutData)));
+                done(failure(tr("pair %1 is locked on the %2 by %3. If that nr1 is gone, "
+                                "`nr1ctl unlock --pair %1` breaks the lock.")
+                                 .arg(m_session.name(), node, firstLine(result.stdoutData))));
             else
-                done(false, tr("cannot take the lock of pair %1 on the %2: %3 %4")
-                                .arg(m_session.name(), node, result.summary(),
-                                     firstLine(result.stderrData)));
+                done(failure(tr("cannot take the lock of pair %1 on the %2: %3 %4")
+                                 .arg(m_session.name(), node, result.summary(),
+                                      firstLine(result.stderrData))));
         });
 }
 
 void PairLock::take(Taken done) {
     if (m_held) {
         QMetaObject::invokeMethod(
-            this, [done] { done(true, QString()); }, Qt::QueuedConnection);
+            this, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
-    takeOn(NodeRole::Primary, [this, done](bool taken, const QString& why) {
-        if (!taken) {
-            done(false, why);
+    takeOn(NodeRole::Primary, [this, done](const Result<void>& primaryTaken) {
+        if (!primaryTaken.ok()) {
+            done(primaryTaken);
             return;
         }
-        takeOn(NodeRole::Secondary, [this, done](bool bothTaken, const QString& refusal) {
-            if (bothTaken) {
+        takeOn(NodeRole::Secondary, [this, done](const Result<void>& bothTaken) {
+            if (bothTaken.ok()) {
                 m_held = true;
-                done(true, QString());
+                done(bothTaken);
                 return;
             }
             // Give the Primary's back: a half-taken lock would block everyone.
-            m_session.primary().run(
-                lockCommand(NodeScript::LockRelease, m_session.name(), m_owner), this,
-                [done, refusal](const CommandResult&) { done(false, refusal); });
+            m_session.primary().run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner),
+                                    this,
+                                    [done, bothTaken](const CommandResult&) { done(bothTaken); });
         });
     });
 }
+
+namespace {
+
+/// Runs `command` on both nodes at once; `done` gets both answers (Primary's first) once the
+/// second has come.
+void askBoth(
+    PairSession& session, const Command& command, QObject* context,
+    std::function<void(const CommandResult& primary, const CommandResult& secondary)> done) {
+    struct Answers {
+        CommandResult primary;
+        CommandResult secondary;
+        int outstanding = 2;
+    };
+    auto answers = std::make_shared<Answers>();
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
+        session.runner(role).run(
+            command, context, [answers, role, done](const CommandResult& result) {
+                (role == NodeRole::Primary ? answers->primary : answers->secondary) = result;
+                if (--answers->outstanding == 0)
+                    done(answers->primary, answers->secondary);
+            });
+}
+
+/// "primary (root@a): exited 1" for each node whose answer failed.
+QStringList failedNodes(PairSession& session, const CommandResult& primary,
+                        const CommandResult& secondary) {
+    QStringList failed;
+    for (const auto& [role, result] :
+         {std::pair{NodeRole::Primary, &primary}, std::pair{NodeRole::Secondary, &secondary}})
+        if (!result->succeeded())
+            failed << QStringLiteral("%1 (%2): %3")
+                          .arg(roleName(role), session.runner(role).describeTarget(),
+                               result->summary());
+    return failed;
+}
+
+} // namespace
 
 void PairLock::release(std::function<void()> done) {
     if (!m_held) {
@@ -120,53 +157,40 @@ void PairLock::release(std::function<void()> done) {
         return;
     }
     m_held = false;
-    auto outstanding = std::make_shared<int>(2);
-    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
-        m_session.runner(role).run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner),
-                                   this, [outstanding, done](const CommandResult&) {
-                                       if (--*outstanding == 0 && done)
-                                           done();
-                                   });
+    askBoth(m_session, lockCommand(NodeScript::LockRelease, m_session.name(), m_owner), this,
+            [done](const CommandResult&, const CommandResult&) {
+                if (done)
+                    done();
+            });
 }
 
 void PairLock::holders(PairSession& session, QObject* context,
-                       std::function<void(const QStringList&, const QString&)> done) {
-    struct Answers {
-        QStringList holders;
-        QStringList errors;
-        int outstanding = 2;
-    };
-    auto answers = std::make_shared<Answers>();
-    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
-        session.runner(role).run(
-            lockCommand(NodeScript::LockShow, session.name()), context,
-            [answers, role, done, &session](const CommandResult& result) {
-                if (!result.succeeded())
-                    answers->errors
-                        << QStringLiteral("%1 (%2): %3")
-                               .arg(roleName(role), session.runner(role).describeTarget(),
-                                    result.summary());
-                else if (const QString owner = firstLine(result.stdoutData); !owner.isEmpty())
-                    answers->holders << QStringLiteral("%1: %2").arg(roleName(role), owner);
-                if (--answers->outstanding == 0)
-                    done(answers->holders, answers->errors.join(QStringLiteral("; ")));
+                       std::function<void(const Result<QStringList>&)> done) {
+    askBoth(session, lockCommand(NodeScript::LockShow, session.name()), context,
+            [&session, done](const CommandResult& primary, const CommandResult& secondary) {
+                if (const QStringList failed = failedNodes(session, primary, secondary);
+                    !failed.isEmpty()) {
+                    done(failure(failed.join(QStringLiteral("; "))));
+                    return;
+                }
+                QStringList holders;
+                for (const auto& [role, result] : {std::pair{NodeRole::Primary, &primary},
+                                                   std::pair{NodeRole::Secondary, &secondary}})
+                    if (const QString owner = firstLine(result->stdoutData); !owner.isEmpty())
+                        holders << QStringLiteral("%1: %2").arg(roleName(role), owner);
+                done(holders);
             });
 }
 
 void PairLock::breakLock(PairSession& session, QObject* context,
-                         std::function<void(bool, const QString&)> done) {
-    auto outstanding = std::make_shared<int>(2);
-    auto errors = std::make_shared<QStringList>();
-    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
-        session.runner(role).run(
-            lockCommand(NodeScript::LockBreak, session.name()), context,
-            [outstanding, errors, role, done, &session](const CommandResult& result) {
-                if (!result.succeeded())
-                    *errors << QStringLiteral("%1 (%2): %3")
-                                   .arg(roleName(role), session.runner(role).describeTarget(),
-                                        result.summary());
-                if (--*outstanding == 0)
-                    done(errors->isEmpty(), errors->join(QStringLiteral("; ")));
+                         std::function<void(const Result<void>&)> done) {
+    askBoth(session, lockCommand(NodeScript::LockBreak, session.name()), context,
+            [&session, done](const CommandResult& primary, const CommandResult& secondary) {
+                if (const QStringList failed = failedNodes(session, primary, secondary);
+                    !failed.isEmpty())
+                    done(failure(failed.join(QStringLiteral("; "))));
+                else
+                    done({});
             });
 }
 

@@ -11,6 +11,7 @@
 // lock's thread, never from inside the call; the session must outlive the lock. On the nodes
 // this runs core/scripts/lock-take.sh, lock-release.sh, lock-show.sh and lock-break.sh.
 
+#include "base/Result.h"
 #include "session/PairSession.h"
 
 #include <QObject>
@@ -26,8 +27,8 @@ public:
     /// Gives the lock back (without waiting for the answer) if it is still held.
     ~PairLock() override;
 
-    using Taken = std::function<void(bool taken, const QString& why)>;
-    /// Takes the lock on both nodes; `why` names the holder, or the node that failed.
+    using Taken = std::function<void(const Result<void>& taken)>;
+    /// Takes the lock on both nodes; a failure names the holder, or the node that failed.
     void take(Taken done);
     /// Gives the lock back on both nodes; `done` (optional) when both answered.
     void release(std::function<void()> done = {});
@@ -42,12 +43,12 @@ public:
     static Command takeCommand(const QString& pair);
     static Command releaseCommand(const QString& pair);
     /// Who holds the pair's lock on each node: "primary: OWNER" lines; empty when nobody does.
-    /// `error` when a node cannot be asked.
+    /// A failure names each node that could not be asked.
     static void holders(PairSession& session, QObject* context,
-                        std::function<void(const QStringList& holders, const QString& error)> done);
+                        std::function<void(const Result<QStringList>& holders)> done);
     /// Removes the pair's lock on both nodes whoever holds it (the way out of a stale lock).
     static void breakLock(PairSession& session, QObject* context,
-                          std::function<void(bool broken, const QString& why)> done);
+                          std::function<void(const Result<void>& broken)> done);
 
 private:
     void takeOn(NodeRole role, Taken done);

@@ -265,9 +265,9 @@ private slots:
         Executor executor(plan, primary, secondary, &journal);
         executor.apply(PairState{});
         QCOMPARE(waitFinished(executor), Executor::State::Done);
-        QString error;
-        const auto contents = Journal::read(journal.path(), &error);
-        QVERIFY2(contents, qPrintable(error));
+        const auto read = Journal::read(journal.path());
+        QVERIFY2(read.ok(), qPrintable(read.why()));
+        const JournalContents* contents = &read.value();
         QVERIFY(contents->damaged.isEmpty());
         const std::vector<QJsonObject>* entries = &contents->entries;
         QCOMPARE(entries->size(), size_t(10)); // plan, 4 × (start, run), end
@@ -306,9 +306,9 @@ private slots:
         Journal journal(path);
         QVERIFY2(journal.append({{QStringLiteral("event"), QStringLiteral("end")}}),
                  qPrintable(journal.error()));
-        QString error;
-        const auto contents = Journal::read(path, &error);
-        QVERIFY2(contents, qPrintable(error));
+        const auto read = Journal::read(path);
+        QVERIFY2(read.ok(), qPrintable(read.why()));
+        const JournalContents* contents = &read.value();
         QCOMPARE(contents->entries.size(), size_t(2));
         QCOMPARE(contents->entries.back().value(QStringLiteral("event")).toString(),
                  QStringLiteral("end"));

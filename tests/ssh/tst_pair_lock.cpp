@@ -70,19 +70,18 @@ private slots:
         inventoryPair.name = pair;
         PairSession session(inventoryPair, runner, runner, sshd.path(QStringLiteral("j.jsonl")));
         std::optional<QStringList> holders;
-        PairLock::holders(session, this,
-                          [&holders](const QStringList& found, const QString& error) {
-                              QVERIFY2(error.isEmpty(), qPrintable(error));
-                              holders = found;
-                          });
+        PairLock::holders(session, this, [&holders](const Result<QStringList>& found) {
+            QVERIFY2(found.ok(), qPrintable(found.why()));
+            holders = found.value();
+        });
         QTRY_VERIFY_WITH_TIMEOUT(holders.has_value(), 20000);
         QCOMPARE(holders->size(), 2); // both "nodes" are this machine here
         QVERIFY2(holders->contains(QStringLiteral("primary: ") + QString::fromUtf8(ownerA)),
                  qPrintable(holders->join(u'\n')));
         std::optional<bool> broken;
-        PairLock::breakLock(session, this, [&broken](bool done, const QString& why) {
-            QVERIFY2(done, qPrintable(why));
-            broken = done;
+        PairLock::breakLock(session, this, [&broken](const Result<void>& done) {
+            QVERIFY2(done.ok(), qPrintable(done.why()));
+            broken = done.ok();
         });
         QTRY_VERIFY_WITH_TIMEOUT(broken.has_value(), 20000);
         QVERIFY(!QDir(folder).exists());

@@ -20,7 +20,7 @@ namespace nr1 {
 
 namespace {
 
-enum Column { Time, What, Result };
+enum Column { TimeColumn, WhatColumn, ResultColumn };
 constexpr int kEntryRole = Qt::UserRole;
 
 Health endHealth(const QString& state) {
@@ -59,9 +59,9 @@ JournalView::JournalView(QWidget* parent)
     reloadButton->setToolTip(tr("Read the journal file again"));
     m_runs->setColumnCount(3);
     m_runs->setHeaderLabels({tr("Time"), tr("What"), tr("Result")});
-    m_runs->header()->setSectionResizeMode(Time, QHeaderView::ResizeToContents);
-    m_runs->header()->setSectionResizeMode(What, QHeaderView::Stretch);
-    m_runs->header()->setSectionResizeMode(Result, QHeaderView::ResizeToContents);
+    m_runs->header()->setSectionResizeMode(TimeColumn, QHeaderView::ResizeToContents);
+    m_runs->header()->setSectionResizeMode(WhatColumn, QHeaderView::Stretch);
+    m_runs->header()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
     m_runs->header()->setStretchLastSection(false);
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -118,12 +118,12 @@ void JournalView::reload() {
                               .arg(m_pair, m_path));
         return;
     }
-    QString error;
-    const auto contents = Journal::read(m_path, &error);
-    if (!contents) {
-        m_status->setText(tr("Cannot read the journal %1: %2").arg(m_path, error));
+    const auto read = Journal::read(m_path);
+    if (!read.ok()) {
+        m_status->setText(tr("Cannot read the journal %1: %2").arg(m_path, read.why()));
         return;
     }
+    const JournalContents* contents = &read.value();
     const std::vector<QJsonObject> entries = entriesForPeople(contents->entries);
     QTreeWidgetItem* run = nullptr;
     int runs = 0;
@@ -133,29 +133,29 @@ void JournalView::reload() {
         QTreeWidgetItem* item = nullptr;
         if (event == QLatin1String("plan") || !run) {
             item = new QTreeWidgetItem(m_runs, {time, journalEntrySummary(entry), QString()});
-            QFont bold = item->font(What);
+            QFont bold = item->font(WhatColumn);
             bold.setBold(true);
-            item->setFont(What, bold);
+            item->setFont(WhatColumn, bold);
             run = item;
             ++runs;
         } else {
             item = new QTreeWidgetItem(run, {time, journalEntrySummary(entry), resultOf(entry)});
         }
-        item->setData(Time, kEntryRole, entry);
-        item->setToolTip(What, item->text(What));
+        item->setData(TimeColumn, kEntryRole, entry);
+        item->setToolTip(WhatColumn, item->text(WhatColumn));
         if (event == QLatin1String("end")) {
             const QString state = entry.value(QStringLiteral("state")).toString();
-            run->setText(Result, state);
-            run->setForeground(Result, healthTextColor(endHealth(state), palette()));
+            run->setText(ResultColumn, state);
+            run->setForeground(ResultColumn, healthTextColor(endHealth(state), palette()));
         } else if ((event == QLatin1String("run") || event == QLatin1String("undo")) &&
-                   item->text(Result) != QLatin1String("exit 0")) {
-            item->setForeground(Result, healthTextColor(Health::Critical, palette()));
+                   item->text(ResultColumn) != QLatin1String("exit 0")) {
+            item->setForeground(ResultColumn, healthTextColor(Health::Critical, palette()));
         }
     }
     // A run without an end is still running, or was cut off (the console or nr1ctl ended).
     for (int i = 0; i < m_runs->topLevelItemCount(); ++i)
-        if (m_runs->topLevelItem(i)->text(Result).isEmpty())
-            m_runs->topLevelItem(i)->setText(Result, tr("no end recorded"));
+        if (m_runs->topLevelItem(i)->text(ResultColumn).isEmpty())
+            m_runs->topLevelItem(i)->setText(ResultColumn, tr("no end recorded"));
     if (QTreeWidgetItem* last = m_runs->topLevelItem(m_runs->topLevelItemCount() - 1)) {
         last->setExpanded(true);
         m_runs->scrollToItem(last);
@@ -173,7 +173,7 @@ void JournalView::showDetails() {
         m_details->clear();
         return;
     }
-    QJsonObject entry = item->data(Time, kEntryRole).toJsonObject();
+    QJsonObject entry = item->data(TimeColumn, kEntryRole).toJsonObject();
     QStringList lines;
     for (const char* key : {"stdout", "stderr", "failure", "why"}) {
         const QString value = entry.take(QLatin1String(key)).toString();
