@@ -166,7 +166,7 @@ void MainWindow::createMenus() {
         if (!session)
             return;
         openPlanDialog(
-            this, *session, tr("Repair pair %1").arg(name), &planRepair,
+            this, *session, tr("Repair pair %1").arg(name), QStringLiteral("repair"),
             [this, name] { pairChangedByPlan(name); },
             [this](QDialog* dialog) { showPlanWindow(dialog); });
     });

@@ -2,7 +2,9 @@
 
 #include "apply/Executor.h"
 #include "apply/Journal.h"
+#include "apply/RunRecovery.h"
 #include "ctl/ExitCodes.h"
+#include "ctl/SignalWatch.h"
 #include "ctl/Terminal.h"
 #include "session/PairLock.h"
 
@@ -15,23 +17,24 @@ namespace {
 
 class ApplySession : public QObject {
 public:
-    ApplySession(PairConnection& connection, Plan plan, PairIntent intent, Replan replan, bool json,
+    ApplySession(PairConnection& connection, Plan plan, PlanRecipe recipe, bool json,
                  QString onFailure)
         : m_connection(connection)
-        , m_intent(std::move(intent))
+        , m_intent(recipe.intent)
         , m_json(json)
         , m_onFailure(std::move(onFailure))
         , m_journal(connection.session->journal())
         , m_lock(*connection.session, plan.title)
-        , m_start(*connection.session, m_lock, plan, m_intent, std::move(replan))
+        , m_start(*connection.session, m_lock, plan, std::move(recipe))
         , m_executor(std::move(plan), connection.session->primary(),
                      connection.session->secondary(), &m_journal) {
-        connect(&m_start, &ApplyStart::progress, this, [this](const QString& what) {
-            if (!m_json)
-                print(what + QLatin1Char('\n'));
+        connect(&m_start, &ApplyStart::progress, this, &ApplySession::say);
+        connect(&m_lock, &PairLock::tookOver, this, &ApplySession::say);
+        new SignalWatch([this](int number, const QString& name) { interrupt(number, name); }, this);
+        connect(&m_start, &ApplyStart::ready, this, [this](const PairState& fresh) {
+            m_executor.setOrigin(m_start.origin());
+            m_executor.apply(fresh);
         });
-        connect(&m_start, &ApplyStart::ready, this,
-                [this](const PairState& fresh) { m_executor.apply(fresh); });
         connect(
             &m_start, &ApplyStart::refused, this,
             [this](ApplyStart::Refusal refusal, const QString& why, const QStringList& difference) {
@@ -126,7 +129,68 @@ public:
 
     void start() { m_start.start(); }
 
+    /// Finishes (`rollback` false) or undoes a run the journal holds, `plan` made again from it:
+    /// the lock, a fresh read, then the executor takes the run over.
+    void recover(RecordedRun run, bool rollback) {
+        say(tr("Taking the lock of pair %1 on both nodes…").arg(m_connection.pair().name));
+        m_lock.take([this, run = std::move(run), rollback](const Result<void>& taken) {
+            if (!taken.ok()) {
+                printError(QStringLiteral("apply"), taken.why());
+                QCoreApplication::exit(kExitLocked);
+                return;
+            }
+            say(tr("Reading both nodes…"));
+            readThen(
+                [this, run, rollback](const PairState& fresh) {
+                    m_executor.recover(run, fresh);
+                    if (rollback) {
+                        if (!m_executor.canRollback()) {
+                            printError(QStringLiteral("apply"),
+                                       QStringLiteral("nothing of this run can be rolled back"));
+                            end(kExitRefused);
+                            return;
+                        }
+                        m_executor.rollback();
+                    } else {
+                        if (!m_executor.canResume()) {
+                            printError(QStringLiteral("apply"),
+                                       QStringLiteral("this run cannot be resumed (its rollback "
+                                                      "was under way): use --rollback"));
+                            end(kExitRefused);
+                            return;
+                        }
+                        m_resumed = true;
+                        m_executor.resume(fresh);
+                    }
+                },
+                kExitConnection);
+        });
+    }
+
+    /// SIGINT/SIGTERM: before the first step the apply ends (nothing ran); during the run it
+    /// is recorded, and the run stops after the running step.
+    void interrupt(int number, const QString& signalName) {
+        if (m_executor.state() == Executor::State::Ready) {
+            printError(QStringLiteral("apply"),
+                       QStringLiteral("%1: nothing was run").arg(signalName));
+            end(128 + number);
+            return;
+        }
+        m_executor.interrupt(signalName);
+        m_interrupted = true;
+        if (!m_json)
+            print(QStringLiteral("\n%1: stopping after the running step (again to quit at once, "
+                                 "leaving the lock; `nr1ctl apply --resume` or --rollback "
+                                 "goes on from the journal).\n")
+                      .arg(signalName));
+    }
+
 private:
+    void say(const QString& what) {
+        if (!m_json)
+            print(what + QLatin1Char('\n'));
+    }
+
     /// Gives the lock back, then quits with `code`.
     void end(int code) {
         m_lock.release([code] { QCoreApplication::exit(code); });
@@ -192,6 +256,8 @@ private:
             m_executor.rollback();
             return;
         }
+        if (m_interrupted)
+            choice = QStringLiteral("stop");
         // An automatic resume is tried once: a failure that repeats needs a person.
         if (choice == QLatin1String("resume") && m_onFailure == choice && m_resumed)
             choice = QStringLiteral("stop");
@@ -244,6 +310,7 @@ private:
     bool m_json;
     QString m_onFailure;
     bool m_resumed = false;
+    bool m_interrupted = false;
     Journal& m_journal;
     PairLock m_lock;
     ApplyStart m_start;
@@ -253,11 +320,20 @@ private:
 /// Asks for the typed confirmation; true when given.
 } // namespace
 
-std::unique_ptr<QObject> startApply(PairConnection& connection, Plan plan, PairIntent intent,
-                                    Replan replan, bool json, QString onFailure) {
-    auto session = std::make_unique<ApplySession>(connection, std::move(plan), std::move(intent),
-                                                  std::move(replan), json, std::move(onFailure));
+std::unique_ptr<QObject> startApply(PairConnection& connection, Plan plan, PlanRecipe recipe,
+                                    bool json, QString onFailure) {
+    auto session = std::make_unique<ApplySession>(connection, std::move(plan), std::move(recipe),
+                                                  json, std::move(onFailure));
     session->start();
+    return session;
+}
+
+std::unique_ptr<QObject> startRecovery(PairConnection& connection, Plan plan, PlanRecipe recipe,
+                                       RecordedRun run, bool rollback, bool json,
+                                       QString onFailure) {
+    auto session = std::make_unique<ApplySession>(connection, std::move(plan), std::move(recipe),
+                                                  json, std::move(onFailure));
+    session->recover(std::move(run), rollback);
     return session;
 }
 

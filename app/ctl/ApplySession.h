@@ -7,8 +7,13 @@
 // re-probes and resumes, or leaves the pair (--on-failure, else asked on a terminal, else
 // leave); after a successful run it probes again and checks every action's postcondition; then
 // it gives the lock back and quits the application with nr1ctl's exit status (75 when the
-// pair is locked by another nr1). confirm() asks for the typed confirmation.
+// pair is locked by another nr1). SIGINT/SIGTERM before the first step end it (nothing ran);
+// during the run the first is journaled and the run stops after the running step (a second one
+// quits at once, leaving the lock, which this machine's next nr1 takes over: its holder is
+// gone). startRecovery() does the same for a run taken over from the journal (`apply --resume`
+// / `--rollback`). confirm() asks for the typed confirmation.
 
+#include "apply/RunRecovery.h"
 #include "ctl/PairConnection.h"
 #include "plan/Plan.h"
 #include "session/ApplyStart.h"
@@ -18,10 +23,15 @@
 
 namespace nr1::ctl {
 
-/// Starts applying `plan`, confirmed as `replan` made it with `intent`; the returned object
-/// runs it and must outlive the event loop.
-std::unique_ptr<QObject> startApply(PairConnection& connection, Plan plan, PairIntent intent,
-                                    Replan replan, bool json, QString onFailure);
+/// Starts applying `plan`, confirmed as `recipe` made it; the returned object runs it and must
+/// outlive the event loop.
+std::unique_ptr<QObject> startApply(PairConnection& connection, Plan plan, PlanRecipe recipe,
+                                    bool json, QString onFailure);
+/// Takes over `run` from the journal (`plan` made again from it by `recipe`): the lock, a
+/// fresh read, then it finishes the run or (`rollback`) undoes it, and goes on as an apply.
+std::unique_ptr<QObject> startRecovery(PairConnection& connection, Plan plan, PlanRecipe recipe,
+                                       RecordedRun run, bool rollback, bool json,
+                                       QString onFailure);
 
 /// Asks for the word the plan needs typed ("apply", or the volume/array name); true when given.
 /// Without a terminal only `yes` confirms.

@@ -2,13 +2,14 @@
 
 #include "apply/Journal.h"
 #include "apply/JournalText.h"
+#include "apply/RunRecovery.h"
 #include "ctl/ApplySession.h"
 #include "ctl/ExitCodes.h"
 #include "ctl/IntentOptions.h"
 #include "ctl/PairConnection.h"
 #include "ctl/Terminal.h"
 #include "plan/PairStatus.h"
-#include "plan/Planners.h"
+#include "plan/PlanRecipe.h"
 #include "session/PairLock.h"
 
 #include <QCoreApplication>
@@ -19,32 +20,6 @@
 namespace nr1::ctl {
 
 namespace {
-
-PlanResult makePlan(const QString& kind, const PairState& state, const PairIntent& intent,
-                    const SizeRequest& growth, TeardownLevel level) {
-    if (kind == QLatin1String("create-pair"))
-        return planCreatePair(state, intent);
-    if (kind == QLatin1String("elements"))
-        return planElements(state, intent);
-    if (kind == QLatin1String("array"))
-        return planArray(state, intent);
-    if (kind == QLatin1String("volume"))
-        return planVolume(state, intent);
-    if (kind == QLatin1String("export"))
-        return planExport(state, intent);
-    if (kind == QLatin1String("persistence"))
-        return planPersistence(state, intent);
-    if (kind == QLatin1String("repair"))
-        return planRepair(state, intent);
-    if (kind == QLatin1String("grow"))
-        return planGrow(state, intent, growth);
-    return planTeardown(state, intent, level);
-}
-
-const QStringList kPlanKinds = {
-    QStringLiteral("create-pair"), QStringLiteral("elements"), QStringLiteral("array"),
-    QStringLiteral("volume"),      QStringLiteral("export"),   QStringLiteral("persistence"),
-    QStringLiteral("repair"),      QStringLiteral("grow"),     QStringLiteral("teardown")};
 
 /// Drives one Executor from the terminal: progress lines, failure handling, verification.
 } // namespace
@@ -63,7 +38,9 @@ QString statusCommandHelp() {
 QString planCommandHelp(bool apply) {
     const QString verb = apply ? QStringLiteral("apply") : QStringLiteral("plan");
     QString text =
-        QStringLiteral("Usage: nr1ctl %1 KIND [OPTIONS]\n\n").arg(verb) +
+        QStringLiteral("Usage: nr1ctl %1 KIND [OPTIONS]\n").arg(verb) +
+        (apply ? QStringLiteral("       nr1ctl apply --resume|--rollback [OPTIONS]\n\n")
+               : QStringLiteral("\n")) +
         (apply ? QStringLiteral("Probes the pair, makes the plan, shows it, asks for a typed "
                                 "confirmation (the\nvolume or array name for destructive plans) "
                                 "unless --yes, then takes the pair's lock on\nboth nodes, reads "
@@ -88,11 +65,29 @@ QString planCommandHelp(bool apply) {
                        "                PV and volume\n"
                        "  teardown      --level export|volume|array|elements: that layer and "
                        "all above it\n\n")
-            .arg(kPlanKinds.join(u", "));
+            .arg(planKinds().join(u", "));
     if (apply)
-        text += QStringLiteral("  --yes                   do not ask for confirmation\n"
-                               "  --on-failure WHAT       rollback, resume or stop (default: ask "
-                               "on a terminal, else stop)\n");
+        text += QStringLiteral(
+            "  --yes                   do not ask for confirmation\n"
+            "  --on-failure WHAT       rollback, resume or stop (default: ask "
+            "on a terminal, else stop)\n"
+            "  --resume, --rollback    instead of KIND: finish or undo the pair's last run from "
+            "its\n"
+            "                          journal, when it did not end (nr1 was killed, crashed, "
+            "lost\n"
+            "                          its machine) or ended failed or stopped. Its plan is made "
+            "again\n"
+            "                          from the probe and input journaled with it and must be "
+            "the same;\n"
+            "                          a step with no result recorded counts as done when the "
+            "nodes\n"
+            "                          show its result. SIGINT/SIGTERM during a run is journaled "
+            "and\n"
+            "                          the run stops after the running step (a second one quits "
+            "at\n"
+            "                          once); a lock left by an nr1 of this machine that is gone "
+            "is\n"
+            "                          taken over.\n");
     return text + pairOptionsHelp() + intentOptionsHelp() + ConnectionOptions::help() +
            QStringLiteral("\nExit status: 0 done (or nothing to do), 1 the apply failed, 3 the "
                           "planner refused\n(also: the pair changed since the plan was shown), "
@@ -226,17 +221,11 @@ int runStatusCommand(const QStringList& input) {
     return QCoreApplication::exec();
 }
 
-int runPlanCommand(const QStringList& input, bool apply) {
+namespace {
+
+int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& options,
+                bool apply) {
     const QString command = apply ? QStringLiteral("apply") : QStringLiteral("plan");
-    QStringList arguments = input;
-    PairOptions options;
-    if (const auto end = options.takeOrEnd(arguments, command, planCommandHelp(apply)))
-        return *end;
-    if (arguments.isEmpty() || !kPlanKinds.contains(arguments.first())) {
-        printError(command, QStringLiteral("expected KIND (%1)").arg(kPlanKinds.join(u", ")));
-        return kExitUsage;
-    }
-    const QString kind = arguments.takeFirst();
     QString error;
     SizeRequest growth;
     QString value;
@@ -287,7 +276,8 @@ int runPlanCommand(const QStringList& input, bool apply) {
             return;
         }
         const PairState state = probe.pairState(intent.layout);
-        PlanResult result = makePlan(kind, state, intent, growth, level);
+        PlanRecipe recipe{kind, intent, growth, level};
+        PlanResult result = makePlan(recipe, state);
         if (!result.ok()) {
             if (options.json)
                 print(QString::fromUtf8(
@@ -316,15 +306,111 @@ int runPlanCommand(const QStringList& input, bool apply) {
             return;
         }
         // At apply time the same planner is asked again, from what the nodes say then.
-        Replan replan = [kind, growth, level](const PairState& fresh, const PairIntent& asked) {
-            return makePlan(kind, fresh, asked, growth, level);
-        };
-        session = startApply(*connection, std::move(plan), intent, std::move(replan), options.json,
-                             onFailure);
+        session =
+            startApply(*connection, std::move(plan), std::move(recipe), options.json, onFailure);
     });
     const int code = QCoreApplication::exec();
     session.reset();
     return code;
+}
+
+/// `apply --resume` / `--rollback`: the pair's last run from its journal, taken over.
+int runRecovery(QStringList arguments, const PairOptions& options, bool rollback) {
+    const QString command = QStringLiteral("apply");
+    QString error;
+    const bool yes = takeFlag(arguments, QStringLiteral("--yes"));
+    QString onFailure;
+    takeValue(arguments, QStringLiteral("--on-failure"), onFailure, error);
+    if (!onFailure.isEmpty() && onFailure != QLatin1String("rollback") &&
+        onFailure != QLatin1String("stop") && !(onFailure == QLatin1String("resume") && !rollback))
+        error = QStringLiteral("--on-failure is rollback, resume or stop");
+    if (error.isEmpty() && !arguments.isEmpty())
+        error = QStringLiteral("--resume and --rollback take no KIND and no plan options (the "
+                               "journal has them): unknown argument %1")
+                    .arg(arguments.first());
+    if (!error.isEmpty()) {
+        printError(command, error);
+        return kExitUsage;
+    }
+    auto connected = connect(options);
+    if (!connected.ok()) {
+        printError(command, connected.why());
+        return kExitUsage;
+    }
+    const auto connection = std::move(connected).value();
+    const QString path = connection->session->journal().path();
+    const auto contents = Journal::read(path);
+    if (!contents.ok()) {
+        printError(command, contents.why());
+        return kExitNoInput;
+    }
+    const auto run = lastRun(contents.value());
+    if (!run.ok()) {
+        printError(command, QStringLiteral("%1 (%2)").arg(run.why(), path));
+        return kExitNoInput;
+    }
+    for (const QString& line : run.value().describe())
+        print(line + QLatin1Char('\n'));
+    if (!run.value().unfinished()) {
+        print(QStringLiteral("Nothing to %1: the last run ended (%2).\n")
+                  .arg(rollback ? QStringLiteral("roll back") : QStringLiteral("resume"),
+                       run.value().endState));
+        return kExitOk;
+    }
+    const auto plan = remakePlan(run.value());
+    if (!plan.ok()) {
+        printError(command,
+                   plan.why() + QStringLiteral(" Look at `nr1ctl status` and plan again: a new "
+                                               "plan skips what is done."));
+        return kExitRefused;
+    }
+    const auto recipe =
+        PlanRecipe::fromJson(run.value().origin.value(QStringLiteral("recipe")).toObject());
+    const QString word = rollback ? QStringLiteral("rollback") : QStringLiteral("resume");
+    if (!yes) {
+        if (!isTerminal()) {
+            printError(command,
+                       QStringLiteral("no terminal to confirm on: pass --yes to %1").arg(word));
+            return kExitUsage;
+        }
+        print(QStringLiteral("Type '%1' to %2 this run: ")
+                  .arg(word,
+                       rollback ? QStringLiteral("undo what ran of") : QStringLiteral("finish")));
+        if (readLine() != word) {
+            printError(command, QStringLiteral("not confirmed: nothing was changed"));
+            return kExitUsage;
+        }
+    }
+    std::unique_ptr<QObject> session = startRecovery(
+        *connection, plan.value(), recipe.value(), run.value(), rollback, options.json, onFailure);
+    const int code = QCoreApplication::exec();
+    session.reset();
+    return code;
+}
+
+} // namespace
+
+int runPlanCommand(const QStringList& input, bool apply) {
+    const QString command = apply ? QStringLiteral("apply") : QStringLiteral("plan");
+    QStringList arguments = input;
+    PairOptions options;
+    if (const auto end = options.takeOrEnd(arguments, command, planCommandHelp(apply)))
+        return *end;
+    if (apply && (arguments.contains(QStringLiteral("--resume")) ||
+                  arguments.contains(QStringLiteral("--rollback")))) {
+        const bool rollback = takeFlag(arguments, QStringLiteral("--rollback"));
+        if (takeFlag(arguments, QStringLiteral("--resume")) && rollback) {
+            printError(command, QStringLiteral("--resume or --rollback, not both"));
+            return kExitUsage;
+        }
+        return runRecovery(arguments, options, rollback);
+    }
+    if (arguments.isEmpty() || !planKinds().contains(arguments.first())) {
+        printError(command, QStringLiteral("expected KIND (%1)").arg(planKinds().join(u", ")));
+        return kExitUsage;
+    }
+    const QString kind = arguments.takeFirst();
+    return runPlanKind(kind, arguments, options, apply);
 }
 
 int runJournalCommand(const QStringList& input) {

@@ -1,6 +1,7 @@
 #include "apply/Executor.h"
 
 #include "apply/Journal.h"
+#include "apply/RunRecovery.h"
 
 #include <QJsonArray>
 #include <QUuid>
@@ -56,8 +57,11 @@ void Executor::apply(const PairState& state) {
     if (m_state != State::Ready)
         return;
     m_next = 0;
-    if (!journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("plan")},
-                             {QStringLiteral("plan"), m_plan.toJson()}})) {
+    QJsonObject entry{{QStringLiteral("event"), QStringLiteral("plan")},
+                      {QStringLiteral("plan"), m_plan.toJson()}};
+    if (!m_origin.isEmpty())
+        entry.insert(QStringLiteral("origin"), m_origin);
+    if (!journal(entry)) {
         failUnjournaled();
         return;
     }
@@ -70,6 +74,70 @@ void Executor::resume(const PairState& state) {
     journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("resume")},
                         {QStringLiteral("index"), m_next}});
     runFrom(state);
+}
+
+void Executor::interrupt(const QString& why) {
+    journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("interrupted")},
+                        {QStringLiteral("signal"), why},
+                        {QStringLiteral("index"), m_next + 1}});
+    m_stopRequested = true;
+}
+
+void Executor::recover(const RecordedRun& run, const PairState& fresh) {
+    if (m_state != State::Ready)
+        return;
+    m_runId = run.runId;
+    m_ran = run.ran;
+    m_next = run.next;
+    m_undoCommand = run.undoCommand;
+    m_failedIrreversible = run.failedIrreversible;
+    QString resolution;
+    const auto holds = [this, &fresh](int index) {
+        const Action& action = m_plan.actions[size_t(index)];
+        return action.done.isSet() && action.done.holds(fresh);
+    };
+    if (run.started) {
+        const int index = *run.started;
+        if (holds(index)) {
+            m_ran.push_back(index);
+            m_next = index + 1;
+            resolution = QStringLiteral("action %1 had no result recorded; the nodes show it done")
+                             .arg(index + 1);
+        } else {
+            m_next = index;
+            m_failedIrreversible = m_plan.actions[size_t(index)].irreversible;
+            resolution =
+                QStringLiteral("action %1 had no result recorded; the nodes do not show it done")
+                    .arg(index + 1);
+        }
+    }
+    if (run.undoStarted && !m_ran.empty() && m_ran.back() == *run.undoStarted) {
+        const int index = *run.undoStarted;
+        if (!holds(index)) {
+            // The undo that was under way took the action's result away: it is undone.
+            m_ran.pop_back();
+            m_next = index;
+            m_undoCommand = 0;
+            resolution = QStringLiteral("the undo of action %1 had no result recorded; the nodes "
+                                        "show the action undone")
+                             .arg(index + 1);
+        } else {
+            resolution = QStringLiteral("the undo of action %1 had no result recorded; it runs "
+                                        "again")
+                             .arg(index + 1);
+        }
+    }
+    const bool wasRollingBack = run.rollingBack || run.endState == stateName(State::RollbackFailed);
+    m_state = wasRollingBack                              ? State::RollbackFailed
+              : run.endState == stateName(State::Stopped) ? State::Stopped
+                                                          : State::Failed;
+    m_failure = run.endState.isEmpty()
+                    ? QStringLiteral("the nr1 that ran this plan stopped before it ended")
+                    : QStringLiteral("the run ended: %1").arg(run.endState);
+    journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("recover")},
+                        {QStringLiteral("state"), stateName(m_state)},
+                        {QStringLiteral("nextAction"), m_next + 1},
+                        {QStringLiteral("why"), resolution}});
 }
 
 void Executor::runFrom(const PairState& state) {
@@ -182,6 +250,14 @@ void Executor::undoNext() {
             continue;
         }
         const QStringList argv = action.undo.at(m_undoCommand);
+        if (!journal(stepEntry(QStringLiteral("undo-start"), index, argv, nullptr))) {
+            finish(State::RollbackFailed,
+                   QStringLiteral("%1; the undo of action %2 was not run (nothing runs "
+                                  "unrecorded)")
+                       .arg(m_journal->error())
+                       .arg(index + 1));
+            return;
+        }
         emit undoStarted(index, argv);
         Command command = Command::of(argv);
         command.timeout = action.timeout;

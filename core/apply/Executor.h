@@ -14,10 +14,18 @@
 //   one that failed, which may have run partly), or an undo command that fails, stops the
 //   rollback there (RollbackStopped / RollbackFailed); a rollback retried after a failed undo
 //   goes on with that undo command.
+// - recover(run, fresh): takes over a run another Executor journaled and did not end (a crash,
+//   a kill) or left failed (apply/RunRecovery): the same run id, the actions it ran, where it
+//   stopped; an action (or undo command) started with no result recorded counts as done when
+//   its postcondition holds in the caller's fresh probe, else as failed there (so an
+//   irreversible one stops a rollback). Then resume(fresh) finishes it or rollback() undoes it.
+// - interrupt(why): journals the interruption (SIGTERM, …) and stops after the running action.
 // Signals are emitted from the event loop, never from inside apply/resume/rollback. With a
-// Journal, every entry carries this run's id (runId()); each action is journaled before it
-// starts and when it ends, and an action whose start cannot be journaled does not run: the run
-// fails there (resumable once the journal can be written), so nothing runs unrecorded.
+// Journal, every entry carries this run's id (runId()); each action and each undo command is
+// journaled before it starts and when it ends, and one whose start cannot be journaled does not
+// run: the run fails there (resumable once the journal can be written), so nothing runs
+// unrecorded. The plan entry carries the origin set with setOrigin() (RunRecovery's
+// runOrigin), which lets a later nr1 make the same plan again.
 
 #include "plan/Plan.h"
 #include "transport/CommandRunner.h"
@@ -28,6 +36,7 @@
 namespace nr1 {
 
 class Journal;
+struct RecordedRun;
 
 class Executor : public QObject {
     Q_OBJECT
@@ -59,10 +68,16 @@ public:
     bool canResume() const { return m_state == State::Failed || m_state == State::Stopped; }
     bool canRollback() const;
 
+    /// Journaled with the plan: what a later nr1 needs to make the plan again.
+    void setOrigin(QJsonObject origin) { m_origin = std::move(origin); }
     void apply(const PairState& state);
     void resume(const PairState& state);
     void stop() { m_stopRequested = true; }
+    void interrupt(const QString& why);
     void rollback();
+    /// Precondition: state() == Ready and `plan` made again from `run` (remakePlan). Afterwards
+    /// canResume() and/or canRollback() say what can be done.
+    void recover(const RecordedRun& run, const PairState& fresh);
 
     static QString stateName(State state);
 
@@ -103,6 +118,7 @@ private:
     bool m_failedIrreversible = false; ///< the failed action may have done its irreversible part
     QString m_failure;
     QString m_runId;
+    QJsonObject m_origin;
 };
 
 } // namespace nr1

@@ -23,10 +23,19 @@ QString journalEntrySummary(const QJsonObject& entry) {
                      ? QStringLiteral("exit %1").arg(entry.value(QStringLiteral("exit")).toInt())
                      : text("status"))
             .arg(entry.value(QStringLiteral("durationMs")).toInteger());
-    if (event == QLatin1String("start"))
-        return QStringLiteral("started %1 [%2] %3, no result recorded")
-            .arg(QString::number(entry.value(QStringLiteral("index")).toInt()), text("node"),
+    if (event == QLatin1String("start") || event == QLatin1String("undo-start"))
+        return QStringLiteral("%1 %2 [%3] %4, no result recorded")
+            .arg(event == QLatin1String("start") ? QStringLiteral("started")
+                                                 : QStringLiteral("undo started"),
+                 QString::number(entry.value(QStringLiteral("index")).toInt()), text("node"),
                  text("command"));
+    if (event == QLatin1String("interrupted"))
+        return QStringLiteral("interrupted by %1 before action %2 ended")
+            .arg(text("signal"), QString::number(entry.value(QStringLiteral("index")).toInt()));
+    if (event == QLatin1String("recover"))
+        return QStringLiteral("recovered by another nr1: %1, next action %2%3")
+            .arg(text("state"), QString::number(entry.value(QStringLiteral("nextAction")).toInt()),
+                 text("why").isEmpty() ? QString() : QStringLiteral(" (%1)").arg(text("why")));
     if (event == QLatin1String("skip"))
         return QStringLiteral("skip %1: %2")
             .arg(QString::number(entry.value(QStringLiteral("index")).toInt()), text("why"));
@@ -40,15 +49,22 @@ std::vector<QJsonObject> entriesForPeople(const std::vector<QJsonObject>& entrie
         return entry.value(QStringLiteral("run")).toString() + QLatin1Char('#') +
                QString::number(entry.value(QStringLiteral("index")).toInt());
     };
+    // A start is answered by the step's result: "start" by "run", "undo-start" by "undo".
     QSet<QString> answered;
-    for (const QJsonObject& entry : entries)
-        if (entry.value(QStringLiteral("event")).toString() == QLatin1String("run"))
-            answered.insert(step(entry));
+    for (const QJsonObject& entry : entries) {
+        const QString event = entry.value(QStringLiteral("event")).toString();
+        if (event == QLatin1String("run") || event == QLatin1String("undo"))
+            answered.insert(event + step(entry));
+    }
     std::vector<QJsonObject> shown;
-    for (const QJsonObject& entry : entries)
-        if (entry.value(QStringLiteral("event")).toString() != QLatin1String("start") ||
-            !answered.contains(step(entry)))
+    for (const QJsonObject& entry : entries) {
+        const QString event = entry.value(QStringLiteral("event")).toString();
+        const QString answer = event == QLatin1String("start")        ? QStringLiteral("run")
+                               : event == QLatin1String("undo-start") ? QStringLiteral("undo")
+                                                                      : QString();
+        if (answer.isEmpty() || !answered.contains(answer + step(entry)))
             shown.push_back(entry);
+    }
     return shown;
 }
 

@@ -26,6 +26,8 @@ const char* fileName(NodeScript script) {
         return "lock-show.sh";
     case NodeScript::LockBreak:
         return "lock-break.sh";
+    case NodeScript::LockBreakStale:
+        return "lock-break-stale.sh";
     case NodeScript::WaitSessionLogin:
         return "wait-session-login.sh";
     case NodeScript::WaitBlockDevice:

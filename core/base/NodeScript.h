@@ -18,6 +18,7 @@ enum class NodeScript {
     LockRelease,       ///< lock-release.sh: give it back
     LockShow,          ///< lock-show.sh: who holds it
     LockBreak,         ///< lock-break.sh: break it
+    LockBreakStale,    ///< lock-break-stale.sh: break it if its holder is the one given
     WaitSessionLogin,  ///< wait-session-login.sh: wait until iscsid logged in again
     WaitBlockDevice,   ///< wait-block-device.sh: wait for the imported element to appear
     WaitGrownElement,  ///< wait-grown-element.sh: wait until it shows its new size

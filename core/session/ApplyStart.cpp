@@ -1,5 +1,6 @@
 #include "session/ApplyStart.h"
 
+#include "apply/RunRecovery.h"
 #include "session/PairLock.h"
 #include "session/PairSession.h"
 
@@ -57,14 +58,23 @@ QStringList planDifference(const Plan& confirmed, const Plan& now) {
     return difference;
 }
 
-ApplyStart::ApplyStart(PairSession& session, PairLock& lock, Plan confirmed, PairIntent intent,
+ApplyStart::ApplyStart(PairSession& session, PairLock& lock, Plan confirmed, PlanRecipe recipe,
                        Replan replan, QObject* parent)
     : QObject(parent)
     , m_session(session)
     , m_lock(lock)
     , m_confirmed(std::move(confirmed))
-    , m_intent(std::move(intent))
+    , m_recipe(std::move(recipe))
     , m_replan(std::move(replan)) {
+    if (!m_replan)
+        m_replan = [kind = m_recipe.kind, growth = m_recipe.growth,
+                    level = m_recipe.level](const PairState& state, const PairIntent& intent) {
+            return makePlan(PlanRecipe{kind, intent, growth, level}, state);
+        };
+}
+
+QJsonObject ApplyStart::origin() const {
+    return runOrigin(m_recipe, m_fresh);
 }
 
 void ApplyStart::start() {
@@ -82,8 +92,9 @@ void ApplyStart::start() {
                            .arg(m_session.readErrors(probe).join(QStringLiteral("; "))));
                 return;
             }
-            const PairState fresh = probe.pairState(m_intent.layout);
-            const PlanResult again = m_replan(fresh, m_intent);
+            m_fresh = probe;
+            const PairState fresh = probe.pairState(m_recipe.intent.layout);
+            const PlanResult again = m_replan(fresh, m_recipe.intent);
             if (!again.ok()) {
                 refuse(Refusal::Changed,
                        tr("The pair changed since the plan was shown, and the planner now "

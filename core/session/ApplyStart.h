@@ -8,11 +8,15 @@
 // `refused` says why: the lock's holder, a node that does not answer, the planner's refusals
 // now, or how the plans differ, line by line ("- " confirmed, "+ " now). A preview taken before
 // the pair changed (an array that went degraded, a second administrator's run) is therefore
-// never applied. Nothing blocks; the session and the lock must outlive it.
+// never applied. origin() is then what the Executor journals with the plan (the recipe and the
+// fresh probe: apply/RunRecovery), so that a crashed run can be made again exactly. Nothing
+// blocks; the session and the lock must outlive it.
 
-#include "plan/PairIntent.h"
 #include "plan/Plan.h"
+#include "plan/PlanRecipe.h"
+#include "probe/NodeProbe.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <functional>
 
@@ -21,7 +25,7 @@ namespace nr1 {
 class PairLock;
 class PairSession;
 
-/// Makes the plan again from a fresh state (the same planner and options as the preview).
+/// Makes a plan from a fresh state; by default makePlan(recipe, state).
 using Replan = std::function<PlanResult(const PairState&, const PairIntent&)>;
 
 /// How `now` differs from `confirmed`, as "- [node] command" / "+ [node] command" lines (undo
@@ -37,9 +41,13 @@ public:
         Changed,     ///< the planner refuses now, or makes another plan
     };
 
-    ApplyStart(PairSession& session, PairLock& lock, Plan confirmed, PairIntent intent,
-               Replan replan, QObject* parent = nullptr);
+    /// `recipe` is what made `confirmed`: the same planner is asked again with it (`replan`
+    /// instead, when given: for views tested on made-up plans).
+    ApplyStart(PairSession& session, PairLock& lock, Plan confirmed, PlanRecipe recipe,
+               Replan replan = {}, QObject* parent = nullptr);
     void start();
+    /// After `ready`: the recipe and the fresh probe the plan was made again from.
+    QJsonObject origin() const;
 
 signals:
     /// What it does now ("Taking the pair's lock…"), for a status line.
@@ -54,8 +62,9 @@ private:
     PairSession& m_session;
     PairLock& m_lock;
     Plan m_confirmed;
-    PairIntent m_intent;
+    PlanRecipe m_recipe;
     Replan m_replan;
+    PairProbe m_fresh;
 };
 
 } // namespace nr1

@@ -4,7 +4,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QSysInfo>
+#include <cerrno>
+#include <csignal>
 #include <memory>
 #include <unistd.h>
 
@@ -32,6 +35,18 @@ QString roleName(NodeRole role) {
 
 QString firstLine(const QByteArray& output) {
     return QString::fromUtf8(output).trimmed().section(QLatin1Char('\n'), 0, 0).left(300);
+}
+
+/// True when `owner` (a lock's owner line) names a process of this machine that is not
+/// running: "nr1ctl (root@host pid 123) since …".
+bool heldByGoneProcessHere(const QString& owner) {
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\S+ \\([^@()]*@([^ ()]+) pid (\\d+)\\) since "));
+    const QRegularExpressionMatch match = pattern.match(owner);
+    if (!match.hasMatch() || match.captured(1) != QSysInfo::machineHostName())
+        return false;
+    const pid_t pid = pid_t(match.captured(2).toLongLong());
+    return pid > 0 && pid != ::getpid() && ::kill(pid, 0) == -1 && errno == ESRCH;
 }
 
 } // namespace
@@ -67,20 +82,35 @@ QString PairLock::lockPath(const QString& pair) {
     return QStringLiteral("/run/lock/nr1/%1.lock").arg(pairFileName(pair));
 }
 
-void PairLock::takeOn(NodeRole role, Taken done) {
+void PairLock::takeOn(NodeRole role, Taken done, bool mayTakeOver) {
     m_session.runner(role).run(
         lockCommand(NodeScript::LockTake, m_session.name(), m_owner), this,
-        [this, role, done = std::move(done)](const CommandResult& result) {
+        [this, role, done = std::move(done), mayTakeOver](const CommandResult& result) {
             if (result.succeeded()) {
                 done({});
                 return;
             }
             const QString node = QStringLiteral("%1 (%2)").arg(
                 roleName(role), m_session.runner(role).describeTarget());
+            const QString holder = firstLine(result.stdoutData);
+            if (mayTakeOver && result.status == CommandStatus::Exited &&
+                result.exitCode == kHeldByAnother && heldByGoneProcessHere(holder)) {
+                // Break it only if it is still that holder's, then take it as usual (once).
+                m_session.runner(role).run(
+                    lockCommand(NodeScript::LockBreakStale, m_session.name(), holder), this,
+                    [this, role, done, node, holder](const CommandResult& broken) {
+                        if (broken.succeeded())
+                            emit tookOver(tr("The lock of pair %1 on the %2 was held by %3, which "
+                                             "is not running any more: taken over.")
+                                              .arg(m_session.name(), node, holder));
+                        takeOn(role, done, false);
+                    });
+                return;
+            }
             if (result.status == CommandStatus::Exited && result.exitCode == kHeldByAnother)
                 done(failure(tr("pair %1 is locked on the %2 by %3. If that nr1 is gone, "
                                 "`nr1ctl unlock --pair %1` breaks the lock.")
-                                 .arg(m_session.name(), node, firstLine(result.stdoutData))));
+                                 .arg(m_session.name(), node, holder)));
             else
                 done(failure(tr("cannot take the lock of pair %1 on the %2: %3 %4")
                                  .arg(m_session.name(), node, result.summary(),

@@ -7,7 +7,10 @@
 // line, and what was taken is given back. release() removes the lock on both nodes where it is
 // still this owner's. /run is emptied at boot: a node that rebooted holds no lock. A lock whose
 // holder ended without giving it back (a crash, a kill) stays until it is broken on purpose:
-// `nr1ctl unlock` shows the holder (holders()) and breaks it (breakLock()). Answers come on the
+// `nr1ctl unlock` shows the holder (holders()) and breaks it (breakLock()). One stale lock is
+// taken over without asking: one whose holder is a process of THIS machine that is not running
+// any more (an nr1ctl that was killed, the console after a crash), so that the same machine can
+// resume or undo the run at once; `tookOver` says so. Answers come on the
 // lock's thread, never from inside the call; the session must outlive the lock. On the nodes
 // this runs core/scripts/lock-take.sh, lock-release.sh, lock-show.sh and lock-break.sh.
 
@@ -50,8 +53,13 @@ public:
     static void breakLock(PairSession& session, QObject* context,
                           std::function<void(const Result<void>& broken)> done);
 
+signals:
+    /// The lock on a node was held by a process of this machine that is gone, and was taken
+    /// over: "the lock of … was held by … which is not running any more".
+    void tookOver(const QString& what);
+
 private:
-    void takeOn(NodeRole role, Taken done);
+    void takeOn(NodeRole role, Taken done, bool mayTakeOver = true);
 
     PairSession& m_session;
     QString m_owner;

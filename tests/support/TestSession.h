@@ -50,6 +50,11 @@ inline bool isLockCommand(const QStringList& argv, const QString& pair) {
     return argv == PairLock::takeCommand(pair).argv || argv == PairLock::releaseCommand(pair).argv;
 }
 
+/// The recipe of a made-up plan (its planner is samePlan()).
+inline PlanRecipe testRecipe() {
+    return PlanRecipe{QStringLiteral("test"), testbedIntent(), {}, {}};
+}
+
 /// A replan that makes `plan` again whatever the nodes say (for views tested on made-up plans).
 inline Replan samePlan(const Plan& plan) {
     return [plan](const PairState&, const PairIntent&) {

@@ -65,8 +65,8 @@ private slots:
         secondary.expect(words("make a"), exited(0, "made a\n"));
         primary.expect(words("make b"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
-                         session);
+        PlanRunView view(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                         samePlan(twoStepPlan()));
         QCOMPARE(view.statusText(), QStringLiteral("2 step(s); nothing has run yet."));
         // The preview: the node headers with their targets, each action and its exact command.
         const QTreeWidget* tree = view.actions();
@@ -104,8 +104,8 @@ private slots:
         secondary.expect(words("make a"), exited(0));
         primary.expect(words("make b"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
-                         session);
+        PlanRunView view(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                         samePlan(twoStepPlan()));
         QVERIFY(!view.refuseToClose()); // nothing runs yet
         QSignalSpy busy(&view, &PlanRunView::busyChanged);
         QSignalSpy ended(&view, &PlanRunView::runEnded);
@@ -134,8 +134,8 @@ private slots:
         primary.expect(words("make b"), failed);
         secondary.expect(words("unmake a"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
-                         session);
+        PlanRunView view(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                         samePlan(twoStepPlan()));
         QSignalSpy ended(&view, &PlanRunView::runEnded);
         view.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -170,8 +170,8 @@ private slots:
         primary.expect(words("make b"), failed);
         secondary.expect(words("unmake a"), exited(0));
         PairSession session(testbedPair(), primary, secondary, path);
-        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
-                         session);
+        PlanRunView view(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                         samePlan(twoStepPlan()));
         QSignalSpy ended(&view, &PlanRunView::runEnded);
         view.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -225,10 +225,10 @@ private slots:
         primary.expect(words("make b"), exited(3));
         secondary.expect(words("unmake a"), exited(0));
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView first(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
-                          session);
-        PlanRunView second(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
-                           session);
+        PlanRunView first(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                          samePlan(twoStepPlan()));
+        PlanRunView second(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                           samePlan(twoStepPlan()));
         QSignalSpy ended(&first, &PlanRunView::runEnded);
         first.applyButton()->click();
         QVERIFY(ended.wait(5000));
@@ -258,7 +258,7 @@ private slots:
         Plan now = twoStepPlan();
         now.actions[1].argv = words("make c");
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(now), session);
+        PlanRunView view(twoStepPlan(), PairState{}, testRecipe(), session, nullptr, samePlan(now));
         QSignalSpy busy(&view, &PlanRunView::busyChanged);
         view.applyButton()->click();
         QTRY_COMPARE(busy.size(), 2); // busy while checking, then not
@@ -284,8 +284,8 @@ private slots:
         held.stdoutData = "nr1ctl (root@admin2 pid 4242) since 2026-12-03T08:00:00Z: Grow\n";
         primary.expect(PairLock::takeCommand(QStringLiteral("testbed")).argv, held);
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(twoStepPlan(), PairState{}, testbedIntent(), samePlan(twoStepPlan()),
-                         session);
+        PlanRunView view(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                         samePlan(twoStepPlan()));
         QSignalSpy busy(&view, &PlanRunView::busyChanged);
         view.applyButton()->click();
         QTRY_COMPARE(busy.size(), 2);
@@ -305,7 +305,7 @@ private slots:
         plan.confirmationWord = QStringLiteral("md0");
         plan.warnings << QStringLiteral("All data on md0 is destroyed.");
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(plan, PairState{}, testbedIntent(), samePlan(plan), session);
+        PlanRunView view(plan, PairState{}, testRecipe(), session, nullptr, samePlan(plan));
         QVERIFY(!view.confirmation()->isHidden());
         QVERIFY(!view.applyButton()->isEnabled());
         view.confirmation()->setText(QStringLiteral("md"));
@@ -320,7 +320,7 @@ private slots:
         Plan plan = twoStepPlan();
         plan.actions.clear();
         TestSession session(testbedPair(), primary, secondary);
-        PlanRunView view(plan, PairState{}, testbedIntent(), samePlan(plan), session);
+        PlanRunView view(plan, PairState{}, testRecipe(), session, nullptr, samePlan(plan));
         QVERIFY(!view.applyButton()->isEnabled());
         QCOMPARE(view.statusText(), QStringLiteral("Nothing to do: the pair is already as asked."));
     }

@@ -329,12 +329,9 @@ bool GrowDialog::showPlan() {
     if (!m_plan || !m_state || page() != Page::Growth)
         return false;
     delete m_runView;
-    m_runView = new PlanRunView(
-        *m_plan, *m_state, m_intent,
-        [growth = growth()](const PairState& fresh, const PairIntent& intent) {
-            return planGrow(fresh, intent, growth);
-        },
-        m_session, m_planPage);
+    m_runView = new PlanRunView(*m_plan, *m_state,
+                                PlanRecipe{QStringLiteral("grow"), m_intent, growth(), {}},
+                                m_session, m_planPage);
     static_cast<QVBoxLayout*>(m_planPage->layout())->insertWidget(0, m_runView, 1);
     m_followUp->clear();
     m_followUp->hide();

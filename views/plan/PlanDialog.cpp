@@ -35,7 +35,7 @@ private:
 
 } // namespace
 
-void openPlanDialog(QWidget* parent, PairSession& session, const QString& title, PlanMaker makePlan,
+void openPlanDialog(QWidget* parent, PairSession& session, const QString& title, QString kind,
                     std::function<void()> runEnded, std::function<void(QDialog*)> opened) {
     QPointer<QWidget> window(parent);
     QPointer<PairSession> owner(&session);
@@ -50,7 +50,8 @@ void openPlanDialog(QWidget* parent, PairSession& session, const QString& title,
         }
         const PairIntent intent = owner->intent(probe);
         const PairState state = probe.pairState(intent.layout);
-        const PlanResult result = makePlan(state, intent);
+        const PlanRecipe recipe{kind, intent, {}, {}};
+        const PlanResult result = makePlan(recipe, state);
         if (!result.ok()) {
             showProblem(window, title,
                         QObject::tr("nr1 will not make this plan:\n• %1")
@@ -60,7 +61,7 @@ void openPlanDialog(QWidget* parent, PairSession& session, const QString& title,
         auto* dialog = new PlanRunDialog(window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setWindowTitle(title);
-        auto* view = new PlanRunView(result.value(), state, intent, makePlan, *owner, dialog);
+        auto* view = new PlanRunView(result.value(), state, recipe, *owner, dialog);
         dialog->setView(view);
         QObject::connect(view, &PlanRunView::runEnded, dialog, [runEnded] { runEnded(); });
         auto* layout = new QVBoxLayout(dialog);

@@ -35,12 +35,12 @@ QString undoText(const Action& action) {
 
 } // namespace
 
-PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PairIntent intent, Replan replan,
-                         PairSession& session, QWidget* parent)
+PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairSession& session,
+                         QWidget* parent, Replan replan)
     : QWidget(parent)
     , m_plan(std::move(plan))
     , m_madeFrom(std::move(madeFrom))
-    , m_intent(std::move(intent))
+    , m_recipe(std::move(recipe))
     , m_replan(std::move(replan))
     , m_session(session)
     , m_status(new QLabel(this))
@@ -212,12 +212,13 @@ void PlanRunView::apply() {
     }
     m_claimed = true;
     m_lock = std::make_unique<PairLock>(m_session, m_plan.title);
-    m_start = new ApplyStart(m_session, *m_lock, m_plan, m_intent, m_replan, this);
+    m_start = new ApplyStart(m_session, *m_lock, m_plan, m_recipe, m_replan, this);
     connect(m_start, &ApplyStart::progress, m_status, &QLabel::setText);
     connect(m_start, &ApplyStart::ready, this, [this](const PairState& fresh) {
+        const QJsonObject origin = m_start->origin();
         m_start->deleteLater();
         m_start = nullptr;
-        run(fresh);
+        run(fresh, origin);
     });
     connect(m_start, &ApplyStart::refused, this,
             [this](ApplyStart::Refusal, const QString& why, const QStringList& difference) {
@@ -257,9 +258,10 @@ void PlanRunView::giveBack() {
     });
 }
 
-void PlanRunView::run(const PairState& fresh) {
+void PlanRunView::run(const PairState& fresh, const QJsonObject& origin) {
     m_executor = std::make_unique<Executor>(m_plan, m_session.primary(), m_session.secondary(),
                                             &m_session.journal());
+    m_executor->setOrigin(origin);
     Executor* executor = m_executor.get();
     connect(executor, &Executor::actionStarted, this, [this](int index) {
         setStatus(index, tr("running"));

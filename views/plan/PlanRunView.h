@@ -11,11 +11,11 @@
 // goes): while another window of this process applies a plan to the pair, Apply says which and
 // runs nothing. Apply first goes through ApplyStart: the pair's lock on both nodes (held until
 // the run is done or rolled back, or the view goes), both nodes read again and the plan made
-// again with `replan`; when it differs from the one shown, nothing runs and the output pane
-// shows the difference.
+// again with the same recipe; when it differs from the one shown, nothing runs and the output
+// pane shows the difference. The run's journal holds the recipe and the fresh probe, so that
+// `nr1ctl apply --resume/--rollback` can take over a run the console did not end.
 
 #include "apply/Executor.h"
-#include "plan/PairIntent.h"
 #include "plan/Plan.h"
 #include "session/ApplyStart.h"
 
@@ -37,10 +37,11 @@ class PairSession;
 class PlanRunView : public QWidget {
     Q_OBJECT
 public:
-    /// `madeFrom` is the state the plan was made from, read with its layout, and `intent` the
-    /// intent; `replan` makes it again at Apply. The session must outlive the view.
-    PlanRunView(Plan plan, PairState madeFrom, PairIntent intent, Replan replan,
-                PairSession& session, QWidget* parent = nullptr);
+    /// `madeFrom` is the state the plan was made from, read with its layout, and `recipe` what
+    /// made it (makePlan); it makes it again at Apply (`replan` instead when given, for tests
+    /// of made-up plans). The session must outlive the view.
+    PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairSession& session,
+                QWidget* parent = nullptr, Replan replan = {});
     ~PlanRunView() override;
 
     const Plan& plan() const { return m_plan; }
@@ -75,7 +76,7 @@ signals:
 private:
     void apply();
     /// The fresh check passed: the executor runs the plan from `fresh`.
-    void run(const PairState& fresh);
+    void run(const PairState& fresh, const QJsonObject& origin);
     /// Gives the lock and the claim back.
     void giveBack();
     void resume();
@@ -85,7 +86,7 @@ private:
 
     Plan m_plan;
     PairState m_madeFrom;
-    PairIntent m_intent;
+    PlanRecipe m_recipe;
     Replan m_replan;
     PairSession& m_session;
     bool m_claimed = false; ///< this view holds the session's apply claim

@@ -12,20 +12,20 @@
 
 namespace nr1 {
 
-PlanResult planForWizard(WizardKind kind, const PairState& state, const PairIntent& intent) {
+QString planKindForWizard(WizardKind kind) {
     switch (kind) {
     case WizardKind::NewPair:
-        return planCreatePair(state, intent);
+        return QStringLiteral("create-pair");
     case WizardKind::Elements:
-        return planElements(state, intent);
+        return QStringLiteral("elements");
     case WizardKind::Array:
-        return planArray(state, intent);
+        return QStringLiteral("array");
     case WizardKind::Volume:
-        return planVolume(state, intent);
+        return QStringLiteral("volume");
     case WizardKind::Export:
-        return planExport(state, intent);
+        return QStringLiteral("export");
     }
-    return planCreatePair(state, intent);
+    return QStringLiteral("create-pair");
 }
 
 QString PairWizard::titleFor(WizardKind kind, const QString& pair) {

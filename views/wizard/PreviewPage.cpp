@@ -30,7 +30,8 @@ QString PreviewPage::refusalText() const {
 void PreviewPage::initializePage() {
     delete m_view;
     m_view = nullptr;
-    const PlanResult result = planForWizard(m_context.kind, *m_context.state, m_context.intent);
+    const PlanResult result = makePlan(
+        PlanRecipe{planKindForWizard(m_context.kind), m_context.intent, {}, {}}, *m_context.state);
     if (!result.ok()) {
         m_refusals->setText(tr("nr1 will not make this plan:\n• %1\n\nGo back to change the "
                                "choices, or fix the nodes and start again.")
@@ -41,12 +42,10 @@ void PreviewPage::initializePage() {
     }
     m_refusals->clear();
     m_refusals->hide();
-    m_view = new PlanRunView(
-        result.value(), *m_context.state, m_context.intent,
-        [kind = m_context.kind](const PairState& fresh, const PairIntent& intent) {
-            return planForWizard(kind, fresh, intent);
-        },
-        m_context.session, this);
+    m_view =
+        new PlanRunView(result.value(), *m_context.state,
+                        PlanRecipe{planKindForWizard(m_context.kind), m_context.intent, {}, {}},
+                        m_context.session, this);
     m_layout->addWidget(m_view, 1);
     connect(m_view, &PlanRunView::runStarted, this, &PreviewPage::runStarted);
     connect(m_view, &PlanRunView::runEnded, this, &PreviewPage::runEnded);

@@ -6,6 +6,7 @@
 
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
+#include "plan/PlanRecipe.h"
 
 #include <optional>
 
@@ -26,6 +27,6 @@ struct WizardContext {
 };
 
 /// The planner behind each wizard: create-pair, or the one layer.
-PlanResult planForWizard(WizardKind kind, const PairState& state, const PairIntent& intent);
+QString planKindForWizard(WizardKind kind);
 
 } // namespace nr1
