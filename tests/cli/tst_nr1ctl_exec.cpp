@@ -4,7 +4,9 @@
 
 #include "TestSshd.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -183,6 +185,51 @@ private slots:
                     QStringLiteral("all"), QStringLiteral("--inventory"), m_inventory});
         QCOMPARE(apply.exitCode, 64);
         QVERIFY(apply.err.contains("--level is export, volume, array or elements"));
+    }
+
+    void resumeAndRollbackNeedAnUnfinishedRunTheyCanMakeAgain() {
+        const auto apply = [this](QStringList more) {
+            return nr1ctl(
+                QStringList{QStringLiteral("apply"), QStringLiteral("--inventory"), m_inventory} +
+                more);
+        };
+        QCOMPARE(apply({QStringLiteral("--resume"), QStringLiteral("--rollback")}).exitCode, 64);
+        const Run withKind = apply({QStringLiteral("--resume"), QStringLiteral("create-pair")});
+        QCOMPARE(withKind.exitCode, 64);
+        QVERIFY2(withKind.err.contains("take no KIND"), withKind.err.constData());
+        const QString journal =
+            m_home.filePath(QStringLiteral(".local/state/nr1/journal/lab.jsonl"));
+        QFile::remove(journal);
+        const Run none = apply({QStringLiteral("--resume"), QStringLiteral("--yes")});
+        QCOMPARE(none.exitCode, 66);
+        QVERIFY2(none.err.contains("holds no run"), none.err.constData());
+
+        const auto writeJournal = [&journal](const QByteArray& lines) {
+            QDir().mkpath(QFileInfo(journal).path());
+            QFile file(journal);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(lines);
+        };
+        const QByteArray plan =
+            R"({"event":"plan","run":"r1","plan":{"title":"Make x","actions":[{"argv":["true"],"successExitCodes":[0],"undo":[]}]}})"
+            "\n"
+            R"({"event":"start","run":"r1","index":1})"
+            "\n";
+        writeJournal(plan + R"({"event":"run","run":"r1","index":1,"status":"exited","exit":0})"
+                            "\n"
+                            R"({"event":"end","run":"r1","state":"done"})"
+                            "\n");
+        const Run finished = apply({QStringLiteral("--rollback"), QStringLiteral("--yes")});
+        QCOMPARE(finished.exitCode, 0);
+        QVERIFY2(finished.out.contains("Nothing to roll back: the last run ended (done)"),
+                 finished.out.constData());
+        // Killed in its step, and journaled without the origin to make the plan again from.
+        writeJournal(plan);
+        const Run killed = apply({QStringLiteral("--resume"), QStringLiteral("--yes")});
+        QCOMPARE(killed.exitCode, 3);
+        QVERIFY2(killed.out.contains("Action 1 was started and nr1 recorded no result"),
+                 killed.out.constData());
+        QVERIFY2(killed.err.contains("recorded no origin"), killed.err.constData());
     }
 
     void timeoutExits124() {

@@ -41,9 +41,9 @@ PairProbe rawProbe(const QString& state) {
     PairProbe probe;
     for (const auto& [node, name] :
          {std::pair{&probe.primary, "primary"}, std::pair{&probe.secondary, "secondary"}}) {
-        node->rawOutput =
-            fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, QLatin1String(name)))
-                .toUtf8();
+        node->rawOutput = fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt")
+                                      .arg(state, QLatin1String(name)))
+                              .toUtf8();
         node->state = probedNode(state, QLatin1String(name));
     }
     return probe;
@@ -138,14 +138,15 @@ private slots:
         json.insert(QStringLiteral("kind"), QStringLiteral("format-everything"));
         const auto recipe = PlanRecipe::fromJson(json);
         QVERIFY(recipe.ok());
-        QVERIFY(!makePlan(recipe.value(), probedPair(QStringLiteral("blank"), testbedIntent()))
-                     .ok());
+        QVERIFY(
+            !makePlan(recipe.value(), probedPair(QStringLiteral("blank"), testbedIntent())).ok());
     }
 
     void theJournalTellsWhereAKilledRunWas() {
         QTemporaryDir dir;
         Plan plan;
-        const RecordedRun run = crashedCreatePair(dir.filePath(QStringLiteral("j.jsonl")), 4, &plan);
+        const RecordedRun run =
+            crashedCreatePair(dir.filePath(QStringLiteral("j.jsonl")), 4, &plan);
         QCOMPARE(run.started, std::optional<int>(4));
         QCOMPARE(run.ran, (std::vector<int>{0, 1, 2, 3}));
         QCOMPARE(run.next, 4);
