@@ -170,6 +170,18 @@ void MainWindow::createMenus() {
             [this, name] { pairChangedByPlan(name); },
             [this](QDialog* dialog) { showPlanWindow(dialog); });
     });
+    pair->addAction(tr("&Interrupted Run…"), this,
+                    [this] {
+                        const QString name = m_monitorPane->currentPair();
+                        PairSession* session = sessionForPlan(name);
+                        if (!session)
+                            return;
+                        openInterruptedRun(
+                            this, *session, [this, name] { pairChangedByPlan(name); },
+                            [this](QDialog* dialog) { showPlanWindow(dialog); });
+                    })
+        ->setToolTip(tr("Finish or undo the pair's last run when nr1 did not end it (a crash, "
+                        "a kill) or it was left failed: from the journal"));
     repair->setToolTip(tr("Put back what the pair lost (the remote leg after an outage, the "
                           "Secondary's export, the login): plan, preview, apply"));
     QAction* grow = pair->addAction(tr("&Grow Volume…"), this,

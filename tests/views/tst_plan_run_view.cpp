@@ -7,6 +7,7 @@
 #include "PairFixtures.h"
 #include "PlanRunView.h"
 #include "TestSession.h"
+#include "apply/Journal.h"
 #include "transport/ReplayRunner.h"
 
 #include <QFileInfo>
@@ -119,6 +120,55 @@ private slots:
         QTRY_COMPARE(busy.size(), 2);
         QVERIFY(!view.refuseToClose());
         QVERIFY(primary.unused().isEmpty() && secondary.unused().isEmpty()); // lock back
+    }
+
+    void aRunTakenOverFromTheJournalIsResumedOrRolledBack_data() {
+        QTest::addColumn<bool>("rollback");
+        QTest::newRow("resume") << false;
+        QTest::newRow("roll back") << true;
+    }
+    void aRunTakenOverFromTheJournalIsResumedOrRolledBack() {
+        QFETCH(bool, rollback);
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        expectApplyStart(primary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
+        expectApplyStart(secondary, QStringLiteral("testbed"),
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
+        if (rollback)
+            secondary.expect(words("unmake a"), exited(0)); // "make b" had no result: not undone
+        else
+            primary.expect(words("make b"), exited(0)); // run again: nothing shows it done
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(twoStepPlan(), PairState{}, testRecipe(), session, nullptr,
+                         samePlan(twoStepPlan()));
+        RecordedRun run; // killed while "make b" ran
+        run.runId = QStringLiteral("run-1");
+        run.ran = {0};
+        run.next = 1;
+        run.started = 1;
+        view.takeOver(run);
+        QCOMPARE(view.actionStatus(0), QStringLiteral("done"));
+        QCOMPARE(view.actionStatus(1), QStringLiteral("no result"));
+        QVERIFY(!view.applyButton()->isEnabled());
+        QVERIFY(view.resumeButton()->isEnabled());
+        QVERIFY(view.rollbackButton()->isEnabled());
+        QSignalSpy ended(&view, &PlanRunView::runEnded);
+        (rollback ? view.rollbackButton() : view.resumeButton())->click();
+        QVERIFY(view.busy());
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(ended.first().first().value<Executor::State>(),
+                 rollback ? Executor::State::RolledBack : Executor::State::Done);
+        QCOMPARE(view.actionStatus(rollback ? 0 : 1),
+                 rollback ? QStringLiteral("undone") : QStringLiteral("done"));
+        QTRY_VERIFY(!view.busy());
+        QVERIFY(primary.unused().isEmpty() && primary.unexpected().isEmpty());
+        QVERIFY(secondary.unused().isEmpty() && secondary.unexpected().isEmpty());
+        // Journaled under the run's own id.
+        const auto journal = Journal::read(session.session.journal().path());
+        QVERIFY(journal.ok());
+        QCOMPARE(journal.value().entries.front().value(QStringLiteral("run")).toString(),
+                 QStringLiteral("run-1"));
     }
 
     void failureOffersRollback() {

@@ -1,6 +1,8 @@
 #include "PlanDialog.h"
 
 #include "PlanRunView.h"
+#include "apply/Journal.h"
+#include "apply/RunRecovery.h"
 #include "session/PairSession.h"
 
 #include <QDialog>
@@ -33,6 +35,26 @@ private:
     PlanRunView* m_view = nullptr;
 };
 
+/// The window around a PlanRunView of `plan`; shown, and handed to `opened`.
+PlanRunView* showRunDialog(QWidget* parent, const QString& title, const Plan& plan,
+                           const PairState& madeFrom, const PlanRecipe& recipe,
+                           PairSession& session, std::function<void()> runEnded,
+                           std::function<void(QDialog*)> opened) {
+    auto* dialog = new PlanRunDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    auto* view = new PlanRunView(plan, madeFrom, recipe, session, dialog);
+    dialog->setView(view);
+    QObject::connect(view, &PlanRunView::runEnded, dialog, [runEnded] { runEnded(); });
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(view);
+    dialog->resize(900, 640);
+    if (opened)
+        opened(dialog);
+    dialog->show();
+    return view;
+}
+
 } // namespace
 
 void openPlanDialog(QWidget* parent, PairSession& session, const QString& title, QString kind,
@@ -58,19 +80,45 @@ void openPlanDialog(QWidget* parent, PairSession& session, const QString& title,
                             .arg(result.why(QStringLiteral("\n• "))));
             return;
         }
-        auto* dialog = new PlanRunDialog(window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setWindowTitle(title);
-        auto* view = new PlanRunView(result.value(), state, recipe, *owner, dialog);
-        dialog->setView(view);
-        QObject::connect(view, &PlanRunView::runEnded, dialog, [runEnded] { runEnded(); });
-        auto* layout = new QVBoxLayout(dialog);
-        layout->addWidget(view);
-        dialog->resize(900, 640);
-        if (opened)
-            opened(dialog);
-        dialog->show();
+        showRunDialog(window, title, result.value(), state, recipe, *owner, runEnded, opened);
     });
+}
+
+void openInterruptedRun(QWidget* parent, PairSession& session, std::function<void()> runEnded,
+                        std::function<void(QDialog*)> opened) {
+    const QString title = QObject::tr("Interrupted run of pair %1").arg(session.name());
+    const auto contents = Journal::read(session.journal().path());
+    if (!contents.ok()) {
+        showProblem(parent, title, contents.why());
+        return;
+    }
+    const auto run = lastRun(contents.value());
+    if (!run.ok() || !run.value().unfinished()) {
+        auto* box = new QMessageBox(
+            QMessageBox::Information, title,
+            run.ok() ? QObject::tr("The last run of pair %1 (%2) ended: %3. There is nothing to "
+                                   "resume or roll back.")
+                           .arg(session.name(), run.value().title(), run.value().endState)
+                     : QObject::tr("The journal of pair %1 holds no run.").arg(session.name()),
+            QMessageBox::Close, parent);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    const auto plan = remakePlan(run.value());
+    if (!plan.ok()) {
+        showProblem(parent, title,
+                    QObject::tr("%1\n\n%2\n\nRead the pair and plan again: a new plan skips what "
+                                "is done.")
+                        .arg(run.value().describe().join(QLatin1Char('\n')), plan.why()));
+        return;
+    }
+    const PlanRecipe recipe =
+        PlanRecipe::fromJson(run.value().origin.value(QStringLiteral("recipe")).toObject()).value();
+    PlanRunView* view =
+        showRunDialog(parent, title, plan.value(), PairState{recipe.intent.layout, {}, {}}, recipe,
+                      session, std::move(runEnded), std::move(opened));
+    view->takeOver(run.value());
 }
 
 } // namespace nr1

@@ -24,4 +24,10 @@ class PairSession;
 void openPlanDialog(QWidget* parent, PairSession& session, const QString& title, QString kind,
                     std::function<void()> runEnded, std::function<void(QDialog*)> opened = {});
 
+/// The pair's last run from its journal, when it did not end (nr1 crashed or was killed) or
+/// ended failed or stopped: its plan made again from the journal (remakePlan) in a plan window
+/// that can resume or roll it back (PlanRunView::takeOver). Otherwise a message says why not.
+void openInterruptedRun(QWidget* parent, PairSession& session, std::function<void()> runEnded,
+                        std::function<void(QDialog*)> opened = {});
+
 } // namespace nr1

@@ -141,8 +141,17 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
         m_stop->setEnabled(false);
         m_status->setText(tr("Stopping after the running step…"));
     });
-    connect(m_resume, &QPushButton::clicked, this, &PlanRunView::resume);
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        if (m_executor)
+            resume();
+        else
+            recover(false);
+    });
     connect(m_rollback, &QPushButton::clicked, this, [this] {
+        if (!m_executor) {
+            recover(true);
+            return;
+        }
         m_executor->rollback();
         updateButtons();
     });
@@ -259,9 +268,16 @@ void PlanRunView::giveBack() {
 }
 
 void PlanRunView::run(const PairState& fresh, const QJsonObject& origin) {
+    makeExecutor();
+    m_executor->setOrigin(origin);
+    m_executor->apply(fresh);
+    emit runStarted();
+    updateButtons();
+}
+
+void PlanRunView::makeExecutor() {
     m_executor = std::make_unique<Executor>(m_plan, m_session.primary(), m_session.secondary(),
                                             &m_session.journal());
-    m_executor->setOrigin(origin);
     Executor* executor = m_executor.get();
     connect(executor, &Executor::actionStarted, this, [this](int index) {
         setStatus(index, tr("running"));
@@ -301,9 +317,74 @@ void PlanRunView::run(const PairState& fresh, const QJsonObject& origin) {
                     m_output->appendPlainText(tr("→ undo failed: %1").arg(result.summary()));
             });
     connect(executor, &Executor::finished, this, &PlanRunView::ended);
-    m_executor->apply(fresh);
-    emit runStarted();
+}
+
+void PlanRunView::takeOver(RecordedRun run) {
+    if (m_executor || m_start)
+        return;
+    for (const int index : run.ran)
+        setStatus(index, tr("done"));
+    if (run.started)
+        setStatus(*run.started, tr("no result"));
+    m_output->setPlainText(run.describe().join(QLatin1Char('\n')));
+    m_status->setText(tr("This run did not end. Resume finishes it, Roll back undoes what ran; "
+                         "either takes the pair's lock and reads both nodes first."));
+    m_recovered = std::move(run);
     updateButtons();
+}
+
+void PlanRunView::recover(bool rollback) {
+    if (!m_recovered || m_executor || m_start || m_probing)
+        return;
+    QString heldBy;
+    if (!m_session.claimApply(m_plan.title, &heldBy)) {
+        m_status->setText(tr("Not now: “%1” is being applied to pair %2 in another window.")
+                              .arg(heldBy, m_session.name()));
+        return;
+    }
+    m_claimed = true;
+    m_lock = std::make_unique<PairLock>(m_session, m_plan.title);
+    connect(m_lock.get(), &PairLock::tookOver, m_output, &QPlainTextEdit::appendPlainText);
+    m_probing = true;
+    m_status->setText(tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name()));
+    updateButtons();
+    m_lock->take([this, rollback](const Result<void>& taken) {
+        if (!taken.ok()) {
+            m_probing = false;
+            giveBack();
+            m_status->setText(tr("Not taken over: %1").arg(taken.why()));
+            updateButtons();
+            return;
+        }
+        m_status->setText(tr("Reading both nodes…"));
+        m_session.read(this, [this, rollback](const PairProbe& probe) {
+            m_probing = false;
+            if (!probe.ok()) {
+                giveBack();
+                m_status->setText(tr("Not taken over: %1")
+                                      .arg(m_session.readErrors(probe).join(QStringLiteral("; "))));
+                updateButtons();
+                return;
+            }
+            const PairState fresh = probe.pairState(m_madeFrom.layout);
+            makeExecutor();
+            m_executor->recover(*m_recovered, fresh);
+            if (rollback ? !m_executor->canRollback() : !m_executor->canResume()) {
+                giveBack();
+                m_status->setText(rollback ? tr("Nothing of this run can be rolled back.")
+                                           : tr("This run cannot be resumed (its rollback was "
+                                                "under way): roll it back."));
+                updateButtons();
+                return;
+            }
+            if (rollback)
+                m_executor->rollback();
+            else
+                m_executor->resume(fresh);
+            emit runStarted();
+            updateButtons();
+        });
+    });
 }
 
 void PlanRunView::resume() {
@@ -366,8 +447,13 @@ void PlanRunView::updateButtons() {
     m_apply->setEnabled(!started && !m_start && !m_plan.isEmpty() && confirmed);
     m_confirmation->setEnabled(!started && !m_start);
     m_stop->setEnabled(state == Executor::State::Running);
-    m_resume->setEnabled(started && m_executor->canResume() && !m_probing);
-    m_rollback->setEnabled(started && !busy && m_executor->canRollback() && !m_probing);
+    // A run taken over from the journal: both are offered until the executor exists.
+    const bool recoverable = !started && m_recovered && !m_probing;
+    if (m_recovered)
+        m_apply->setEnabled(false);
+    m_resume->setEnabled((started && m_executor->canResume() && !m_probing) || recoverable);
+    m_rollback->setEnabled((started && !busy && m_executor->canRollback() && !m_probing) ||
+                           recoverable);
     if (this->busy() != m_wasBusy) {
         m_wasBusy = this->busy();
         emit busyChanged(m_wasBusy);

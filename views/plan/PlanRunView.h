@@ -16,6 +16,7 @@
 // `nr1ctl apply --resume/--rollback` can take over a run the console did not end.
 
 #include "apply/Executor.h"
+#include "apply/RunRecovery.h"
 #include "plan/Plan.h"
 #include "session/ApplyStart.h"
 
@@ -65,8 +66,13 @@ public:
     QPushButton* resumeButton() const { return m_resume; }
     QPushButton* rollbackButton() const { return m_rollback; }
 
+    /// Shows `run` (from the pair's journal, the view's plan made again from it: remakePlan) as
+    /// not ended, with what ran; Resume and Roll back then take it over (the lock, a fresh read,
+    /// Executor::recover) and finish or undo it. Apply stays off.
+    void takeOver(RecordedRun run);
+
 signals:
-    /// Apply was pressed: the first step is about to run.
+    /// Apply (or Resume/Roll back of a run taken over) was pressed: steps are about to run.
     void runStarted();
     /// busy() changed (a run, resume, rollback or the probe before a resume started or ended).
     void busyChanged(bool busy);
@@ -77,6 +83,10 @@ private:
     void apply();
     /// The fresh check passed: the executor runs the plan from `fresh`.
     void run(const PairState& fresh, const QJsonObject& origin);
+    /// The executor of this view's plan, its signals shown in the view.
+    void makeExecutor();
+    /// Takes the run of takeOver() over and resumes or rolls it back.
+    void recover(bool rollback);
     /// Gives the lock and the claim back.
     void giveBack();
     void resume();
@@ -95,7 +105,8 @@ private:
     bool m_releasing = false;      ///< the run ended; the lock is being given back
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
-    bool m_wasBusy = false; ///< busy() as last signalled
+    std::optional<RecordedRun> m_recovered; ///< a run taken over from the journal
+    bool m_wasBusy = false;                 ///< busy() as last signalled
     QLabel* m_status;
     QLineEdit* m_confirmation;
     QTreeWidget* m_actions;
