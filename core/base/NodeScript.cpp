@@ -28,6 +28,8 @@ const char* fileName(NodeScript script) {
         return "lock-break.sh";
     case NodeScript::LockBreakStale:
         return "lock-break-stale.sh";
+    case NodeScript::MdGrowWhole:
+        return "md-grow-whole.sh";
     case NodeScript::WaitSessionLogin:
         return "wait-session-login.sh";
     case NodeScript::WaitBlockDevice:

@@ -23,6 +23,7 @@ enum class NodeScript {
     WaitBlockDevice,   ///< wait-block-device.sh: wait for the imported element to appear
     WaitGrownElement,  ///< wait-grown-element.sh: wait until it shows its new size
     VerifyArray,       ///< verify-array.sh: the new array has its bitmap, remote write-mostly
+    MdGrowWhole,       ///< md-grow-whole.sh: mdadm --grow --size=max if still whole and idle
     MdSyncMinWhenIdle, ///< md-sync-min-when-idle.sh: wait for idle, set sync_min
     MdSetSyncMin,      ///< md-set-sync-min.sh: set sync_min
     MdStartSyncAction, ///< md-start-sync-action.sh: start a sync action, wait until it runs

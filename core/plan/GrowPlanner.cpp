@@ -163,9 +163,13 @@ void rescanImportedElement(PlanBuilder& b, qint64 target) {
 
 void growArray(PlanBuilder& b) {
     const QString mdPath = b.intent().layout.mdDevice;
+    // The planner refuses a degraded or busy array; the node checks again in the same command
+    // (a leg may be lost between the plan and this step).
     b.add(NodeRole::Primary,
-          {QStringLiteral("mdadm"), QStringLiteral("--grow"), mdPath, QStringLiteral("--size=max")},
-          QStringLiteral("Grow %1 onto the larger elements.").arg(mdPath))
+          nodeScriptArgv(NodeScript::MdGrowWhole, {b.intent().mdDeviceName(), mdPath}),
+          QStringLiteral("Grow %1 onto the larger elements (mdadm --grow --size=max), only if it "
+                         "is still whole and idle.")
+              .arg(mdPath))
         .irreversibleBecause(QStringLiteral("md cannot be shrunk safely once the new region is "
                                             "in use"));
 }

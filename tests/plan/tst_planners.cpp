@@ -379,7 +379,12 @@ private slots:
                                "i=$((i+1)); done; echo \"$1 is still $(blockdev --getsize64 "
                                "\"$1\") bytes\" >&2; exit 1' sh %1 1342177280")
                     .arg(kRemoteDisk),
-                QStringLiteral("primary: mdadm --grow /dev/md0 --size=max"),
+                QStringLiteral(
+                    "primary: sh -c 'd=/sys/block/$1/md; [ \"$(cat \"$d/degraded\")\" = 0 ]"
+                    " || { echo \"$2 is degraded: not grown\" >&2; exit 3; }; a=$(cat \"$d/"
+                    "sync_action\"); [ \"$a\" = idle ] || { echo \"$2 runs a $a pass: not g"
+                    "rown\" >&2; exit 3; }; exec mdadm --grow \"$2\" --size=max' sh md0 /de"
+                    "v/md0"),
                 QStringLiteral("primary: mdadm --wait /dev/md0"),
                 // component_size 1046528 KiB in the capture = sector 2093056
                 QStringLiteral("primary: %1i=0; while [ \"$(cat $d/sync_action)\" != idle ] && "
