@@ -16,9 +16,11 @@
 //   goes on with that undo command.
 // - recover(run, fresh): takes over a run another Executor journaled and did not end (a crash,
 //   a kill) or left failed (apply/RunRecovery): the same run id, the actions it ran, where it
-//   stopped; an action (or undo command) started with no result recorded counts as done when
-//   its postcondition holds in the caller's fresh probe, else as failed there (so an
-//   irreversible one stops a rollback). Then resume(fresh) finishes it or rollback() undoes it.
+//   stopped; an action started with no result recorded counts as done when its postcondition
+//   holds in the caller's fresh probe, else as failed there (so an irreversible one stops a
+//   rollback); an undo command started with no result counts as done (the action undone) only
+//   when the fresh probe no longer shows the action's postcondition, else it runs again. Then
+//   resume(fresh) finishes the run or rollback() undoes it.
 // - interrupt(why): journals the interruption (SIGTERM, …) and stops after the running action.
 // Signals are emitted from the event loop, never from inside apply/resume/rollback. With a
 // Journal, every entry carries this run's id (runId()); each action and each undo command is
