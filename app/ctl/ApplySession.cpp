@@ -243,6 +243,13 @@ private:
 
     /// Rollback, resume or leave: --on-failure, else asked on a terminal, else leave.
     void decide() {
+        if (m_executor.stepMayStillRun()) {
+            // Neither rollback nor resume may run beside a command that may still run.
+            if (!m_json)
+                print(QStringLiteral("Left as it is.\nJournal: %1\n").arg(m_journal.path()));
+            end(kExitApplyFailed);
+            return;
+        }
         QString choice = m_onFailure;
         if (choice.isEmpty() && isTerminal() && !m_json) {
             print(QStringLiteral("[r]oll back what ran, re-probe and re[s]ume, or [l]eave the pair "

@@ -21,7 +21,8 @@ QString execCommandHelp() {
                "code;\n"
                "255 when the node could not be reached, trusted or logged in to; 124 on timeout.\n"
                "\n"
-               "  --timeout SECONDS       give up after this long (default 120)\n"
+               "  --timeout SECONDS       give up after this long (default 120); the command is\n"
+               "                          then stopped on the node (SIGTERM, SIGKILL after 3 s)\n"
                "\n") +
            ConnectionOptions::help();
 }

@@ -46,7 +46,18 @@ QString Executor::stateName(State state) {
 bool Executor::canRollback() const {
     return (m_state == State::Failed || m_state == State::Stopped ||
             m_state == State::RollbackFailed) &&
-           !m_ran.empty();
+           !m_ran.empty() && !m_stepMayStillRun;
+}
+
+QString Executor::noteMayStillRun(const CommandResult& result, NodeRole node) {
+    if (!result.mayStillRun)
+        return {};
+    m_stepMayStillRun = true;
+    return QStringLiteral(" THE COMMAND MAY STILL BE RUNNING on the %1 (%2): nr1 could not "
+                          "confirm that it ended, so it offers neither rollback nor resume, which "
+                          "could run alongside it. Check the node, and once it has ended, look "
+                          "at 'nr1ctl status' and plan again.")
+        .arg(nodeRoleName(node), runnerFor(node).describeTarget());
 }
 
 CommandRunner& Executor::runnerFor(NodeRole node) const {
@@ -199,10 +210,12 @@ void Executor::onActionDone(int index, const CommandResult& result) {
         // An irreversible action that failed may still have done its part (md grew, then the
         // connection broke): nothing before it may be undone either.
         m_failedIrreversible = action.irreversible;
-        finish(State::Failed, QStringLiteral("action %1 on the %2 failed (%3): %4")
-                                  .arg(index + 1)
-                                  .arg(nodeRoleName(action.node), result.summary(),
-                                       QString::fromUtf8(result.stderrData).trimmed().left(500)));
+        finish(State::Failed,
+               QStringLiteral("action %1 on the %2 failed (%3): %4")
+                       .arg(index + 1)
+                       .arg(nodeRoleName(action.node), result.summary(),
+                            QString::fromUtf8(result.stderrData).trimmed().left(500)) +
+                   noteMayStillRun(result, action.node));
         return;
     }
     m_ran.push_back(index);
@@ -263,21 +276,26 @@ void Executor::undoNext() {
         emit undoStarted(index, argv);
         Command command = Command::of(argv);
         command.timeout = action.timeout;
-        runnerFor(action.node).run(command, this, [this, index, argv](const CommandResult& result) {
-            const bool ok = result.succeeded();
-            journal(stepEntry(QStringLiteral("undo"), index, argv, &result));
-            emit undoFinished(index, result, ok);
-            if (!ok) {
-                finish(State::RollbackFailed,
-                       QStringLiteral("undo of action %1 failed (%2): %3")
-                           .arg(index + 1)
-                           .arg(result.summary(),
-                                QString::fromUtf8(result.stderrData).trimmed().left(500)));
-                return;
-            }
-            ++m_undoCommand;
-            undoNext();
-        });
+        runnerFor(action.node)
+            .run(
+                command, this,
+                [this, index, argv, node = action.node](const CommandResult& result) {
+                    const bool ok = result.succeeded();
+                    journal(stepEntry(QStringLiteral("undo"), index, argv, &result));
+                    emit undoFinished(index, result, ok);
+                    if (!ok) {
+                        finish(
+                            State::RollbackFailed,
+                            QStringLiteral("undo of action %1 failed (%2): %3")
+                                    .arg(index + 1)
+                                    .arg(result.summary(),
+                                         QString::fromUtf8(result.stderrData).trimmed().left(500)) +
+                                noteMayStillRun(result, node));
+                        return;
+                    }
+                    ++m_undoCommand;
+                    undoNext();
+                });
         return;
     }
     finish(State::RolledBack);
@@ -312,6 +330,8 @@ QJsonObject Executor::stepEntry(const QString& event, int index, const QStringLi
                      action.redactText(journalExcerpt(result->stderrData)));
         if (!result->error.isEmpty())
             entry.insert(QStringLiteral("error"), result->error);
+        if (result->mayStillRun)
+            entry.insert(QStringLiteral("mayStillRun"), true);
     }
     return entry;
 }

@@ -22,6 +22,12 @@
 //   when the fresh probe no longer shows the action's postcondition, else it runs again. Then
 //   resume(fresh) finishes the run or rollback() undoes it.
 // - interrupt(why): journals the interruption (SIGTERM, …) and stops after the running action.
+// - Steps that end: a step's result arrives only when its runner is done with it; a timed-out or
+//   cancelled command is reported once the runner stopped it on the node (SshRunner). When the
+//   runner says a command may still run there (CommandResult::mayStillRun: the connection was
+//   lost, or stopping it failed), stepMayStillRun() is true, the failure says so plainly, the
+//   journal entry records it, and neither resume nor rollback is offered by this executor (they
+//   could run alongside it): the administrator checks the node and plans again.
 // Signals are emitted from the event loop, never from inside apply/resume/rollback. With a
 // Journal, every entry carries this run's id (runId()); each action and each undo command is
 // journaled before it starts and when it ends, and one whose start cannot be journaled does not
@@ -67,8 +73,12 @@ public:
     const QString& runId() const { return m_runId; }
     /// What went wrong, for the last Failed/RollbackStopped/RollbackFailed.
     QString failure() const { return m_failure; }
-    bool canResume() const { return m_state == State::Failed || m_state == State::Stopped; }
+    bool canResume() const {
+        return (m_state == State::Failed || m_state == State::Stopped) && !m_stepMayStillRun;
+    }
     bool canRollback() const;
+    /// A command of this run may still be running on its node (its end could not be confirmed).
+    bool stepMayStillRun() const { return m_stepMayStillRun; }
 
     /// Journaled with the plan: what a later nr1 needs to make the plan again.
     void setOrigin(QJsonObject origin) { m_origin = std::move(origin); }
@@ -105,6 +115,8 @@ private:
     void failUnjournaled();
     QJsonObject stepEntry(const QString& event, int index, const QStringList& argv,
                           const CommandResult* result) const;
+    /// Notes a command whose end is unknown; returns the sentence the failure ends with.
+    QString noteMayStillRun(const CommandResult& result, NodeRole node);
 
     Plan m_plan;
     CommandRunner& m_primary;
@@ -118,6 +130,7 @@ private:
     std::vector<int> m_ran;            ///< indices run successfully, in order
     int m_undoCommand = 0;             ///< next undo command of m_ran.back()
     bool m_failedIrreversible = false; ///< the failed action may have done its irreversible part
+    bool m_stepMayStillRun = false;    ///< a command's end on its node is not confirmed
     QString m_failure;
     QString m_runId;
     QJsonObject m_origin;

@@ -60,6 +60,8 @@ const char* fileName(NodeScript script) {
         return "remove-unit-file.sh";
     case NodeScript::WriteFile:
         return "write-file.sh";
+    case NodeScript::StopStep:
+        return "stop-step.sh";
     }
     qFatal("unknown NodeScript %d", int(script));
 }

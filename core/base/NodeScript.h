@@ -35,6 +35,7 @@ enum class NodeScript {
     LioRestoreDropin,  ///< lio-restore-dropin.sh: LIO's restore at boot waits for a device
     RemoveUnitFile,    ///< remove-unit-file.sh: remove a unit file, reload systemd
     WriteFile,         ///< write-file.sh: write one line to a file
+    StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)
 };
 
 /// The script's file name in core/scripts ("probe.sh").

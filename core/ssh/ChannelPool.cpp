@@ -1,8 +1,10 @@
 #include "ssh/ChannelPool.h"
 
+#include <QUuid>
 #include <QVariant>
 #include <algorithm>
 #include <libssh/libssh.h>
+#include <utility>
 
 namespace nr1 {
 
@@ -10,6 +12,8 @@ namespace {
 
 constexpr qsizetype kReadChunk = 64 * 1024;
 constexpr qsizetype kMaxReadPerDrive = 4 * 1024 * 1024; // stay responsive under a flood
+/// A stop command's own deadline beyond the grace: time to connect, scan and reap.
+constexpr std::chrono::milliseconds kStopOverhead{std::chrono::seconds(20)};
 
 void appendCapped(QByteArray& buffer, bool& truncated, const char* data, qsizetype size,
                   qsizetype limit) {
@@ -34,6 +38,7 @@ bool ChannelPool::accept(std::shared_ptr<SshRequest> request) {
         request->finish(request->result);
         return false;
     }
+    request->tag = QStringLiteral("nr1-") + QUuid::createUuid().toString(QUuid::Id128);
     m_queue.push_back(std::move(request));
     return true;
 }
@@ -46,11 +51,89 @@ void ChannelPool::cancel(RequestId id) {
         completeRequest(*it, CommandStatus::Cancelled, QStringLiteral("cancelled"));
     else if (auto at = std::find_if(m_started.begin(), m_started.end(), matches);
              at != m_started.end())
-        completeRequest(*at, CommandStatus::Cancelled, QStringLiteral("cancelled"));
+        endRunning(*at, CommandStatus::Cancelled, QStringLiteral("cancelled"));
+    // A request already being stopped ends when its stop command reports.
+}
+
+bool ChannelPool::mayHaveStarted(const SshRequest& request) {
+    // Once exec was sent (even unanswered), sshd may have started the command.
+    return request.stopTags.isEmpty() && (request.stage == SshRequest::Stage::Executing ||
+                                          request.stage == SshRequest::Stage::Running);
+}
+
+void ChannelPool::endRunning(const std::shared_ptr<SshRequest>& request, CommandStatus status,
+                             const QString& why) {
+    if (!mayHaveStarted(*request)) {
+        completeRequest(request, status, why);
+        return;
+    }
+    const std::shared_ptr<SshRequest> keep = request;
+    m_started.erase(std::remove(m_started.begin(), m_started.end(), keep), m_started.end());
+    if (keep->channel) {
+        ssh_channel_free(keep->channel); // sshd closes the channel; the command runs on
+        keep->channel = nullptr;
+    }
+    keep->stage = SshRequest::Stage::Stopping;
+    keep->endStatus = status;
+    keep->endReason = why;
+    m_stopping.push_back(keep);
+    queueStop({keep->tag}, [this, keep](const CommandResult& stop) {
+        m_stopping.erase(std::remove(m_stopping.begin(), m_stopping.end(), keep), m_stopping.end());
+        QString reason = keep->endReason;
+        if (stop.succeeded()) {
+            reason += QStringLiteral("; the command was stopped on the node");
+        } else {
+            const QString stopError = stop.status == CommandStatus::Exited
+                                          ? QString::fromUtf8(stop.stderrData).trimmed()
+                                          : stop.summary();
+            reason += QStringLiteral("; nr1 could not confirm that the command ended on the node "
+                                     "(%1): it may still be running there (its processes carry "
+                                     "NR1_STEP=%2 in their environment)")
+                          .arg(stopError.isEmpty() ? stop.summary() : stopError, keep->tag);
+            keep->result.mayStillRun = true;
+            if (!m_orphanTags.contains(keep->tag))
+                m_orphanTags << keep->tag;
+        }
+        completeRequest(keep, keep->endStatus, reason);
+    });
+}
+
+void ChannelPool::queueStop(const QStringList& tags,
+                            std::function<void(const CommandResult&)> done) {
+    auto stop = std::make_shared<SshRequest>();
+    stop->stopTags = tags;
+    stop->command.argv = QStringList{QStringLiteral("stop-step")}; // for messages only
+    stop->command.timeout = kStopGrace + kStopOverhead;
+    stop->command.outputLimit = 64 * 1024;
+    stop->finish = std::move(done);
+    stop->clock.start();
+    // Ahead of every waiting request, behind the stop commands already waiting.
+    auto at =
+        std::find_if(m_queue.begin(), m_queue.end(),
+                     [](const std::shared_ptr<SshRequest>& r) { return r->stopTags.isEmpty(); });
+    m_queue.insert(at, std::move(stop));
+    startQueued();
+}
+
+void ChannelPool::sweepOrphans() {
+    if (m_orphanTags.isEmpty() || m_sweeping)
+        return;
+    m_sweeping = true;
+    const QStringList tags = m_orphanTags;
+    queueStop(tags, [this, tags](const CommandResult& stop) {
+        m_sweeping = false;
+        if (stop.succeeded())
+            for (const QString& tag : tags)
+                m_orphanTags.removeAll(tag);
+        // Else the tags stay for the next connect; the waiting requests go on regardless.
+        if (m_session.state() == ConnectionState::Ready)
+            startQueued();
+    });
 }
 
 void ChannelPool::sessionReady() {
     m_channelLimit = std::max(1, m_maxChannels);
+    sweepOrphans();
 }
 
 void ChannelPool::releaseChannels() {
@@ -62,13 +145,33 @@ void ChannelPool::releaseChannels() {
 }
 
 void ChannelPool::endStarted(CommandStatus status, const QString& why) {
-    while (!m_started.empty())
-        completeRequest(m_started.front(), status, why);
+    const bool wasEnding = std::exchange(m_ending, true);
+    while (!m_started.empty()) {
+        const std::shared_ptr<SshRequest> request = m_started.front();
+        if (!mayHaveStarted(*request)) {
+            completeRequest(request, status, why);
+            continue;
+        }
+        // The channel is gone with the connection, the command perhaps not.
+        request->result.mayStillRun = true;
+        if (!m_orphanTags.contains(request->tag))
+            m_orphanTags << request->tag;
+        completeRequest(request, status,
+                        QStringLiteral("%1; nr1 cannot confirm that the command ended on the node: "
+                                       "it may still be running there (its processes carry "
+                                       "NR1_STEP=%2 in their environment; nr1 stops them when it "
+                                       "connects to the node again, before anything else runs "
+                                       "there)")
+                            .arg(why, request->tag));
+    }
+    m_ending = wasEnding;
 }
 
 void ChannelPool::endQueued(CommandStatus status, const QString& why) {
+    const bool wasEnding = std::exchange(m_ending, true);
     while (!m_queue.empty())
         completeRequest(m_queue.front(), status, why);
+    m_ending = wasEnding;
 }
 
 void ChannelPool::stepStarted() {
@@ -79,11 +182,16 @@ void ChannelPool::stepStarted() {
 }
 
 void ChannelPool::startQueued() {
-    while (m_session.state() == ConnectionState::Ready && !m_queue.empty() &&
+    while (!m_ending && m_session.state() == ConnectionState::Ready && !m_queue.empty() &&
            int(m_started.size()) < m_maxChannels) {
         std::shared_ptr<SshRequest> request = m_queue.front();
+        if (m_sweeping && request->stopTags.isEmpty())
+            break; // nothing runs while commands from before a lost connection may still run
         m_queue.pop_front();
-        request->commandLine = *remoteCommandLine(request->command.argv, m_session.elevation());
+        request->commandLine =
+            request->stopTags.isEmpty()
+                ? *remoteCommandLine(request->command.argv, m_session.elevation(), request->tag)
+                : *remoteStopCommandLine(request->stopTags, m_session.elevation(), kStopGrace);
         request->channel = m_session.newChannel();
         request->stage = SshRequest::Stage::Opening;
         m_started.push_back(request);
@@ -244,7 +352,18 @@ void ChannelPool::checkDeadlines() {
         if (request->clock.elapsed() >= request->command.timeout.count())
             late.push_back(request);
     for (const auto& request : late) {
+        const bool waiting =
+            std::find(m_queue.begin(), m_queue.end(), request) != m_queue.end() ||
+            std::find(m_started.begin(), m_started.end(), request) != m_started.end();
+        if (!waiting)
+            continue; // ended meanwhile, by the end of another
         const bool started = request->stage != SshRequest::Stage::Queued;
+        if (started && mayHaveStarted(*request)) {
+            endRunning(request, CommandStatus::TimedOut,
+                       QStringLiteral("no result within %1 s; the channel was closed")
+                           .arg(request->command.timeout.count() / 1000.0));
+            continue;
+        }
         completeRequest(request, CommandStatus::TimedOut,
                         started ? QStringLiteral("no result within %1 s; the channel was closed")
                                       .arg(request->command.timeout.count() / 1000.0)

@@ -8,6 +8,26 @@
 // timed out (deadline counted from submission), cancelled, rejected (bad argv) or failed with
 // the connection. It never blocks and owns no timer: the connection steps it from its own
 // thread, and the pool asks the connection (through Session) about the session it runs on.
+//
+// Steps that end. Closing a channel does not end its command: sshd gives an exec without a pty
+// no signal, so a command that writes nothing runs on. So every command carries a unique step
+// tag in its environment (NR1_STEP=TAG, RemoteShell), and runs in a session and process group of
+// its own (sshd calls setsid() for each channel's command; no setsid wrapper is added, so the
+// command's exit status, signals and output reach nr1 untouched). A started request that times
+// out or is cancelled is stopped on the node before it ends: its channel is closed, a stop
+// command (stop-step.sh: SIGTERM to every process carrying the tag and to their process groups,
+// SIGKILL after kStopGrace) runs ahead of every waiting request, and only when it reports that
+// nothing of the command is left does the request end (TimedOut/Cancelled, mayStillRun false).
+// When the stop cannot confirm that (it fails, or the connection goes), the request ends with
+// mayStillRun true and an error that says so and names the tag. A started request whose
+// connection is lost ends at once (ConnectionLost, mayStillRun true): the node's sshd closes the
+// channel but, without a pty, sends no SIGHUP, so the command may run on. Its tag is kept, and on
+// the next Ready session the stop command for all such tags runs before any other request
+// starts there (if it fails, the tags are kept for the next connect and requests go on).
+// Limits: the pool's memory is the only record of those tags (a runner destroyed, or nr1 ending,
+// forgets them, and a runner destroyed while commands run leaves them running); a process that
+// clears its environment and leaves its process group escapes the stop; a command whose channel
+// is closed within the instant between sshd's fork and its exec of the command can be missed.
 
 #include "base/RemoteShell.h"
 #include "transport/Command.h"
@@ -32,10 +52,16 @@ struct SshRequest {
     std::function<void(QByteArray line)> onLine; ///< streaming only
     std::function<void(CommandResult)> finish;
 
+    /// Set for the pool's own stop commands: they stop these tags instead of running argv.
+    QStringList stopTags;
+
     // Progress, owned by ChannelPool.
-    enum class Stage { Queued, Opening, Executing, Running, Closing } stage = Stage::Queued;
+    enum class Stage { Queued, Opening, Executing, Running, Stopping } stage = Stage::Queued;
     ssh_channel_struct* channel = nullptr;
+    QString tag; ///< NR1_STEP of the command on the node
     QByteArray commandLine;
+    CommandStatus endStatus = CommandStatus::Cancelled; ///< while Stopping: how it will end
+    QString endReason;                                  ///< while Stopping: why
     qsizetype stdinWritten = 0;
     bool eofSent = false;
     CommandResult result;
@@ -94,9 +120,23 @@ public:
     void endQueued(CommandStatus status, const QString& why);
 
     bool hasQueued() const { return !m_queue.empty(); }
-    bool hasRequests() const { return !m_queue.empty() || !m_started.empty(); }
+    bool hasRequests() const {
+        return !m_queue.empty() || !m_started.empty() || !m_stopping.empty();
+    }
+
+    /// How long a stopped command gets between SIGTERM and SIGKILL.
+    static constexpr std::chrono::milliseconds kStopGrace{std::chrono::seconds(3)};
 
 private:
+    /// Ends a request that timed out or was cancelled: at once when its command cannot have
+    /// started, else after stopping it on the node.
+    void endRunning(const std::shared_ptr<SshRequest>& request, CommandStatus status,
+                    const QString& why);
+    /// A stop command for `tags`, placed ahead of every waiting request.
+    void queueStop(const QStringList& tags, std::function<void(const CommandResult&)> done);
+    /// The session is Ready: stops the commands whose end a lost connection left unknown.
+    void sweepOrphans();
+    static bool mayHaveStarted(const SshRequest& request);
     void stepRequest(SshRequest& request);
     bool readChannel(SshRequest& request);
     void completeRequest(const std::shared_ptr<SshRequest>& request, CommandStatus status,
@@ -106,6 +146,13 @@ private:
     int m_maxChannels;
     std::deque<std::shared_ptr<SshRequest>> m_queue;
     std::vector<std::shared_ptr<SshRequest>> m_started;
+    /// Timed out or cancelled, their channel closed, waiting for their stop command.
+    std::vector<std::shared_ptr<SshRequest>> m_stopping;
+    /// Tags of commands that may still run on the node (their connection was lost, or a stop
+    /// failed); stopped on the next Ready session before anything else starts.
+    QStringList m_orphanTags;
+    bool m_sweeping = false; ///< the stop of m_orphanTags runs: only stop commands start
+    bool m_ending = false;   ///< ending requests with their connection: nothing starts
     /// Channels we open at once: maxChannels, lowered when the server refuses a channel
     /// (OpenSSH MaxSessions), raised again by one per completed command.
     int m_channelLimit = 1;

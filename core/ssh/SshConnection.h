@@ -6,7 +6,8 @@
 // session through the ChannelPool it owns (see there for how each request ends). It never
 // blocks: libssh runs non-blocking, driven by socket notifications and a short timer while
 // anything is in flight. A failed connect ends every request with its reason; a lost connection
-// ends the started ones (ConnectionLost) and keeps the waiting ones for the next connect. An
+// ends the started ones (ConnectionLost, mayStillRun: ChannelPool stops them on the node first
+// thing on the next connect) and keeps the waiting ones for the next connect. An
 // idle connection is probed every keepaliveInterval; a probe unanswered marks it dead. After a
 // failure the next connect waits a backoff that doubles up to 30 s.
 

@@ -4,9 +4,10 @@
 // run()/stream()/cancel() may be called from the runner's thread and return at once; results
 // and lines are delivered on the runner's thread through the event loop, and only while the
 // request's context object lives (contexts must live in the runner's thread). Unknown host keys
-// and key passphrases are put to the delegate on the runner's thread. Destroying the runner cancels
-// what is still running (the callbacks of cancelled requests are not called any more) and joins the
-// thread.
+// and key passphrases are put to the delegate on the runner's thread. A timed-out or cancelled
+// command is stopped on the node before its result comes (see ChannelPool for how, and its
+// limits). Destroying the runner cancels what is still running without stopping it on the node
+// (the callbacks of cancelled requests are not called any more) and joins the thread.
 
 #include "ssh/SshConnection.h"
 #include "ssh/SshTarget.h"

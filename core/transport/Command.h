@@ -1,7 +1,7 @@
 #pragma once
 // Contract: what a remote command is (argv, optional stdin, timeout, output cap) and what running
-// it yields (status, exit code, stdout, stderr, duration, truncation marks). Shared by every
-// CommandRunner implementation; plain values.
+// it yields (status, exit code, stdout, stderr, duration, truncation marks, whether it may still
+// run on the node). Shared by every CommandRunner implementation; plain values.
 
 #include <QByteArray>
 #include <QMetaType>
@@ -29,8 +29,8 @@ struct Command {
 enum class CommandStatus {
     Exited,           ///< ran to completion; exitCode is meaningful
     Signalled,        ///< the remote process ended without an exit status (killed by a signal)
-    TimedOut,         ///< the command's timeout passed; the channel was closed
-    Cancelled,        ///< cancelled by the caller
+    TimedOut,         ///< the command's timeout passed; it was stopped (see mayStillRun)
+    Cancelled,        ///< cancelled by the caller; it was stopped (see mayStillRun)
     ConnectionFailed, ///< could not connect, trust the host key or authenticate
     ConnectionLost,   ///< the connection broke while the command ran
     PrivilegeRefused, ///< sudo wants a password (no NOPASSWD rule for the login user)
@@ -48,6 +48,10 @@ struct CommandResult {
     bool stderrTruncated = false;
     std::chrono::milliseconds duration{0};
     QString error; ///< why, when status is not Exited; names the fix where there is one
+    /// The runner could not confirm that the command ended on the node (the connection was lost,
+    /// or stopping it failed): it may still be running there. False when it exited, or when a
+    /// timed-out or cancelled command was confirmed stopped.
+    bool mayStillRun = false;
 
     bool succeeded() const { return status == CommandStatus::Exited && exitCode == 0; }
     /// One line for logs and errors: "exit 0", "timed out after 5 s: …".

@@ -197,6 +197,89 @@ private slots:
         verifyAllUsed(secondary);
     }
 
+    void aStepThatMayStillRunOffersNeitherRollbackNorResume() {
+        // The connection broke during "check c": the runner cannot tell whether it still runs.
+        QTemporaryDir directory;
+        Journal journal(directory.filePath(QStringLiteral("p.jsonl")));
+        ReplayRunner primary(QStringLiteral("root@p:22")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        CommandResult unknown;
+        unknown.status = CommandStatus::ConnectionLost;
+        unknown.mayStillRun = true;
+        primary.expect(words("check c"), unknown);
+        Executor executor(smallPlan(), primary, secondary, &journal);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        QVERIFY(executor.stepMayStillRun());
+        QVERIFY(!executor.canResume());
+        QVERIFY(!executor.canRollback());
+        QVERIFY2(executor.failure().contains(QStringLiteral("MAY STILL BE RUNNING on the primary "
+                                                            "(root@p:22)")),
+                 qPrintable(executor.failure()));
+        // Asked anyway, neither runs a command ("unmake b" is not even recorded).
+        executor.rollback();
+        executor.resume(PairState{});
+        QTest::qWait(50);
+        QCOMPARE(executor.state(), Executor::State::Failed);
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+        const auto read = Journal::read(journal.path());
+        QVERIFY2(read.ok(), qPrintable(read.why()));
+        bool recorded = false;
+        for (const QJsonObject& entry : read.value().entries)
+            if (entry.value(QStringLiteral("event")).toString() == QLatin1String("run") &&
+                entry.value(QStringLiteral("command")).toString() == QLatin1String("check c"))
+                recorded = entry.value(QStringLiteral("mayStillRun")).toBool();
+        QVERIFY(recorded);
+    }
+
+    void aTimedOutStepStoppedOnTheNodeCanBeRolledBack() {
+        // The runner reports a timeout only once the command was stopped on the node.
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        CommandResult stopped;
+        stopped.status = CommandStatus::TimedOut;
+        stopped.error = QStringLiteral("no result within 1 s; the command was stopped on the node");
+        primary.expect(words("check c"), stopped);
+        primary.expect(words("unmake b"), exited(0));
+        primary.expect(words("save"), exited(0));
+        secondary.expect(words("unmake a"), exited(0));
+        Executor executor(smallPlan(), primary, secondary);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        QVERIFY(!executor.stepMayStillRun());
+        QVERIFY(executor.canResume());
+        QVERIFY(executor.canRollback());
+        QVERIFY(!executor.failure().contains(QStringLiteral("MAY STILL BE RUNNING")));
+        executor.rollback();
+        QCOMPARE(waitFinished(executor), Executor::State::RolledBack);
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+    }
+
+    void anUndoThatMayStillRunEndsTheRollback() {
+        ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));
+        secondary.expect(words("make a"), exited(0));
+        primary.expect(words("make b"), exited(0));
+        primary.expect(words("check c"), exited(1));
+        CommandResult unknown;
+        unknown.status = CommandStatus::TimedOut;
+        unknown.mayStillRun = true;
+        primary.expect(words("unmake b"), unknown);
+        Executor executor(smallPlan(), primary, secondary);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Failed);
+        executor.rollback();
+        QCOMPARE(waitFinished(executor), Executor::State::RollbackFailed);
+        QVERIFY(executor.stepMayStillRun());
+        QVERIFY(!executor.canRollback()); // no retry beside an undo that may still run
+        QVERIFY(executor.failure().contains(QStringLiteral("MAY STILL BE RUNNING")));
+        verifyAllUsed(primary);
+        verifyAllUsed(secondary);
+    }
+
     void leadingActionsAlreadyDoneAreSkipped() {
         Plan plan = smallPlan();
         const auto always = [](const PairState&) {

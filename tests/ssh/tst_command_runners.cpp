@@ -45,6 +45,31 @@ private slots:
                  QByteArray("sudo -n -- env LC_ALL=C 'mdadm' '--detail'"));
     }
 
+    void stepTagGoesIntoTheEnvironment() {
+        QCOMPARE(remoteCommandLine({QStringLiteral("mdadm"), QStringLiteral("--detail")},
+                                   Elevation::Sudo, QStringLiteral("nr1-0123abcd"))
+                     .value(),
+                 QByteArray("sudo -n -- env LC_ALL=C NR1_STEP=nr1-0123abcd 'mdadm' '--detail'"));
+        // A tag is a plain word or nothing runs.
+        QVERIFY(
+            !remoteCommandLine({QStringLiteral("true")}, Elevation::None, QStringLiteral("a b")));
+        QVERIFY(!remoteCommandLine({QStringLiteral("true")}, Elevation::None,
+                                   QStringLiteral("x;reboot")));
+    }
+
+    void stopCommandRunsTheStopScript() {
+        const QByteArray line =
+            remoteStopCommandLine({QStringLiteral("nr1-a"), QStringLiteral("nr1-b")},
+                                  Elevation::Sudo, std::chrono::milliseconds(3000))
+                .value();
+        QVERIFY2(line.startsWith("sudo -n -- env LC_ALL=C 'sh' '-c' '"), line.constData());
+        QVERIFY2(line.endsWith("' 'sh' '30' 'nr1-a' 'nr1-b'"), line.constData());
+        QVERIFY(!line.contains("NR1_STEP=nr1")); // the stop itself carries no tag
+        QVERIFY(!remoteStopCommandLine({}, Elevation::None, std::chrono::milliseconds(3000)));
+        QVERIFY(!remoteStopCommandLine({QStringLiteral("*")}, Elevation::None,
+                                       std::chrono::milliseconds(3000)));
+    }
+
     void unpassableArgvIsRefused() {
         QVERIFY(!remoteCommandLine({}, Elevation::None));
         QVERIFY(!remoteCommandLine({QString()}, Elevation::None));

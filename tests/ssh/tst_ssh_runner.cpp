@@ -72,6 +72,20 @@ private:
         return *result;
     }
 
+    /// A sleep length no other process on this machine uses: it marks a test's processes, which
+    /// run on this machine since the "node" is 127.0.0.1.
+    static QString uniqueSleep() {
+        return QStringLiteral("30.%1").arg(QRandomGenerator::global()->bounded(100000, 999999));
+    }
+
+    /// True while a process whose command line holds `marker` runs (pgrep -f).
+    static bool running(const QString& marker) {
+        QProcess pgrep;
+        pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), marker});
+        pgrep.waitForFinished(10000);
+        return pgrep.exitStatus() == QProcess::NormalExit && pgrep.exitCode() == 0;
+    }
+
     static Command cmd(std::initializer_list<const char*> argv) {
         Command command;
         for (const char* arg : argv)
@@ -309,6 +323,98 @@ private slots:
         QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(result.error.contains(QLatin1String("channel was closed")));
         QVERIFY(runAndWait(runner, cmd({"true"})).succeeded()); // the connection is still good
+    }
+
+    void timeoutStopsTheCommandOnTheNode() {
+        FixedTrustDelegate trust(TrustDecision::AcceptOnce);
+        SshRunner runner(target(), &trust);
+        QVERIFY(runAndWait(runner, cmd({"true"})).succeeded()); // connected
+        const QString marker = uniqueSleep();
+        // A child that ignores SIGTERM (only SIGKILL after the grace ends it) and a sleep.
+        Command command;
+        command.argv = QStringList{
+            QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("sh -c 'trap \"\" TERM; while :; do sleep %1; done' & sleep %1; :")
+                .arg(marker)};
+        command.timeout = 1s;
+        QElapsedTimer clock;
+        clock.start();
+        QObject context;
+        std::optional<CommandResult> result;
+        runner.run(command, &context, [&](const CommandResult& r) { result = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(running(marker), 5000);
+        const int limit = 1000 + int(ChannelPool::kStopGrace.count()) + 5000;
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), limit);
+        QCOMPARE(result->status, CommandStatus::TimedOut);
+        QVERIFY2(!result->mayStillRun, qPrintable(result->error));
+        QVERIFY2(result->error.contains(QLatin1String("stopped on the node")),
+                 qPrintable(result->error));
+        // Reported only once nothing of it is left: no waiting here.
+        QVERIFY2(!running(marker), qPrintable(marker));
+        // SIGTERM was ignored: it took the grace and SIGKILL.
+        QVERIFY2(clock.elapsed() >= ChannelPool::kStopGrace.count(),
+                 qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(runAndWait(runner, cmd({"true"})).succeeded()); // the connection is still good
+    }
+
+    void cancelStopsTheCommandOnTheNode() {
+        FixedTrustDelegate trust(TrustDecision::AcceptOnce);
+        SshRunner runner(target(), &trust);
+        const QString marker = uniqueSleep();
+        QObject context;
+        int lines = 0;
+        std::optional<CommandResult> done;
+        const RequestId id = runner.stream(
+            Command::of({QStringLiteral("sh"), QStringLiteral("-c"),
+                         QStringLiteral("sleep %1 & while :; do echo x; sleep 0.05; done; : %1")
+                             .arg(marker)}),
+            &context, [&](const QByteArray&) { ++lines; },
+            [&](const CommandResult& r) { done = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(lines >= 3, 20000);
+        QVERIFY(running(marker));
+        runner.cancel(id);
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 10000);
+        QCOMPARE(done->status, CommandStatus::Cancelled);
+        QVERIFY2(!done->mayStillRun, qPrintable(done->error));
+        QVERIFY2(!running(marker), qPrintable(marker));
+    }
+
+    void aCommandBeyondALostConnectionIsStoppedOnReconnect() {
+        FixedTrustDelegate trust(TrustDecision::AcceptOnce);
+        SshRunner runner(target(), &trust);
+        QVERIFY(runAndWait(runner, cmd({"true"})).succeeded());
+        const QString marker = uniqueSleep();
+        QObject context;
+        std::optional<CommandResult> lost;
+        Command command = Command::of({QStringLiteral("sh"), QStringLiteral("-c"),
+                                       QStringLiteral("sleep %1; :").arg(marker)});
+        command.timeout = 60s;
+        runner.run(command, &context, [&](const CommandResult& r) { lost = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(running(marker), 10000);
+        m_sshd.dropConnections();
+        QTRY_VERIFY_WITH_TIMEOUT(lost.has_value(), 20000);
+        QCOMPARE(lost->status, CommandStatus::ConnectionLost);
+        QVERIFY(lost->mayStillRun);
+        QVERIFY2(lost->error.contains(QLatin1String("NR1_STEP=nr1-")), qPrintable(lost->error));
+        // sshd sent it no signal: it runs on, as on a node whose link was cut.
+        QVERIFY(running(marker));
+        // The next command reconnects, and runs only once the stray command is stopped.
+        const CommandResult next = runAndWait(runner, cmd({"true"}));
+        QVERIFY2(next.succeeded(), qPrintable(next.summary()));
+        QVERIFY2(!running(marker), qPrintable(marker));
+    }
+
+    void theStepTagIsInTheEnvironmentOnly() {
+        FixedTrustDelegate trust(TrustDecision::AcceptOnce);
+        SshRunner runner(target(), &trust);
+        // The tag is in the environment only; the command's output and exit code are its own.
+        const CommandResult result =
+            runAndWait(runner, cmd({"sh", "-c", "printf '%s' \"$NR1_STEP\" >&2; exit 3"}));
+        QCOMPARE(result.status, CommandStatus::Exited);
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY(result.stdoutData.isEmpty());
+        QVERIFY2(result.stderrData.startsWith("nr1-"), result.stderrData.constData());
+        QVERIFY(!result.mayStillRun);
     }
 
     void unreachableNodeFailsFast() {

@@ -188,6 +188,16 @@ void TestSshd::freezeSessions(bool frozen) {
         ::kill(pid_t(pid), frozen ? SIGSTOP : SIGCONT);
 }
 
+void TestSshd::dropConnections() {
+    if (!m_sshd || m_sshd->state() == QProcess::NotRunning)
+        return;
+    for (qint64 pid : descendants(m_sshd->processId())) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "sshd")
+            ::kill(pid_t(pid), SIGKILL);
+    }
+}
+
 void TestSshd::killHard() {
     if (!m_sshd || m_sshd->state() == QProcess::NotRunning)
         return;

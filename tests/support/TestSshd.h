@@ -1,7 +1,8 @@
 #pragma once
 // Test support: a throwaway OpenSSH sshd on 127.0.0.1 and a free port, with its own host key,
 // an authorized client key and its own config, in a temporary directory. It can be killed hard
-// (with every session process) and started again on the same port with the same keys.
+// (with every session process) and started again on the same port with the same keys, or have
+// its connections dropped while the commands they started run on.
 
 #include <QProcess>
 #include <QString>
@@ -17,6 +18,9 @@ public:
     bool start();
     /// SIGKILLs sshd and all its session processes (a crash or a pulled plug).
     void killHard();
+    /// SIGKILLs sshd's per-connection processes but neither sshd nor the commands they started:
+    /// every connection drops as with a cut link, and sshd accepts new ones at once.
+    void dropConnections();
     /// SIGSTOPs (or SIGCONTs) the session processes: a link that hangs without closing.
     void freezeSessions(bool frozen);
     QString error() const { return m_error; }
