@@ -23,11 +23,12 @@ groups_of() {
 }
 signal_all() {
     for pid in $1; do kill "-$3" "$pid" 2>/dev/null; done
-    for group in $2; do kill "-$3" "-$group" 2>/dev/null; done
+    # Never group 0 or 1 (the caller's own group, init's): only what the commands run in.
+    for group in $2; do [ "$group" -gt 1 ] && kill "-$3" "-$group" 2>/dev/null; done
 }
 alive() {
     [ -n "$(tagged "$@")" ] && return 0
-    for group in $known; do kill -0 "-$group" 2>/dev/null && return 0; done
+    for group in $known; do [ "$group" -gt 1 ] && kill -0 "-$group" 2>/dev/null && return 0; done
     return 1
 }
 pids=$(tagged "$@")

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -233,11 +234,21 @@ private slots:
     }
 
     void timeoutExits124() {
+        // A sleep length nothing else here uses: the "node" is this machine, pgrep sees it.
+        const QString marker =
+            QStringLiteral("10.%1").arg(QRandomGenerator::global()->bounded(100000, 999999));
         const Run run =
             nr1ctl({QStringLiteral("exec"), QStringLiteral("--inventory"), m_inventory,
                     QStringLiteral("--timeout"), QStringLiteral("1"), QStringLiteral("lab/primary"),
-                    QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("10")});
+                    QStringLiteral("--"), QStringLiteral("sleep"), marker});
         QCOMPARE(run.exitCode, 124);
+        QVERIFY2(run.err.contains("stopped on the node"), run.err.constData());
+        // The sleep ended with the timeout, not 10 s later.
+        QProcess pgrep;
+        pgrep.start(QStringLiteral("pgrep"),
+                    {QStringLiteral("-f"), QStringLiteral("sleep ") + marker});
+        QVERIFY(pgrep.waitForFinished(10000));
+        QCOMPARE(pgrep.exitCode(), 1); // 1: no process matched
     }
 
     void hostOutsideTheInventoryWithOptions() {
