@@ -203,7 +203,12 @@ void TestSshd::killHard() {
         return;
     const qint64 master = m_sshd->processId();
     ::kill(pid_t(master), SIGSTOP); // no new children while we collect them
-    for (qint64 pid : descendants(master))
+    // Stopped first, all of them: a session process that saw its command die before its own
+    // end would report that death (a signal) instead of a connection that just vanished.
+    const QList<qint64> all = descendants(master);
+    for (qint64 pid : all)
+        ::kill(pid_t(pid), SIGSTOP);
+    for (qint64 pid : all)
         ::kill(pid_t(pid), SIGKILL);
     ::kill(pid_t(master), SIGKILL);
     m_sshd->waitForFinished(5000);
