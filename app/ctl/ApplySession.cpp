@@ -7,6 +7,7 @@
 #include "ctl/SignalWatch.h"
 #include "ctl/Terminal.h"
 #include "session/PairLock.h"
+#include "session/StopLeftovers.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -130,7 +131,8 @@ public:
     void start() { m_start.start(); }
 
     /// Finishes (`rollback` false) or undoes a run the journal holds, `plan` made again from it:
-    /// the lock, a fresh read, then the executor takes the run over.
+    /// the lock, what the run left running stopped, a fresh read, then the executor takes the
+    /// run over.
     void recover(RecordedRun run, bool rollback) {
         say(tr("Taking the lock of pair %1 on both nodes…").arg(m_connection.pair().name));
         m_lock.take([this, run = std::move(run), rollback](const Result<void>& taken) {
@@ -139,32 +141,42 @@ public:
                 QCoreApplication::exit(kExitLocked);
                 return;
             }
-            say(tr("Reading both nodes…"));
-            readThen(
-                [this, run, rollback](const PairState& fresh) {
-                    m_executor.recover(run, fresh);
-                    if (rollback) {
-                        if (!m_executor.canRollback()) {
-                            printError(QStringLiteral("apply"),
-                                       QStringLiteral("nothing of this run can be rolled back"));
-                            end(kExitRefused);
-                            return;
-                        }
-                        m_executor.rollback();
-                    } else {
-                        if (!m_executor.canResume()) {
-                            printError(QStringLiteral("apply"),
-                                       QStringLiteral("this run cannot be resumed (its rollback "
-                                                      "was under way): use --rollback"));
-                            end(kExitRefused);
-                            return;
-                        }
-                        m_resumed = true;
-                        m_executor.resume(fresh);
-                    }
-                },
-                kExitConnection);
+            say(tr("Stopping what the run may have left running on the nodes…"));
+            stopLeftovers(*m_connection.session, run, this,
+                          [this, run, rollback](const Result<void>& stopped) {
+                              if (!stopped.ok()) {
+                                  printError(QStringLiteral("apply"), stopped.why());
+                                  end(kExitConnection);
+                                  return;
+                              }
+                              say(tr("Reading both nodes…"));
+                              readAndRecover(run, rollback);
+                          });
         });
+    }
+
+    /// Reads both nodes and lets the executor take `run` over.
+    void readAndRecover(const RecordedRun& run, bool rollback) {
+        readThen(
+            [this, run, rollback](const PairState& fresh) {
+                m_executor.recover(run, fresh);
+                if (rollback ? !m_executor.canRollback() : !m_executor.canResume()) {
+                    printError(QStringLiteral("apply"),
+                               rollback ? QStringLiteral("nothing of this run can be rolled back")
+                                        : QStringLiteral("this run cannot be resumed (its "
+                                                         "rollback was under way): use "
+                                                         "--rollback"));
+                    end(kExitRefused);
+                    return;
+                }
+                if (rollback) {
+                    m_executor.rollback();
+                } else {
+                    m_resumed = true;
+                    m_executor.resume(fresh);
+                }
+            },
+            kExitConnection);
     }
 
     /// SIGINT/SIGTERM: before the first step the apply ends (nothing ran); during the run it

@@ -87,6 +87,11 @@ void Executor::resume(const PairState& state) {
     runFrom(state);
 }
 
+QString Executor::newStepTag() {
+    // Journaled with the step's start: a later nr1 stops what is left of it by this tag.
+    return QStringLiteral("nr1-") + QUuid::createUuid().toString(QUuid::Id128);
+}
+
 void Executor::interrupt(const QString& why) {
     journal(QJsonObject{{QStringLiteral("event"), QStringLiteral("interrupted")},
                         {QStringLiteral("signal"), why},
@@ -183,12 +188,14 @@ void Executor::runNext() {
         m_skipLeading = false;
         m_probe.reset();
         const int index = m_next;
+        m_stepTag = newStepTag();
         if (!journal(stepEntry(QStringLiteral("start"), index, action.argv, nullptr))) {
             failUnjournaled();
             return;
         }
         Command command = Command::of(action.argv);
         command.timeout = action.timeout;
+        command.stepTag = m_stepTag;
         emit actionStarted(index);
         runnerFor(action.node)
             .stream(
@@ -265,6 +272,7 @@ void Executor::undoNext() {
             continue;
         }
         const QStringList argv = action.undo.at(m_undoCommand);
+        m_stepTag = newStepTag();
         if (!journal(stepEntry(QStringLiteral("undo-start"), index, argv, nullptr))) {
             finish(State::RollbackFailed,
                    QStringLiteral("%1; the undo of action %2 was not run (nothing runs "
@@ -276,6 +284,7 @@ void Executor::undoNext() {
         emit undoStarted(index, argv);
         Command command = Command::of(argv);
         command.timeout = action.timeout;
+        command.stepTag = m_stepTag;
         runnerFor(action.node)
             .run(
                 command, this,
@@ -320,6 +329,8 @@ QJsonObject Executor::stepEntry(const QString& event, int index, const QStringLi
                       {QStringLiteral("target"), runnerFor(action.node).describeTarget()},
                       {QStringLiteral("sentence"), action.sentence},
                       {QStringLiteral("command"), action.displayArgv(argv)}};
+    if (event != QLatin1String("skip") && !m_stepTag.isEmpty())
+        entry.insert(QStringLiteral("tag"), m_stepTag);
     if (result) {
         entry.insert(QStringLiteral("status"), commandStatusName(result->status));
         entry.insert(QStringLiteral("exit"), result->exitCode);

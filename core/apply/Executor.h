@@ -33,7 +33,8 @@
 // journaled before it starts and when it ends, and one whose start cannot be journaled does not
 // run: the run fails there (resumable once the journal can be written), so nothing runs
 // unrecorded. The plan entry carries the origin set with setOrigin() (RunRecovery's
-// runOrigin), which lets a later nr1 make the same plan again.
+// runOrigin), which lets a later nr1 make the same plan again; each step's entries carry the
+// tag its command has on the node (Command::stepTag), so a later nr1 can stop what is left.
 
 #include "plan/Plan.h"
 #include "transport/CommandRunner.h"
@@ -113,6 +114,7 @@ private:
     bool journal(QJsonObject entry);
     /// The journal could not take the entry for the next action: the run fails before it.
     void failUnjournaled();
+    static QString newStepTag();
     QJsonObject stepEntry(const QString& event, int index, const QStringList& argv,
                           const CommandResult* result) const;
     /// Notes a command whose end is unknown; returns the sentence the failure ends with.
@@ -133,6 +135,7 @@ private:
     bool m_stepMayStillRun = false;    ///< a command's end on its node is not confirmed
     QString m_failure;
     QString m_runId;
+    QString m_stepTag; ///< the running (or last) step's tag on its node, journaled
     QJsonObject m_origin;
 };
 

@@ -68,6 +68,10 @@ QStringList RecordedRun::describe() const {
     if (undoStarted)
         lines << QStringLiteral("  An undo of action %1 was started and nr1 recorded no result.")
                      .arg(*undoStarted + 1);
+    for (const LeftoverStep& step : leftovers)
+        lines << QStringLiteral("  A command on the %1 may still run (tag %2): it is stopped on "
+                                "the node first.")
+                     .arg(nodeRoleName(step.node), step.tag);
     if (!interruption.isEmpty())
         lines << QStringLiteral("  It was interrupted (%1).").arg(interruption);
     lines << (endState.isEmpty()
@@ -85,11 +89,26 @@ Result<RecordedRun> lastRun(const JournalContents& journal) {
         return failure(QStringLiteral("The journal holds no run with its plan."));
     RecordedRun run;
     run.runId = runId;
+    // The step (or undo) started last whose result is not recorded yet.
+    std::optional<LeftoverStep> unanswered;
+    const auto leftover = [](const QJsonObject& entry) {
+        return LeftoverStep{field(entry, "node") == QLatin1String("secondary") ? NodeRole::Secondary
+                                                                               : NodeRole::Primary,
+                            field(entry, "tag")};
+    };
     for (const QJsonObject& entry : journal.entries) {
         if (field(entry, "run") != runId)
             continue;
         const QString event = field(entry, "event");
         const int index = actionIndex(entry);
+        if (event == QLatin1String("start") || event == QLatin1String("undo-start"))
+            unanswered = leftover(entry);
+        if (event == QLatin1String("run") || event == QLatin1String("undo")) {
+            unanswered.reset();
+            if (entry.value(QStringLiteral("mayStillRun")).toBool() &&
+                !field(entry, "tag").isEmpty())
+                run.leftovers.push_back(leftover(entry));
+        }
         if (event == QLatin1String("plan")) {
             run.plan = entry.value(QStringLiteral("plan")).toObject();
             run.origin = entry.value(QStringLiteral("origin")).toObject();
@@ -144,6 +163,8 @@ Result<RecordedRun> lastRun(const JournalContents& journal) {
                 run.ran.clear();
         }
     }
+    if (unanswered && !unanswered->tag.isEmpty())
+        run.leftovers.push_back(*unanswered);
     return run;
 }
 

@@ -7,7 +7,8 @@
 // - lastRun(): replays the journal entries of the newest run: which actions ran and are not
 //   undone, where the run stopped, which action or undo command was started with no result
 //   recorded (nr1 stopped while it ran: it may have finished on the node, or not), how it ended
-//   (nothing recorded after a crash).
+//   (nothing recorded after a crash), and which commands may still run on a node (leftovers:
+//   a step started with no result, or one that ended unconfirmed) by their tags.
 // - remakePlan(): the run's plan made again from its origin — the recorded probe parsed by the
 //   same parsers, the recorded recipe given to the same planner — and accepted only when it is
 //   the journaled plan, action for action (argv, undo, exit codes, timeouts, sentences). The
@@ -32,6 +33,14 @@ namespace nr1 {
 /// "secondary": TEXT}}.
 QJsonObject runOrigin(const PlanRecipe& recipe, const PairProbe& probe);
 
+/// A command a run started on a node and may have left running there: started with no result
+/// recorded, or ended with "mayStillRun". Stopped by its tag (Command::stepTag).
+struct LeftoverStep {
+    NodeRole node = NodeRole::Primary;
+    QString tag;
+    bool operator==(const LeftoverStep&) const = default;
+};
+
 struct RecordedRun {
     QString runId;
     QJsonObject plan;                ///< the plan as journaled (Plan::toJson)
@@ -45,6 +54,7 @@ struct RecordedRun {
     bool rollingBack = false;        ///< the last thing recorded is a rollback under way
     QString endState;                ///< Executor::stateName of the end; empty: none recorded
     QString interruption;            ///< "SIGTERM" when the run recorded a signal
+    std::vector<LeftoverStep> leftovers; ///< commands that may still run on their node
 
     QString title() const { return plan.value(QStringLiteral("title")).toString(); }
     int actionCount() const { return plan.value(QStringLiteral("actions")).toArray().size(); }

@@ -38,7 +38,9 @@ bool ChannelPool::accept(std::shared_ptr<SshRequest> request) {
         request->finish(request->result);
         return false;
     }
-    request->tag = QStringLiteral("nr1-") + QUuid::createUuid().toString(QUuid::Id128);
+    request->tag = request->command.stepTag.isEmpty()
+                       ? QStringLiteral("nr1-") + QUuid::createUuid().toString(QUuid::Id128)
+                       : request->command.stepTag;
     m_queue.push_back(std::move(request));
     return true;
 }

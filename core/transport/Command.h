@@ -17,6 +17,10 @@ struct Command {
     std::chrono::milliseconds timeout{std::chrono::seconds(120)};
     qsizetype outputLimit =
         64 * 1024 * 1024; ///< per stream; beyond it bytes are dropped and marked
+    /// The tag the SSH runner gives the command on the node (NR1_STEP=TAG, see RemoteShell)
+    /// instead of one of its own; letters, digits and '-'. A caller that journals it can have
+    /// what is left of the command stopped later, by another nr1 (stop-step.sh).
+    QString stepTag;
 
     static Command of(QStringList argv) {
         Command command;

@@ -148,6 +148,10 @@ private slots:
         const RecordedRun run =
             crashedCreatePair(dir.filePath(QStringLiteral("j.jsonl")), 4, &plan);
         QCOMPARE(run.started, std::optional<int>(4));
+        // The killed step's command may still run on its node: its journaled tag stops it.
+        QCOMPARE(run.leftovers.size(), size_t(1));
+        QCOMPARE(run.leftovers.front().node, plan.actions[4].node);
+        QVERIFY(run.leftovers.front().tag.startsWith(QStringLiteral("nr1-")));
         QCOMPARE(run.ran, (std::vector<int>{0, 1, 2, 3}));
         QCOMPARE(run.next, 4);
         QVERIFY(run.endState.isEmpty());

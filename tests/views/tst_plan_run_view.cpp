@@ -8,6 +8,7 @@
 #include "PlanRunView.h"
 #include "TestSession.h"
 #include "apply/Journal.h"
+#include "base/NodeScript.h"
 #include "transport/ReplayRunner.h"
 
 #include <QFileInfo>
@@ -147,6 +148,11 @@ private slots:
         run.ran = {0};
         run.next = 1;
         run.started = 1;
+        run.leftovers = {LeftoverStep{NodeRole::Primary, QStringLiteral("nr1-left-over")}};
+        // What the killed run left running is stopped before the nodes are read.
+        primary.expect(nodeScriptArgv(NodeScript::StopStep,
+                                      {QStringLiteral("30"), QStringLiteral("nr1-left-over")}),
+                       exited(0));
         view.takeOver(run);
         QCOMPARE(view.actionStatus(0), QStringLiteral("done"));
         QCOMPARE(view.actionStatus(1), QStringLiteral("no result"));

@@ -3,6 +3,7 @@
 #include "HealthStyle.h"
 #include "session/PairLock.h"
 #include "session/PairSession.h"
+#include "session/StopLeftovers.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -356,34 +357,48 @@ void PlanRunView::recover(bool rollback) {
             updateButtons();
             return;
         }
-        m_status->setText(tr("Reading both nodes…"));
-        m_session.read(this, [this, rollback](const PairProbe& probe) {
-            m_probing = false;
-            if (!probe.ok()) {
+        m_status->setText(tr("Stopping what the run may have left running on the nodes…"));
+        stopLeftovers(m_session, *m_recovered, this, [this, rollback](const Result<void>& stopped) {
+            if (!stopped.ok()) {
+                m_probing = false;
                 giveBack();
-                m_status->setText(tr("Not taken over: %1")
-                                      .arg(m_session.readErrors(probe).join(QStringLiteral("; "))));
+                m_status->setText(tr("Not taken over: %1").arg(stopped.why()));
                 updateButtons();
                 return;
             }
-            const PairState fresh = probe.pairState(m_madeFrom.layout);
-            makeExecutor();
-            m_executor->recover(*m_recovered, fresh);
-            if (rollback ? !m_executor->canRollback() : !m_executor->canResume()) {
-                giveBack();
-                m_status->setText(rollback ? tr("Nothing of this run can be rolled back.")
-                                           : tr("This run cannot be resumed (its rollback was "
-                                                "under way): roll it back."));
-                updateButtons();
-                return;
-            }
-            if (rollback)
-                m_executor->rollback();
-            else
-                m_executor->resume(fresh);
-            emit runStarted();
-            updateButtons();
+            m_status->setText(tr("Reading both nodes…"));
+            readAndRecover(rollback);
         });
+    });
+}
+
+void PlanRunView::readAndRecover(bool rollback) {
+    m_session.read(this, [this, rollback](const PairProbe& probe) {
+        m_probing = false;
+        if (!probe.ok()) {
+            giveBack();
+            m_status->setText(tr("Not taken over: %1")
+                                  .arg(m_session.readErrors(probe).join(QStringLiteral("; "))));
+            updateButtons();
+            return;
+        }
+        const PairState fresh = probe.pairState(m_madeFrom.layout);
+        makeExecutor();
+        m_executor->recover(*m_recovered, fresh);
+        if (rollback ? !m_executor->canRollback() : !m_executor->canResume()) {
+            giveBack();
+            m_status->setText(rollback ? tr("Nothing of this run can be rolled back.")
+                                       : tr("This run cannot be resumed (its rollback was under "
+                                            "way): roll it back."));
+            updateButtons();
+            return;
+        }
+        if (rollback)
+            m_executor->rollback();
+        else
+            m_executor->resume(fresh);
+        emit runStarted();
+        updateButtons();
     });
 }
 

@@ -87,6 +87,8 @@ private:
     void makeExecutor();
     /// Takes the run of takeOver() over and resumes or rolls it back.
     void recover(bool rollback);
+    /// recover(): after the lock and the leftovers, reads both nodes and takes the run over.
+    void readAndRecover(bool rollback);
     /// Gives the lock and the claim back.
     void giveBack();
     void resume();
