@@ -2,6 +2,8 @@
 
 #include "base/TextLines.h"
 
+#include <QHash>
+
 namespace nr1 {
 
 ParseResult<std::vector<DiskLink>> parseDiskLinks(QStringView text) {
@@ -25,15 +27,18 @@ ParseResult<std::vector<DiskLink>> parseDiskLinks(QStringView text) {
 }
 
 void attachDiskLinks(std::vector<BlockDevice>& devices, const std::vector<DiskLink>& links) {
+    // Devices by name (one per kernel name): linear in devices + links.
+    QHash<QString, BlockDevice*> byName;
+    for (BlockDevice& device : devices)
+        byName.insert(device.name, &device);
     for (const DiskLink& link : links) {
-        for (BlockDevice& device : devices) {
-            if (device.name != link.target)
-                continue;
-            if (link.link.startsWith(QLatin1String("/dev/disk/by-path/")))
-                device.byPath.append(link.link);
-            else if (link.link.startsWith(QLatin1String("/dev/disk/by-id/")))
-                device.byId.append(link.link);
-        }
+        BlockDevice* device = byName.value(link.target);
+        if (!device)
+            continue;
+        if (link.link.startsWith(QLatin1String("/dev/disk/by-path/")))
+            device->byPath.append(link.link);
+        else if (link.link.startsWith(QLatin1String("/dev/disk/by-id/")))
+            device->byId.append(link.link);
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "probe/JsonFields.h"
 
+#include <QHash>
+#include <QSet>
 #include <algorithm>
 
 namespace nr1 {
@@ -41,7 +43,14 @@ void addVg(LvmReport& report, const JsonFields& row) {
         report.vgs.push_back(vg);
 }
 
-void addLv(LvmReport& report, const JsonFields& row) {
+/// Where each LV (by VG and name) sits in report.lvs, and the devices it already lists: a
+/// segment row of a known LV is merged in O(1), so the parse stays linear.
+struct LvIndex {
+    QHash<QString, std::size_t> position;
+    std::vector<QSet<QString>> devices;
+};
+
+void addLv(LvmReport& report, LvIndex& index, const JsonFields& row) {
     LogicalVolume lv;
     lv.name = row.requiredString(QStringLiteral("lv_name"));
     lv.vgName = row.requiredString(QStringLiteral("vg_name"));
@@ -54,14 +63,20 @@ void addLv(LvmReport& report, const JsonFields& row) {
     for (const QString& device :
          row.string(QStringLiteral("devices")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         lv.devices.append(device.trimmed());
-    for (LogicalVolume& known : report.lvs) {
-        if (known.vgName == lv.vgName && known.name == lv.name) {
-            for (const QString& device : lv.devices)
-                if (!known.devices.contains(device))
-                    known.devices.append(device);
-            return;
-        }
+    // '/' separates: neither LVM name may contain it.
+    const QString key = lv.vgName + QLatin1Char('/') + lv.name;
+    if (const auto it = index.position.constFind(key); it != index.position.cend()) {
+        LogicalVolume& known = report.lvs[*it];
+        QSet<QString>& listed = index.devices[*it];
+        for (const QString& device : lv.devices)
+            if (!listed.contains(device)) {
+                listed.insert(device);
+                known.devices.append(device);
+            }
+        return;
     }
+    index.position.insert(key, report.lvs.size());
+    index.devices.emplace_back(lv.devices.cbegin(), lv.devices.cend());
     report.lvs.push_back(lv);
 }
 
@@ -87,6 +102,7 @@ ParseResult<LvmReport> parseLvmReport(QStringView text) {
         if (!root.has(QStringLiteral("report")) && !root.has(QStringLiteral("log")))
             root.fail(QStringLiteral("report"), QStringLiteral("the list of reports"));
         LvmReport report;
+        LvIndex lvIndex;
         ParseWarnings warnings;
         for (const JsonFields& section : root.objects(QStringLiteral("report"))) {
             for (const QString& key : section.keys()) {
@@ -98,7 +114,7 @@ ParseResult<LvmReport> parseLvmReport(QStringView text) {
                         addVg(report, row);
                 else if (key == QLatin1String("lv"))
                     for (const JsonFields& row : section.objects(key))
-                        addLv(report, row);
+                        addLv(report, lvIndex, row);
                 else
                     warnings.push_back(ParseWarning{kSource, 0,
                                                     section.path() + QLatin1Char('.') + key,

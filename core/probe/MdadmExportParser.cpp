@@ -3,6 +3,7 @@
 #include "base/Numbers.h"
 #include "base/TextLines.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -12,6 +13,7 @@ ParseResult<MdExport> parseMdadmExport(QStringView text) {
     return runParser<MdExport>([&] {
         TextLines lines(QStringLiteral("mdadm --detail --export"), text);
         MdExport result;
+        QHash<QString, std::size_t> memberIndex; // where each member is in result.members
         bool sawVariable = false;
         static const QRegularExpression deviceVariable(
             QStringLiteral("^MD_DEVICE_(.+)_(ROLE|DEV)$"));
@@ -30,13 +32,13 @@ ParseResult<MdExport> parseMdadmExport(QStringView text) {
             sawVariable = true;
             if (const auto d = deviceVariable.match(key); d.hasMatch()) {
                 const QString name = d.captured(1);
-                auto it = std::find_if(result.members.begin(), result.members.end(),
-                                       [&](const MdExportDevice& m) { return m.name == name; });
-                if (it == result.members.end()) {
+                auto found = memberIndex.constFind(name);
+                if (found == memberIndex.cend()) {
+                    found = memberIndex.insert(name, result.members.size());
                     result.members.push_back(MdExportDevice{name, {}, {}});
-                    it = result.members.end() - 1;
                 }
-                (d.captured(2) == QLatin1String("ROLE") ? it->role : it->dev) = value;
+                MdExportDevice& member = result.members[*found];
+                (d.captured(2) == QLatin1String("ROLE") ? member.role : member.dev) = value;
             } else if (key == QLatin1String("MD_LEVEL")) {
                 result.level = value;
             } else if (key == QLatin1String("MD_DEVICES")) {

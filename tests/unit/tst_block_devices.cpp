@@ -316,6 +316,35 @@ private slots:
         QVERIFY(!devices[2].inUse());
     }
 
+    // 200k devices, half of them partitions of one disk: every device lookup and every holder
+    // list must stay O(1) per step. The quadratic parser needed minutes for this (no timing is
+    // asserted: a regression shows as this test running into ctest's timeout; the figure is
+    // printed by tests/bench/bench_lsblk).
+    void lsblkLargeListParsesWhole() {
+        constexpr int disks = 100000;
+        constexpr int partitions = 100000;
+        QString text = QStringLiteral("{\"blockdevices\": [\n");
+        text.reserve(20 * 1024 * 1024);
+        for (int disk = 0; disk < disks; ++disk)
+            text +=
+                QStringLiteral(R"({"kname": "d%1", "type": "disk", "pkname": null},)").arg(disk) +
+                QLatin1Char('\n');
+        for (int part = 0; part < partitions; ++part)
+            text +=
+                QStringLiteral(R"({"kname": "p%1", "type": "part", "pkname": "d0"},)").arg(part) +
+                QLatin1Char('\n');
+        text += QStringLiteral(R"({"kname": "p0", "type": "part", "pkname": "d0"}]})");
+        const auto result = parseLsblk(text);
+        VERIFY_OK(result);
+        const std::vector<BlockDevice>& devices = result.value();
+        QCOMPARE(devices.size(), std::size_t(disks + partitions));
+        QCOMPARE(devices[0].holders.size(), qsizetype(partitions)); // p0 once, though listed twice
+        QCOMPARE(devices[0].holders.front(), QStringLiteral("p0"));
+        QCOMPARE(devices.back().name, QStringLiteral("p%1").arg(partitions - 1));
+        QCOMPARE(devices.back().parents, QStringList{QStringLiteral("d0")});
+        QVERIFY(devices[1].holders.isEmpty());
+    }
+
     void lsblkNameWithoutKname() {
         // -o NAME,… without KNAME: the name is the key.
         const auto result = parseLsblk(lsblkOf(QStringLiteral(R"("name": "vdb", "size": 1024)")));
