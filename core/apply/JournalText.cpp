@@ -1,10 +1,25 @@
 #include "apply/JournalText.h"
 
+#include "base/ParseResult.h"
+
 #include <QSet>
 
 namespace nr1 {
 
+namespace {
+
+QString summaryOf(const QJsonObject& entry);
+
+} // namespace
+
 QString journalEntrySummary(const QJsonObject& entry) {
+    // Entries quote node output (failures, reasons): no control byte reaches the terminal.
+    return visibleText(summaryOf(entry));
+}
+
+namespace {
+
+QString summaryOf(const QJsonObject& entry) {
     const auto text = [&entry](const char* key) {
         return entry.value(QLatin1String(key)).toString();
     };
@@ -43,6 +58,8 @@ QString journalEntrySummary(const QJsonObject& entry) {
         return QStringLiteral("end: %1 %2").arg(text("state"), text("failure"));
     return event;
 }
+
+} // namespace
 
 std::vector<QJsonObject> entriesForPeople(const std::vector<QJsonObject>& entries) {
     const auto step = [](const QJsonObject& entry) {

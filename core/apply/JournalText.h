@@ -5,7 +5,8 @@
 // recorded" (also for an undo), interruptions and recoveries, else the event's name. Commands
 // are as the journal holds them (secrets already redacted). entriesForPeople() drops the
 // "start"/"undo-start" entries whose step has its result recorded (every step has one; only an
-// unanswered start tells something). Pure, no I/O.
+// unanswered start tells something). Summaries hold no control character (base
+// visibleText). Pure, no I/O.
 
 #include <QJsonObject>
 #include <QString>

@@ -21,7 +21,8 @@ struct ParseError {
     QString expected; ///< what the parser was looking for
     QString found;    ///< the offending text, shortened
 
-    /// "/proc/mdstat line 3: expected <n> blocks line, found: 'foo'"
+    /// "/proc/mdstat line 3: expected <n> blocks line, found: 'foo'" (control characters
+    /// escaped by visibleText: every part may hold node text)
     QString toString() const;
     bool operator==(const ParseError&) const = default;
 };
@@ -73,7 +74,13 @@ template <typename T, typename Body> ParseResult<T> runParser(Body&& body) {
     }
 }
 
-/// Shortens text for an error message (one line, at most 120 characters).
+/// Shortens text for an error message (one line, at most 120 characters, made visible).
 QString excerpt(QStringView text);
+
+/// Text from a node or a file made safe to print in a message: control characters (C0, DEL,
+/// C1) become visible escapes ("\t", "\n", "\r", "\x1b", "\x85"), so node output quoted
+/// in an error cannot drive the terminal. Everything else, '\\' included, is kept, so escaping
+/// twice changes nothing. The one function for this: every message quoting node text uses it.
+QString visibleText(QStringView text);
 
 } // namespace nr1

@@ -21,6 +21,29 @@ Result<int> half(int number) {
 class TestResult : public QObject {
     Q_OBJECT
 private slots:
+    // Node text quoted in a message must not reach a terminal raw.
+    void controlBytesInMessagesAreMadeVisible() {
+        const QString hostile = QStringLiteral("ok") + QChar(0x1b) + QStringLiteral("[2J") +
+                                QChar(0) + QChar(0x7f) + QChar(0x9b) + QStringLiteral("\r\tend");
+        QCOMPARE(visibleText(hostile), QStringLiteral("ok\\x1b[2J\\x00\\x7f\\x9b\\r\\tend"));
+        QCOMPARE(visibleText(visibleText(hostile)), visibleText(hostile)); // escaping twice
+        QCOMPARE(visibleText(QStringLiteral("plain – ü \\ ok")), QStringLiteral("plain – ü \\ ok"));
+        QCOMPARE(excerpt(hostile + QStringLiteral("\nsecond line")), visibleText(hostile));
+        const ParseError error{QStringLiteral("/proc/mdstat") + QChar(0x07), 3,
+                               QStringLiteral("a line") + QChar(0x1b),
+                               QStringLiteral("x") + QChar(0x1b) + QStringLiteral("]0;title")};
+        const QString message = error.toString();
+        for (const QChar c : message)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("x\\x1b]0;title")), qPrintable(message));
+        const ParseWarning warning{QStringLiteral("lsblk"), 2, QStringLiteral("a\x1b[31m"),
+                                   QStringLiteral("skipped")};
+        QVERIFY2(warning.toString().contains(QLatin1String("a\\x1b[31m")),
+                 qPrintable(warning.toString()));
+        // Long text is cut before it is escaped: the excerpt stays short.
+        QVERIFY(excerpt(QString(100000, QChar(0x1b))).size() < 600);
+    }
+
     void aValueHasNoReasons() {
         const Result<int> result = half(4);
         QVERIFY(result.ok());
