@@ -1,5 +1,6 @@
 #include "ctl/ConnectionOptions.h"
 
+#include "base/Numbers.h"
 #include "session/SshTargets.h"
 
 #include <QDir>
@@ -25,7 +26,7 @@ QString ConnectionOptions::help() {
                "  --identity FILE         private key to log in with (also: ssh-agent, "
                "~/.ssh/config)\n"
                "  --user NAME             login user (commands run through 'sudo -n' unless root)\n"
-               "  --port N                SSH port\n"
+               "  --port N                SSH port (for a pair command: both nodes' port)\n"
                "NODE is PAIR/primary or PAIR/secondary from the inventory, primary or secondary "
                "when it\n"
                "holds one pair, or else a host name or ~/.ssh/config alias.\n")
@@ -61,9 +62,8 @@ QString ConnectionOptions::take(QStringList& arguments) {
                 return QStringLiteral("--user needs a NAME");
         } else if (argument == QLatin1String("--port")) {
             QString text;
-            bool ok = false;
-            const int number = value(text) ? text.toInt(&ok) : 0;
-            if (!ok || number < 1 || number > 65535)
+            const std::optional<int> number = value(text) ? toInt(text) : std::nullopt;
+            if (!number || *number < 1 || *number > 65535)
                 return QStringLiteral("--port needs a number from 1 to 65535");
             port = number;
         } else if (argument == QLatin1String("--accept-new-host-key")) {

@@ -1,5 +1,6 @@
 #include "ctl/ExecCommand.h"
 
+#include "base/Numbers.h"
 #include "ctl/ConnectionOptions.h"
 #include "ctl/ExitCodes.h"
 #include "ctl/TerminalTrust.h"
@@ -47,9 +48,9 @@ int runExecCommand(const QStringList& input) {
     int timeoutSeconds = 120;
     if (const qsizetype at = arguments.indexOf(QLatin1String("--timeout"));
         at >= 0 && at < arguments.indexOf(QLatin1String("--"))) {
-        bool ok = false;
-        timeoutSeconds = arguments.value(at + 1).toInt(&ok);
-        if (!ok || timeoutSeconds < 1) {
+        const std::optional<int> seconds = toInt(arguments.value(at + 1));
+        timeoutSeconds = seconds.value_or(0);
+        if (timeoutSeconds < 1) {
             std::fprintf(stderr, "nr1ctl exec: --timeout needs a number of seconds\n");
             return kExitUsage;
         }

@@ -1,5 +1,6 @@
 #include "ctl/IntentOptions.h"
 
+#include "base/Numbers.h"
 #include "probe/IscsiParsers.h"
 
 #include <QFile>
@@ -60,12 +61,10 @@ QString takeIntentOptions(QStringList& arguments, PairIntent& intent) {
     auto number = [&](const char* name, auto apply) {
         if (!takeValue(arguments, QLatin1String(name), value, error))
             return;
-        bool ok = false;
-        const int n = value.toInt(&ok);
-        if (!ok)
-            error = QStringLiteral("%1 needs a whole number").arg(QLatin1String(name));
+        if (const std::optional<int> n = toInt(value))
+            apply(*n);
         else
-            apply(n);
+            error = QStringLiteral("%1 needs a whole number").arg(QLatin1String(name));
     };
     if (takeValue(arguments, QStringLiteral("--primary-disks"), value, error))
         intent.primaryDisks = splitList(value);

@@ -1,5 +1,6 @@
 #include "ctl/ParseCommand.h"
 
+#include "base/BoundedRead.h"
 #include "ctl/ExitCodes.h"
 
 #include "json/ParserCatalog.h"
@@ -15,17 +16,28 @@ namespace {
 bool readInput(const QString& path, QByteArray& bytes, QString& error) {
     QFile file;
     bool opened = false;
-    if (path.isEmpty() || path == QLatin1String("-")) {
+    const bool standardInput = path.isEmpty() || path == QLatin1String("-");
+    if (standardInput) {
         opened = file.open(stdin, QIODevice::ReadOnly);
     } else {
         file.setFileName(path);
         opened = file.open(QIODevice::ReadOnly);
     }
     if (!opened) {
-        error = file.errorString();
+        error =
+            QStringLiteral("cannot read %1: %2")
+                .arg(standardInput ? QStringLiteral("standard input") : path, file.errorString());
         return false;
     }
-    bytes = file.readAll();
+    // Capped: `parse mdstat /dev/zero` ends with a sentence, not out of memory.
+    const Result<QByteArray> read = readAtMost(
+        file, kLargestParserInput, standardInput ? QStringLiteral("standard input") : path,
+        QStringLiteral("one tool's output"));
+    if (!read.ok()) {
+        error = read.why();
+        return false;
+    }
+    bytes = read.value();
     return true;
 }
 
@@ -38,7 +50,8 @@ QString parseCommandHelp() {
         "Parses what a storage node printed and shows nr1's model of it as JSON on stdout.\n"
         "Reads FILE, or standard input when FILE is '-' or missing. Exit status: 0 parsed,\n"
         "2 not parseable (the error, with source and line, is on stderr), 64 bad usage,\n"
-        "66 input not readable. Lines nr1 does not know are reported on stderr as warnings.\n"
+        "66 input not readable or larger than 64 MiB. Lines nr1 does not know are reported on\n"
+        "stderr as warnings.\n"
         "\n"
         "KIND, and what it reads:\n");
     for (const ParserKind& kind : parserKinds())
@@ -67,9 +80,7 @@ int runParseCommand(const QStringList& arguments) {
     QByteArray bytes;
     QString readError;
     if (!readInput(path, bytes, readError)) {
-        err << "nr1ctl parse: cannot read "
-            << (path.isEmpty() ? QStringLiteral("standard input") : path) << ": " << readError
-            << "\n";
+        err << "nr1ctl parse: " << readError << "\n";
         return kExitNoInput;
     }
     const ParsedJson parsed = kind->parse(QString::fromUtf8(bytes));

@@ -43,6 +43,8 @@ bool makeFolders(const QString& path) {
 
 /// A journal line longer than this is taken as damaged rather than read into memory whole.
 constexpr qsizetype kLongestEntry = 16 * 1024 * 1024;
+/// The most of a journal that is read: its newest part (what resume and rollback need).
+constexpr qint64 kLargestJournalRead = 256 * 1024 * 1024;
 
 } // namespace
 
@@ -96,8 +98,20 @@ Result<JournalContents> Journal::read(const QString& path) {
         return JournalContents{};
     if (!file.open(QIODevice::ReadOnly))
         return failure(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    return read(file);
+}
+
+Result<JournalContents> Journal::read(QIODevice& file) {
     JournalContents contents;
     int number = 0;
+    // A journal that grew past the cap is read from its newest part, starting at a line.
+    if (!file.isSequential() && file.size() > kLargestJournalRead) {
+        file.seek(file.size() - kLargestJournalRead);
+        file.readLine(kLongestEntry); // the rest of a line cut by the seek
+        contents.damaged << QStringLiteral("the journal is larger than %1 MiB: only its newest "
+                                           "%1 MiB were read (line numbers count from there)")
+                                .arg(kLargestJournalRead >> 20);
+    }
     while (!file.atEnd()) {
         QByteArray line = file.readLine(kLongestEntry);
         ++number;

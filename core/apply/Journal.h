@@ -11,6 +11,7 @@
 
 #include "base/Result.h"
 
+#include <QIODevice>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -40,6 +41,9 @@ public:
     /// The file's entries; a failure only when the file cannot be read at all (a missing file
     /// has no entries).
     static Result<JournalContents> read(const QString& path);
+    /// The same from an open device (a file, a buffer). At most the newest 256 MiB of a file
+    /// are read (a note in `damaged` says so); a line longer than 16 MiB is skipped as damaged.
+    static Result<JournalContents> read(QIODevice& device);
 
 private:
     QString m_path;

@@ -1,5 +1,9 @@
 #include "inventory/Inventory.h"
 
+#include "base/BoundedRead.h"
+#include "base/Names.h"
+#include "base/Numbers.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,9 +21,9 @@ struct FieldFailure : ParseFailure {
 };
 
 bool isIpv4Address(const QString& text) {
-    static const QRegularExpression ipv4(
-        QStringLiteral("^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
-                       "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$"));
+    static const QRegularExpression ipv4 =
+        exactPattern(QStringLiteral("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+                                    "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"));
     return ipv4.match(text).hasMatch();
 }
 
@@ -27,9 +31,14 @@ bool isIpv4Address(const QString& text) {
 /// optional %zone).
 bool isIpv6Address(const QString& text) {
     const QString address = text.section(QLatin1Char('%'), 0, 0);
+    static const QRegularExpression zone = exactPattern(QStringLiteral("[A-Za-z0-9_.-]+"));
+    if (text.contains(QLatin1Char('%')) &&
+        (text.count(QLatin1Char('%')) > 1 ||
+         !zone.match(text.section(QLatin1Char('%'), 1)).hasMatch()))
+        return false;
     if (address.count(QLatin1String("::")) > 1 || address.count(QLatin1Char(':')) < 2)
         return false;
-    static const QRegularExpression group(QStringLiteral("^[0-9A-Fa-f]{1,4}$"));
+    static const QRegularExpression group = exactPattern(QStringLiteral("[0-9A-Fa-f]{1,4}"));
     const bool compressed = address.contains(QLatin1String("::"));
     int groups = 0;
     for (const QString& part : address.split(QLatin1String("::"))) {
@@ -52,15 +61,29 @@ public:
         , m_paths(paths) {}
 
     Inventory read(const QString& yaml) {
+        if (yaml.size() > kLargestInventory)
+            throw ParseFailure{ParseError{
+                m_source, 0,
+                QStringLiteral("an inventory of at most %1").arg(capInWords(kLargestInventory)),
+                QString()}};
         YAML::Node root;
         try {
-            root = YAML::Load(yaml.toStdString());
+            const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
+            if (documents.size() > 1)
+                throw ParseFailure{ParseError{
+                    m_source, secondDocumentLine(yaml, documents[1]),
+                    QStringLiteral("one YAML document (a second '---' starts another one, "
+                                   "which nr1 would not read)"),
+                    QString()}};
+            if (!documents.empty())
+                root = documents.front();
         } catch (const YAML::ParserException& error) {
             throw ParseFailure{
                 ParseError{m_source, error.mark.line + 1,
                            QStringLiteral("valid YAML (%1)").arg(QString::fromStdString(error.msg)),
                            QString()}};
         }
+        refuseDuplicateKeys(root, QStringLiteral("document"));
         if (!root.IsMap())
             fail(root, QStringLiteral("document"),
                  QStringLiteral("a mapping with 'version' and 'pairs'"));
@@ -88,8 +111,8 @@ public:
             checkKeys(pair, field, {"name", "primary", "secondary"});
             InventoryPair value;
             value.name = required(pair, "name", field + QStringLiteral(".name"));
-            static const QRegularExpression namePattern(
-                QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]*$"));
+            static const QRegularExpression namePattern =
+                exactPattern(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.-]*"));
             if (!namePattern.match(value.name).hasMatch())
                 fail(pair["name"], field + QStringLiteral(".name"),
                      QStringLiteral("a name of letters, digits, '_', '.', '-'"));
@@ -104,6 +127,57 @@ public:
     }
 
 private:
+    /// Where the second document starts: the '---' that opens it (a '---' before any content
+    /// opens the first one), else its first node's line.
+    static int secondDocumentLine(const QString& yaml, const YAML::Node& second) {
+        const QStringList lines = yaml.split(QLatin1Char('\n'));
+        bool content = false;
+        for (int index = 0; index < lines.size(); ++index) {
+            const QString& line = lines.at(index);
+            if (line.startsWith(QLatin1String("---")) &&
+                (line.size() == 3 || line.at(3).isSpace())) {
+                if (content)
+                    return index + 1;
+                content = true;
+            } else if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#')) &&
+                       !line.startsWith(QLatin1Char('%'))) {
+                content = true;
+            }
+        }
+        return second.Mark().line >= 0 ? second.Mark().line + 1 : 0;
+    }
+
+    /// yaml-cpp keeps a key given twice and answers lookups with the first: a second
+    /// "host:" would be read by no one. Walks every mapping and refuses repeats, at the
+    /// repeat's line.
+    void refuseDuplicateKeys(const YAML::Node& node, const QString& field) const {
+        if (node.IsSequence()) {
+            for (std::size_t index = 0; index < node.size(); ++index)
+                refuseDuplicateKeys(node[index], QStringLiteral("%1[%2]").arg(field).arg(index));
+            return;
+        }
+        if (!node.IsMap())
+            return;
+        std::vector<std::string> seen;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+            const QString child = field == QLatin1String("document")
+                                      ? QString::fromStdString(key)
+                                      : field + QLatin1Char('.') + QString::fromStdString(key);
+            if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+                FieldFailure failure;
+                failure.error = ParseError{
+                    m_source, it->first.Mark().line + 1,
+                    QStringLiteral("'%1' once (the key is given twice in one mapping)").arg(child),
+                    excerpt(QString::fromStdString(key))};
+                failure.problem = InventoryFieldProblem{child, QStringLiteral("to be given once")};
+                throw failure;
+            }
+            seen.push_back(key);
+            refuseDuplicateKeys(it->second, child);
+        }
+    }
+
     [[noreturn]] void fail(const YAML::Node& node, const QString& field,
                            const QString& expected) const {
         const int line = node.IsDefined() ? node.Mark().line + 1 : 0;
@@ -157,11 +231,10 @@ private:
     qint64 integer(const YAML::Node& node, const QString& field) const {
         if (!node.IsScalar())
             fail(node, field, QStringLiteral("a whole number"));
-        bool ok = false;
-        const qint64 value = QString::fromStdString(node.Scalar()).toLongLong(&ok);
-        if (!ok)
+        const std::optional<qint64> value = toInt64(QString::fromStdString(node.Scalar()));
+        if (!value)
             fail(node, field, QStringLiteral("a whole number"));
-        return value;
+        return *value;
     }
 
     std::optional<int> port(const YAML::Node& node, const QString& field) const {
@@ -188,13 +261,15 @@ private:
                    "iscsi_port"});
         InventoryNode value;
         value.host = required(map, "host", field + QStringLiteral(".host"));
-        static const QRegularExpression hostPattern(QStringLiteral("^[A-Za-z0-9_.:%\\[\\]-]+$"));
+        static const QRegularExpression hostPattern =
+            exactPattern(QStringLiteral("[A-Za-z0-9_.:%\\[\\]-]+"));
         if (!hostPattern.match(value.host).hasMatch())
             fail(map["host"], field + QStringLiteral(".host"),
                  QStringLiteral("a host name or address"));
         value.port = port(map["port"], field + QStringLiteral(".port"));
         value.user = text(map["user"], field + QStringLiteral(".user"));
-        static const QRegularExpression userPattern(QStringLiteral("^[a-z_][a-z0-9_.-]*\\$?$"));
+        static const QRegularExpression userPattern =
+            exactPattern(QStringLiteral("[a-z_][a-z0-9_.-]*\\$?"));
         if (!value.user.isEmpty() && !userPattern.match(value.user).hasMatch())
             fail(map["user"], field + QStringLiteral(".user"), QStringLiteral("a login name"));
         value.identity = path(map["identity"], field + QStringLiteral(".identity"));
@@ -206,11 +281,12 @@ private:
                  QStringLiteral("an IPv4 or IPv6 address (LIO offers the element there)"));
         value.initiatorName =
             text(map["initiator_name"], field + QStringLiteral(".initiator_name"));
-        static const QRegularExpression iqn(
-            QStringLiteral("^(iqn\\.[0-9]{4}-[0-9]{2}\\.[^ ]+|eui\\.[0-9A-Fa-f]{16})$"));
-        if (!value.initiatorName.isEmpty() && !iqn.match(value.initiatorName).hasMatch())
+        // The planners' check: the name goes into LIO ACLs and initiatorname.iscsi on a node.
+        if (!value.initiatorName.isEmpty() &&
+            !checkIqn(value.initiatorName, QStringLiteral("initiator name")).isEmpty())
             fail(map["initiator_name"], field + QStringLiteral(".initiator_name"),
-                 QStringLiteral("an iSCSI name like iqn.2024-01.com.example:node"));
+                 QStringLiteral("an iSCSI name like iqn.2024-01.com.example:node (%1)")
+                     .arg(checkIqn(value.initiatorName, QStringLiteral("initiator name"))));
         value.iscsiPort = port(map["iscsi_port"], field + QStringLiteral(".iscsi_port"));
         return value;
     }
@@ -255,12 +331,27 @@ ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDi
     });
 }
 
-ParseResult<Inventory> loadInventory(const QString& path) {
+ParseResult<QByteArray> readInventoryFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ParseResult<Inventory>(ParseError{
+        return ParseResult<QByteArray>(ParseError{
             path, 0, QStringLiteral("a readable file (%1)").arg(file.errorString()), QString()});
-    return parseInventory(QString::fromUtf8(file.readAll()), QFileInfo(path).absolutePath(), path);
+    const Result<QByteArray> bytes =
+        readAtMost(file, kLargestInventory, path, QStringLiteral("an inventory"));
+    if (!bytes.ok())
+        return ParseResult<QByteArray>(
+            ParseError{path, 0,
+                       QStringLiteral("an inventory of at most %1 (%2)")
+                           .arg(capInWords(kLargestInventory), bytes.why()),
+                       QString()});
+    return bytes.value();
+}
+
+ParseResult<Inventory> loadInventory(const QString& path) {
+    const ParseResult<QByteArray> bytes = readInventoryFile(path);
+    if (!bytes.ok())
+        return ParseResult<Inventory>(bytes.error());
+    return parseInventory(QString::fromUtf8(bytes.value()), QFileInfo(path).absolutePath(), path);
 }
 
 QString resolveInventoryPath(const QString& written, const QString& baseDirectory) {

@@ -3,7 +3,9 @@
 // (docs/inventory.md): each pair's two nodes with how to reach them over SSH (session/SshTargets
 // makes the target), their replication addresses and iSCSI initiator names. Reading validates every
 // field and reports the first problem with the file, line and field; it never returns a half-read
-// inventory.
+// inventory. A key given twice in one mapping, a second YAML document and a file larger than
+// kLargestInventory are errors too. Fields that become names on a node are checked with the
+// planners' own checks (base/Names.h).
 
 #include "base/ParseResult.h"
 
@@ -53,6 +55,9 @@ struct InventoryFieldProblem {
     QString expected; ///< "a port from 1 to 65535"
 };
 
+/// 1 MiB: far more than any inventory of hand-written pairs.
+constexpr qint64 kLargestInventory = 1024 * 1024;
+
 /// Parses inventory YAML; `baseDirectory` resolves relative paths.
 ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDirectory,
                                       const QString& source = QStringLiteral("inventory"));
@@ -63,6 +68,8 @@ ParseResult<Inventory> parseInventory(const QString& yaml, const QString& baseDi
                                       InventoryFieldProblem* problem = nullptr);
 /// Reads and parses a file.
 ParseResult<Inventory> loadInventory(const QString& path);
+/// The bytes of an inventory file, at most kLargestInventory; else the error, naming the cap.
+ParseResult<QByteArray> readInventoryFile(const QString& path);
 
 /// A path as the reader resolves it: `~/` is the home folder, a relative path is taken from
 /// `baseDirectory`; empty stays empty.

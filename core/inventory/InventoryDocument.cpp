@@ -20,15 +20,14 @@ const QString kEmptyInventory =
 } // namespace
 
 ParseResult<InventoryDocument> InventoryDocument::load(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return ParseResult<InventoryDocument>(ParseError{
-            path, 0, QStringLiteral("a readable file (%1)").arg(file.errorString()), QString()});
-    const QByteArray bytes = file.readAll();
-    const auto read = fromText(QString::fromUtf8(bytes), path);
+    const ParseResult<QByteArray> read = readInventoryFile(path);
     if (!read.ok())
-        return read;
-    InventoryDocument document = read.value();
+        return ParseResult<InventoryDocument>(read.error());
+    const QByteArray& bytes = read.value();
+    const auto parsed = fromText(QString::fromUtf8(bytes), path);
+    if (!parsed.ok())
+        return parsed;
+    InventoryDocument document = parsed.value();
     document.m_onDisk = bytes;
     return document;
 }

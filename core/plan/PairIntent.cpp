@@ -1,7 +1,7 @@
 #include "plan/PairIntent.h"
 
+#include "base/Names.h"
 #include "inventory/Inventory.h"
-#include "plan/Names.h"
 
 #include <QSet>
 

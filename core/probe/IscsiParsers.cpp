@@ -1,5 +1,6 @@
 #include "probe/IscsiParsers.h"
 
+#include "base/Names.h"
 #include "base/Numbers.h"
 #include "base/TextLines.h"
 
@@ -8,8 +9,9 @@
 namespace nr1 {
 
 std::optional<IscsiPortal> parseIscsiPortal(QStringView text) {
-    static const QRegularExpression form(
-        QStringLiteral("^(?:\\[([0-9A-Fa-f:.%a-zA-Z]+)\\]|([^\\s:,\\[\\]]+)):(\\d+)(?:,(\\d+))?$"));
+    // Exact: the portal may come from a command line (--portal), where "a:3260\n" is no portal.
+    static const QRegularExpression form = exactPattern(
+        QStringLiteral("(?:\\[([0-9A-Fa-f:.%a-zA-Z]+)\\]|([^\\s:,\\[\\]]+)):(\\d+)(?:,(\\d+))?"));
     const auto m = form.match(text.toString());
     if (!m.hasMatch())
         return std::nullopt;

@@ -238,6 +238,31 @@ private slots:
         QVERIFY(missing.err.contains("/nonexistent/mdstat"));
     }
 
+    // /dev/zero never ends: nr1ctl stops at its cap and says so instead of running out of
+    // memory; so does standard input.
+    void endlessInputIsRefusedAtTheCap() {
+        const Run zero = nr1ctl(
+            {QStringLiteral("parse"), QStringLiteral("mdstat"), QStringLiteral("/dev/zero")});
+        QCOMPARE(zero.exitCode, 66);
+        QVERIFY2(zero.err.contains("/dev/zero is larger than 64 MiB"), zero.err.constData());
+        const Run piped = nr1ctl({QStringLiteral("parse"), QStringLiteral("mdstat")},
+                                 QByteArray(64 * 1024 * 1024 + 1, 'x'));
+        QCOMPARE(piped.exitCode, 66);
+        QVERIFY2(piped.err.contains("standard input is larger than 64 MiB"), piped.err.constData());
+    }
+
+    // A parse error quotes the node's text: its control bytes are shown, not sent to the
+    // terminal.
+    void controlBytesInParseErrorsAreEscaped() {
+        const Run run = nr1ctl({QStringLiteral("parse"), QStringLiteral("lsblk")},
+                               QByteArray("{\"blockdevices\": [{\"kname\": \"sda\", "
+                                          "\"size\": \"\u001b]0;owned\u0007\"}]}"));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("\\x1b]0;owned\\x07"), run.err.constData());
+        for (const char c : run.err)
+            QVERIFY2(static_cast<unsigned char>(c) >= 0x20 || c == '\n', run.err.constData());
+    }
+
     void otherKindsProduceJson_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("file");

@@ -1,8 +1,8 @@
 // Sizes, names and command lines as the planners use them.
 
+#include "base/Names.h"
 #include "base/RemoteShell.h"
 #include "base/Sizes.h"
-#include "plan/Names.h"
 
 #include <QtTest>
 
@@ -107,6 +107,37 @@ private slots:
         QVERIFY(!checkChapValue(QStringLiteral("short"), QString(), true).isEmpty());
         QVERIFY(!checkChapValue(QStringLiteral("with space in it"), QString(), true).isEmpty());
         QVERIFY(checkChapValue(QStringLiteral("twelve-chars"), QString(), true).isEmpty());
+    }
+
+    // Qt's '$' matches before a final "\n": every check must match the whole name, and a
+    // control byte anywhere is refused.
+    void namesWithLineEndsOrControlBytesAreRefused() {
+        const QString iqn = QStringLiteral("iqn.2024-01.test.host:libiscsi");
+        for (const QString& tail :
+             {QStringLiteral("\n"), QStringLiteral("\r"), QStringLiteral("\r\n"), QString(QChar(0)),
+              QString(QChar(0x1b)) + QStringLiteral("[2J"), QStringLiteral("\n$(reboot);")}) {
+            const QByteArray label = "tail " + tail.toUtf8().toHex();
+            QVERIFY2(!checkVgName(QStringLiteral("vg") + tail).isEmpty(), label);
+            QVERIFY2(!checkLvName(QStringLiteral("lv") + tail).isEmpty(), label);
+            QVERIFY2(!checkIqn(iqn + tail, QString()).isEmpty(), label);
+            QVERIFY2(!checkIqn(QStringLiteral("eui.0123456789abcdef") + tail, QString()).isEmpty(),
+                     label);
+            QVERIFY2(!checkMdName(QStringLiteral("md0") + tail).isEmpty(), label);
+            QVERIFY2(!checkBackstoreName(QStringLiteral("bs") + tail).isEmpty(), label);
+            QVERIFY2(!checkIpAddress(QStringLiteral("10.99.0.2") + tail, QString()).isEmpty(),
+                     label);
+            QVERIFY2(
+                !checkChapValue(QStringLiteral("twelve-chars") + tail, QString(), true).isEmpty(),
+                label);
+        }
+        // A NUL in the middle: inet_pton would stop reading at it.
+        QVERIFY(
+            !checkIpAddress(QStringLiteral("10.0.0.1") + QChar(0) + QStringLiteral("x"), QString())
+                 .isEmpty());
+        QVERIFY(!checkMdName(QStringLiteral("md0\nmd1")).isEmpty());
+        QVERIFY(!exactPattern(QStringLiteral("a+")).match(QStringLiteral("aa\n")).hasMatch());
+        QVERIFY(exactPattern(QStringLiteral("a|b")).match(QStringLiteral("b")).hasMatch());
+        QVERIFY(!exactPattern(QStringLiteral("a|b")).match(QStringLiteral("ab")).hasMatch());
     }
 
     void displayedCommandLinesQuoteOnlyWhatTheShellNeeds() {

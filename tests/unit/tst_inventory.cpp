@@ -99,6 +99,64 @@ private slots:
         QTest::newRow("YAML syntax")
             << QStringLiteral("pairs:\n  - name: [unclosed\n") << 3 << "valid YAML";
         QTest::newRow("pairs not a list") << QStringLiteral("pairs: 3\n") << 1 << "pairs";
+        // Fields that become names on a node: the planners' checks, matching the whole text.
+        QTest::newRow("initiator name with a command")
+            << QString(kTestbed).replace(
+                   QStringLiteral("iqn.2024-01.test.testbed:primary"),
+                   QStringLiteral("\"iqn.2024-01.test.testbed:primary$(reboot);\""))
+            << 11 << "pairs[0].primary.initiator_name";
+        QTest::newRow("initiator name ending in a newline")
+            << QString(kTestbed).replace(QStringLiteral("iqn.2024-01.test.testbed:primary"),
+                                         QStringLiteral("\"iqn.2024-01.test.testbed:primary\\n\""))
+            << 11 << "pairs[0].primary.initiator_name";
+        QTest::newRow("initiator name in upper case (LIO lower-cases it)")
+            << QString(kTestbed).replace(QStringLiteral("iqn.2024-01.test.testbed:primary"),
+                                         QStringLiteral("iqn.2024-01.Test.testbed:primary"))
+            << 11 << "must be lower case";
+        QTest::newRow("pair name ending in a newline")
+            << QString(kTestbed).replace(QStringLiteral("name: testbed"),
+                                         QStringLiteral("name: \"testbed\\n\""))
+            << 4 << "pairs[0].name";
+        QTest::newRow("user ending in a newline")
+            << QString(kTestbed).replace(
+                   QStringLiteral("      user: root\n      identity: keys"),
+                   QStringLiteral("      user: \"root\\n\"\n      identity: keys"))
+            << 8 << "pairs[0].primary.user";
+        QTest::newRow("user with a NUL")
+            << QString(kTestbed).replace(
+                   QStringLiteral("      user: root\n      identity: keys"),
+                   QStringLiteral("      user: \"ro\\0ot\"\n      identity: keys"))
+            << 8 << "pairs[0].primary.user";
+        QTest::newRow("host ending in a carriage return")
+            << QString(kTestbed).replace(QStringLiteral("host: 127.0.0.1\n      port: 2222"),
+                                         QStringLiteral("host: \"127.0.0.1\\r\"\n      port: 2222"))
+            << 6 << "pairs[0].primary.host";
+        QTest::newRow("address zone with a command")
+            << QString(kTestbed).replace(QStringLiteral("10.99.0.2"),
+                                         QStringLiteral("\"fe80::1%$(reboot)\""))
+            << 18 << "pairs[0].secondary.replication_address";
+        QTest::newRow("port with a line end")
+            << QString(kTestbed).replace(QStringLiteral("port: 2222"),
+                                         QStringLiteral("port: \"2222\\n\""))
+            << 7 << "pairs[0].primary.port";
+        // yaml-cpp answers a repeated key with the first one: nr1 refuses the file instead.
+        QTest::newRow("key given twice")
+            << QString(kTestbed).replace(
+                   QStringLiteral("      identity: keys/id_ed25519\n"),
+                   QStringLiteral("      identity: keys/id_ed25519\n      host: 10.0.0.9\n"))
+            << 10 << "'pairs[0].primary.host' once";
+        QTest::newRow("top-level key given twice")
+            << kTestbed + QStringLiteral("version: 1\n") << 20 << "'version' once";
+        QTest::newRow("a second document")
+            << kTestbed + QStringLiteral("---\npairs: []\n") << 20 << "one YAML document";
+        QTest::newRow("a second document after an explicit first")
+            << QStringLiteral("---\nversion: 1\n---\nversion: 1\n") << 3 << "one YAML document";
+        QTest::newRow("an empty second document")
+            << kTestbed + QStringLiteral("--- # nothing\n") << 20 << "one YAML document";
+        QTest::newRow("larger than the cap")
+            << kTestbed + QStringLiteral("# ") + QString(1024 * 1024, QLatin1Char('x')) +
+                   QLatin1Char('\n')
+            << 0 << "an inventory of at most 1 MiB";
         QTest::newRow("duplicate pair name")
             << kTestbed +
                    QStringLiteral(
@@ -158,6 +216,20 @@ private slots:
             yaml.replace(QStringLiteral("10.99.0.2"), QLatin1String(address));
             QVERIFY2(!parseInventory(yaml, QStringLiteral("/")).ok(), address);
         }
+    }
+
+    void oneExplicitDocumentIsFine() {
+        QVERIFY(parseInventory(QStringLiteral("---\n") + kTestbed + QStringLiteral("...\n"),
+                               QStringLiteral("/"))
+                    .ok());
+    }
+
+    // /dev/zero never ends: the read stops at the cap with a sentence naming it.
+    void endlessFileIsRefusedAtTheCap() {
+        const auto result = loadInventory(QStringLiteral("/dev/zero"));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().toString().contains(QLatin1String("larger than 1 MiB")),
+                 qPrintable(result.error().toString()));
     }
 
     void missingFileIsAnError() {

@@ -1,12 +1,20 @@
 #pragma once
-// Contract: validation of every name nr1 puts on a node, before any plan is made. Each function
+// Contract: validation of every name nr1 puts on a node, before any plan is made and when the
+// inventory is read (one implementation for both, so it sits below them). Each function
 // returns an empty string when the name is valid, else a sentence saying what is wrong
 // (formats.md §4, §5: LVM names, LIO IQNs; md device names; LIO object names; IP addresses).
-// Valid names still reach the node only through the runner's quoting.
+// Every check matches the whole text: a name ending in "\n" or holding a control byte is
+// refused. Valid names still reach the node only through the runner's quoting.
 
+#include <QRegularExpression>
 #include <QString>
 
 namespace nr1 {
+
+/// A regular expression that matches only the whole text: \A(?:pattern)\z. Qt's '^…$' also
+/// matches "name\n" ('$' matches before a final line end), so every check of a name or a
+/// value typed by a person is built with this.
+QRegularExpression exactPattern(const QString& pattern);
 
 QString checkVgName(const QString& name);
 QString checkLvName(const QString& name);

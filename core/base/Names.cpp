@@ -1,14 +1,18 @@
-#include "plan/Names.h"
+#include "base/Names.h"
 
 #include <QRegularExpression>
 #include <arpa/inet.h>
 
 namespace nr1 {
 
+QRegularExpression exactPattern(const QString& pattern) {
+    return QRegularExpression(QRegularExpression::anchoredPattern(pattern));
+}
+
 namespace {
 
 QString checkLvmName(const QString& name, const QString& what) {
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9+_.-]+$"));
+    static const QRegularExpression allowed = exactPattern(QStringLiteral("[A-Za-z0-9+_.-]+"));
     if (name.isEmpty())
         return QStringLiteral("%1 name is empty").arg(what);
     if (name.size() > 127)
@@ -49,9 +53,9 @@ QString checkLvName(const QString& name) {
 }
 
 QString checkIqn(const QString& name, const QString& what) {
-    static const QRegularExpression iqn(
-        QStringLiteral("^iqn\\.[0-9]{4}-[0-1][0-9]\\.[a-z0-9-]+(\\.[a-z0-9-]+)*(:[a-z0-9.:-]+)?$"));
-    static const QRegularExpression eui(QStringLiteral("^eui\\.[0-9a-f]{16}$"));
+    static const QRegularExpression iqn = exactPattern(
+        QStringLiteral("iqn\\.[0-9]{4}-[0-1][0-9]\\.[a-z0-9-]+(\\.[a-z0-9-]+)*(:[a-z0-9.:-]+)?"));
+    static const QRegularExpression eui = exactPattern(QStringLiteral("eui\\.[0-9a-f]{16}"));
     if (name.isEmpty())
         return QStringLiteral("%1 is empty").arg(what);
     if (name.size() > 223)
@@ -66,14 +70,15 @@ QString checkIqn(const QString& name, const QString& what) {
 }
 
 QString checkMdName(const QString& name) {
-    static const QRegularExpression md(QStringLiteral("^md([0-9]|[1-9][0-9]|1[01][0-9]|12[0-7])$"));
+    static const QRegularExpression md =
+        exactPattern(QStringLiteral("md([0-9]|[1-9][0-9]|1[01][0-9]|12[0-7])"));
     if (!md.match(name).hasMatch())
         return QStringLiteral("md array name '%1' must be md0 … md127").arg(name);
     return QString();
 }
 
 QString checkBackstoreName(const QString& name) {
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+    static const QRegularExpression allowed = exactPattern(QStringLiteral("[A-Za-z0-9_.-]{1,64}"));
     if (!allowed.match(name).hasMatch())
         return QStringLiteral("backstore name '%1' must be 1–64 letters, digits, '-', '_' or '.'")
             .arg(name);
@@ -81,16 +86,20 @@ QString checkBackstoreName(const QString& name) {
 }
 
 QString checkIpAddress(const QString& address, const QString& what) {
+    // inet_pton reads a C string: a NUL or any byte past the address characters must not
+    // slip through behind a valid prefix.
+    static const QRegularExpression characters = exactPattern(QStringLiteral("[0-9A-Fa-f.:]+"));
     const QByteArray bytes = address.toLatin1();
     unsigned char buffer[16];
-    if (address.isEmpty() || (inet_pton(AF_INET, bytes.constData(), buffer) != 1 &&
-                              inet_pton(AF_INET6, bytes.constData(), buffer) != 1))
+    if (!characters.match(address).hasMatch() ||
+        (inet_pton(AF_INET, bytes.constData(), buffer) != 1 &&
+         inet_pton(AF_INET6, bytes.constData(), buffer) != 1))
         return QStringLiteral("%1 '%2' is not an IPv4 or IPv6 address").arg(what, address);
     return QString();
 }
 
 QString checkChapValue(const QString& value, const QString& what, bool secret) {
-    static const QRegularExpression printable(QStringLiteral("^[!-~]+$"));
+    static const QRegularExpression printable = exactPattern(QStringLiteral("[!-~]+"));
     if (!printable.match(value).hasMatch())
         return QStringLiteral("%1 must be printable ASCII without spaces").arg(what);
     if (secret && (value.size() < 12 || value.size() > 255))
