@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 namespace nr1 {
@@ -67,23 +69,18 @@ public:
                 QStringLiteral("an inventory of at most %1").arg(capInWords(kLargestInventory)),
                 QString()}};
         YAML::Node root;
+        const std::string utf8 = yaml.toStdString();
         try {
-            const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
-            if (documents.size() > 1)
-                throw ParseFailure{ParseError{
-                    m_source, secondDocumentLine(yaml, documents[1]),
-                    QStringLiteral("one YAML document (a second '---' starts another one, "
-                                   "which nr1 would not read)"),
-                    QString()}};
-            if (!documents.empty())
-                root = documents.front();
+            root = YAML::Load(utf8);
         } catch (const YAML::ParserException& error) {
             throw ParseFailure{
                 ParseError{m_source, error.mark.line + 1,
                            QStringLiteral("valid YAML (%1)").arg(QString::fromStdString(error.msg)),
                            QString()}};
         }
-        refuseDuplicateKeys(root, QStringLiteral("document"));
+        refuseSecondDocument(utf8, yaml);
+        qsizetype budget = 4 * yaml.size() + 64;
+        refuseDuplicateKeys(root, QStringLiteral("document"), budget);
         if (!root.IsMap())
             fail(root, QStringLiteral("document"),
                  QStringLiteral("a mapping with 'version' and 'pairs'"));
@@ -127,9 +124,46 @@ public:
     }
 
 private:
+    /// YAML::Load reads the first document and ignores the rest: a second one would be
+    /// silently lost. (Not YAML::LoadAll: yaml-cpp 0.7 loops for ever on a stray ',' there.)
+    void refuseSecondDocument(const std::string& utf8, const QString& yaml) const {
+        struct Ignore : YAML::EventHandler {
+            void OnDocumentStart(const YAML::Mark&) override {}
+            void OnDocumentEnd() override {}
+            void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+            void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+            void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                          const std::string&) override {}
+            void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                                 YAML::EmitterStyle::value) override {}
+            void OnSequenceEnd() override {}
+            void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                            YAML::EmitterStyle::value) override {}
+            void OnMapEnd() override {}
+        } ignore;
+        std::istringstream stream(utf8);
+        YAML::Parser parser(stream);
+        bool second = false;
+        try {
+            // At most two calls: the second tells whether anything follows the first.
+            second = parser.HandleNextDocument(ignore) && parser.HandleNextDocument(ignore);
+        } catch (const YAML::ParserException& error) {
+            throw ParseFailure{ParseError{
+                m_source, error.mark.line + 1,
+                QStringLiteral("one YAML document (%1)").arg(QString::fromStdString(error.msg)),
+                QString()}};
+        }
+        if (second)
+            throw ParseFailure{
+                ParseError{m_source, secondDocumentLine(yaml),
+                           QStringLiteral("one YAML document (a second '---' starts another "
+                                          "one, which nr1 would not read)"),
+                           QString()}};
+    }
+
     /// Where the second document starts: the '---' that opens it (a '---' before any content
-    /// opens the first one), else its first node's line.
-    static int secondDocumentLine(const QString& yaml, const YAML::Node& second) {
+    /// opens the first one); 0 when there is no such line.
+    static int secondDocumentLine(const QString& yaml) {
         const QStringList lines = yaml.split(QLatin1Char('\n'));
         bool content = false;
         for (int index = 0; index < lines.size(); ++index) {
@@ -144,16 +178,25 @@ private:
                 content = true;
             }
         }
-        return second.Mark().line >= 0 ? second.Mark().line + 1 : 0;
+        return 0;
     }
 
     /// yaml-cpp keeps a key given twice and answers lookups with the first: a second
     /// "host:" would be read by no one. Walks every mapping and refuses repeats, at the
     /// repeat's line.
-    void refuseDuplicateKeys(const YAML::Node& node, const QString& field) const {
+    /// `budget` bounds the walk: an alias is walked again at every use, so nested aliases
+    /// ("billion laughs") would make it exponential; no inventory needs more nodes than
+    /// a few per character.
+    void refuseDuplicateKeys(const YAML::Node& node, const QString& field,
+                             qsizetype& budget) const {
+        if (--budget < 0)
+            throw ParseFailure{ParseError{
+                m_source, node.Mark().line + 1,
+                QStringLiteral("an inventory without aliases repeated that often"), QString()}};
         if (node.IsSequence()) {
             for (std::size_t index = 0; index < node.size(); ++index)
-                refuseDuplicateKeys(node[index], QStringLiteral("%1[%2]").arg(field).arg(index));
+                refuseDuplicateKeys(node[index], QStringLiteral("%1[%2]").arg(field).arg(index),
+                                    budget);
             return;
         }
         if (!node.IsMap())
@@ -174,7 +217,7 @@ private:
                 throw failure;
             }
             seen.push_back(key);
-            refuseDuplicateKeys(it->second, child);
+            refuseDuplicateKeys(it->second, child, budget);
         }
     }
 

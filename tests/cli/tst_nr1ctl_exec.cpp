@@ -157,6 +157,38 @@ private slots:
                  bad.err.constData());
     }
 
+    // --port is honoured by the pair commands too: the inventory's port is wrong (nothing
+    // listens on port 1), the command line's is the sshd's.
+    void pairCommandsHonourPort() {
+        const QString inventory = m_home.filePath(QStringLiteral("wrong-port.yaml"));
+        QFile file(inventory);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QString text;
+        {
+            QFile original(m_inventory);
+            QVERIFY(original.open(QIODevice::ReadOnly));
+            text = QString::fromUtf8(original.readAll());
+        }
+        text.replace(QStringLiteral("port: %1").arg(m_sshd.port()), QStringLiteral("port: 1"));
+        file.write(text.toUtf8());
+        file.close();
+        const Run wrong = nr1ctl({QStringLiteral("status"), QStringLiteral("--json"),
+                                  QStringLiteral("--accept-new-host-key"),
+                                  QStringLiteral("--inventory"), inventory});
+        QCOMPARE(wrong.exitCode, 255);
+        const Run run =
+            nr1ctl({QStringLiteral("status"), QStringLiteral("--json"),
+                    QStringLiteral("--accept-new-host-key"), QStringLiteral("--port"),
+                    QString::number(m_sshd.port()), QStringLiteral("--inventory"), inventory});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("pair")).toString(),
+                 QStringLiteral("lab"));
+        const Run bad = nr1ctl({QStringLiteral("status"), QStringLiteral("--port"),
+                                QStringLiteral("22\n"), QStringLiteral("--inventory"), inventory});
+        QCOMPARE(bad.exitCode, 64);
+        QVERIFY2(bad.err.contains("--port needs a number from 1 to 65535"), bad.err.constData());
+    }
+
     void planRefusesWhatCannotBeDone() {
         // The inventory names no replication address and the machine has no blank disks named so.
         const Run run = nr1ctl(

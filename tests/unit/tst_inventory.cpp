@@ -218,6 +218,26 @@ private slots:
         }
     }
 
+    // Found by fuzz_inventory: yaml-cpp's LoadAll never returns on a stray ','.
+    void strayCommaEnds() {
+        const auto result = parseInventory(QStringLiteral(","), QStringLiteral("/"));
+        QVERIFY(!result.ok());
+    }
+
+    // Nested aliases ("billion laughs"): walking every use of an alias would take for ever.
+    void nestedAliasesAreBounded() {
+        QString yaml = QStringLiteral("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int level = 1; level < 12; ++level)
+            yaml +=
+                QStringLiteral("a%1: &a%1 [").arg(level) +
+                QStringList(10, QStringLiteral("*a%1").arg(level - 1)).join(QStringLiteral(", ")) +
+                QStringLiteral("]\n");
+        const auto result = parseInventory(yaml, QStringLiteral("/"));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().toString().contains(QLatin1String("aliases")),
+                 qPrintable(result.error().toString()));
+    }
+
     void oneExplicitDocumentIsFine() {
         QVERIFY(parseInventory(QStringLiteral("---\n") + kTestbed + QStringLiteral("...\n"),
                                QStringLiteral("/"))
