@@ -67,6 +67,9 @@ Result<std::unique_ptr<PairConnection>> connect(const PairOptions& options) {
             target.identityFiles = {options.connection.identity};
         if (!options.connection.user.isEmpty())
             target.user = options.connection.user;
+        // Like --user and --identity, --port applies to both nodes of the pair.
+        if (options.connection.port)
+            target.port = options.connection.port;
         return target;
     };
     connection->trust = std::make_unique<TerminalTrust>(options.connection.acceptNewHostKey);
