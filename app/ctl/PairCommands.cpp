@@ -196,7 +196,10 @@ int runStatusCommand(const QStringList& input) {
                  {std::pair{"primary", &probe.primary}, std::pair{"secondary", &probe.secondary}}) {
                 QFile file(saveDirectory + QLatin1Char('/') + QLatin1String(name) +
                            QStringLiteral(".probe.txt"));
-                if (!file.open(QIODevice::WriteOnly) || file.write(node->rawOutput) < 0)
+                // 0600, also for a file that was there: the probe holds LIO's configuration.
+                const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+                if (!file.open(QIODevice::WriteOnly, ownerOnly) ||
+                    !file.setPermissions(ownerOnly) || file.write(node->rawOutput) < 0)
                     printError(QStringLiteral("status"),
                                QStringLiteral("cannot write %1").arg(file.fileName()));
             }

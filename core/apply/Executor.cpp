@@ -8,6 +8,26 @@
 
 namespace nr1 {
 
+namespace {
+
+/// The result as it may leave the executor: the action's secrets out of stdout, stderr and the
+/// error. Every signal, journal entry and failure message is made from this, never the raw one.
+CommandResult redactedResult(const Action& action, CommandResult result) {
+    if (action.secrets.isEmpty())
+        return result;
+    result.stdoutData = action.redactBytes(std::move(result.stdoutData));
+    result.stderrData = action.redactBytes(std::move(result.stderrData));
+    result.error = action.redactText(std::move(result.error));
+    return result;
+}
+
+/// The start of stderr for a failure message.
+QString stderrExcerpt(const CommandResult& result) {
+    return QString::fromUtf8(result.stderrData).trimmed().left(500);
+}
+
+} // namespace
+
 Executor::Executor(Plan plan, CommandRunner& primary, CommandRunner& secondary, Journal* journal,
                    QObject* parent)
     : QObject(parent)
@@ -194,20 +214,25 @@ void Executor::runNext() {
             return;
         }
         Command command = Command::of(action.argv);
+        command.stdinData = action.stdinData;
         command.timeout = action.timeout;
         command.stepTag = m_stepTag;
         emit actionStarted(index);
         runnerFor(action.node)
             .stream(
                 command, this,
-                [this, index](const QByteArray& line) { emit actionOutput(index, line); },
-                [this, index](const CommandResult& result) { onActionDone(index, result); });
+                [this, index](const QByteArray& line) {
+                    emit actionOutput(index, m_plan.actions[size_t(index)].redactBytes(line));
+                },
+                [this, index](const CommandResult& result) {
+                    onActionDone(index, redactedResult(m_plan.actions[size_t(index)], result));
+                });
         return;
     }
     finish(State::Done);
 }
 
-void Executor::onActionDone(int index, const CommandResult& result) {
+void Executor::onActionDone(int index, const CommandResult& result) { // already redacted
     const Action& action = m_plan.actions[size_t(index)];
     const bool ok =
         result.status == CommandStatus::Exited && action.successExitCodes.contains(result.exitCode);
@@ -220,8 +245,7 @@ void Executor::onActionDone(int index, const CommandResult& result) {
         finish(State::Failed,
                QStringLiteral("action %1 on the %2 failed (%3): %4")
                        .arg(index + 1)
-                       .arg(nodeRoleName(action.node), result.summary(),
-                            QString::fromUtf8(result.stderrData).trimmed().left(500)) +
+                       .arg(nodeRoleName(action.node), result.summary(), stderrExcerpt(result)) +
                    noteMayStillRun(result, action.node));
         return;
     }
@@ -286,25 +310,22 @@ void Executor::undoNext() {
         command.timeout = action.timeout;
         command.stepTag = m_stepTag;
         runnerFor(action.node)
-            .run(
-                command, this,
-                [this, index, argv, node = action.node](const CommandResult& result) {
-                    const bool ok = result.succeeded();
-                    journal(stepEntry(QStringLiteral("undo"), index, argv, &result));
-                    emit undoFinished(index, result, ok);
-                    if (!ok) {
-                        finish(
-                            State::RollbackFailed,
-                            QStringLiteral("undo of action %1 failed (%2): %3")
-                                    .arg(index + 1)
-                                    .arg(result.summary(),
-                                         QString::fromUtf8(result.stderrData).trimmed().left(500)) +
-                                noteMayStillRun(result, node));
-                        return;
-                    }
-                    ++m_undoCommand;
-                    undoNext();
-                });
+            .run(command, this, [this, index, argv, node = action.node](const CommandResult& raw) {
+                const CommandResult result = redactedResult(m_plan.actions[size_t(index)], raw);
+                const bool ok = result.succeeded();
+                journal(stepEntry(QStringLiteral("undo"), index, argv, &result));
+                emit undoFinished(index, result, ok);
+                if (!ok) {
+                    finish(State::RollbackFailed,
+                           QStringLiteral("undo of action %1 failed (%2): %3")
+                                   .arg(index + 1)
+                                   .arg(result.summary(), stderrExcerpt(result)) +
+                               noteMayStillRun(result, node));
+                    return;
+                }
+                ++m_undoCommand;
+                undoNext();
+            });
         return;
     }
     finish(State::RolledBack);
@@ -335,10 +356,9 @@ QJsonObject Executor::stepEntry(const QString& event, int index, const QStringLi
         entry.insert(QStringLiteral("status"), commandStatusName(result->status));
         entry.insert(QStringLiteral("exit"), result->exitCode);
         entry.insert(QStringLiteral("durationMs"), qint64(result->duration.count()));
-        entry.insert(QStringLiteral("stdout"),
-                     action.redactText(journalExcerpt(result->stdoutData)));
-        entry.insert(QStringLiteral("stderr"),
-                     action.redactText(journalExcerpt(result->stderrData)));
+        // Redacted already (redactedResult): the excerpt's cut cannot expose part of a secret.
+        entry.insert(QStringLiteral("stdout"), journalExcerpt(result->stdoutData));
+        entry.insert(QStringLiteral("stderr"), journalExcerpt(result->stderrData));
         if (!result->error.isEmpty())
             entry.insert(QStringLiteral("error"), result->error);
         if (result->mayStillRun)

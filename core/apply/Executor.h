@@ -35,6 +35,9 @@
 // unrecorded. The plan entry carries the origin set with setOrigin() (RunRecovery's
 // runOrigin), which lets a later nr1 make the same plan again; each step's entries carry the
 // tag its command has on the node (Command::stepTag), so a later nr1 can stop what is left.
+// Secrets: an action's stdinData goes to its command's stdin; its `secrets` are replaced by
+// "<secret>" in everything that leaves the executor (output lines, results in signals, journal
+// entries, failure()), here and only here, before any of it is emitted or written.
 
 #include "plan/Plan.h"
 #include "transport/CommandRunner.h"

@@ -104,6 +104,9 @@ QString checkChapValue(const QString& value, const QString& what, bool secret) {
         return QStringLiteral("%1 must be printable ASCII without spaces").arg(what);
     if (secret && (value.size() < 12 || value.size() > 255))
         return QStringLiteral("%1 must be 12 to 255 characters (iSCSI CHAP secrets)").arg(what);
+    // LIO's configfs takes a value beginning with NULL for "not set".
+    if (value.startsWith(QLatin1String("NULL")))
+        return QStringLiteral("%1 must not begin with NULL (LIO reads that as not set)").arg(what);
     return QString();
 }
 

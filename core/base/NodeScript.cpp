@@ -56,6 +56,8 @@ const char* fileName(NodeScript script) {
         return "mdadm-ignore-drop.sh";
     case NodeScript::LioRestoreDropin:
         return "lio-restore-dropin.sh";
+    case NodeScript::LioAclChap:
+        return "lio-acl-chap.sh";
     case NodeScript::RemoveUnitFile:
         return "remove-unit-file.sh";
     case NodeScript::WriteFile:

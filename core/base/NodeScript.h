@@ -33,6 +33,7 @@ enum class NodeScript {
     MdadmIgnoreRemove, ///< mdadm-ignore-remove.sh: its undo
     MdadmIgnoreDrop,   ///< mdadm-ignore-drop.sh: the same at teardown, if there is one
     LioRestoreDropin,  ///< lio-restore-dropin.sh: LIO's restore at boot waits for a device
+    LioAclChap,        ///< lio-acl-chap.sh: an ACL's CHAP credentials, read from stdin
     RemoveUnitFile,    ///< remove-unit-file.sh: remove a unit file, reload systemd
     WriteFile,         ///< write-file.sh: write one line to a file
     StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)

@@ -1,7 +1,10 @@
 #pragma once
 // Contract: value types for the Linux-IO (LIO) target configuration as rtslib-fb saves it
 // (saveconfig.json): backstores, iSCSI targets, TPGs, portals, LUNs, node ACLs, CHAP.
-// Secrets are kept so configurations can be compared; presenters must not print them.
+// Secrets are kept so configurations can be compared; presenters must not print them. nr1's
+// probe never reads one in the clear: it gets each CHAP password as chapSecretDigest() of it
+// (core/scripts/probe.sh computes the same); a saveconfig.json parsed as it is keeps them as
+// they are, so chapSecretMatches() takes either.
 
 #include <QString>
 #include <QStringList>
@@ -12,12 +15,18 @@ namespace nr1 {
 
 struct ChapCredentials {
     QString userId;
-    QString password;
+    QString password; ///< as probed: "sha256:HEX" (chapSecretDigest), or the secret itself
     QString mutualUserId;
     QString mutualPassword;
     bool operator==(const ChapCredentials&) const = default;
     bool isSet() const { return !userId.isEmpty() || !mutualUserId.isEmpty(); }
 };
+
+/// "sha256:" and the hex SHA-256 of "nr1 CHAP secret:" + secret (UTF-8), as the probe reports
+/// a CHAP password; empty for an empty secret (not set).
+QString chapSecretDigest(const QString& secret);
+/// True when `probed` (a password as the probe or a saveconfig.json gives it) is `secret`.
+bool chapSecretMatches(const QString& probed, const QString& secret);
 
 /// A backstore ("storage object"). `plugin` is "block" (iblock), "fileio", "ramdisk", "pscsi"
 /// or "user".

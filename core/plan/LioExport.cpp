@@ -1,5 +1,6 @@
 #include "plan/LioExport.h"
 
+#include "base/NodeScript.h"
 #include "plan/PlanBuilder.h"
 
 #include <algorithm>
@@ -33,9 +34,10 @@ const NodeAcl* aclFor(const Tpg* tpg, const QString& initiator) {
 
 /// True when `acl` exists and has exactly the CHAP credentials asked.
 bool hasCredentials(const NodeAcl* acl, const ChapSettings& chap) {
-    return acl && acl->chap.userId == chap.userId && acl->chap.password == chap.password &&
+    return acl && acl->chap.userId == chap.userId &&
+           chapSecretMatches(acl->chap.password, chap.password) &&
            acl->chap.mutualUserId == chap.mutualUserId &&
-           acl->chap.mutualPassword == chap.mutualPassword;
+           chapSecretMatches(acl->chap.mutualPassword, chap.mutualPassword);
 }
 
 /// What every step of one export reads: the spec, LIO's paths for it and what the node's LIO
@@ -258,18 +260,16 @@ void planChapCredentials(const LioExportContext& c) {
     const NodeRole node = spec.node;
     const QString iqn = spec.targetIqn;
     const Tpg* tpg = c.tpg;
-    const QString acls = c.tpgPath + QStringLiteral("/acls");
     for (const QString& initiator : spec.initiators) {
         if (hasCredentials(aclFor(tpg, initiator), chap))
             continue;
-        QStringList arguments = {QStringLiteral("set"), QStringLiteral("auth"),
-                                 QStringLiteral("userid=") + chap.userId,
-                                 QStringLiteral("password=") + chap.password};
-        if (!chap.mutualUserId.isEmpty())
-            arguments << QStringLiteral("mutual_userid=") + chap.mutualUserId
-                      << QStringLiteral("mutual_password=") + chap.mutualPassword;
+        // Written into configfs by a node script that reads them from stdin: never in an argv
+        // (ps, sudo's log), and byte for byte (targetcli parses its arguments again).
         Action& action =
-            b.add(node, commands::targetcli(acls + QLatin1Char('/') + initiator, arguments),
+            b.add(node,
+                  nodeScriptArgv(NodeScript::LioAclChap,
+                                 {QStringLiteral("%1/iscsi/%2/tpgt_1/acls/%3/auth")
+                                      .arg(commands::lioConfigfs(), iqn, initiator)}),
                   QStringLiteral("Require CHAP from %1%2.")
                       .arg(initiator, chap.mutualUserId.isEmpty()
                                           ? QString()
@@ -280,6 +280,11 @@ void planChapCredentials(const LioExportContext& c) {
                               return hasCredentials(aclFor(tpgOf(s, node, iqn), initiator), wanted);
                           })
                 .noUndo(QStringLiteral("removed with the ACL"));
+        action.stdinData =
+            (QStringList{chap.userId, chap.password, chap.mutualUserId, chap.mutualPassword}.join(
+                 QLatin1Char('\n')) +
+             QLatin1Char('\n'))
+                .toUtf8();
         action.secrets = {chap.password, chap.mutualPassword};
     }
 }

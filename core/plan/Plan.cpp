@@ -3,6 +3,7 @@
 #include "base/RemoteShell.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 namespace nr1 {
 
@@ -17,11 +18,40 @@ QStringList Action::redacted(const QStringList& command) const {
     return shown;
 }
 
+namespace {
+
+/// The secrets, longest first: one that holds another is replaced whole, not around it.
+QStringList longestFirst(QStringList secrets) {
+    secrets.removeAll(QString());
+    std::stable_sort(secrets.begin(), secrets.end(),
+                     [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    return secrets;
+}
+
+} // namespace
+
 QString Action::redactText(QString text) const {
-    for (const QString& secret : secrets)
-        if (!secret.isEmpty())
-            text.replace(secret, QStringLiteral("<secret>"));
+    for (const QString& secret : longestFirst(secrets))
+        text.replace(secret, QStringLiteral("<secret>"));
     return text;
+}
+
+QByteArray Action::redactBytes(QByteArray bytes) const {
+    for (const QString& secret : longestFirst(secrets))
+        bytes.replace(secret.toUtf8(), QByteArrayLiteral("<secret>"));
+    return bytes;
+}
+
+QString Action::displayStdin() const {
+    if (stdinData.isEmpty())
+        return QString();
+    QStringList lines = QString::fromUtf8(stdinData).split(QLatin1Char('\n'));
+    if (stdinData.endsWith('\n'))
+        lines.removeLast();
+    QStringList shown;
+    for (const QString& line : redacted(lines))
+        shown << (line.isEmpty() ? QStringLiteral("''") : displayCommandLine({line}));
+    return shown.join(QLatin1Char(' '));
 }
 
 QString Action::displayArgv(const QStringList& command) const {
@@ -46,6 +76,8 @@ QString Plan::preview(const QString& primaryTarget, const QString& secondaryTarg
         }
         text += QStringLiteral("%1. %2\n").arg(number, 3).arg(action.sentence);
         text += QStringLiteral("     $ %1\n").arg(action.displayLine());
+        if (!action.stdinData.isEmpty())
+            text += QStringLiteral("     stdin, one line each: %1\n").arg(action.displayStdin());
         if (action.irreversible)
             text += QStringLiteral("     undo: IRREVERSIBLE (%1)\n").arg(action.noUndoReason);
         else if (action.undo.isEmpty())
@@ -79,6 +111,8 @@ QJsonObject Plan::toJson() const {
             {QStringLiteral("doneWhen"), action.done.description},
             {QStringLiteral("undo"), undo},
         };
+        if (!action.stdinData.isEmpty())
+            object.insert(QStringLiteral("stdin"), action.displayStdin());
         if (action.undo.isEmpty())
             object.insert(QStringLiteral("noUndoReason"), action.noUndoReason);
         object.insert(QStringLiteral("irreversible"), action.irreversible);

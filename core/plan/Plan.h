@@ -6,6 +6,9 @@
 // is how a resumed or repeated plan does only what is missing), and the commands that undo it
 // (none when there is nothing of its own to undo, with the reason; "irreversible" when a
 // rollback must stop before it). Planners build plans; the Executor runs them.
+// Secrets (CHAP passwords) are never in an argv: an action that needs one gets it on its stdin,
+// and lists it in `secrets`; every text made from an action for people (preview, JSON, journal,
+// output, failure messages) shows "<secret>" in its place.
 // PlanResult is what a planner returns: a Result<Plan> (base/Result.h), the plan or the reasons
 // it refuses, each a full sentence naming what to fix.
 
@@ -42,7 +45,9 @@ struct Action {
     /// True when the action cannot be undone and nothing done before it may be undone either
     /// (md grown onto a larger element, data removed): a rollback stops before it.
     bool irreversible = false;
-    QStringList secrets; ///< argument values never shown or journaled (CHAP secrets)
+    /// Sent on the command's stdin (then EOF): how secrets reach the node. Empty: none.
+    QByteArray stdinData;
+    QStringList secrets; ///< values never shown or journaled (CHAP secrets), in stdin or output
 
     Action& doneWhen(QString description, std::function<bool(const PairState&)> holds) {
         done = StateCheck{std::move(description), std::move(holds)};
@@ -77,6 +82,10 @@ struct Action {
     QStringList redacted(const QStringList& command) const;
     /// Output or messages of the action with its secrets replaced by "<secret>".
     QString redactText(QString text) const;
+    QByteArray redactBytes(QByteArray bytes) const;
+    /// The stdin for people: its lines, secrets redacted, quoted as the shell would
+    /// ("host1 '<secret>' '' ''"); empty when the action sends nothing.
+    QString displayStdin() const;
 };
 
 struct Plan {

@@ -28,8 +28,9 @@ Action& PlanBuilder::add(NodeRole node, QStringList argv, QString sentence) {
 
 bool PlanBuilder::changesLio(NodeRole node) const {
     for (const Action& action : m_plan.actions)
-        if (action.node == node && action.argv.value(0) == QLatin1String("targetcli") &&
-            action.argv.value(1) != QLatin1String("saveconfig"))
+        if (action.node == node && ((action.argv.value(0) == QLatin1String("targetcli") &&
+                                     action.argv.value(1) != QLatin1String("saveconfig")) ||
+                                    action.argv.value(2) == nodeScript(NodeScript::LioAclChap)))
             return true;
     return false;
 }
@@ -88,6 +89,10 @@ QStringList targetcli(const QString& path, const QStringList& arguments) {
 
 QStringList saveconfig() {
     return {QStringLiteral("targetcli"), QStringLiteral("saveconfig")};
+}
+
+QString lioConfigfs() {
+    return QStringLiteral("/sys/kernel/config/target");
 }
 
 QStringList writeFile(const QString& path, const QString& value) {

@@ -78,6 +78,8 @@ namespace commands {
 /// targetcli one-shot: `targetcli PATH ARGS…` (LIO saves nothing until saveconfig()).
 QStringList targetcli(const QString& path, const QStringList& arguments);
 QStringList saveconfig();
+/// Where LIO's configuration lives in configfs: "/sys/kernel/config/target".
+QString lioConfigfs();
 /// core/scripts/write-file.sh VALUE PATH: writes one sysfs attribute.
 QStringList writeFile(const QString& path, const QString& value);
 /// `iscsiadm -m node -T IQN -p PORTAL`: the Primary's node record of the replication link;

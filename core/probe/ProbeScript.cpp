@@ -239,7 +239,10 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
             reader.text(QStringLiteral("lio-live"), hasLio ? QList<int>{} : QList<int>{1, 127});
         if (!live.trimmed().isEmpty())
             state.lio = reader.parsed(QStringLiteral("lio-live"), parseSaveconfig(live));
-        const QString saved = reader.text(QStringLiteral("lio-saved"), {1});
+        // python3 reads the saved file (hiding its CHAP passwords); without LIO's tools there
+        // may be no python3 to read a leftover one.
+        const QString saved =
+            reader.text(QStringLiteral("lio-saved"), hasLio ? QList<int>{1} : QList<int>{1, 127});
         if (!saved.trimmed().isEmpty())
             state.savedLio = reader.parsed(QStringLiteral("lio-saved"), parseSaveconfig(saved));
         state.iscsiNodes = reader.parsed(

@@ -4,9 +4,10 @@
 // command nr1 parses (mdstat, md sysfs, LVM reports, lsblk, disk links, signatures of disks and
 // partitions, live and saved LIO configuration, iSCSI sessions and node records, initiator name,
 // mdadm.conf, which tools exist) and frames each one's stdout between marker lines with its exit
-// status. parseNodeProbe() is the pure function from that output to a NodeState: each section goes
-// to its own parser; a section missing, or failing in a way its tool does not use for "nothing
-// there", is an error naming the section, so a plan is never made from a half-read node.
+// status. LIO's CHAP passwords come only as digests (model/Lio.h: chapSecretDigest).
+// parseNodeProbe() is the pure function from that output to a NodeState: each section goes to its
+// own parser; a section missing, or failing in a way its tool does not use for "nothing there", is
+// an error naming the section, so a plan is never made from a half-read node.
 //
 // ProbeScope::Watch is the monitor's cheap probe (core/scripts/watch.sh): only what moves while an
 // array syncs or a leg fails (hostname, mdstat, md sysfs, iSCSI sessions), parsed into a NodeState

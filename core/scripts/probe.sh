@@ -15,8 +15,36 @@ sec lvs lvs --reportformat json --units b --nosuffix -o lv_name,lv_full_name,lv_
 sec lsblk lsblk --json --bytes -o NAME,KNAME,PATH,TYPE,SIZE,RO,RM,WWN,SERIAL,VENDOR,MODEL,TRAN,FSTYPE,UUID,LABEL,PTTYPE,MOUNTPOINTS,PKNAME
 sec disk-links find /dev/disk/by-path /dev/disk/by-id -type l -printf '%p\t%l\n'
 for d in $(lsblk -nrpo PATH,TYPE,TRAN | awk '($2 == "disk" || $2 == "part") && $3 != "iscsi" { print $1 }'); do sec "wipefs $d" wipefs --no-act --json "$d"; done
-sec lio-live python3 -c 'import json, rtslib_fb; print(json.dumps(rtslib_fb.RTSRoot().dump(), sort_keys=True, indent=2))'
-sec lio-saved cat /etc/rtslib-fb-target/saveconfig.json
+# LIO's configuration, live (rtslib) or saved: its JSON with every CHAP password replaced by
+# "sha256:" and the SHA-256 of "nr1 CHAP secret:" and the password, so neither nr1's memory nor
+# a saved probe holds one in the clear (saved: a missing file exits 1 like cat; bad JSON exits 3).
+lio='import hashlib, json, sys
+def hide(o):
+    if isinstance(o, dict):
+        return {k: digest(v) if k.endswith("password") and isinstance(v, str) and v else hide(v)
+                for k, v in o.items()}
+    if isinstance(o, list):
+        return [hide(v) for v in o]
+    return o
+def digest(v):
+    return "sha256:" + hashlib.sha256(("nr1 CHAP secret:" + v).encode()).hexdigest()
+if sys.argv[1] == "live":
+    import rtslib_fb
+    config = rtslib_fb.RTSRoot().dump()
+else:
+    try:
+        f = open(sys.argv[2])
+    except OSError as e:
+        sys.exit(str(e))
+    with f:
+        try:
+            config = json.load(f)
+        except ValueError as e:
+            print(sys.argv[2], "is not JSON:", e, file=sys.stderr)
+            sys.exit(3)
+print(json.dumps(hide(config), sort_keys=True, indent=2))'
+sec lio-live python3 -c "$lio" live
+sec lio-saved python3 -c "$lio" saved /etc/rtslib-fb-target/saveconfig.json
 sec iscsi-sessions iscsiadm -m session -P 3
 sec iscsi-nodes iscsiadm -m node -o show
 sec initiator-name cat /etc/iscsi/initiatorname.iscsi

@@ -560,8 +560,9 @@ private slots:
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
         const QString preview = result.value().preview(QStringLiteral("p"), QStringLiteral("s"));
-        QVERIFY(preview.contains(QStringLiteral(
-            "acls/iqn.2024-01.test.host:libiscsi set auth userid=nr1user 'password=<secret>'")));
+        QVERIFY(
+            preview.contains(QStringLiteral("/tpgt_1/acls/iqn.2024-01.test.host:libiscsi/auth")));
+        QVERIFY(preview.contains(QStringLiteral("stdin, one line each: nr1user '<secret>' '' ''")));
         QVERIFY(preview.contains(QStringLiteral("set attribute authentication=1")));
         QVERIFY(!preview.contains(QStringLiteral("s3cret")));
         QVERIFY(!QJsonDocument(result.value().toJson()).toJson().contains("s3cret"));

@@ -99,6 +99,11 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
         command->setFont(What, fixed);
         command->setToolTip(What,
                             tr("%1\n\nundo:\n%2").arg(action.displayLine(), undoText(action)));
+        if (!action.stdinData.isEmpty()) { // the secrets it carries shown as <secret>
+            auto* input = new QTreeWidgetItem(item);
+            input->setText(What, tr("stdin, one line each: %1").arg(action.displayStdin()));
+            input->setFont(What, fixed);
+        }
         item->setToolTip(What, tr("undo:\n%1").arg(undoText(action)));
         item->setExpanded(true);
         m_items.push_back(item);
