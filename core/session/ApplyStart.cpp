@@ -10,10 +10,12 @@ namespace nr1 {
 
 namespace {
 
-/// An action as compared: its node, command and undo, one line each.
+/// An action as compared: its node, command, stdin (secrets redacted) and undo, one line each.
 QStringList actionLines(const Action& action) {
     QStringList lines{
         QStringLiteral("[%1] %2").arg(nodeRoleName(action.node), action.displayLine())};
+    if (!action.stdinData.isEmpty())
+        lines << QStringLiteral("  stdin, one line each: %1").arg(action.displayStdin());
     for (const QStringList& undo : action.undo)
         lines << QStringLiteral("  undo: %1").arg(action.displayArgv(undo));
     return lines;
