@@ -1,4 +1,5 @@
 #include "base/NodeScript.h"
+#include "plan/Ownership.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
@@ -44,6 +45,10 @@ void planArrayRepair(PlanBuilder& b, const MdstatArray& array) {
         b.refuse(QStringLiteral("%1 exists on the Primary but is inactive: look at it with "
                                 "'mdadm --detail %2' before nr1 touches it.")
                      .arg(md, mdPath));
+        return;
+    }
+    if (const QString why = foreignArray(b.state(), intent); !why.isEmpty()) {
+        b.refuse(why);
         return;
     }
     if (!isActiveMember(b.state(), md, local)) {
@@ -174,6 +179,9 @@ void planVolumeStage(PlanBuilder& b) {
     const VolumeGroup* vg = b.vg(pri, volume.vg);
     if (pv && !pv->vgName.isEmpty() && pv->vgName != volume.vg)
         b.refuse(QStringLiteral("%1 already belongs to volume group %2.").arg(mdPath, pv->vgName));
+    if (pv && pv->vgName == volume.vg)
+        if (const QString why = foreignVolumeGroup(b.state(), intent); !why.isEmpty())
+            b.refuse(why);
     if (vg && (!pv || pv->vgName != volume.vg))
         b.refuse(QStringLiteral("Volume group %1 already exists on other disks of the Primary: "
                                 "choose another name.")

@@ -1,5 +1,6 @@
 #include "base/NodeScript.h"
 #include "plan/GrowthRoom.h"
+#include "plan/Ownership.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
 
@@ -45,6 +46,8 @@ void requireGrowableLayers(PlanBuilder& b) {
         b.refuse(QStringLiteral("The volume group %1 is not on %2 (%2 belongs to '%3'): nr1 grows "
                                 "only the pair's own volume.")
                      .arg(frontEnd.volume.vg, mdPath, pv->vgName));
+    else if (const QString why = foreignVolumeGroup(b.state(), b.intent()); !why.isEmpty())
+        b.refuse(why);
     // A grow that stopped half way leaves a layer larger than the one above it: finish it by
     // hand (the plan would start again from the new sizes and leave the region unrepaired).
     else if (pv->deviceSizeBytes && pv->sizeBytes &&
@@ -63,6 +66,10 @@ void requireHealthyArray(PlanBuilder& b) {
     const MdSysfs* sysfs = b.node(NodeRole::Primary).findMdSysfs(md);
     if (!array || !array->active || !sysfs) {
         b.refuse(QStringLiteral("%1 is not running on the Primary.").arg(md));
+        return;
+    }
+    if (const QString why = foreignArray(b.state(), b.intent()); !why.isEmpty()) {
+        b.refuse(why);
         return;
     }
     if (array->pattern.contains(QLatin1Char('_')) || sysfs->degraded.value_or(0) > 0)

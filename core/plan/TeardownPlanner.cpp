@@ -1,4 +1,5 @@
 #include "base/NodeScript.h"
+#include "plan/Ownership.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
 
@@ -62,6 +63,37 @@ void removeLioRestoreOrder(PlanBuilder& b, NodeRole node, const QString& device)
         .noUndo(QStringLiteral("the export is gone"));
 }
 
+/// Refuses, saying what was found, when an object the teardown down to `level` would remove
+/// exists under the pair's name but is not proven the pair's (Ownership.h). True when all are.
+bool refuseWhatIsNotThePair(PlanBuilder& b, TeardownLevel level) {
+    const PairState& state = b.state();
+    const PairIntent& intent = b.intent();
+    const PairLayout& layout = intent.layout;
+    const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
+    const QString volumeStore = intent.frontEndExport.backstorePath();
+    QStringList found{
+        foreignBackstore(state, NodeRole::Primary, volumeStore, frontEnd.volume.devicePath()),
+        foreignTarget(state, NodeRole::Primary, frontEnd.targetIqn, volumeStore)};
+    if (level >= TeardownLevel::Volume)
+        found << foreignVolumeGroup(state, intent);
+    if (level >= TeardownLevel::Volume &&
+        (level >= TeardownLevel::Array || state.primary.lvm.findPv(layout.mdDevice) ||
+         state.primary.lvm.findVg(frontEnd.volume.vg)))
+        found << foreignArray(state, intent);
+    if (level >= TeardownLevel::Elements) {
+        const QString elementStore =
+            QStringLiteral("/backstores/block/") + intent.elementBackstoreName;
+        found << foreignBackstore(state, NodeRole::Secondary, elementStore,
+                                  layout.secondaryElement.devicePath())
+              << foreignTarget(state, NodeRole::Secondary, layout.replication.targetIqn,
+                               elementStore);
+    }
+    found.removeAll(QString());
+    for (const QString& why : found)
+        b.refuse(why);
+    return found.isEmpty();
+}
+
 } // namespace
 
 PlanResult planTeardown(const PairState& state, const PairIntent& intent, TeardownLevel level) {
@@ -79,6 +111,9 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
     const QString md = intent.mdDeviceName();
     const QString local = layout.primaryElement.devicePath();
     const QString remote = layout.replication.byPathLink();
+
+    if (!refuseWhatIsNotThePair(b, level))
+        return b.finish();
 
     b.warn(QStringLiteral("Front-end initiators lose the LUN %1: stop their I/O and log them out "
                           "first.")

@@ -544,6 +544,109 @@ private slots:
         QVERIFY(anyContains(result.value().warnings, QStringLiteral("nothing of the pair's data")));
     }
 
+    // Ownership: teardown, repair and grow touch only what is proven the pair's.
+
+    void teardownRefusesAForeignArray() {
+        const PairIntent intent = testbedIntent();
+        PairState state = cleanCreatedPair(intent);
+        // Another md0: its members are disks that are not the pair's elements.
+        MdstatArray& md0 = state.primary.mdstat.arrays.front();
+        md0.members = {MdstatMember{QStringLiteral("sdz"), 0, false, false, false, false, false},
+                       MdstatMember{QStringLiteral("sdy"), 1, false, false, false, false, false}};
+        for (const TeardownLevel level : {TeardownLevel::Array, TeardownLevel::Elements}) {
+            const PlanResult result = planTeardown(state, intent, level);
+            QVERIFY(!result.ok());
+            QVERIFY2(anyContains(result.reasons(),
+                                 QStringLiteral("md0 on the Primary has members /dev/sdz, "
+                                                "/dev/sdy, which are not the pair's elements")),
+                     qPrintable(result.reasons().join(u'\n')));
+        }
+        // The export above it is still the pair's: tearing down only that is planned.
+        QVERIFY(planTeardown(state, intent, TeardownLevel::Export).ok());
+        // Repair and grow do not touch it either.
+        const PlanResult repair = planRepair(state, intent);
+        QVERIFY(!repair.ok());
+        QVERIFY(anyContains(repair.reasons(), QStringLiteral("not the pair's elements")));
+        const PlanResult grow = planGrow(state, intent, SizeRequest::ofBytes(256 << 20));
+        QVERIFY(!grow.ok());
+        QVERIFY(anyContains(grow.reasons(), QStringLiteral("not the pair's elements")));
+    }
+
+    void aLostRemoteLegIsStillThePairsArray() {
+        const PairIntent intent = testbedIntent();
+        PairState state = cleanCreatedPair(intent);
+        // The remote leg failed and its disk left with the session: md lists it as failed.
+        MdstatArray& md0 = state.primary.mdstat.arrays.front();
+        md0.members.front().device = QStringLiteral("sdq");
+        md0.members.front().faulty = true;
+        QVERIFY(md0.members.front().device != md0.members.back().device);
+        const PlanResult result = planTeardown(state, intent, TeardownLevel::Array);
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+        // A failed member that is still there and not the pair's is foreign.
+        BlockDevice stranger;
+        stranger.name = QStringLiteral("sdq");
+        stranger.path = QStringLiteral("/dev/sdq");
+        state.primary.blockDevices.push_back(stranger);
+        QVERIFY(!planTeardown(state, intent, TeardownLevel::Array).ok());
+    }
+
+    void teardownRefusesAVolumeGroupOnAnotherDisk() {
+        const PairIntent intent = testbedIntent();
+        PairState state = cleanCreatedPair(intent);
+        // LIO-NR1-VOL sits on another disk, md0 is no PV.
+        bool moved = false;
+        for (PhysicalVolume& pv : state.primary.lvm.pvs)
+            if (pv.name == QLatin1String("/dev/md0")) {
+                pv.name = QStringLiteral("/dev/vdz");
+                moved = true;
+            }
+        QVERIFY(moved);
+        const PlanResult result = planTeardown(state, intent, TeardownLevel::Volume);
+        QVERIFY(!result.ok());
+        QVERIFY2(anyContains(result.reasons(),
+                             QStringLiteral("Volume group LIO-NR1-VOL on the Primary sits on "
+                                            "/dev/vdz, not only on /dev/md0")),
+                 qPrintable(result.reasons().join(u'\n')));
+        // A second PV beside md0 is refused as well, by teardown and by grow.
+        state = cleanCreatedPair(intent);
+        PhysicalVolume extra = state.primary.lvm.pvs.front();
+        extra.name = QStringLiteral("/dev/vdz");
+        extra.vgName = QStringLiteral("LIO-NR1-VOL");
+        state.primary.lvm.pvs.push_back(extra);
+        QVERIFY(!planTeardown(state, intent, TeardownLevel::Elements).ok());
+        const PlanResult grow = planGrow(state, intent, SizeRequest::ofBytes(256 << 20));
+        QVERIFY(!grow.ok());
+        QVERIFY(anyContains(grow.reasons(), QStringLiteral("sits on /dev/vdz, not only on")));
+    }
+
+    void teardownRefusesABackstoreOnAnotherLv() {
+        const PairIntent intent = testbedIntent();
+        PairState state = cleanCreatedPair(intent);
+        bool found = false;
+        for (StorageObject& object : state.primary.lio.storageObjects)
+            if (object.configPath() == intent.frontEndExport.backstorePath()) {
+                object.dev = QStringLiteral("/dev/other/lv");
+                found = true;
+            }
+        QVERIFY(found);
+        const PlanResult result = planTeardown(state, intent, TeardownLevel::Export);
+        QVERIFY(!result.ok());
+        QVERIFY2(
+            anyContains(result.reasons(),
+                        QStringLiteral("On the Primary, backstore /backstores/block/nr1-testbed "
+                                       "serves /dev/other/lv, not the pair's "
+                                       "/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL")),
+            qPrintable(result.reasons().join(u'\n')));
+        // The same for the Secondary's element backstore at the elements level.
+        state = cleanCreatedPair(intent);
+        for (StorageObject& object : state.secondary.lio.storageObjects)
+            object.dev = QStringLiteral("/dev/other/lv");
+        const PlanResult elements = planTeardown(state, intent, TeardownLevel::Elements);
+        QVERIFY(!elements.ok());
+        QVERIFY(anyContains(elements.reasons(), QStringLiteral("On the Secondary, backstore")));
+        QVERIFY(planTeardown(state, intent, TeardownLevel::Array).ok());
+    }
+
     void teardownOfBlankNodesHasNothingToDo() {
         const PairIntent intent = testbedIntent();
         const PlanResult result = planTeardown(probedPair(QStringLiteral("blank"), intent), intent,
