@@ -251,6 +251,10 @@ bool MainWindow::openInventory(const QString& path) {
     m_pairs.reset();
     m_monitorPane->clear();
     m_pairs = std::make_unique<InventorySession>(loaded.value(), m_delegate.get());
+    // An apply that builds a pair records its layout in this file.
+    for (const InventoryPair& pair : loaded.value().pairs)
+        if (PairSession* session = m_pairs->session(pair.name))
+            session->setInventoryPath(path);
     for (PairMonitor* pairMonitor : m_pairs->monitors()) {
         m_monitorPane->watch(pairMonitor);
         // The dock shows what the monitor found on each node.

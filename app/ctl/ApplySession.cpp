@@ -230,6 +230,7 @@ private:
                            {QStringLiteral("journal"), m_journal.path()}});
         switch (state) {
         case Executor::State::Done:
+            recordLayout();
             verify();
             return;
         case Executor::State::Failed:
@@ -293,6 +294,18 @@ private:
                                "the sizes as they are now).\nJournal: %1\n")
                     .arg(m_journal.path()));
         end(kExitApplyFailed);
+    }
+
+    /// After a plan that built the pair: its names go into the pair's inventory entry.
+    void recordLayout() {
+        if (!PairSession::buildsLayout(m_executor.plan().kind))
+            return;
+        const Result<void> recorded = m_connection.session->recordLayout(m_intent);
+        if (!recorded.ok())
+            printError(QStringLiteral("apply"),
+                       QStringLiteral("the pair's layout was not recorded in the inventory (%1): "
+                                      "give the same names to later plans")
+                           .arg(recorded.why()));
     }
 
     /// Re-probes and checks every action's postcondition.

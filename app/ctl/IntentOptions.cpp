@@ -137,7 +137,8 @@ QString takeIntentOptions(QStringList& arguments, PairIntent& intent) {
 
 QString intentOptionsHelp() {
     return QStringLiteral(
-        "Pair options (defaults from the inventory and the source page's names):\n"
+        "Pair options (defaults: the names recorded in the pair's inventory entry when nr1\n"
+        "built it, else the source page's names shown in parentheses):\n"
         "  --primary-disks D,D      disks for the Primary's element VG when it does not exist\n"
         "  --secondary-disks D,D    disks for the Secondary's element VG when it does not exist\n"
         "  --primary-vg VG  --primary-lv LV       (LIO-NR1-Elements / NR1-Local-Element)\n"

@@ -49,7 +49,7 @@ Result<InventoryPairFound> findInventoryPair(const PairOptions& options) {
                       .arg(path)
                       .arg(inventory.pairs.size())
                 : QStringLiteral("no pair '%1' in the inventory %2").arg(options.pairName, path));
-    return InventoryPairFound{inventory, *found};
+    return InventoryPairFound{inventory, *found, path};
 }
 
 Result<std::unique_ptr<PairConnection>> connect(const PairOptions& options) {
@@ -78,6 +78,7 @@ Result<std::unique_ptr<PairConnection>> connect(const PairOptions& options) {
         std::make_unique<SshRunner>(targetFor(pair.secondary), connection->trust.get());
     connection->session =
         std::make_unique<PairSession>(pair, std::move(primary), std::move(secondary));
+    connection->session->setInventoryPath(found.value().path);
     return connection;
 }
 

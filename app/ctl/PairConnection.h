@@ -53,6 +53,7 @@ QString pairOptionsHelp();
 struct InventoryPairFound {
     Inventory inventory;
     InventoryPair pair;
+    QString path; ///< the inventory file
 };
 
 /// Reads the inventory and finds the pair the options name (--pair, or the only one); or why

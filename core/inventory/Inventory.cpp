@@ -105,7 +105,7 @@ public:
             const YAML::Node pair = pairs[index];
             if (!pair.IsMap())
                 fail(pair, field, QStringLiteral("a pair with name, primary and secondary"));
-            checkKeys(pair, field, {"name", "primary", "secondary"});
+            checkKeys(pair, field, {"name", "primary", "secondary", "layout"});
             InventoryPair value;
             value.name = required(pair, "name", field + QStringLiteral(".name"));
             static const QRegularExpression namePattern =
@@ -118,6 +118,11 @@ public:
                      QStringLiteral("a name no other pair has"));
             value.primary = node(pair["primary"], field + QStringLiteral(".primary"));
             value.secondary = node(pair["secondary"], field + QStringLiteral(".secondary"));
+            if (pair["layout"] && !pair["layout"].IsNull())
+                // A layout without any name is no layout (the writer leaves it out).
+                if (RecordedLayout read = layout(pair["layout"], field + QStringLiteral(".layout"));
+                    read != RecordedLayout{})
+                    value.layout = read;
             inventory.pairs.push_back(value);
         }
         return inventory;
@@ -331,6 +336,41 @@ private:
                  QStringLiteral("an iSCSI name like iqn.2024-01.com.example:node (%1)")
                      .arg(checkIqn(value.initiatorName, QStringLiteral("initiator name"))));
         value.iscsiPort = port(map["iscsi_port"], field + QStringLiteral(".iscsi_port"));
+        return value;
+    }
+
+    RecordedLayout layout(const YAML::Node& map, const QString& field) const {
+        if (!map.IsMap())
+            fail(map, field, QStringLiteral("a mapping of the pair's names"));
+        checkKeys(map, field,
+                  {"md", "primary_element", "secondary_element", "element_target",
+                   "element_backstore", "volume", "volume_target", "volume_backstore"});
+        // Names only (the planner checks each for its layer): no blanks, no line ends.
+        static const QRegularExpression namePattern(
+            QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9_.:+-]*\\z"));
+        static const QRegularExpression pathPattern(
+            QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9_.+-]*/[A-Za-z0-9_.+-]+\\z"));
+        static const QRegularExpression backstorePattern(
+            QStringLiteral("\\A(block|fileio)/[A-Za-z0-9][A-Za-z0-9_.:+-]*\\z"));
+        auto read = [&](const char* key, const QRegularExpression& pattern,
+                        const QString& expected) {
+            const QString value = text(map[key], field + QLatin1Char('.') + QLatin1String(key));
+            if (!value.isEmpty() && (value.size() > 223 || !pattern.match(value).hasMatch()))
+                fail(map[key], field + QLatin1Char('.') + QLatin1String(key), expected);
+            return value;
+        };
+        const QString name = QStringLiteral("a name of letters, digits, '_', '.', ':', '+', '-'");
+        const QString path = QStringLiteral("VG/LV");
+        RecordedLayout value;
+        value.md = read("md", namePattern, name);
+        value.primaryElement = read("primary_element", pathPattern, path);
+        value.secondaryElement = read("secondary_element", pathPattern, path);
+        value.elementTarget = read("element_target", namePattern, name);
+        value.elementBackstore = read("element_backstore", namePattern, name);
+        value.volume = read("volume", pathPattern, path);
+        value.volumeTarget = read("volume_target", namePattern, name);
+        value.volumeBackstore =
+            read("volume_backstore", backstorePattern, QStringLiteral("block/NAME or fileio/NAME"));
         return value;
     }
 

@@ -1,11 +1,12 @@
 #pragma once
 // Contract: the inventory of Network RAID1 pairs nr1 manages, as read from its YAML file
 // (docs/inventory.md): each pair's two nodes with how to reach them over SSH (session/SshTargets
-// makes the target), their replication addresses and iSCSI initiator names. Reading validates every
-// field and reports the first problem with the file, line and field; it never returns a half-read
-// inventory. A key given twice in one mapping, a second YAML document and a file larger than
-// kLargestInventory are errors too. Fields that become names on a node are checked with the
-// planners' own checks (base/Names.h).
+// makes the target), their replication addresses and iSCSI initiator names, and the layout
+// (names of md, VGs/LVs, targets, backstores) nr1 recorded when it built the pair. Reading
+// validates every field and reports the first problem with the file, line and field; it never
+// returns a half-read inventory. A key given twice in one mapping, a second YAML document and a
+// file larger than kLargestInventory are errors too. Fields that become names on a node are
+// checked with the planners' own checks (base/Names.h).
 
 #include "base/ParseResult.h"
 
@@ -26,10 +27,26 @@ struct InventoryNode {
     bool operator==(const InventoryNode&) const = default;
 };
 
+/// The names of a pair's layers as nr1 recorded them when it created the pair (the `layout`
+/// of a pair in the file): every later plan uses them instead of the defaults. An empty field
+/// keeps its default.
+struct RecordedLayout {
+    QString md;               ///< "md0"
+    QString primaryElement;   ///< "VG/LV"
+    QString secondaryElement; ///< "VG/LV"
+    QString elementTarget;    ///< the Secondary's element target IQN
+    QString elementBackstore; ///< the Secondary's element backstore name
+    QString volume;           ///< "VG/LV"
+    QString volumeTarget;     ///< the front-end target IQN
+    QString volumeBackstore;  ///< "block/NAME" or "fileio/NAME"
+    bool operator==(const RecordedLayout&) const = default;
+};
+
 struct InventoryPair {
     QString name;
     InventoryNode primary;
     InventoryNode secondary;
+    std::optional<RecordedLayout> layout; ///< nullopt: a pair nr1 did not create (defaults)
     bool operator==(const InventoryPair&) const = default;
 };
 

@@ -125,6 +125,18 @@ QStringList pairLines(const PairFields& pair, const ItemStyle& style) {
         addField(out, column, "initiator_name", node->initiatorName);
         addField(out, column, "iscsi_port", node->iscsiPort);
     }
+    if (const std::optional<RecordedLayout>& layout = pair.layout;
+        layout && *layout != RecordedLayout{}) {
+        out << QString(style.key, QLatin1Char(' ')) + QStringLiteral("layout:");
+        addField(out, column, "md", layout->md);
+        addField(out, column, "primary_element", layout->primaryElement);
+        addField(out, column, "secondary_element", layout->secondaryElement);
+        addField(out, column, "element_target", layout->elementTarget);
+        addField(out, column, "element_backstore", layout->elementBackstore);
+        addField(out, column, "volume", layout->volume);
+        addField(out, column, "volume_target", layout->volumeTarget);
+        addField(out, column, "volume_backstore", layout->volumeBackstore);
+    }
     return out;
 }
 

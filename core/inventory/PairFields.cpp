@@ -15,7 +15,7 @@ NodeFields fieldsOf(const InventoryNode& node) {
 }
 
 PairFields fieldsOf(const InventoryPair& pair) {
-    return PairFields{pair.name, fieldsOf(pair.primary), fieldsOf(pair.secondary)};
+    return PairFields{pair.name, fieldsOf(pair.primary), fieldsOf(pair.secondary), pair.layout};
 }
 
 } // namespace nr1

@@ -140,7 +140,8 @@ std::vector<PairProblem> PairCheck::problemsOf(const QString& field) const {
 
 PairCheck checkPair(const PairFields& typed, const Inventory& inventory,
                     const QString& baseDirectory, std::optional<std::size_t> replacing) {
-    PairFields candidate{typed.name.trimmed(), trimmed(typed.primary), trimmed(typed.secondary)};
+    PairFields candidate{typed.name.trimmed(), trimmed(typed.primary), trimmed(typed.secondary),
+                         typed.layout};
     std::vector<PairFields> pairs;
     for (const InventoryPair& pair : inventory.pairs)
         pairs.push_back(fieldsOf(pair));

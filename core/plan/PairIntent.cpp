@@ -18,6 +18,63 @@ PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrima
     return intent;
 }
 
+namespace {
+
+/// "VG/LV" as an element; `fallback` when empty.
+ElementRef elementOf(const QString& recorded, const ElementRef& fallback) {
+    if (recorded.isEmpty())
+        return fallback;
+    return ElementRef{recorded.section(QLatin1Char('/'), 0, 0),
+                      recorded.section(QLatin1Char('/'), 1)};
+}
+
+QString recordedElement(const ElementRef& element) {
+    return element.vg + QLatin1Char('/') + element.lv;
+}
+
+/// Replaces the defaults of `intent` with every name `recorded` sets.
+void applyRecordedLayout(PairIntent& intent, const RecordedLayout& recorded) {
+    PairLayout& layout = intent.layout;
+    auto take = [](QString& name, const QString& value) {
+        if (!value.isEmpty())
+            name = value;
+    };
+    if (!recorded.md.isEmpty())
+        layout.mdDevice = QStringLiteral("/dev/") + recorded.md;
+    layout.primaryElement = elementOf(recorded.primaryElement, layout.primaryElement);
+    layout.secondaryElement = elementOf(recorded.secondaryElement, layout.secondaryElement);
+    take(layout.replication.targetIqn, recorded.elementTarget);
+    take(intent.elementBackstoreName, recorded.elementBackstore);
+    FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
+    frontEnd.volume = elementOf(recorded.volume, frontEnd.volume);
+    take(frontEnd.targetIqn, recorded.volumeTarget);
+    layout.frontEnd = frontEnd;
+    if (!recorded.volumeBackstore.isEmpty()) {
+        intent.frontEndExport.kind = recorded.volumeBackstore.startsWith(QLatin1String("fileio/"))
+                                         ? BackstoreKind::FileIo
+                                         : BackstoreKind::Block;
+        intent.frontEndExport.backstoreName = recorded.volumeBackstore.section(QLatin1Char('/'), 1);
+    }
+}
+
+} // namespace
+
+RecordedLayout recordedLayoutOf(const PairIntent& intent) {
+    const PairLayout& layout = intent.layout;
+    const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
+    RecordedLayout recorded;
+    recorded.md = intent.mdDeviceName();
+    recorded.primaryElement = recordedElement(layout.primaryElement);
+    recorded.secondaryElement = recordedElement(layout.secondaryElement);
+    recorded.elementTarget = layout.replication.targetIqn;
+    recorded.elementBackstore = intent.elementBackstoreName;
+    recorded.volume = recordedElement(frontEnd.volume);
+    recorded.volumeTarget = frontEnd.targetIqn;
+    recorded.volumeBackstore =
+        intent.frontEndExport.plugin() + QLatin1Char('/') + intent.frontEndExport.backstoreName;
+    return recorded;
+}
+
 PairIntent defaultIntent(const InventoryPair& pair) {
     PairIntent intent;
     // IQN-safe form of the pair name: lower case, other characters as '-'.
@@ -45,6 +102,8 @@ PairIntent defaultIntent(const InventoryPair& pair) {
     intent.elementBackstoreName = QStringLiteral("nr1-") + tag + QStringLiteral("-element");
     intent.frontEndExport.backstoreName = QStringLiteral("nr1-") + tag;
     intent.frontEndExport.portals = {IscsiPortal{QStringLiteral("0.0.0.0"), 3260, std::nullopt}};
+    if (pair.layout)
+        applyRecordedLayout(intent, *pair.layout);
     return intent;
 }
 

@@ -4,7 +4,8 @@
 // the sizes, the replication settings and the front-end export. defaultIntent() fills in the
 // documented defaults (the source page's names: VG LIO-NR1-Elements with NR1-Local-Element /
 // NR1-Remote-Element, VG LIO-NR1-VOL with NR1-PRIMARY-VOL, md0); validate() checks every
-// name and value and lists what is wrong, before any state is looked at.
+// name and value and lists what is wrong, before any state is looked at. The layout nr1
+// recorded for a pair in the inventory (recordedLayoutOf) is what defaultIntent() gives back.
 
 #include "base/Sizes.h"
 #include "model/Pair.h"
@@ -16,6 +17,7 @@
 namespace nr1 {
 
 struct InventoryPair;
+struct RecordedLayout;
 
 enum class BackstoreKind { Block, FileIo };
 
@@ -68,10 +70,15 @@ struct PairIntent {
 };
 
 /// Defaults for a pair from the inventory: names from the source page, the Secondary's
-/// replication address as the replication portal, IQNs derived from the pair name.
+/// replication address as the replication portal, IQNs derived from the pair name; every name
+/// the inventory recorded for the pair (its `layout`, written when nr1 created it) replaces its
+/// default.
 PairIntent defaultIntent(const InventoryPair& pair);
 /// defaultIntent(), with the Primary's probed initiator name when the inventory names none.
 PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary);
+
+/// The names of every layer of `intent`, as the inventory records them for the pair.
+RecordedLayout recordedLayoutOf(const PairIntent& intent);
 
 /// Every problem with the intent's names and values; empty when it is valid.
 QStringList validateIntent(const PairIntent& intent);

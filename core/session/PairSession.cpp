@@ -1,5 +1,6 @@
 #include "session/PairSession.h"
 
+#include "inventory/InventoryDocument.h"
 #include "session/PairRead.h"
 
 namespace nr1 {
@@ -37,6 +38,44 @@ void PairSession::read(QObject* context, std::function<void(const PairProbe&)> o
 
 PairIntent PairSession::intent(const PairProbe& probe) const {
     return defaultIntent(m_pair, probe.primary.ok() ? &*probe.primary.state : nullptr);
+}
+
+bool PairSession::buildsLayout(const QString& planKind) {
+    static const QStringList kinds = {QStringLiteral("create-pair"), QStringLiteral("elements"),
+                                      QStringLiteral("array"), QStringLiteral("volume"),
+                                      QStringLiteral("export")};
+    return kinds.contains(planKind);
+}
+
+Result<void> PairSession::recordLayout(const PairIntent& intent) {
+    const RecordedLayout layout = recordedLayoutOf(intent);
+    if (m_pair.layout == layout)
+        return {};
+    if (m_inventoryPath.isEmpty()) {
+        // A session not read from a file (a test, a replay): there is nothing to write.
+        m_pair.layout = layout;
+        return {};
+    }
+    auto loaded = InventoryDocument::load(m_inventoryPath);
+    if (!loaded.ok())
+        return failure(loaded.why());
+    InventoryDocument document = std::move(loaded).value();
+    const auto index = document.pairIndex(m_pair.name);
+    if (!index)
+        return failure(tr("%1 no longer holds pair %2").arg(m_inventoryPath, m_pair.name));
+    InventoryPair written = document.inventory().pairs[*index];
+    if (written.layout == layout) {
+        m_pair.layout = layout;
+        return {};
+    }
+    written.layout = layout;
+    const InventoryEdit edit = document.replacePair(*index, written);
+    if (!edit.applied)
+        return failure(edit.message);
+    if (const Result<void> saved = document.save(); !saved.ok())
+        return saved;
+    m_pair.layout = layout;
+    return {};
 }
 
 QStringList PairSession::readErrors(const PairProbe& probe) const {

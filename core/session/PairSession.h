@@ -4,9 +4,12 @@
 // connection per node), its journal (one per pair, opened once) and reads of both nodes
 // (PairRead, or read() once). It also knows which plan, if any, this process is applying to
 // the pair: at most one at a time (claimApply). The runners and the journal live as long as
-// the session; owning or borrowed runners as constructed.
+// the session; owning or borrowed runners as constructed. After a plan that builds the pair
+// ran, recordLayout() writes the names it used into the pair's inventory entry (the one place
+// that does), so every later plan aims at them.
 
 #include "apply/Journal.h"
+#include "base/Result.h"
 #include "inventory/Inventory.h"
 #include "plan/PairIntent.h"
 #include "probe/NodeProbe.h"
@@ -49,6 +52,17 @@ public:
     /// The intent from the inventory's defaults and, when the inventory names none, the
     /// Primary's probed initiator name.
     PairIntent intent(const PairProbe& probe) const;
+    /// The inventory file the pair was read from; empty: unknown (nothing is recorded).
+    const QString& inventoryPath() const { return m_inventoryPath; }
+    void setInventoryPath(const QString& path) { m_inventoryPath = path; }
+    /// True for the plan kinds that build the pair's layers (create-pair, elements, array,
+    /// volume, export): after one ran to its end, its names are recorded.
+    static bool buildsLayout(const QString& planKind);
+    /// Records the names of every layer of `intent` as the pair's layout in its inventory entry
+    /// (a line edit: the rest of the file stays) and in pair(); done at once when they are
+    /// recorded already, and in pair() alone without an inventory path. Refused (the file
+    /// unchanged) when the file no longer holds the pair or cannot be written.
+    Result<void> recordLayout(const PairIntent& intent);
     /// "primary (root@host:22): why" for each node that did not answer usefully.
     QStringList readErrors(const PairProbe& probe) const;
 
@@ -66,6 +80,7 @@ signals:
 
 private:
     InventoryPair m_pair;
+    QString m_inventoryPath;
     std::unique_ptr<CommandRunner> m_ownedPrimary;
     std::unique_ptr<CommandRunner> m_ownedSecondary;
     CommandRunner& m_primary;

@@ -208,6 +208,9 @@ PairFields PairEditDialog::fields() const {
         node.initiatorName = text(p + QStringLiteral("initiator_name"));
         node.iscsiPort = text(p + QStringLiteral("iscsi_port"));
     }
+    // The layout nr1 recorded for the pair stays as it is.
+    if (m_pairIndex)
+        fields.layout = m_document.inventory().pairs[*m_pairIndex].layout;
     return fields;
 }
 
