@@ -4,6 +4,7 @@
 
 #include "PairFixtures.h"
 #include "inventory/Inventory.h"
+#include "inventory/PairForm.h"
 #include "plan/Planners.h"
 #include "session/PairSession.h"
 #include "transport/ReplayRunner.h"
@@ -110,6 +111,20 @@ private slots:
         // What it does not name stays as the defaults.
         QCOMPARE(intent.layout.primaryElement, testbedIntent().layout.primaryElement);
         QCOMPARE(intent.elementBackstoreName, QStringLiteral("nr1-testbed-element"));
+    }
+
+    void theEditorKeepsTheRecordedLayout() {
+        const auto read = parseInventory(kInventory, QStringLiteral("/tmp"));
+        QVERIFY2(read.ok(), qPrintable(read.why()));
+        Inventory inventory = read.value();
+        inventory.pairs.front().layout = recordedLayoutOf(renamedIntent());
+        // The pair as the editor shows it, its host changed, read back by the pair form.
+        PairFields typed = fieldsOf(inventory.pairs.front());
+        typed.primary.host = QStringLiteral("10.0.0.9");
+        const PairCheck check = checkPair(typed, inventory, QStringLiteral("/tmp"), 0);
+        QVERIFY(check.ok());
+        QCOMPARE(check.pair->layout, inventory.pairs.front().layout);
+        QCOMPARE(defaultIntent(*check.pair).layout.mdDevice, QStringLiteral("/dev/md5"));
     }
 
     void badLayoutValuesAreRefused_data() {
