@@ -6,8 +6,8 @@
 #include "PairFixtures.h"
 #include "apply/Executor.h"
 #include "apply/Journal.h"
+#include "base/Names.h"
 #include "base/NodeScript.h"
-#include "plan/Names.h"
 #include "plan/Planners.h"
 #include "transport/ReplayRunner.h"
 
