@@ -202,8 +202,10 @@ private slots:
         later.frontEndExport.initiators = created.frontEndExport.initiators;
         const PlanResult grow = planGrow(state, later, SizeRequest::ofBytes(256 << 20));
         QVERIFY2(grow.ok(), qPrintable(grow.reasons().join(u'\n')));
-        QVERIFY(commandRows(grow.value()).filter(QStringLiteral("mdadm --grow /dev/md5")).size() ==
-                1);
+        // md-grow-whole.sh $1 = md5, $2 = /dev/md5.
+        QVERIFY(commandRows(grow.value())
+                    .filter(QStringLiteral("--size=max' sh md5 /dev/md5"))
+                    .size() == 1);
 
         // Without the recorded names a teardown aims at the defaults: the backstore there
         // serves another LV, so nothing is planned.

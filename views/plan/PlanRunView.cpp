@@ -433,7 +433,8 @@ void PlanRunView::ended(Executor::State state) {
     case Executor::State::Done:
         m_status->setText(tr("Done: every step ran."));
         if (PairSession::buildsLayout(m_plan.kind))
-            if (const Result<void> recorded = m_session.recordLayout(m_intent); !recorded.ok())
+            if (const Result<void> recorded = m_session.recordLayout(m_recipe.intent);
+                !recorded.ok())
                 m_status->setText(tr("Done: every step ran. The pair's layout was not recorded in "
                                      "the inventory (%1): give the same names to later plans.")
                                       .arg(recorded.why()));
