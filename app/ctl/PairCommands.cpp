@@ -226,6 +226,18 @@ int runStatusCommand(const QStringList& input) {
 
 namespace {
 
+/// --on-failure WHAT: rollback, stop, or resume where `resumeAllowed` (a rollback taken over
+/// from the journal cannot turn into a resume); sets `error` otherwise.
+QString takeOnFailure(QStringList& arguments, QString& error, bool resumeAllowed) {
+    QString onFailure;
+    takeValue(arguments, QStringLiteral("--on-failure"), onFailure, error);
+    if (!onFailure.isEmpty() && onFailure != QLatin1String("rollback") &&
+        onFailure != QLatin1String("stop") &&
+        !(onFailure == QLatin1String("resume") && resumeAllowed))
+        error = QStringLiteral("--on-failure is rollback, resume or stop");
+    return onFailure;
+}
+
 int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& options,
                 bool apply) {
     const QString command = apply ? QStringLiteral("apply") : QStringLiteral("plan");
@@ -251,11 +263,7 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
         error = QStringLiteral("teardown needs --level export|volume|array|elements");
     }
     const bool yes = takeFlag(arguments, QStringLiteral("--yes"));
-    QString onFailure;
-    takeValue(arguments, QStringLiteral("--on-failure"), onFailure, error);
-    if (!onFailure.isEmpty() && onFailure != QLatin1String("rollback") &&
-        onFailure != QLatin1String("resume") && onFailure != QLatin1String("stop"))
-        error = QStringLiteral("--on-failure is rollback, resume or stop");
+    const QString onFailure = takeOnFailure(arguments, error, true);
     if (!error.isEmpty()) {
         printError(command, error);
         return kExitUsage;
@@ -322,11 +330,7 @@ int runRecovery(QStringList arguments, const PairOptions& options, bool rollback
     const QString command = QStringLiteral("apply");
     QString error;
     const bool yes = takeFlag(arguments, QStringLiteral("--yes"));
-    QString onFailure;
-    takeValue(arguments, QStringLiteral("--on-failure"), onFailure, error);
-    if (!onFailure.isEmpty() && onFailure != QLatin1String("rollback") &&
-        onFailure != QLatin1String("stop") && !(onFailure == QLatin1String("resume") && !rollback))
-        error = QStringLiteral("--on-failure is rollback, resume or stop");
+    const QString onFailure = takeOnFailure(arguments, error, !rollback);
     if (error.isEmpty() && !arguments.isEmpty())
         error = QStringLiteral("--resume and --rollback take no KIND and no plan options (the "
                                "journal has them): unknown argument %1")
