@@ -3,6 +3,8 @@
 # values come on stdin, never in an argv (so neither /proc/*/cmdline nor sudo's log shows them),
 # and reach LIO byte for byte: configfs stores what is written (targetcli would parse them
 # again). printf and [ are sh builtins, so no process ever gets a value as an argument.
+# The kernel names the mutual pair userid_mutual and password_mutual (rtslib's mutual_userid and
+# mutual_password are its own names for them); configfs refuses any other name (EACCES).
 # Arguments: $1 the ACL's auth directory,
 #   /sys/kernel/config/target/iscsi/IQN/tpgt_1/acls/INITIATOR/auth.
 # Stdin: four lines: user id, password, mutual user id, mutual password; an empty value is
@@ -21,5 +23,5 @@ set_auth() {
 }
 set_auth userid "$userid"
 set_auth password "$password"
-set_auth mutual_userid "$mutual_userid"
-set_auth mutual_password "$mutual_password"
+set_auth userid_mutual "$mutual_userid"
+set_auth password_mutual "$mutual_password"

@@ -29,7 +29,10 @@ void stopLeftovers(PairSession& session, const RecordedRun& run, QObject* contex
         return;
     }
     answers->outstanding = int(perNode.size());
-    for (const auto& [role, tags] : perNode) {
+    for (const auto& entry : perNode) {
+        // Named copies: a lambda may not capture a structured binding before clang 16.
+        const NodeRole role = entry.first;
+        const QStringList tags = entry.second;
         // The grace in tenths of a second, then the tags.
         Command command = Command::of(
             nodeScriptArgv(NodeScript::StopStep, QStringList{QStringLiteral("30")} + tags));

@@ -260,8 +260,12 @@ private slots:
         QFETCH(QString, mutualUser);
         QFETCH(QString, mutualSecret);
         QTemporaryDir auth; // stands in for …/acls/INITIATOR/auth, whose files LIO provides
-        for (const char* name : {"userid", "password", "mutual_userid", "mutual_password"}) {
-            QFile attribute(auth.filePath(QLatin1String(name)));
+        // The kernel's names (iscsi_target_configfs.c); configfs has no other file to write.
+        const QStringList attributes{QStringLiteral("userid"), QStringLiteral("password"),
+                                     QStringLiteral("userid_mutual"),
+                                     QStringLiteral("password_mutual")};
+        for (const QString& name : attributes) {
+            QFile attribute(auth.filePath(name));
             QVERIFY(attribute.open(QIODevice::WriteOnly));
         }
         const ScriptRun run = runChapScript(
@@ -274,10 +278,16 @@ private slots:
         QCOMPARE(readFile(auth.filePath(QStringLiteral("userid"))), QStringLiteral("host1"));
         QCOMPARE(readFile(auth.filePath(QStringLiteral("password"))), secret);
         // Empty is written as NULL, what LIO (and rtslib) take for "not set".
-        QCOMPARE(readFile(auth.filePath(QStringLiteral("mutual_userid"))),
+        QCOMPARE(readFile(auth.filePath(QStringLiteral("userid_mutual"))),
                  mutualUser.isEmpty() ? QStringLiteral("NULL") : mutualUser);
-        QCOMPARE(readFile(auth.filePath(QStringLiteral("mutual_password"))),
+        QCOMPARE(readFile(auth.filePath(QStringLiteral("password_mutual"))),
                  mutualSecret.isEmpty() ? QStringLiteral("NULL") : mutualSecret);
+        // Nothing but the kernel's attributes was written (a new name fails on configfs).
+        QStringList written = QDir(auth.path()).entryList(QDir::Files);
+        written.sort();
+        QStringList expected = attributes;
+        expected.sort();
+        QCOMPARE(written, expected);
     }
 
     void theNodeScriptRefusesWhatItCannotDo() {
