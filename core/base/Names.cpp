@@ -85,6 +85,20 @@ QString checkBackstoreName(const QString& name) {
     return QString();
 }
 
+const QRegularExpression& unitSerialPattern() {
+    static const QRegularExpression pattern =
+        exactPattern(QStringLiteral("[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}"));
+    return pattern;
+}
+
+QString checkUnitSerial(const QString& serial) {
+    if (!unitSerialPattern().match(serial).hasMatch())
+        return QStringLiteral("unit serial '%1' must be 1–80 letters, digits, '-', '.', ':' or "
+                              "'_', starting with a letter or digit")
+            .arg(serial);
+    return QString();
+}
+
 QString checkIpAddress(const QString& address, const QString& what) {
     // inet_pton reads a C string: a NUL or any byte past the address characters must not
     // slip through behind a valid prefix.

@@ -26,6 +26,10 @@ QString checkIqn(const QString& name, const QString& what);
 QString checkMdName(const QString& name);
 /// A LIO backstore name: letters, digits, '-', '_', '.'; 1–64 characters.
 QString checkBackstoreName(const QString& name);
+/// A LUN's unit serial (LIO's vpd_unit_serial, SCSI VPD page 0x80): letters, digits, '-', '.',
+/// ':', '_', 1–80 characters, starting with a letter or digit (a UUID is one).
+const QRegularExpression& unitSerialPattern();
+QString checkUnitSerial(const QString& serial);
 /// An IPv4 or IPv6 address (no host names: portals bind to addresses).
 QString checkIpAddress(const QString& address, const QString& what);
 /// A CHAP user name or secret: printable ASCII without spaces; secrets 12–255 characters.

@@ -62,6 +62,8 @@ const char* fileName(NodeScript script) {
         return "remove-unit-file.sh";
     case NodeScript::WriteFile:
         return "write-file.sh";
+    case NodeScript::ReplaceFile:
+        return "replace-file.sh";
     case NodeScript::StopStep:
         return "stop-step.sh";
     }

@@ -36,6 +36,7 @@ enum class NodeScript {
     LioAclChap,        ///< lio-acl-chap.sh: an ACL's CHAP credentials, read from stdin
     RemoveUnitFile,    ///< remove-unit-file.sh: remove a unit file, reload systemd
     WriteFile,         ///< write-file.sh: write one line to a file
+    ReplaceFile,       ///< replace-file.sh: replace a record file with one line, atomically
     StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)
 };
 

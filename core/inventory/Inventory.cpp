@@ -344,7 +344,8 @@ private:
             fail(map, field, QStringLiteral("a mapping of the pair's names"));
         checkKeys(map, field,
                   {"md", "primary_element", "secondary_element", "element_target",
-                   "element_backstore", "volume", "volume_target", "volume_backstore"});
+                   "element_backstore", "volume", "volume_target", "volume_backstore",
+                   "volume_serial"});
         // Names only (the planner checks each for its layer): no blanks, no line ends.
         static const QRegularExpression namePattern(
             QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9_.:+-]*\\z"));
@@ -371,6 +372,9 @@ private:
         value.volumeTarget = read("volume_target", namePattern, name);
         value.volumeBackstore =
             read("volume_backstore", backstorePattern, QStringLiteral("block/NAME or fileio/NAME"));
+        value.volumeSerial = read("volume_serial", unitSerialPattern(),
+                                  QStringLiteral("a unit serial of letters, digits, '-', '.', "
+                                                 "':', '_' (at most 80)"));
         return value;
     }
 

@@ -39,6 +39,7 @@ struct RecordedLayout {
     QString volume;           ///< "VG/LV"
     QString volumeTarget;     ///< the front-end target IQN
     QString volumeBackstore;  ///< "block/NAME" or "fileio/NAME"
+    QString volumeSerial;     ///< the front-end LUN's unit serial (VPD 0x80)
     bool operator==(const RecordedLayout&) const = default;
 };
 

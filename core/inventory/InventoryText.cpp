@@ -136,6 +136,7 @@ QStringList pairLines(const PairFields& pair, const ItemStyle& style) {
         addField(out, column, "volume", layout->volume);
         addField(out, column, "volume_target", layout->volumeTarget);
         addField(out, column, "volume_backstore", layout->volumeBackstore);
+        addField(out, column, "volume_serial", layout->volumeSerial);
     }
     return out;
 }

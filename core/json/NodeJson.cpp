@@ -7,6 +7,9 @@ QJsonObject toJson(const NodeState& node) {
     QJsonObject units;
     for (auto it = node.unitStates.begin(); it != node.unitStates.end(); ++it)
         units.insert(it.key(), emptyAsNull(it.value()));
+    QJsonArray identities;
+    for (const LunIdentity& identity : node.lunIdentities)
+        identities.append(identity.toJson());
     return QJsonObject{{QStringLiteral("hostname"), node.hostname},
                        {QStringLiteral("commands"), toJsonArray(node.commands)},
                        {QStringLiteral("blockDevices"), toJsonArray(node.blockDevices)},
@@ -20,7 +23,8 @@ QJsonObject toJson(const NodeState& node) {
                        {QStringLiteral("initiatorName"), toJson(node.initiatorName)},
                        {QStringLiteral("mdadmConf"), node.mdadmConf},
                        {QStringLiteral("lioRestoreDropins"), node.lioRestoreDropins},
-                       {QStringLiteral("units"), units}};
+                       {QStringLiteral("units"), units},
+                       {QStringLiteral("lunIdentities"), identities}};
 }
 
 } // namespace nr1

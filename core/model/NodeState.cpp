@@ -35,4 +35,11 @@ const BlockDevice* NodeState::findBlockDeviceByPath(const QString& path) const {
     return nullptr;
 }
 
+const LunIdentity* NodeState::findLunIdentity(const QString& pair) const {
+    for (const LunIdentity& identity : lunIdentities)
+        if (identity.pair == pair)
+            return &identity;
+    return nullptr;
+}
+
 } // namespace nr1

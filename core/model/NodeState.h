@@ -6,6 +6,7 @@
 #include "model/BlockDevice.h"
 #include "model/Iscsi.h"
 #include "model/Lio.h"
+#include "model/LunIdentity.h"
 #include "model/Lvm.h"
 #include "model/Md.h"
 
@@ -31,6 +32,7 @@ struct NodeState {
     QStringList commands; ///< the administration commands found on the node (mdadm, targetcli, …)
     /// systemd units nr1 relies on → `systemctl is-enabled` ("enabled", "disabled", "" if absent)
     QMap<QString, QString> unitStates;
+    std::vector<LunIdentity> lunIdentities; ///< /etc/nr1/*.identity: the LUNs nr1 recorded here
     bool operator==(const NodeState&) const = default;
 
     const BlockDevice* findBlockDevice(const QString& kernelName) const;
@@ -41,6 +43,8 @@ struct NodeState {
     const MdSysfs* findMdSysfs(const QString& name) const;
     /// The first iSCSI session to `targetIqn`, or nullptr.
     const IscsiSession* findSession(const QString& targetIqn) const;
+    /// The LUN identity nr1 recorded on this node for pair `pair`, or nullptr.
+    const LunIdentity* findLunIdentity(const QString& pair) const;
 };
 
 } // namespace nr1

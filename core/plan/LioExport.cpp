@@ -83,6 +83,13 @@ void planBackstore(const LioExportContext& c) {
         if (object->dev != spec.device)
             b.refuse(QStringLiteral("On the %1, backstore %2 already serves %3, not %4.")
                          .arg(c.nodeName, storePath, object->dev, spec.device));
+        if (!spec.unitSerial.isEmpty() && object->wwn != spec.unitSerial)
+            b.refuse(QStringLiteral("On the %1, backstore %2 runs with unit serial %3, not %4 as "
+                                    "the pair records; nr1 never changes the serial of a live "
+                                    "LUN (initiators would take it for another disk): record "
+                                    "%3 as the pair's volume_serial in the inventory if it is "
+                                    "the right one.")
+                         .arg(c.nodeName, storePath, object->wwn, spec.unitSerial));
         return;
     }
     for (const StorageObject& other : c.lio.storageObjects)
@@ -97,12 +104,22 @@ void planBackstore(const LioExportContext& c) {
                   << QStringLiteral("write_back=false");
     else
         arguments << QStringLiteral("dev=") + spec.device;
+    // The serial can only be given at creation (targetcli has no set for it afterwards).
+    if (!spec.unitSerial.isEmpty())
+        arguments << QStringLiteral("wwn=") + spec.unitSerial;
+    const QString serial = spec.unitSerial;
     b.add(node, commands::targetcli(QStringLiteral("/backstores/") + spec.plugin, arguments),
-          QStringLiteral("Create the %1 backstore %2 on %3.")
-              .arg(spec.plugin, spec.backstoreName, spec.device))
-        .doneWhen(QStringLiteral("backstore %1 exists on the %2").arg(storePath, c.nodeName),
-                  [node, storePath](const PairState& s) {
-                      return s.node(node).lio.findStorageObject(storePath) != nullptr;
+          serial.isEmpty() ? QStringLiteral("Create the %1 backstore %2 on %3.")
+                                 .arg(spec.plugin, spec.backstoreName, spec.device)
+                           : QStringLiteral("Create the %1 backstore %2 on %3 with unit serial %4.")
+                                 .arg(spec.plugin, spec.backstoreName, spec.device, serial))
+        .doneWhen(serial.isEmpty()
+                      ? QStringLiteral("backstore %1 exists on the %2").arg(storePath, c.nodeName)
+                      : QStringLiteral("backstore %1 exists on the %2 with unit serial %3")
+                            .arg(storePath, c.nodeName, serial),
+                  [node, storePath, serial](const PairState& s) {
+                      const StorageObject* object = s.node(node).lio.findStorageObject(storePath);
+                      return object && (serial.isEmpty() || object->wwn == serial);
                   })
         .undoWith(lioUndo(commands::targetcli(QStringLiteral("/backstores/") + spec.plugin,
                                               {QStringLiteral("delete"), spec.backstoreName})));

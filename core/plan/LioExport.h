@@ -4,8 +4,9 @@
 // backstore on a device, a target with TPG 1, its portals, one LUN, one ACL per initiator,
 // optional CHAP, then saveconfig, one step each in that order. Adds only what is missing;
 // refuses when what exists conflicts (a backstore on another device, a LUN at another index,
-// open access, initiators that must not be there). Every undo deletes what its action created
-// and saves again. Internal to core/plan: the element and export stages use it.
+// open access, initiators that must not be there, a backstore running with another unit
+// serial than the one asked: nr1 never changes a live LUN's identity). Every undo deletes what its
+// action created and saves again. Internal to core/plan: the element and export stages use it.
 
 #include "model/Pair.h"
 #include "plan/PairIntent.h"
@@ -26,6 +27,7 @@ struct LioExport {
     QStringList initiators;
     bool onlyTheseInitiators = false; ///< refuse other ACLs already on the target
     std::optional<ChapSettings> chap;
+    QString unitSerial; ///< given to a new backstore (wwn=); empty: LIO makes one up
 };
 
 void planLioExport(PlanBuilder& builder, const LioExport& spec);

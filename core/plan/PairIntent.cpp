@@ -4,6 +4,7 @@
 #include "inventory/Inventory.h"
 
 #include <QSet>
+#include <QUuid>
 
 namespace nr1 {
 
@@ -13,8 +14,15 @@ QString PairIntent::mdDeviceName() const {
 
 PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary) {
     PairIntent intent = defaultIntent(pair);
-    if (intent.primaryInitiator.isEmpty() && probedPrimary)
+    if (!probedPrimary)
+        return intent;
+    if (intent.primaryInitiator.isEmpty())
         intent.primaryInitiator = probedPrimary->initiatorName.name;
+    const bool serialRecorded = pair.layout && !pair.layout->volumeSerial.isEmpty();
+    if (const StorageObject* running =
+            probedPrimary->lio.findStorageObject(intent.frontEndExport.backstorePath());
+        running && !serialRecorded && !running->wwn.isEmpty())
+        intent.frontEndExport.unitSerial = running->wwn;
     return intent;
 }
 
@@ -49,6 +57,7 @@ void applyRecordedLayout(PairIntent& intent, const RecordedLayout& recorded) {
     frontEnd.volume = elementOf(recorded.volume, frontEnd.volume);
     take(frontEnd.targetIqn, recorded.volumeTarget);
     layout.frontEnd = frontEnd;
+    take(intent.frontEndExport.unitSerial, recorded.volumeSerial);
     if (!recorded.volumeBackstore.isEmpty()) {
         intent.frontEndExport.kind = recorded.volumeBackstore.startsWith(QLatin1String("fileio/"))
                                          ? BackstoreKind::FileIo
@@ -72,6 +81,7 @@ RecordedLayout recordedLayoutOf(const PairIntent& intent) {
     recorded.volumeTarget = frontEnd.targetIqn;
     recorded.volumeBackstore =
         intent.frontEndExport.plugin() + QLatin1Char('/') + intent.frontEndExport.backstoreName;
+    recorded.volumeSerial = intent.frontEndExport.unitSerial;
     return recorded;
 }
 
@@ -104,7 +114,18 @@ PairIntent defaultIntent(const InventoryPair& pair) {
     intent.frontEndExport.portals = {IscsiPortal{QStringLiteral("0.0.0.0"), 3260, std::nullopt}};
     if (pair.layout)
         applyRecordedLayout(intent, *pair.layout);
+    if (intent.frontEndExport.unitSerial.isEmpty())
+        intent.frontEndExport.unitSerial =
+            derivedUnitSerial(pair, intent.layout.frontEnd->targetIqn);
     return intent;
+}
+
+QString derivedUnitSerial(const InventoryPair& pair, const QString& frontEndTarget) {
+    // nr1's own namespace: serials of other tools' name-based UUIDs never collide with these.
+    static const QUuid nr1Namespace(QStringLiteral("8d7f3b5e-2c41-4a6e-9b0d-6f1e2a3c4d5e"));
+    const QString name =
+        QStringList{pair.name, pair.primary.host, pair.secondary.host, frontEndTarget}.join(u'\n');
+    return QUuid::createUuidV5(nr1Namespace, name.toUtf8()).toString(QUuid::WithoutBraces);
 }
 
 QStringList validateExportIntent(const PairIntent& intent) {
@@ -123,6 +144,7 @@ QStringList validateExportIntent(const PairIntent& intent) {
     }
     const ExportIntent& exportIntent = intent.frontEndExport;
     note(checkBackstoreName(exportIntent.backstoreName));
+    note(checkUnitSerial(exportIntent.unitSerial));
     if (exportIntent.portals.empty())
         note(QStringLiteral("the LUN export needs at least one portal"));
     for (const IscsiPortal& portal : exportIntent.portals) {

@@ -35,6 +35,9 @@ struct ExportIntent {
     std::vector<IscsiPortal> portals; ///< where the LUN is offered; default 0.0.0.0:3260
     QStringList initiators;           ///< initiator IQNs allowed in (one ACL each)
     std::optional<ChapSettings> chap; ///< CHAP for every ACL (one auth mode per TPG)
+    /// The LUN's unit serial (VPD 0x80, and LIO's NAA in 0x83): given to the backstore when it
+    /// is created, so the LUN keeps its identity on whichever node serves it.
+    QString unitSerial;
     bool operator==(const ExportIntent&) const = default;
 
     QString plugin() const {
@@ -70,12 +73,18 @@ struct PairIntent {
 };
 
 /// Defaults for a pair from the inventory: names from the source page, the Secondary's
-/// replication address as the replication portal, IQNs derived from the pair name; every name
-/// the inventory recorded for the pair (its `layout`, written when nr1 created it) replaces its
-/// default.
+/// replication address as the replication portal, IQNs derived from the pair name, the LUN's
+/// unit serial derived from the pair (derivedUnitSerial); every name the inventory recorded for
+/// the pair (its `layout`, written when nr1 created it) replaces its default.
 PairIntent defaultIntent(const InventoryPair& pair);
-/// defaultIntent(), with the Primary's probed initiator name when the inventory names none.
+/// defaultIntent(), with the Primary's probed initiator name when the inventory names none,
+/// and the serial of the front-end backstore the Primary runs when the inventory records none
+/// (a live LUN keeps its serial).
 PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary);
+/// The unit serial nr1 gives a pair's LUN when none is recorded: a name-based UUID (version 5)
+/// of the pair's name, both nodes' hosts and its front-end target, so two pairs differ
+/// and the same pair always gets the same one (a preview and its apply agree).
+QString derivedUnitSerial(const InventoryPair& pair, const QString& frontEndTarget);
 
 /// The names of every layer of `intent`, as the inventory records them for the pair.
 RecordedLayout recordedLayoutOf(const PairIntent& intent);

@@ -1,6 +1,7 @@
 #include "plan/PairStatus.h"
 
 #include "base/Sizes.h"
+#include "plan/Plan.h"
 
 #include <QJsonArray>
 
@@ -103,6 +104,20 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
         exportObject.insert(QStringLiteral("portals"), portals);
         exportObject.insert(QStringLiteral("saved"),
                             state.primary.savedLio.findTarget(frontEnd.targetIqn) != nullptr);
+        // The identity initiators see, and whether each node keeps it for the node that
+        // serves next.
+        if (const StorageObject* backstore =
+                state.primary.lio.findStorageObject(intent.frontEndExport.backstorePath())) {
+            exportObject.insert(QStringLiteral("unitSerial"), backstore->wwn);
+            QJsonObject recorded;
+            for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+                const LunIdentity* identity = state.node(role).findLunIdentity(layout.name);
+                recorded.insert(nodeRoleName(role), identity &&
+                                                        identity->unitSerial == backstore->wwn &&
+                                                        identity->targetIqn == frontEnd.targetIqn);
+            }
+            exportObject.insert(QStringLiteral("identityRecorded"), recorded);
+        }
     }
     return QJsonObject{
         {QStringLiteral("pair"), layout.name},
@@ -199,6 +214,21 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
                          exported.value(QStringLiteral("saved")).toBool()
                              ? QString()
                              : QStringLiteral(" (NOT SAVED: lost at reboot)"));
+        if (exported.contains(QStringLiteral("unitSerial"))) {
+            QStringList missing;
+            const QJsonObject recorded =
+                exported.value(QStringLiteral("identityRecorded")).toObject();
+            for (auto it = recorded.begin(); it != recorded.end(); ++it)
+                if (!it.value().toBool())
+                    missing << it.key();
+            text += QStringLiteral("    unit serial %1, %2\n")
+                        .arg(exported.value(QStringLiteral("unitSerial")).toString(),
+                             missing.isEmpty()
+                                 ? QStringLiteral("identity recorded on both nodes")
+                                 : QStringLiteral("identity NOT recorded on the %1 (plan export "
+                                                  "records it)")
+                                       .arg(missing.join(QStringLiteral(" and the "))));
+        }
     } else {
         text += QStringLiteral("  export %1: missing\n")
                     .arg(exported.value(QStringLiteral("target")).toString());

@@ -160,6 +160,8 @@ QJsonObject PlanRecipe::toJson() const {
         {QStringLiteral("portals"), portals},
         {QStringLiteral("initiators"), stringArray(exported.initiators)},
     };
+    if (!exported.unitSerial.isEmpty())
+        exportObject.insert(QStringLiteral("unitSerial"), exported.unitSerial);
     if (exported.chap)
         exportObject.insert(
             QStringLiteral("chap"),
@@ -232,6 +234,9 @@ Result<PlanRecipe> PlanRecipe::fromJson(const QJsonObject& object) {
         exported.portals.push_back(
             readPortal(Reader(portal.toObject(), QStringLiteral("portal"), &problem)));
     exported.initiators = exportReader.strings("initiators");
+    // Journals written before nr1 chose serials have none: their plans gave none either.
+    if (exportReader.has("unitSerial"))
+        exported.unitSerial = exportReader.string("unitSerial");
     if (exportReader.has("chap")) {
         Reader chap = exportReader.sub("chap");
         exported.chap =

@@ -4,6 +4,7 @@
 #include "probe/DiskLinksParser.h"
 #include "probe/IscsiParsers.h"
 #include "probe/LsblkParser.h"
+#include "probe/LunIdentityParser.h"
 #include "probe/LvmReportParser.h"
 #include "probe/MdSysfsParser.h"
 #include "probe/MdstatParser.h"
@@ -94,6 +95,8 @@ public:
     }
 
     /// The section's text whatever its exit status, when that status is one of `accepted`.
+    bool has(const QString& name) const { return m_sections.contains(name); }
+
     QString output(const QString& name, QList<int> accepted) const {
         const auto it = m_sections.find(name);
         if (it != m_sections.end() && accepted.contains(it->exitCode))
@@ -259,6 +262,11 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
             const QStringList parts = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
             state.unitStates.insert(parts.value(0), parts.value(1));
         }
+        // Captures taken before nr1 recorded LUN identities have no such section.
+        if (reader.has(QStringLiteral("lun-identities")))
+            state.lunIdentities =
+                reader.parsed(QStringLiteral("lun-identities"),
+                              parseLunIdentities(reader.text(QStringLiteral("lun-identities"))));
         return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
     });
 }

@@ -4,7 +4,9 @@
 
 #include "PairFixtures.h"
 #include "plan/DiskChoices.h"
+#include "plan/PairStatus.h"
 #include "plan/Planners.h"
+#include "probe/LunIdentityParser.h"
 
 #include <QJsonDocument>
 #include <QtTest>
@@ -27,6 +29,18 @@ const QString kDropin = QStringLiteral(
 const QString kRemoveDropin =
     QStringLiteral("sh -c 'rm -f \"$1\" && systemctl daemon-reload' sh "
                    "/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-testbed.conf");
+const QString kSerial = QStringLiteral("d85e44cd-bed0-5cf3-a5e8-f760a3cdc8bb");
+// Records the LUN's identity on a node, one JSON line in /etc/nr1/testbed.identity (keys in
+// QJsonDocument's order), replacing the file atomically.
+const QString kRecordIdentity =
+    QStringLiteral("sh -c 'f=$1\nmkdir -p \"${f%/*}\" || exit 1\nt=\"$f.new.$$\"\nif ! { printf "
+                   "'\\''%s\\n'\\'' \"$2\" > \"$t\" && sync \"$t\" && mv -f \"$t\" \"$f\"; }; "
+                   "then\n    rm -f \"$t\"\n    exit 2\nfi\n' sh /etc/nr1/testbed.identity "
+                   "'{\"backstore\":\"block/nr1-testbed\",\"chap_user\":\"\",\"initiators\":"
+                   "[\"iqn.2024-01.test.host:libiscsi\"],\"lun\":0,\"pair\":\"testbed\","
+                   "\"portals\":[\"0.0.0.0:3260\"],\"target\":\"iqn.2003-01.org.linux-iscsi."
+                   "nr1:testbed-lun\",\"unit_serial\":\"%1\"}'")
+        .arg(kSerial);
 const QString kNode =
     QStringLiteral("iscsiadm -m node -T iqn.2003-01.org.linux-iscsi.nr1:testbed-element -p "
                    "10.99.0.2:3260");
@@ -123,8 +137,11 @@ private slots:
                 QStringLiteral("primary: vgcreate LIO-NR1-VOL /dev/md0"),
                 QStringLiteral("primary: lvcreate --yes --wipesignatures y --zero y -l 100%FREE -n "
                                "NR1-PRIMARY-VOL LIO-NR1-VOL"),
+                // The serial nr1 derives for the testbed pair (a UUID v5 of its names).
                 QStringLiteral("primary: targetcli /backstores/block create name=nr1-testbed "
-                               "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL"),
+                               "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL "
+                               "wwn=%1")
+                    .arg(kSerial),
                 QStringLiteral("primary: targetcli /iscsi create "
                                "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
                 QStringLiteral("primary: targetcli %1/luns create /backstores/block/nr1-testbed "
@@ -133,6 +150,8 @@ private slots:
                 QStringLiteral("primary: targetcli %1/acls create iqn.2024-01.test.host:libiscsi")
                     .arg(kLunTpg),
                 QStringLiteral("primary: targetcli saveconfig"),
+                QStringLiteral("primary: %1").arg(kRecordIdentity),
+                QStringLiteral("secondary: %1").arg(kRecordIdentity),
                 QStringLiteral(
                     "primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
                     ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
@@ -160,14 +179,95 @@ private slots:
     }
 
     void createdPairNeedsNothing() {
-        const PairIntent intent = testbedIntent();
-        const PlanResult result =
-            planCreatePair(probedPair(QStringLiteral("created"), intent), intent);
+        // The capture predates LUN identity records: a plan adds just those, keeping the
+        // serial the LUN runs with; once they are there, nothing is left to do.
+        const NodeState primary = probedNode(QStringLiteral("created"), QStringLiteral("primary"));
+        const PairIntent intent = testbedIntent(&primary);
+        QCOMPARE(intent.frontEndExport.unitSerial,
+                 QStringLiteral("c4ce9b4d-4c45-40ff-905c-88aa8895787d"));
+        PairState state = probedPair(QStringLiteral("created"), intent);
+        const PlanResult result = planCreatePair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
-        QCOMPARE(commandRows(result.value()), QStringList{});
-        QVERIFY(result.value()
+        QCOMPARE(result.value().actions.size(), size_t(2));
+        for (const Action& action : result.value().actions) {
+            QVERIFY(action.sentence.startsWith(QStringLiteral("Record the LUN's identity")));
+            // What the node will hold: the line the action writes, read as the probe reads it.
+            const auto written = parseLunIdentities(action.argv.last());
+            QVERIFY(written.ok());
+            QCOMPARE(written.value().size(), size_t(1));
+            QCOMPARE(written.value().front().unitSerial, intent.frontEndExport.unitSerial);
+            QCOMPARE(written.value().front().pair, QStringLiteral("testbed"));
+            QVERIFY(!action.done.holds(state));
+            (action.node == NodeRole::Primary ? state.primary : state.secondary).lunIdentities =
+                written.value();
+            QVERIFY(action.done.holds(state));
+        }
+        const PlanResult again = planCreatePair(state, intent);
+        QVERIFY2(again.ok(), qPrintable(again.reasons().join(u'\n')));
+        QCOMPARE(commandRows(again.value()), QStringList{});
+        QVERIFY(again.value()
                     .preview(QStringLiteral("p"), QStringLiteral("s"))
                     .contains(QStringLiteral("Nothing to do")));
+    }
+
+    void aPairServedWithItsIdentityNeedsNothing() {
+        // Captured after a create-pair that chose the serial and recorded the identity: the
+        // probe reads both records, and the same intent (its serial derived again, not read
+        // from the node) finds nothing to do.
+        const PairIntent intent = testbedIntent();
+        const PairState state = probedPair(QStringLiteral("served-with-identity"), intent);
+        for (const NodeState* node : {&state.primary, &state.secondary}) {
+            const LunIdentity* identity = node->findLunIdentity(QStringLiteral("testbed"));
+            QVERIFY(identity);
+            QCOMPARE(identity->unitSerial, kSerial);
+            QCOMPARE(identity->initiators,
+                     QStringList{QStringLiteral("iqn.2024-01.test.host:libiscsi")});
+        }
+        QCOMPARE(
+            state.primary.lio.findStorageObject(QStringLiteral("/backstores/block/nr1-testbed"))
+                ->wwn,
+            kSerial);
+        const PlanResult result = planCreatePair(state, intent);
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+        QCOMPARE(commandRows(result.value()), QStringList{});
+    }
+
+    void statusSaysWhereTheIdentityIsKept() {
+        const PairIntent intent = testbedIntent();
+        PairState state = probedPair(QStringLiteral("served-with-identity"), intent);
+        QString text = pairStatusText(state, intent);
+        QVERIFY2(
+            text.contains(
+                QStringLiteral("unit serial %1, identity recorded on both nodes").arg(kSerial)),
+            qPrintable(text));
+        // The Secondary lost its record: said, with what records it again.
+        state.secondary.lunIdentities.clear();
+        const QJsonObject exported =
+            pairStatusJson(state, intent).value(QStringLiteral("export")).toObject();
+        QCOMPARE(exported.value(QStringLiteral("unitSerial")).toString(), kSerial);
+        QCOMPARE(
+            exported.value(QStringLiteral("identityRecorded")).toObject(),
+            (QJsonObject{{QStringLiteral("primary"), true}, {QStringLiteral("secondary"), false}}));
+        text = pairStatusText(state, intent);
+        QVERIFY2(text.contains(QStringLiteral("identity NOT recorded on the secondary")),
+                 qPrintable(text));
+    }
+
+    void aLiveSerialIsNeverChanged() {
+        // The inventory records another serial than the one the LUN runs with: refused, and
+        // the sentence says what to do.
+        const NodeState primary = probedNode(QStringLiteral("created"), QStringLiteral("primary"));
+        PairIntent intent = testbedIntent(&primary);
+        intent.frontEndExport.unitSerial = kSerial;
+        const PlanResult result =
+            planCreatePair(probedPair(QStringLiteral("created"), intent), intent);
+        QVERIFY(!result.ok());
+        QVERIFY2(anyContains(result.reasons(),
+                             QStringLiteral("runs with unit serial "
+                                            "c4ce9b4d-4c45-40ff-905c-88aa8895787d, not %1")
+                                 .arg(kSerial)),
+                 qPrintable(result.why()));
+        QVERIFY(anyContains(result.reasons(), QStringLiteral("volume_serial")));
     }
 
     void postconditionsHoldOnTheCreatedPair() {
@@ -176,8 +276,17 @@ private slots:
         const PlanResult result =
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(result.ok());
-        const PairState created = probedPair(QStringLiteral("created"), intent);
+        PairState created = probedPair(QStringLiteral("created"), intent);
         const PairState blank = probedPair(QStringLiteral("blank"), intent);
+        // The capture was taken before nr1 chose serials and recorded identities: give its
+        // LUN the serial this plan asks and its nodes the records this plan writes.
+        for (StorageObject& object : created.primary.lio.storageObjects)
+            if (object.name == QLatin1String("nr1-testbed"))
+                object.wwn = kSerial;
+        for (const Action& action : result.value().actions)
+            if (action.sentence.startsWith(QStringLiteral("Record the LUN's identity")))
+                (action.node == NodeRole::Primary ? created.primary : created.secondary)
+                    .lunIdentities = parseLunIdentities(action.argv.last()).value();
         for (const Action& action : result.value().actions) {
             if (!action.done.isSet())
                 continue;

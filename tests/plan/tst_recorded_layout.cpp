@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 using namespace nr1;
@@ -99,7 +100,8 @@ private slots:
         const QString text = kInventory + QStringLiteral("    layout:\n"
                                                          "      md: md7\n"
                                                          "      volume: VG1/LV1\n"
-                                                         "      volume_backstore: fileio/st\n");
+                                                         "      volume_backstore: fileio/st\n"
+                                                         "      volume_serial: 1234-abcd\n");
         const auto read = parseInventory(text, QStringLiteral("/tmp"));
         QVERIFY2(read.ok(), qPrintable(read.why()));
         const PairIntent intent = defaultIntent(read.value().pairs.front());
@@ -108,9 +110,40 @@ private slots:
                  (ElementRef{QStringLiteral("VG1"), QStringLiteral("LV1")}));
         QCOMPARE(intent.frontEndExport.kind, BackstoreKind::FileIo);
         QCOMPARE(intent.frontEndExport.backstoreName, QStringLiteral("st"));
+        QCOMPARE(intent.frontEndExport.unitSerial, QStringLiteral("1234-abcd"));
+        QCOMPARE(recordedLayoutOf(intent).volumeSerial, QStringLiteral("1234-abcd"));
         // What it does not name stays as the defaults.
         QCOMPARE(intent.layout.primaryElement, testbedIntent().layout.primaryElement);
         QCOMPARE(intent.elementBackstoreName, QStringLiteral("nr1-testbed-element"));
+    }
+
+    void aPairGetsItsOwnSerialUntilOneIsRecorded() {
+        // Not recorded: a UUID of the pair's names, the same every time (a preview and its
+        // apply agree), another for another pair.
+        const PairIntent first = defaultIntent(testbedPair());
+        QCOMPARE(first.frontEndExport.unitSerial,
+                 defaultIntent(testbedPair()).frontEndExport.unitSerial);
+        QVERIFY(QUuid::fromString(first.frontEndExport.unitSerial).version() == QUuid::Sha1);
+        InventoryPair other = testbedPair();
+        other.name = QStringLiteral("other");
+        QVERIFY(defaultIntent(other).frontEndExport.unitSerial != first.frontEndExport.unitSerial);
+        other = testbedPair();
+        other.secondary.host = QStringLiteral("10.0.0.9");
+        QVERIFY(defaultIntent(other).frontEndExport.unitSerial != first.frontEndExport.unitSerial);
+        // A Primary that runs the pair's LUN already: its serial is kept...
+        NodeState primary = probedNode(QStringLiteral("created"), QStringLiteral("primary"));
+        QCOMPARE(defaultIntent(testbedPair(), &primary).frontEndExport.unitSerial,
+                 QStringLiteral("c4ce9b4d-4c45-40ff-905c-88aa8895787d"));
+        // ...unless the inventory records one (the planner then refuses the difference).
+        InventoryPair recorded = testbedPair();
+        recorded.layout = RecordedLayout{};
+        recorded.layout->volumeSerial = QStringLiteral("0123456789abcdef0123456789abcdef");
+        QCOMPARE(defaultIntent(recorded, &primary).frontEndExport.unitSerial,
+                 QStringLiteral("0123456789abcdef0123456789abcdef"));
+        // An intent without a serial is not valid.
+        PairIntent none = first;
+        none.frontEndExport.unitSerial.clear();
+        QVERIFY(validateExportIntent(none).join(u' ').contains(QStringLiteral("unit serial")));
     }
 
     void theEditorKeepsTheRecordedLayout() {
@@ -137,6 +170,11 @@ private slots:
         QTest::newRow("plugin") << QStringLiteral("volume_backstore: ramdisk/x")
                                 << QStringLiteral("volume_backstore");
         QTest::newRow("unknown") << QStringLiteral("vg: x") << QStringLiteral("vg");
+        QTest::newRow("serial with a blank")
+            << QStringLiteral("volume_serial: \"ab cd\"") << QStringLiteral("volume_serial");
+        QTest::newRow("serial too long")
+            << QStringLiteral("volume_serial: ") + QString(81, QLatin1Char('a'))
+            << QStringLiteral("volume_serial");
     }
 
     void badLayoutValuesAreRefused() {

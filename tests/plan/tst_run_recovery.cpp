@@ -197,7 +197,9 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("j.jsonl"));
         Plan plan;
         const RecordedRun run = crashedCreatePair(path, crashed, &plan);
-        const Plan remade = remakePlan(run).value();
+        const PlanResult remadeResult = remakePlan(run);
+        QVERIFY2(remadeResult.ok(), qPrintable(remadeResult.why()));
+        const Plan remade = remadeResult.value();
         // The nodes do not show the killed action done: it runs again, then the rest.
         const PairState blank = probedPair(QStringLiteral("blank"), testbedIntent());
         ReplayRunner primary(QStringLiteral("p")), secondary(QStringLiteral("s"));

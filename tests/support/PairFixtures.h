@@ -37,9 +37,10 @@ inline InventoryPair testbedPair() {
     return pair;
 }
 
-/// The intent the e2e test gives: both disks on each node, 1 GiB elements, one initiator.
-inline PairIntent testbedIntent() {
-    PairIntent intent = defaultIntent(testbedPair());
+/// The intent the e2e test gives: both disks on each node, 1 GiB elements, one initiator; with
+/// the probed Primary as a session makes it (its running LUN's serial kept).
+inline PairIntent testbedIntent(const NodeState* probedPrimary = nullptr) {
+    PairIntent intent = defaultIntent(testbedPair(), probedPrimary);
     intent.primaryDisks = {QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")};
     intent.secondaryDisks = intent.primaryDisks;
     intent.elementSize = SizeRequest::ofBytes(qint64(1) << 30);
