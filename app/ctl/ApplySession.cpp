@@ -180,7 +180,8 @@ public:
     }
 
     /// SIGINT/SIGTERM: before the first step the apply ends (nothing ran); during the run it
-    /// is recorded, and the run stops after the running step.
+    /// is recorded, and the run stops after the running step; either way the exit status is
+    /// 128 + the signal's number.
     void interrupt(int number, const QString& signalName) {
         if (m_executor.state() == Executor::State::Ready) {
             printError(QStringLiteral("apply"),
@@ -189,7 +190,7 @@ public:
             return;
         }
         m_executor.interrupt(signalName);
-        m_interrupted = true;
+        m_interruptedBy = number;
         if (!m_json)
             print(QStringLiteral("\n%1: stopping after the running step (again to quit at once, "
                                  "leaving the lock; `nr1ctl apply --resume` or --rollback "
@@ -260,10 +261,12 @@ private:
             // Neither rollback nor resume may run beside a command that may still run.
             if (!m_json)
                 print(QStringLiteral("Left as it is.\nJournal: %1\n").arg(m_journal.path()));
-            end(kExitApplyFailed);
+            end(leftCode());
             return;
         }
-        QString choice = m_onFailure;
+        // A run stopped by a signal is left as it is: SIGTERM (a shutdown) or SIGINT asked
+        // nr1 to stop, not to start a rollback or a resume.
+        QString choice = m_interruptedBy ? QStringLiteral("stop") : m_onFailure;
         if (choice.isEmpty() && isTerminal() && !m_json) {
             print(QStringLiteral("[r]oll back what ran, re-probe and re[s]ume, or [l]eave the pair "
                                  "as it is? "));
@@ -276,8 +279,6 @@ private:
             m_executor.rollback();
             return;
         }
-        if (m_interrupted)
-            choice = QStringLiteral("stop");
         // An automatic resume is tried once: a failure that repeats needs a person.
         if (choice == QLatin1String("resume") && m_onFailure == choice && m_resumed)
             choice = QStringLiteral("stop");
@@ -293,8 +294,12 @@ private:
                                "again: a new plan skips what is done (a grow is planned from "
                                "the sizes as they are now).\nJournal: %1\n")
                     .arg(m_journal.path()));
-        end(kExitApplyFailed);
+        end(leftCode());
     }
+
+    /// The status of a run left unfinished: a failure, or the shell's status for the signal
+    /// that stopped it (so a script tells one from the other).
+    int leftCode() const { return m_interruptedBy ? 128 + m_interruptedBy : kExitApplyFailed; }
 
     /// After a plan that built the pair: its names go into the pair's inventory entry.
     void recordLayout() {
@@ -342,7 +347,7 @@ private:
     bool m_json;
     QString m_onFailure;
     bool m_resumed = false;
-    bool m_interrupted = false;
+    int m_interruptedBy = 0; ///< the signal that stopped the run (SIGINT, SIGTERM); 0: none
     Journal& m_journal;
     PairLock m_lock;
     ApplyStart m_start;

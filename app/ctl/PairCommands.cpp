@@ -92,7 +92,8 @@ QString planCommandHelp(bool apply) {
            QStringLiteral("\nExit status: 0 done (or nothing to do), 1 the apply failed, 3 the "
                           "planner refused\n(also: the pair changed since the plan was shown), "
                           "64 usage, 75 the pair is locked\nby another nr1 (see nr1ctl unlock), "
-                          "255 a node could not be reached.\n");
+                          "130/143 stopped by SIGINT/SIGTERM, 255 a node could not be "
+                          "reached.\n");
 }
 
 QString journalCommandHelp() {
