@@ -84,6 +84,8 @@ QStringList linesOf(const PairSnapshot& snapshot) {
         lines << arrayLine(array);
     for (const ExportView& exported : snapshot.exports)
         lines << exportLine(exported);
+    if (snapshot.primary.answered || snapshot.secondary.answered)
+        lines << servingLine(snapshot);
     return lines;
 }
 

@@ -34,6 +34,10 @@ QString eventKindName(MonitorEventKind kind) {
         return QStringLiteral("sync-stopped");
     case MonitorEventKind::SyncWaiting:
         return QStringLiteral("sync-waiting");
+    case MonitorEventKind::ServingChanged:
+        return QStringLiteral("serving-changed");
+    case MonitorEventKind::BothAssemble:
+        return QStringLiteral("both-assemble");
     }
     return QStringLiteral("unknown");
 }
@@ -185,6 +189,46 @@ void compareArray(EventList& events, bool firstLook, const ArrayView* before,
     compareSync(events, before, after);
 }
 
+QString nodesInWords(const QStringList& nodes) {
+    return nodes.size() > 1 ? QStringLiteral("both nodes")
+                            : QStringLiteral("the ") + nodes.value(0);
+}
+
+/// Who serves the LUN, and who runs the array, when that changes. A node that merely stopped
+/// answering is the node's own event, not a change of who serves.
+void compareServing(EventList& events, const PairSnapshot* before, const PairSnapshot& after) {
+    const QStringList was = before ? before->serving : QStringList{};
+    const QStringList& now = after.serving;
+    bool onlyLostAnswers = true;
+    for (const QString& node : was)
+        if (!now.contains(node) &&
+            (node == QLatin1String("primary") ? after.primary : after.secondary).reachable)
+            onlyLostAnswers = false;
+    for (const QString& node : now)
+        if (!was.contains(node))
+            onlyLostAnswers = false;
+    if (!onlyLostAnswers || (!before && now.size() > 1)) {
+        if (now.size() > 1)
+            events.add(MonitorEventKind::ServingChanged, Health::Critical, QString(),
+                       QStringLiteral("Both nodes export the LUN: split brain, initiators may "
+                                      "write to either copy; stop the export on one of them"));
+        else if (now.isEmpty())
+            events.add(MonitorEventKind::ServingChanged, Health::Critical, was.value(0),
+                       QStringLiteral("No node exports the LUN any more (it was %1)")
+                           .arg(nodesInWords(was)));
+        else if (before)
+            events.add(MonitorEventKind::ServingChanged, Health::Ok, now.front(),
+                       was.isEmpty() ? QStringLiteral("The %1 exports the LUN").arg(now.front())
+                                     : QStringLiteral("The %1 exports the LUN now (it was %2)")
+                                           .arg(now.front(), nodesInWords(was)));
+    }
+    const bool bothAssemble = after.assembling.size() > 1;
+    if (bothAssemble && !(before && before->assembling.size() > 1))
+        events.add(MonitorEventKind::BothAssemble, Health::Critical, QString(),
+                   QStringLiteral("Both nodes run an array of the pair's elements: two copies "
+                                  "take writes; stop the array on the node that does not serve"));
+}
+
 } // namespace
 
 std::vector<MonitorEvent> eventsBetween(const PairSnapshot* before, const PairSnapshot& after,
@@ -213,6 +257,7 @@ std::vector<MonitorEvent> eventsBetween(const PairSnapshot* before, const PairSn
                 events.addForArray(MonitorEventKind::ArrayGone,
                                    array.isPairArray ? Health::Critical : Health::Ok, array,
                                    QStringLiteral("array stopped"));
+    compareServing(events, before, after);
     return events.take();
 }
 

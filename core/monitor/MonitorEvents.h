@@ -3,9 +3,10 @@
 // a pair (a pure function): a node stops answering or is back, the replication session is lost
 // or back, an array appears, goes, becomes degraded or whole again, a member turns faulty, is
 // removed or added, a sync (resync, recovery, check, repair, reshape) starts, finishes or stops
-// short, a sync is due but waits (DELAYED/PENDING). Arrays seen only as stale (their node does
-// not answer) give no events; the node's own event says it. The first snapshot (no `before`)
-// reports what is already wrong or running.
+// short, a sync is due but waits (DELAYED/PENDING), the LUN is served by another node, by
+// none any more, or by both (critical, as both nodes running the array). Arrays seen only as stale
+// (their node does not answer) give no events; the node's own event says it. The first snapshot (no
+// `before`) reports what is already wrong or running.
 
 #include "monitor/PairSnapshot.h"
 
@@ -30,6 +31,8 @@ enum class MonitorEventKind {
     SyncFinished,
     SyncStopped,
     SyncWaiting,
+    ServingChanged, ///< another set of nodes exports the LUN (none, the other, both)
+    BothAssemble,   ///< both nodes run an array of the pair's elements
 };
 
 /// "node-unreachable", "sync-started", …: the names nr1ctl watch --json prints.

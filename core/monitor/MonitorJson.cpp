@@ -120,6 +120,8 @@ QJsonObject toJson(const PairSnapshot& snapshot) {
         {QStringLiteral("arrays"), arrays},
         {QStringLiteral("replication"), toJson(snapshot.replication)},
         {QStringLiteral("exports"), exports},
+        {QStringLiteral("serving"), QJsonArray::fromStringList(snapshot.serving)},
+        {QStringLiteral("assembling"), QJsonArray::fromStringList(snapshot.assembling)},
     };
 }
 

@@ -75,4 +75,15 @@ QString arrayLine(const ArrayView& array) {
     return line;
 }
 
+QString servingLine(const PairSnapshot& snapshot) {
+    QString line = snapshot.serving.size() > 1
+                       ? QStringLiteral("LUN served by BOTH nodes: split brain")
+                   : snapshot.serving.isEmpty()
+                       ? QStringLiteral("LUN served by no node")
+                       : QStringLiteral("LUN served by the %1").arg(snapshot.serving.front());
+    if (snapshot.assembling.size() > 1)
+        line += QStringLiteral("; BOTH nodes run the array");
+    return line;
+}
+
 } // namespace nr1

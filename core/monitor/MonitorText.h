@@ -1,7 +1,8 @@
 #pragma once
 // Contract: how the monitor's values read as text, shared by `nr1ctl watch` and the console's
 // monitoring pane so both say the same: speeds ("3.0 MB/s"), durations ("4m10s"), a member's
-// badges ("write-mostly, faulty"), a sync's progress line and one line per array.
+// badges ("write-mostly, faulty"), a sync's progress line, one line per array and which node
+// serves.
 
 #include "monitor/PairSnapshot.h"
 
@@ -18,5 +19,8 @@ QStringList memberBadges(const MemberView& member);
 QString syncLine(const SyncView& sync);
 /// "md0 (primary) in sync [UU]: dm-1 local element, sda remote element write-mostly".
 QString arrayLine(const ArrayView& array);
+/// Which node serves the LUN: "LUN served by the primary", "LUN served by no node",
+/// "LUN served by BOTH nodes: split brain"; and a second sentence when both run the array.
+QString servingLine(const PairSnapshot& snapshot);
 
 } // namespace nr1

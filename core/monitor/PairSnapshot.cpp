@@ -72,6 +72,8 @@ Health PairSnapshot::overallHealth() const {
     };
     for (const ArrayView& array : arrays)
         consider(array.health);
+    if (serving.size() > 1 || assembling.size() > 1)
+        consider(Health::Critical);
     if (!primary.reachable || !secondary.reachable)
         consider(Health::Unknown);
     return worst;
@@ -360,6 +362,35 @@ NodeView nodeViewOf(const QString& role, const NodeReading& reading, const NodeV
     return view;
 }
 
+/// Which answering nodes export the pair's LUN and which run an array of its elements (from
+/// the node's own reading, never a stale one).
+void markServingNodes(PairSnapshot& snapshot, const PairLayout& layout,
+                      std::pair<bool, bool> reachable) {
+    const QString lunTarget = layout.frontEnd ? layout.frontEnd->targetIqn : QString();
+    for (const QString& node : {kPrimary, kSecondary}) {
+        if (!(node == kPrimary ? reachable.first : reachable.second))
+            continue;
+        for (const ExportView& exported : snapshot.exports)
+            if (exported.node == node && !lunTarget.isEmpty() && exported.targetIqn == lunTarget &&
+                exported.enabled && !exported.backstores.isEmpty()) {
+                snapshot.serving << node;
+                break;
+            }
+        for (const ArrayView& array : snapshot.arrays) {
+            if (array.node != node || array.stale || array.state == QLatin1String("inactive"))
+                continue;
+            const bool holdsAnElement =
+                array.isPairArray ||
+                std::any_of(array.members.begin(), array.members.end(),
+                            [](const MemberView& m) { return m.role != MemberRole::Other; });
+            if (holdsAnElement) {
+                snapshot.assembling << node;
+                break;
+            }
+        }
+    }
+}
+
 } // namespace
 
 PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& primary,
@@ -403,6 +434,7 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
         for (const ExportView& view : exportsOf(*reading->state, role, layout))
             snapshot.exports.push_back(view);
     }
+    markServingNodes(snapshot, layout, {primary.reachable, secondary.reachable});
     if (!primary.reachable && previous) {
         snapshot.replication = previous->replication; // last known
     } else if (primary.state) {

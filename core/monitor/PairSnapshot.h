@@ -119,11 +119,18 @@ struct PairSnapshot {
     std::vector<ArrayView> arrays;
     SessionView replication;
     std::vector<ExportView> exports;
+    /// The answering nodes that export the pair's front-end LUN (an enabled target with a LUN):
+    /// one when all is well; both is a split brain (initiators may write to either copy).
+    QStringList serving;
+    /// The answering nodes that run an array of the pair's elements (not inactive): only the
+    /// serving node should; both means two copies take writes.
+    QStringList assembling;
     bool operator==(const PairSnapshot&) const = default;
 
     const ArrayView* findArray(const QString& key) const;
     const ArrayView* pairArray() const;
-    /// The worst health of the pair's arrays and nodes.
+    /// The worst health of the pair's arrays and nodes; Critical when both nodes serve the LUN
+    /// or run the array.
     Health overallHealth() const;
 };
 

@@ -4,6 +4,7 @@
 // answers dropped, unreachable nodes, "only changes are emitted", the bounded history, and the
 // words of states nr1 must never call clean (DELAYED, PENDING, auto-read-only).
 
+#include "PairFixtures.h"
 #include "WatchFixtures.h"
 #include "inventory/Inventory.h"
 #include "monitor/MonitorEvents.h"
@@ -320,6 +321,115 @@ private slots:
                                         ? Health::Working
                                         : Health::Warning);
         }
+    }
+
+    void whoServesTheLun() {
+        // The pair as create-pair left it: the Primary exports the LUN and runs the array.
+        const NodeState primary =
+            probedNode(QStringLiteral("served-with-identity"), QStringLiteral("primary"));
+        const NodeState secondary =
+            probedNode(QStringLiteral("served-with-identity"), QStringLiteral("secondary"));
+        const PairSnapshot served =
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(secondary), nullptr);
+        QCOMPARE(served.serving, QStringList{QStringLiteral("primary")});
+        QCOMPARE(served.assembling, QStringList{QStringLiteral("primary")});
+        QCOMPARE(servingLine(served), QStringLiteral("LUN served by the primary"));
+        QCOMPARE(served.overallHealth(), Health::Ok);
+        QVERIFY(eventsBetween(nullptr, served, QDateTime::currentDateTimeUtc()).empty());
+
+        // The Secondary exports the same LUN too (say, an old Primary came back after a
+        // takeover and restored it at boot): critical, once.
+        NodeState alsoServing = secondary;
+        for (const LioTarget& target : primary.lio.targets)
+            if (target.wwn == testbedLayout().frontEnd->targetIqn)
+                alsoServing.lio.targets.push_back(target);
+        alsoServing.lio.storageObjects.push_back(
+            *primary.lio.findStorageObject(QStringLiteral("/backstores/block/nr1-testbed")));
+        const PairSnapshot both =
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(alsoServing), &served);
+        QCOMPARE(both.serving,
+                 (QStringList{QStringLiteral("primary"), QStringLiteral("secondary")}));
+        QCOMPARE(both.overallHealth(), Health::Critical);
+        QCOMPARE(servingLine(both), QStringLiteral("LUN served by BOTH nodes: split brain"));
+        auto events = eventsBetween(&served, both, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().kind, MonitorEventKind::ServingChanged);
+        QCOMPARE(events.front().severity, Health::Critical);
+        QVERIFY(events.front().text.contains(QStringLiteral("split brain")));
+        QVERIFY(eventsBetween(&both, both, QDateTime::currentDateTimeUtc()).empty());
+
+        // The Primary stops answering: its own event, not "no node serves".
+        NodeReading gone;
+        gone.target = QStringLiteral("root@node");
+        gone.error = QStringLiteral("not reachable: timed out");
+        const PairSnapshot lost =
+            buildPairSnapshot(testbedLayout(), gone, answering(secondary), &served);
+        QVERIFY(lost.serving.isEmpty());
+        events = eventsBetween(&served, lost, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().kind, MonitorEventKind::NodeUnreachable);
+        // Then the Secondary serves (a takeover): said, as good news.
+        const PairSnapshot takenOver =
+            buildPairSnapshot(testbedLayout(), gone, answering(alsoServing), &lost);
+        QCOMPARE(takenOver.serving, QStringList{QStringLiteral("secondary")});
+        events = eventsBetween(&lost, takenOver, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().kind, MonitorEventKind::ServingChanged);
+        QCOMPARE(events.front().severity, Health::Ok);
+        QCOMPARE(events.front().text, QStringLiteral("The secondary exports the LUN"));
+        // The Primary answers and no longer exports: nobody serves, critical.
+        NodeState stopped = primary;
+        stopped.lio.targets.clear();
+        const PairSnapshot none =
+            buildPairSnapshot(testbedLayout(), answering(stopped), answering(secondary), &served);
+        events = eventsBetween(&served, none, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().severity, Health::Critical);
+        QVERIFY2(events.front().text.contains(QStringLiteral("No node exports the LUN")),
+                 qPrintable(events.front().text));
+    }
+
+    void bothNodesRunningTheArrayIsCritical() {
+        const NodeState primary =
+            probedNode(QStringLiteral("served-with-identity"), QStringLiteral("primary"));
+        const NodeState secondary =
+            probedNode(QStringLiteral("served-with-identity"), QStringLiteral("secondary"));
+        const BlockDevice* element =
+            secondary.findBlockDeviceByPath(testbedLayout().secondaryElement.devicePath());
+        QVERIFY(element);
+        // mdstat on the Secondary as udev leaves its element without the ignore rule: an
+        // inactive md127 (seen on the testbed), then the same array started.
+        auto withArray = [&](const QString& mdstat) {
+            NodeState state = secondary;
+            state.mdstat = parseMdstat(mdstat).value();
+            return state;
+        };
+        const NodeState inactive = withArray(
+            QStringLiteral("Personalities : [raid1] \nmd127 : inactive %1[0](S)\n      1046528 "
+                           "blocks super 1.2\n       \nunused devices: <none>\n")
+                .arg(element->name));
+        const NodeState active = withArray(
+            QStringLiteral("Personalities : [raid1] \nmd127 : active raid1 %1[0]\n      1046528 "
+                           "blocks super 1.2 [2/1] [U_]\n       \nunused devices: <none>\n")
+                .arg(element->name));
+        const PairSnapshot stopped =
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(inactive), nullptr);
+        QVERIFY(stopped.findArray(QStringLiteral("secondary/md127")));
+        QCOMPARE(stopped.assembling, QStringList{QStringLiteral("primary")});
+        const PairSnapshot running =
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(active), &stopped);
+        QCOMPARE(running.assembling,
+                 (QStringList{QStringLiteral("primary"), QStringLiteral("secondary")}));
+        QCOMPARE(running.overallHealth(), Health::Critical);
+        const auto events = eventsBetween(&stopped, running, QDateTime::currentDateTimeUtc());
+        QCOMPARE(std::count_if(events.begin(), events.end(),
+                               [](const MonitorEvent& event) {
+                                   return event.kind == MonitorEventKind::BothAssemble &&
+                                          event.severity == Health::Critical;
+                               }),
+                 1);
+        QVERIFY(servingLine(running).endsWith(QStringLiteral("BOTH nodes run the array")));
+        QVERIFY(eventsBetween(&running, running, QDateTime::currentDateTimeUtc()).empty());
     }
 
     void unreachableNodeShowsLastKnownAsStale() {

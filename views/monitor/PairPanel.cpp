@@ -2,6 +2,7 @@
 
 #include "ArrayCard.h"
 #include "HealthStyle.h"
+#include "monitor/MonitorText.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -44,6 +45,7 @@ PairPanel::PairPanel(QWidget* parent)
     , m_primary(new QLabel(this))
     , m_secondary(new QLabel(this))
     , m_session(new QLabel(this))
+    , m_serving(new QLabel(this))
     , m_cardLayout(new QVBoxLayout)
     , m_noArrays(new QLabel(tr("No md array on either node."), this))
     , m_exports(new QTreeWidget(this))
@@ -58,11 +60,12 @@ PairPanel::PairPanel(QWidget* parent)
     nodes->addWidget(m_secondary);
     header->addLayout(nodes, 1);
     layout->addLayout(header);
-    for (QLabel* label : {m_primary, m_secondary, m_session}) {
+    for (QLabel* label : {m_primary, m_secondary, m_session, m_serving}) {
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setWordWrap(true);
     }
     layout->addWidget(m_session);
+    layout->addWidget(m_serving);
     layout->addWidget(m_noArrays);
     layout->addLayout(m_cardLayout);
     m_exports->setColumnCount(2);
@@ -110,6 +113,11 @@ void PairPanel::show(const PairSnapshot& snapshot, const SyncHistory& history) {
                      session.disk.isEmpty() ? QString()
                                             : tr(", imported as %1").arg(session.disk)));
     m_session->setStyleSheet(snapshot.primary.answered && !session.loggedIn
+                                 ? healthTextStyle(Health::Critical, palette())
+                                 : QString());
+    m_serving->setVisible(snapshot.primary.answered || snapshot.secondary.answered);
+    m_serving->setText(servingLine(snapshot) + QLatin1Char('.'));
+    m_serving->setStyleSheet(snapshot.serving.size() > 1 || snapshot.assembling.size() > 1
                                  ? healthTextStyle(Health::Critical, palette())
                                  : QString());
 

@@ -42,6 +42,7 @@ private:
     QLabel* m_primary;
     QLabel* m_secondary;
     QLabel* m_session;
+    QLabel* m_serving; ///< which node exports the LUN (both: split brain)
     QVBoxLayout* m_cardLayout;
     QLabel* m_noArrays;
     QTreeWidget* m_exports;
