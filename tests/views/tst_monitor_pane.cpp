@@ -91,6 +91,30 @@ private slots:
         QCOMPARE(panel->rawMdstat(NodeRole::Primary), mdstat);
         QVERIFY(panel->rawMdstat(NodeRole::Primary).contains(QStringLiteral("resync =")));
         QCOMPARE(pane.pairTabs()->tabToolTip(0), QStringLiteral("testbed: working"));
+        QCOMPARE(panel->servingText(), QStringLiteral("LUN served by the primary."));
+    }
+
+    void bothNodesServingIsSaidInRed() {
+        const NodeState primary = captured("resync", "primary.probe.txt", ProbeScope::Full);
+        NodeState secondary = captured("resync", "secondary.probe.txt", ProbeScope::Full);
+        // The Secondary exports the front-end LUN as well: a split brain.
+        for (const LioTarget& target : primary.lio.targets)
+            if (target.wwn == testbedLayout().frontEnd->targetIqn)
+                secondary.lio.targets.push_back(target);
+        for (const StorageObject& object : primary.lio.storageObjects)
+            secondary.lio.storageObjects.push_back(object);
+        const PairSnapshot snapshot =
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(secondary), nullptr);
+        SyncHistory history;
+        MonitorPane pane;
+        pane.resize(1000, 800);
+        pane.showSnapshot(snapshot, history);
+        pane.show();
+        PairPanel* panel = pane.panel(QStringLiteral("testbed"));
+        QVERIFY(panel);
+        QCOMPARE(panel->servingText(), QStringLiteral("LUN served by BOTH nodes: split brain."));
+        QCOMPARE(panel->healthText(), QStringLiteral("testbed: critical"));
+        QCOMPARE(pane.pairTabs()->tabToolTip(0), QStringLiteral("testbed: critical"));
     }
 
     void theFirstPairGetsTheRoomWhenThePaneWasShownEmpty() {

@@ -174,6 +174,10 @@ QString PairPanel::nodeText(NodeRole role) const {
     return (role == NodeRole::Primary ? m_primary : m_secondary)->text();
 }
 
+QString PairPanel::servingText() const {
+    return m_serving->text();
+}
+
 QString PairPanel::sessionText() const {
     return m_session->text();
 }

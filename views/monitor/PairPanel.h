@@ -29,6 +29,7 @@ public:
     QString healthText() const;
     QString nodeText(NodeRole role) const;
     QString sessionText() const;
+    QString servingText() const;
     /// The card of array "node/mdX", or nullptr.
     ArrayCard* card(const QString& arrayKey) const { return m_cards.value(arrayKey); }
     int cardCount() const { return int(m_cards.size()); }
