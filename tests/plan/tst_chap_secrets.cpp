@@ -3,6 +3,7 @@
 // directory), and replaced by "<secret>" in everything the executor lets out (signals, journal,
 // failure message). The probe reports LIO's passwords only as digests; the planner matches them.
 
+#include "ExecutorFixtures.h"
 #include "PairFixtures.h"
 #include "apply/Executor.h"
 #include "apply/Journal.h"
@@ -85,15 +86,6 @@ ScriptRun runChapScript(const QString& authDirectory, const QByteArray& input) {
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAll()};
-}
-
-CommandResult exited(int code, QByteArray out, QByteArray err) {
-    CommandResult result;
-    result.status = CommandStatus::Exited;
-    result.exitCode = code;
-    result.stdoutData = std::move(out);
-    result.stderrData = std::move(err);
-    return result;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // irreversible actions, resume, stop, and the journal. A replay runner answers only recorded
 // commands, so an unexpected command and a recording never used both fail a test.
 
+#include "ExecutorFixtures.h"
 #include "PairFixtures.h"
 #include "apply/Executor.h"
 #include "apply/Journal.h"
@@ -16,13 +17,6 @@
 using namespace nr1;
 
 namespace {
-
-CommandResult exited(int code) {
-    CommandResult result;
-    result.status = CommandStatus::Exited;
-    result.exitCode = code;
-    return result;
-}
 
 Action makeAction(NodeRole node, QStringList argv, QList<QStringList> undo = {}) {
     Action action;
@@ -47,17 +41,6 @@ Plan smallPlan() {
     plan.actions.push_back(makeAction(NodeRole::Primary, words("check c")));
     plan.actions.push_back(makeAction(NodeRole::Primary, words("make d"), {words("unmake d")}));
     return plan;
-}
-
-ReplayRunner& runnerFor(NodeRole node, ReplayRunner& primary, ReplayRunner& secondary) {
-    return node == NodeRole::Primary ? primary : secondary;
-}
-
-Executor::State waitFinished(Executor& executor) {
-    QSignalSpy finished(&executor, &Executor::finished);
-    if (!finished.wait(5000))
-        return Executor::State::Running;
-    return executor.state();
 }
 
 QString describe(const QList<QStringList>& commands) {

@@ -3,6 +3,7 @@
 // probe (remakePlan) and an Executor that recovers the run and finishes or undoes it. The
 // "crash" is the journal cut right after an action's start entry: what a kill leaves.
 
+#include "ExecutorFixtures.h"
 #include "PairFixtures.h"
 #include "apply/Executor.h"
 #include "apply/Journal.h"
@@ -18,24 +19,6 @@
 using namespace nr1;
 
 namespace {
-
-CommandResult exited(int code) {
-    CommandResult result;
-    result.status = CommandStatus::Exited;
-    result.exitCode = code;
-    return result;
-}
-
-ReplayRunner& runnerFor(NodeRole node, ReplayRunner& primary, ReplayRunner& secondary) {
-    return node == NodeRole::Primary ? primary : secondary;
-}
-
-Executor::State waitFinished(Executor& executor) {
-    QSignalSpy finished(&executor, &Executor::finished);
-    if (!finished.wait(5000))
-        return Executor::State::Running;
-    return executor.state();
-}
 
 PairProbe rawProbe(const QString& state) {
     PairProbe probe;

@@ -3,6 +3,7 @@
 // a failure the rollback it offers, undoing newest first; and the journal of such a run in the
 // audit view.
 
+#include "ExecutorFixtures.h"
 #include "JournalView.h"
 #include "PairFixtures.h"
 #include "PlanRunView.h"
@@ -22,14 +23,6 @@
 using namespace nr1;
 
 namespace {
-
-CommandResult exited(int code, const QByteArray& out = QByteArray()) {
-    CommandResult result;
-    result.status = CommandStatus::Exited;
-    result.exitCode = code;
-    result.stdoutData = out;
-    return result;
-}
 
 Action makeAction(NodeRole node, const char* argv, QList<QStringList> undo) {
     Action action;
