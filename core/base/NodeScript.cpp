@@ -38,14 +38,8 @@ const char* fileName(NodeScript script) {
         return "wait-grown-element.sh";
     case NodeScript::VerifyArray:
         return "verify-array.sh";
-    case NodeScript::MdSyncMinWhenIdle:
-        return "md-sync-min-when-idle.sh";
-    case NodeScript::MdSetSyncMin:
-        return "md-set-sync-min.sh";
-    case NodeScript::MdStartSyncAction:
-        return "md-start-sync-action.sh";
-    case NodeScript::MdResetSyncMin:
-        return "md-reset-sync-min.sh";
+    case NodeScript::MdRepairRegion:
+        return "md-repair-region.sh";
     case NodeScript::MdadmArrayLineAdd:
         return "mdadm-array-line-add.sh";
     case NodeScript::MdadmIgnoreAdd:

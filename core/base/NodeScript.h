@@ -24,10 +24,7 @@ enum class NodeScript {
     WaitGrownElement,  ///< wait-grown-element.sh: wait until it shows its new size
     VerifyArray,       ///< verify-array.sh: the new array has its bitmap, remote write-mostly
     MdGrowWhole,       ///< md-grow-whole.sh: mdadm --grow --size=max if still whole and idle
-    MdSyncMinWhenIdle, ///< md-sync-min-when-idle.sh: wait for idle, set sync_min
-    MdSetSyncMin,      ///< md-set-sync-min.sh: set sync_min
-    MdStartSyncAction, ///< md-start-sync-action.sh: start a sync action, wait until it runs
-    MdResetSyncMin,    ///< md-reset-sync-min.sh: set sync_min unless it is already there
+    MdRepairRegion,    ///< md-repair-region.sh: repair a region, fail unless md says done
     MdadmArrayLineAdd, ///< mdadm-array-line-add.sh: the array's ARRAY line into mdadm.conf
     MdadmIgnoreAdd,    ///< mdadm-ignore-add.sh: the element's ARRAY <ignore> rule, once
     MdadmIgnoreRemove, ///< mdadm-ignore-remove.sh: its undo

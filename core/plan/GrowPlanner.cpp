@@ -3,6 +3,9 @@
 #include "plan/Ownership.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
+#include "plan/Stages.h"
+
+#include <algorithm>
 
 namespace nr1 {
 
@@ -10,7 +13,8 @@ namespace nr1 {
 // refusal first (tools, layers, array health, then room for the target size), and only when
 // none applies, the actions bottom up: both elements, the Primary's rescan of the imported
 // one, md onto the larger elements, the repair of md's new region, the PV and the volume, and
-// what the initiators must do afterwards.
+// what the initiators must do afterwards. planUnfinishedGrowStage (the repair plan's) finishes a
+// grow that stopped after md grew with the same region repair and volume steps.
 
 namespace {
 
@@ -20,13 +24,19 @@ void requireGrowTools(PlanBuilder& b) {
     b.requireCommands(NodeRole::Secondary, {QStringLiteral("lvm")});
 }
 
+/// True when md is larger than the PV on it by more than LVM's rounding: a grow stopped after
+/// md grew (before pvresize).
+bool unfinishedGrowth(const PhysicalVolume& pv) {
+    return pv.deviceSizeBytes && pv.sizeBytes &&
+           *pv.deviceSizeBytes - *pv.sizeBytes > (qint64(8) << 20);
+}
+
 /// Refuses unless both elements, the volume and the PV on md exist, the PV is in the volume's
 /// VG, and no earlier grow stopped half way.
 void requireGrowableLayers(PlanBuilder& b) {
     const NodeRole pri = NodeRole::Primary;
     const NodeRole sec = NodeRole::Secondary;
     const PairLayout& layout = b.intent().layout;
-    const QString md = b.intent().mdDeviceName();
     const QString mdPath = layout.mdDevice;
     const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
     const LogicalVolume* local = b.lv(pri, layout.primaryElement);
@@ -48,15 +58,14 @@ void requireGrowableLayers(PlanBuilder& b) {
                      .arg(frontEnd.volume.vg, mdPath, pv->vgName));
     else if (const QString why = foreignVolumeGroup(b.state(), b.intent()); !why.isEmpty())
         b.refuse(why);
-    // A grow that stopped half way leaves a layer larger than the one above it: finish it by
-    // hand (the plan would start again from the new sizes and leave the region unrepaired).
-    else if (pv->deviceSizeBytes && pv->sizeBytes &&
-             *pv->deviceSizeBytes - *pv->sizeBytes > (qint64(8) << 20))
+    // A grow that stopped half way leaves md larger than its PV: a new grow would start from
+    // the new sizes and leave the region unrepaired; the repair plan finishes it.
+    else if (unfinishedGrowth(*pv))
         b.refuse(QStringLiteral("%1 is %2 larger than its PV: an earlier grow stopped after md "
-                                "grew. Repair the new region (echo repair > "
-                                "/sys/block/%3/md/sync_action with sync_min at the old end), "
-                                "then pvresize and lvextend, before growing again.")
-                     .arg(mdPath, humanSize(*pv->deviceSizeBytes - *pv->sizeBytes), md));
+                                "grew. `nr1ctl apply repair` (Pair → Repair… in the console) "
+                                "finishes it: the new region's repair, the PV and the volume; "
+                                "then grow again.")
+                     .arg(mdPath, humanSize(*pv->deviceSizeBytes - *pv->sizeBytes)));
 }
 
 /// Refuses unless the array is whole, idle and both legs are reachable.
@@ -182,40 +191,21 @@ void growArray(PlanBuilder& b) {
 }
 
 /// With an internal bitmap md marks the new region clean without copying it (seen on the
-/// testbed: a later check found mismatches). A repair of just that region, from the array's
-/// old end, makes both legs equal before anything is written there.
-void repairNewRegion(PlanBuilder& b) {
-    const NodeRole pri = NodeRole::Primary;
+/// testbed: a later check found mismatches). A repair of just that region, from `fromSector`
+/// to the end, makes both legs equal before anything is written there. One step, which fails
+/// unless md reports the pass done with both legs working: interrupted (a link cut), the run
+/// stops there, and the repair plan finishes the grow once the leg is back.
+void repairRegion(PlanBuilder& b, qint64 fromSector, const QString& why) {
     const QString md = b.intent().mdDeviceName();
-    const QString mdPath = b.intent().layout.mdDevice;
-    const qint64 oldSectors = b.node(pri).findMdSysfs(md)->componentSizeKiB.value_or(0) * 2;
-    const QStringList mdWait = {QStringLiteral("mdadm"), QStringLiteral("--wait"), mdPath};
-    b.add(pri, mdWait, QStringLiteral("Wait for md's own pass over the new region to end."))
-        .acceptExitCodes({0, 1})
-        .withTimeout(std::chrono::hours(6))
-        .noUndo(QStringLiteral("only waits"));
-    // sysfs writes to sync_min/sync_action fail (EBUSY) while a pass runs, and a pass starts
-    // asynchronously: each step waits for the state it needs.
-    // The scripts take the md device name as $1 and a value as $2.
-    const auto onSysfs = [&md](NodeScript script, const QString& value) {
-        return nodeScriptArgv(script, {md, value});
-    };
-    b.add(pri, onSysfs(NodeScript::MdSyncMinWhenIdle, QString::number(oldSectors)),
-          QStringLiteral("Start the next sync pass at the old end of the array (sector %1).")
-              .arg(oldSectors))
-        .undoWith({onSysfs(NodeScript::MdSetSyncMin, QStringLiteral("0"))});
-    b.add(pri, onSysfs(NodeScript::MdStartSyncAction, QStringLiteral("repair")),
-          QStringLiteral("Copy the new region from the local element to the remote one (md repair "
-                         "limited to the new region)."))
-        .noUndo(QStringLiteral("only makes both legs equal"));
-    b.add(pri, mdWait, QStringLiteral("Wait until the new region is consistent on both legs."))
-        .acceptExitCodes({0, 1})
+    b.add(NodeRole::Primary,
+          nodeScriptArgv(NodeScript::MdRepairRegion, {md, QString::number(fromSector)}),
+          QStringLiteral("Copy the new region from the local element to the remote one: md's "
+                         "repair from sector %1 (%2) to the end, after md's own pass there; "
+                         "fails if a leg is lost meanwhile.")
+              .arg(fromSector)
+              .arg(why))
         .withTimeout(std::chrono::hours(24))
-        .noUndo(QStringLiteral("only waits"));
-    // md resets sync_min itself after the pass; this only makes sure.
-    b.add(pri, onSysfs(NodeScript::MdResetSyncMin, QStringLiteral("0")),
-          QStringLiteral("Let later sync passes cover the whole array again."))
-        .noUndo(QStringLiteral("restores md's default"));
+        .noUndo(QStringLiteral("only makes both legs equal"));
 }
 
 /// The PV on md takes the array's new size and the exported volume all of its VG.
@@ -267,10 +257,40 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
     growElements(b, *target);
     rescanImportedElement(b, *target);
     growArray(b);
-    repairNewRegion(b);
+    const QString md = intent.mdDeviceName();
+    repairRegion(b, b.node(NodeRole::Primary).findMdSysfs(md)->componentSizeKiB.value_or(0) * 2,
+                 QStringLiteral("the old end"));
     growVolume(b);
     tellInitiatorsToRescan(b);
     return b.finish();
+}
+
+void planUnfinishedGrowStage(PlanBuilder& b) {
+    const QString mdPath = b.intent().layout.mdDevice;
+    const PhysicalVolume* pv = b.node(NodeRole::Primary).lvm.findPv(mdPath);
+    const ElementRef volume = b.intent().layout.frontEnd.value_or(FrontEndExport{}).volume;
+    if (!pv || !unfinishedGrowth(*pv))
+        return;
+    if (pv->vgName != volume.vg || !b.lv(NodeRole::Primary, volume)) {
+        b.warn(QStringLiteral("%1 is larger than its PV (a grow stopped half way), but the PV "
+                              "is not the pair's volume group %2 with its volume: nr1 leaves it.")
+                   .arg(mdPath, volume.vg));
+        return;
+    }
+    if (const QString why = foreignVolumeGroup(b.state(), b.intent()); !why.isEmpty()) {
+        b.refuse(why);
+        return;
+    }
+    // The region md added starts where the PV ends; from 8 MiB before that, so LVM's metadata
+    // area and rounding can never leave a part of it out (repairing equal data changes nothing).
+    const qint64 pvEndSector = *pv->sizeBytes / 512;
+    const qint64 fromSector = std::max<qint64>(0, (pvEndSector - 16384) / 8 * 8);
+    b.warn(QStringLiteral("%1 is %2 larger than its PV: a grow stopped after md grew. This plan "
+                          "finishes it: the new region's repair, then the PV and the volume.")
+               .arg(mdPath, humanSize(*pv->deviceSizeBytes - *pv->sizeBytes)));
+    repairRegion(b, fromSector, QStringLiteral("8 MiB before the PV's end"));
+    growVolume(b);
+    tellInitiatorsToRescan(b);
 }
 
 } // namespace nr1

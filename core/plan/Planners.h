@@ -7,7 +7,8 @@
 // - planArray: the md RAID1 (needs the elements); planVolume: PV/VG/LV on it;
 // - planExport: the volume as an iSCSI LUN; planPersistence: boot survival on both nodes;
 // - planCreatePair: all of the above in one plan; planRepair: the same for a pair that exists
-//   but lost a part (its remote leg, its export, its login);
+//   but lost a part (its remote leg, its export, its login), and the rest of a grow that
+//   stopped after md grew (the new region's repair, the PV, the volume);
 // - planGrow: both elements, the rescan, the array (with the new region made consistent),
 //   the PV and the volume; planTeardown: a layer and everything above it, in reverse.
 // layerRefusals() is what a page that asks about one layer shows: that layer's planner's own

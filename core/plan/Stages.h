@@ -16,5 +16,7 @@ void planArrayStage(PlanBuilder& builder);        ///< md RAID1 of both elements
 void planVolumeStage(PlanBuilder& builder);       ///< PV, VG and LV on the md array
 void planExportStage(PlanBuilder& builder);       ///< the volume as an iSCSI LUN
 void planPersistenceStage(PlanBuilder& builder);  ///< mdadm.conf, initramfs, services
+/// A grow that stopped after md grew: the new region's repair, the PV and the volume.
+void planUnfinishedGrowStage(PlanBuilder& builder);
 
 } // namespace nr1
