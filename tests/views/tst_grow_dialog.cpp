@@ -112,7 +112,7 @@ private slots:
             QCOMPARE(dialog.layerText(GrowDialog::Layer(row), GrowDialog::After), after.at(row));
         QVERIFY(dialog.refusals().isEmpty());
         QVERIFY2(dialog.problemText().startsWith(
-                     QStringLiteral("Both elements grow to 1280 MiB in a plan of 12 step(s)")),
+                     QStringLiteral("Both elements grow to 1280 MiB in a plan of 8 step(s)")),
                  qPrintable(dialog.problemText()));
         QVERIFY(dialog.previewButton()->isEnabled());
         // The plan is planGrow's for the same state, intent and growth.
