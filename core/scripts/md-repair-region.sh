@@ -3,8 +3,8 @@
 # legs hold the same data there. Waits first for any pass md runs (its own pass over a region a
 # grow added), then starts the repair and waits until it ends. Fails unless md reports the pass
 # done with every member still working: a leg lost meanwhile (a cut link) leaves the region
-# unrepaired, and running the step again once the leg is back (`nr1ctl apply repair`, then
-# `nr1ctl apply --resume`) repairs the whole region again.
+# unrepaired, and `nr1ctl apply repair` brings the leg back and repairs the whole region again
+# (with the rest of the grow: the repair plan finishes a grow that stopped after md grew).
 # md's verdict is its kernel log line "md: MD: requested-resync done." (or "interrupted."),
 # looked for after a marker this script writes to the log, so older lines never count.
 # Arguments: $1 the md device name (md0); $2 the region's first sector.
@@ -15,8 +15,8 @@ d=/sys/block/$1/md
 idle() { [ "$(cat $d/sync_action)" = idle ]; }
 whole() { [ "$(cat $d/degraded)" = 0 ]; }
 lost_leg() {
-    echo "$1 is degraded: the region cannot be repaired until the remote leg is back" \
-        "(nr1ctl apply repair); then run this step again (nr1ctl apply --resume)" >&2
+    echo "$1 is degraded: the region cannot be repaired until the remote leg is back;" \
+        "nr1ctl apply repair brings it back and finishes the grow" >&2
     exit 2
 }
 whole || lost_leg "$1"
