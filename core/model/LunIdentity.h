@@ -4,10 +4,9 @@
 // designator of page 0x83 from it), the target IQN and LUN number, the backstore, the portals,
 // the initiators allowed in (one ACL each) and the CHAP user (never a secret). nr1 records it
 // as one JSON line in /etc/nr1/PAIR.identity on both nodes (and the serial in the inventory),
-// so the node that serves next recreates it exactly. fromJson(toJson(i)) == i; fromJson
-// refuses a record without pair, serial or target, or with a field of the wrong type.
+// so the node that serves next recreates it exactly. toJson writes that line's object;
+// probe/LunIdentityParser reads it back (lunIdentityFromJson(toJson(i)) == i).
 
-#include "base/Result.h"
 #include "model/Iscsi.h"
 
 #include <QJsonObject>
@@ -28,7 +27,6 @@ struct LunIdentity {
     bool operator==(const LunIdentity&) const = default;
 
     QJsonObject toJson() const;
-    static Result<LunIdentity> fromJson(const QJsonObject& object);
     /// The NAA designator LIO reports in VPD page 0x83 for this serial: "6001405" and the
     /// serial's first 25 hex digits (kernel spc_emulate_evpd_83); empty without 25 of them.
     QString naa() const;

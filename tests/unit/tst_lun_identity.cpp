@@ -87,7 +87,7 @@ private slots:
                       QJsonDocument::fromJson(QStringLiteral("{\"v\":%1}").arg(value).toUtf8())
                           .object()
                           .value(QStringLiteral("v")));
-        const Result<LunIdentity> read = LunIdentity::fromJson(object);
+        const Result<LunIdentity> read = lunIdentityFromJson(object);
         QVERIFY(!read.ok());
         QVERIFY2(read.why().contains(field.left(4)), qPrintable(read.why()));
     }
