@@ -364,12 +364,12 @@ NodeView nodeViewOf(const QString& role, const NodeReading& reading, const NodeV
 
 /// Which answering nodes export the pair's LUN and which run an array of its elements (from
 /// the node's own reading, never a stale one).
-void markServingNodes(PairSnapshot& snapshot, const PairLayout& layout,
-                      std::pair<bool, bool> reachable) {
+void markServingNodes(PairSnapshot& snapshot, const PairLayout& layout) {
     const QString lunTarget = layout.frontEnd ? layout.frontEnd->targetIqn : QString();
-    for (const QString& node : {kPrimary, kSecondary}) {
-        if (!(node == kPrimary ? reachable.first : reachable.second))
+    for (const NodeView* view : {&snapshot.primary, &snapshot.secondary}) {
+        if (!view->reachable)
             continue;
+        const QString& node = view->role;
         for (const ExportView& exported : snapshot.exports)
             if (exported.node == node && !lunTarget.isEmpty() && exported.targetIqn == lunTarget &&
                 exported.enabled && !exported.backstores.isEmpty()) {
@@ -434,7 +434,7 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
         for (const ExportView& view : exportsOf(*reading->state, role, layout))
             snapshot.exports.push_back(view);
     }
-    markServingNodes(snapshot, layout, {primary.reachable, secondary.reachable});
+    markServingNodes(snapshot, layout);
     if (!primary.reachable && previous) {
         snapshot.replication = previous->replication; // last known
     } else if (primary.state) {
