@@ -339,14 +339,9 @@ private slots:
 
         // The Secondary exports the same LUN too (say, an old Primary came back after a
         // takeover and restored it at boot): critical, once.
-        NodeState alsoServing = secondary;
-        for (const LioTarget& target : primary.lio.targets)
-            if (target.wwn == testbedLayout().frontEnd->targetIqn)
-                alsoServing.lio.targets.push_back(target);
-        alsoServing.lio.storageObjects.push_back(
-            *primary.lio.findStorageObject(QStringLiteral("/backstores/block/nr1-testbed")));
-        const PairSnapshot both =
-            buildPairSnapshot(testbedLayout(), answering(primary), answering(alsoServing), &served);
+        const NodeState secondaryServing = alsoServing(secondary, primary);
+        const PairSnapshot both = buildPairSnapshot(testbedLayout(), answering(primary),
+                                                    answering(secondaryServing), &served);
         QCOMPARE(both.serving,
                  (QStringList{QStringLiteral("primary"), QStringLiteral("secondary")}));
         QCOMPARE(both.overallHealth(), Health::Critical);
@@ -370,7 +365,7 @@ private slots:
         QCOMPARE(events.front().kind, MonitorEventKind::NodeUnreachable);
         // Then the Secondary serves (a takeover): said, as good news.
         const PairSnapshot takenOver =
-            buildPairSnapshot(testbedLayout(), gone, answering(alsoServing), &lost);
+            buildPairSnapshot(testbedLayout(), gone, answering(secondaryServing), &lost);
         QCOMPARE(takenOver.serving, QStringList{QStringLiteral("secondary")});
         events = eventsBetween(&lost, takenOver, QDateTime::currentDateTimeUtc());
         QCOMPARE(events.size(), size_t(1));

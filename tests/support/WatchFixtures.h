@@ -1,7 +1,8 @@
 #pragma once
 // Test support for the monitor and its pane: the live watch captures of the testbed
-// (tests/fixtures/testbed-live/watch/STATE/FILE), parsed, the testbed pair's layout, and a node
-// reading as the monitor hands it to buildPairSnapshot.
+// (tests/fixtures/testbed-live/watch/STATE/FILE), parsed, the testbed pair's layout, a node
+// reading as the monitor hands it to buildPairSnapshot, and a node given the front-end LUN of
+// another (a split brain).
 
 #include "Fixtures.h"
 #include "PairFixtures.h"
@@ -34,6 +35,22 @@ inline NodeReading answering(const NodeState& state, const QString& mdstat = QSt
     reading.reachable = true;
     reading.mdstatText = mdstat;
     return reading;
+}
+
+/// `node` exporting the testbed's front-end LUN as `server` does: its target and the backstores
+/// its LUNs map (as an old Primary that restored its LUN at boot after a takeover would).
+inline NodeState alsoServing(NodeState node, const NodeState& server) {
+    for (const LioTarget& target : server.lio.targets) {
+        if (target.wwn != testbedLayout().frontEnd->targetIqn)
+            continue;
+        node.lio.targets.push_back(target);
+        for (const Tpg& tpg : target.tpgs)
+            for (const LioLun& lun : tpg.luns)
+                for (const StorageObject& object : server.lio.storageObjects)
+                    if (object.configPath() == lun.storageObject)
+                        node.lio.storageObjects.push_back(object);
+    }
+    return node;
 }
 
 } // namespace nr1

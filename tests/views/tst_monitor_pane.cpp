@@ -96,13 +96,9 @@ private slots:
 
     void bothNodesServingIsSaidInRed() {
         const NodeState primary = captured("resync", "primary.probe.txt", ProbeScope::Full);
-        NodeState secondary = captured("resync", "secondary.probe.txt", ProbeScope::Full);
         // The Secondary exports the front-end LUN as well: a split brain.
-        for (const LioTarget& target : primary.lio.targets)
-            if (target.wwn == testbedLayout().frontEnd->targetIqn)
-                secondary.lio.targets.push_back(target);
-        for (const StorageObject& object : primary.lio.storageObjects)
-            secondary.lio.storageObjects.push_back(object);
+        const NodeState secondary =
+            alsoServing(captured("resync", "secondary.probe.txt", ProbeScope::Full), primary);
         const PairSnapshot snapshot =
             buildPairSnapshot(testbedLayout(), answering(primary), answering(secondary), nullptr);
         SyncHistory history;
