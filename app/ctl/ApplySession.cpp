@@ -231,7 +231,7 @@ private:
                            {QStringLiteral("journal"), m_journal.path()}});
         switch (state) {
         case Executor::State::Done:
-            recordLayout();
+            recordRun();
             verify();
             return;
         case Executor::State::Failed:
@@ -301,16 +301,20 @@ private:
     /// that stopped it (so a script tells one from the other).
     int leftCode() const { return m_interruptedBy ? 128 + m_interruptedBy : kExitApplyFailed; }
 
-    /// After a plan that built the pair: its names go into the pair's inventory entry.
-    void recordLayout() {
-        if (!PairSession::buildsLayout(m_executor.plan().kind))
-            return;
-        const Result<void> recorded = m_connection.session->recordLayout(m_intent);
+    /// After a plan that built the pair its names, after a switchover its new roles, go into
+    /// the pair's inventory entry.
+    void recordRun() {
+        const QString& kind = m_executor.plan().kind;
+        const Result<void> recorded = m_connection.session->recordRun(kind, m_intent);
         if (!recorded.ok())
             printError(QStringLiteral("apply"),
-                       QStringLiteral("the pair's layout was not recorded in the inventory (%1): "
-                                      "give the same names to later plans")
-                           .arg(recorded.why()));
+                       kind == QLatin1String("switchover")
+                           ? QStringLiteral("the new roles were not recorded in the inventory "
+                                            "(%1): swap primary and secondary there yourself")
+                                 .arg(recorded.why())
+                           : QStringLiteral("the pair's layout was not recorded in the inventory "
+                                            "(%1): give the same names to later plans")
+                                 .arg(recorded.why()));
     }
 
     /// Re-probes and checks every action's postcondition.

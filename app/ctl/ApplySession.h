@@ -5,8 +5,9 @@
 // Executor over the session's runners and journal: it prints each step as it starts, is
 // skipped or ends (one JSON object per event with --json); on a failure it rolls back,
 // re-probes and resumes, or leaves the pair (--on-failure, else asked on a terminal, else
-// leave); after a successful run it records the layout of a plan that built the pair in the
-// inventory (PairSession::recordLayout), probes again and checks every action's postcondition;
+// leave); after a successful run it records in the inventory what the plan changed there
+// (PairSession::recordRun: the names of a plan that built the pair, the roles after a
+// switchover), probes again and checks every action's postcondition;
 // then it gives the lock back and quits the application with nr1ctl's exit status (75 when the
 // pair is locked by another nr1). SIGINT/SIGTERM before the first step end it (nothing ran);
 // during the run the first is journaled and the run stops after the running step (a second one

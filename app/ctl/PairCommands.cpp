@@ -63,6 +63,10 @@ QString planCommandHelp(bool apply) {
                        "  grow          --by SIZE|max: both elements, rescan, md (new region "
                        "repaired),\n"
                        "                PV and volume\n"
+                       "  switchover    both nodes up: the Secondary serves the LUN (same "
+                       "identity), the\n"
+                       "                Primary becomes its Secondary; the inventory's roles "
+                       "swap\n"
                        "  teardown      --level export|volume|array|elements: that layer and "
                        "all above it\n\n")
             .arg(planKinds().join(u", "));

@@ -23,7 +23,7 @@ QString generalHelp() {
         "  exec NODE -- ARGV...  run one command on a node the way nr1 runs its own\n"
         "  status                the pair: elements, session, array, volume, export\n"
         "  plan KIND [OPTIONS]   show the plan for create-pair, elements, array, volume,\n"
-        "                        export, persistence, repair, grow or teardown\n"
+        "                        export, persistence, repair, grow, switchover or teardown\n"
         "  apply KIND [OPTIONS]  run that plan (confirmed, journaled, with rollback)\n"
         "  journal               the pair's audit journal\n"
         "  unlock                who holds the pair's lock; break a stale one\n"

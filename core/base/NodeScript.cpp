@@ -40,6 +40,10 @@ const char* fileName(NodeScript script) {
         return "verify-array.sh";
     case NodeScript::MdRepairRegion:
         return "md-repair-region.sh";
+    case NodeScript::MdWholeIdle:
+        return "md-whole-idle.sh";
+    case NodeScript::MdWriteMostly:
+        return "md-write-mostly.sh";
     case NodeScript::MdadmArrayLineAdd:
         return "mdadm-array-line-add.sh";
     case NodeScript::MdadmIgnoreAdd:

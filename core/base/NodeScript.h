@@ -25,6 +25,8 @@ enum class NodeScript {
     VerifyArray,       ///< verify-array.sh: the new array has its bitmap, remote write-mostly
     MdGrowWhole,       ///< md-grow-whole.sh: mdadm --grow --size=max if still whole and idle
     MdRepairRegion,    ///< md-repair-region.sh: repair a region, fail unless md says done
+    MdWholeIdle,       ///< md-whole-idle.sh: an array runs whole and idle (switchover)
+    MdWriteMostly,     ///< md-write-mostly.sh: move write-mostly from one leg to the other
     MdadmArrayLineAdd, ///< mdadm-array-line-add.sh: the array's ARRAY line into mdadm.conf
     MdadmIgnoreAdd,    ///< mdadm-ignore-add.sh: the element's ARRAY <ignore> rule, once
     MdadmIgnoreRemove, ///< mdadm-ignore-remove.sh: its undo

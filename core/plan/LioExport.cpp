@@ -354,4 +354,37 @@ void planLioExport(PlanBuilder& b, const LioExport& spec) {
     planSave(context);
 }
 
+void removeLioExport(PlanBuilder& b, NodeRole node, const QString& iqn, const QString& plugin,
+                     const QString& backstoreName, const QString& what) {
+    const LioConfig& lio = b.node(node).lio;
+    const QString storePath = QStringLiteral("/backstores/%1/%2").arg(plugin, backstoreName);
+    bool changed = false;
+    if (lio.findTarget(iqn)) {
+        b.add(
+             node, commands::targetcli(QStringLiteral("/iscsi"), {QStringLiteral("delete"), iqn}),
+             QStringLiteral("Delete the iSCSI target %1 (%2 is no longer offered).").arg(iqn, what))
+            .doneWhen(QStringLiteral("target %1 is gone from the %2").arg(iqn, nodeRoleName(node)),
+                      [node, iqn](const PairState& s) { return !s.node(node).lio.findTarget(iqn); })
+            .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
+        changed = true;
+    }
+    if (lio.findStorageObject(storePath)) {
+        b.add(node,
+              commands::targetcli(QStringLiteral("/backstores/") + plugin,
+                                  {QStringLiteral("delete"), backstoreName}),
+              QStringLiteral("Delete the backstore %1.").arg(storePath))
+            .doneWhen(QStringLiteral("backstore %1 is gone").arg(storePath),
+                      [node, storePath](const PairState& s) {
+                          return !s.node(node).lio.findStorageObject(storePath);
+                      })
+            .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
+        changed = true;
+    }
+    if (changed || b.node(node).savedLio.findTarget(iqn))
+        b.add(
+             node, commands::saveconfig(),
+             QStringLiteral("Save the LIO configuration so the export does not come back at boot."))
+            .noUndo(QStringLiteral("saves what runs"));
+}
+
 } // namespace nr1

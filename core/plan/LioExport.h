@@ -31,5 +31,10 @@ struct LioExport {
 };
 
 void planLioExport(PlanBuilder& builder, const LioExport& spec);
+/// Deletes a LIO export of `node` (its target `iqn`, then the backstore PLUGIN/NAME), each
+/// only when it exists, then saves (also when only the saved configuration still has the
+/// target), so it does not come back at boot. Irreversible steps: a plan re-creates an export.
+void removeLioExport(PlanBuilder& builder, NodeRole node, const QString& iqn, const QString& plugin,
+                     const QString& backstoreName, const QString& what);
 
 } // namespace nr1

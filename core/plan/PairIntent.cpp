@@ -26,6 +26,25 @@ PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrima
     return intent;
 }
 
+PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary,
+                         const NodeState* probedSecondary) {
+    PairIntent intent = defaultIntent(pair, probedPrimary);
+    if (probedSecondary && intent.secondaryInitiator.isEmpty())
+        intent.secondaryInitiator = probedSecondary->initiatorName.name;
+    return intent;
+}
+
+PairIntent swappedIntent(const PairIntent& intent) {
+    PairIntent swapped = intent;
+    PairLayout& layout = swapped.layout;
+    std::swap(layout.primaryElement, layout.secondaryElement);
+    layout.replication.portal.address = intent.primaryReplicationAddress;
+    swapped.primaryReplicationAddress = intent.layout.replication.portal.address;
+    std::swap(swapped.primaryInitiator, swapped.secondaryInitiator);
+    std::swap(swapped.primaryDisks, swapped.secondaryDisks);
+    return swapped;
+}
+
 namespace {
 
 /// "VG/LV" as an element; `fallback` when empty.
@@ -109,6 +128,8 @@ PairIntent defaultIntent(const InventoryPair& pair) {
     frontEnd.targetIqn = authority + tag + QStringLiteral("-lun");
     layout.frontEnd = frontEnd;
     intent.primaryInitiator = pair.primary.initiatorName;
+    intent.secondaryInitiator = pair.secondary.initiatorName;
+    intent.primaryReplicationAddress = pair.primary.replicationAddress;
     intent.elementBackstoreName = QStringLiteral("nr1-") + tag + QStringLiteral("-element");
     intent.frontEndExport.backstoreName = QStringLiteral("nr1-") + tag;
     intent.frontEndExport.portals = {IscsiPortal{QStringLiteral("0.0.0.0"), 3260, std::nullopt}};

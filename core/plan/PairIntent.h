@@ -55,7 +55,11 @@ struct PairIntent {
     QStringList secondaryDisks; ///< disks for the Secondary's element VG when it is created
     SizeRequest elementSize = SizeRequest::maximum();
     SizeRequest volumeSize = SizeRequest::maximum();
-    QString primaryInitiator;       ///< the Primary's initiator name (ACL on the Secondary)
+    QString primaryInitiator; ///< the Primary's initiator name (ACL on the Secondary)
+    /// The Secondary's initiator name and the Primary's replication address: what the pair
+    /// needs once the roles swap (a switchover: the Secondary imports the Primary's element).
+    QString secondaryInitiator;
+    QString primaryReplicationAddress;
     QString elementBackstoreName;   ///< the Secondary's backstore for its element
     int replacementTimeout = 15;    ///< seconds before md sees a lost remote leg fail
     std::optional<int> writeBehind; ///< md --write-behind for the write-mostly leg
@@ -72,6 +76,11 @@ struct PairIntent {
     }
 };
 
+/// The intent with the roles swapped: what the pair is once the Secondary serves (elements,
+/// disks, initiator names and replication addresses change places; every other name and the
+/// LUN's identity stay). swappedIntent(swappedIntent(i)) == i.
+PairIntent swappedIntent(const PairIntent& intent);
+
 /// Defaults for a pair from the inventory: names from the source page, the Secondary's
 /// replication address as the replication portal, IQNs derived from the pair name, the LUN's
 /// unit serial derived from the pair (derivedUnitSerial); every name the inventory recorded for
@@ -81,6 +90,9 @@ PairIntent defaultIntent(const InventoryPair& pair);
 /// and the serial of the front-end backstore the Primary runs when the inventory records none
 /// (a live LUN keeps its serial).
 PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary);
+/// The same, with the Secondary's probed initiator name when the inventory names none.
+PairIntent defaultIntent(const InventoryPair& pair, const NodeState* probedPrimary,
+                         const NodeState* probedSecondary);
 /// The unit serial nr1 gives a pair's LUN when none is recorded: a name-based UUID (version 5)
 /// of the pair's name, both nodes' hosts and its front-end target, so two pairs differ
 /// and the same pair always gets the same one (a preview and its apply agree).

@@ -83,10 +83,11 @@ SizeRequest readSize(Reader reader) {
 } // namespace
 
 const QStringList& planKinds() {
-    static const QStringList kinds = {
-        QStringLiteral("create-pair"), QStringLiteral("elements"), QStringLiteral("array"),
-        QStringLiteral("volume"),      QStringLiteral("export"),   QStringLiteral("persistence"),
-        QStringLiteral("repair"),      QStringLiteral("grow"),     QStringLiteral("teardown")};
+    static const QStringList kinds = {QStringLiteral("create-pair"), QStringLiteral("elements"),
+                                      QStringLiteral("array"),       QStringLiteral("volume"),
+                                      QStringLiteral("export"),      QStringLiteral("persistence"),
+                                      QStringLiteral("repair"),      QStringLiteral("grow"),
+                                      QStringLiteral("switchover"),  QStringLiteral("teardown")};
     return kinds;
 }
 
@@ -108,6 +109,8 @@ PlanResult makePlan(const PlanRecipe& recipe, const PairState& state) {
         return planRepair(state, recipe.intent);
     if (kind == QLatin1String("grow"))
         return planGrow(state, recipe.intent, recipe.growth);
+    if (kind == QLatin1String("switchover"))
+        return planSwitchover(state, recipe.intent);
     if (kind == QLatin1String("teardown"))
         return planTeardown(state, recipe.intent, recipe.level);
     return failure(QStringLiteral("There is no plan kind '%1' (%2).")
@@ -174,6 +177,8 @@ QJsonObject PlanRecipe::toJson() const {
         {QStringLiteral("elementSize"), sizeJson(intent.elementSize)},
         {QStringLiteral("volumeSize"), sizeJson(intent.volumeSize)},
         {QStringLiteral("primaryInitiator"), intent.primaryInitiator},
+        {QStringLiteral("secondaryInitiator"), intent.secondaryInitiator},
+        {QStringLiteral("primaryReplicationAddress"), intent.primaryReplicationAddress},
         {QStringLiteral("elementBackstoreName"), intent.elementBackstoreName},
         {QStringLiteral("replacementTimeout"), intent.replacementTimeout},
         {QStringLiteral("frontEndExport"), exportObject},
@@ -219,6 +224,11 @@ Result<PlanRecipe> PlanRecipe::fromJson(const QJsonObject& object) {
     intent.elementSize = readSize(intentReader.sub("elementSize"));
     intent.volumeSize = readSize(intentReader.sub("volumeSize"));
     intent.primaryInitiator = intentReader.string("primaryInitiator");
+    // Journals written before switchovers existed have neither.
+    if (intentReader.has("secondaryInitiator"))
+        intent.secondaryInitiator = intentReader.string("secondaryInitiator");
+    if (intentReader.has("primaryReplicationAddress"))
+        intent.primaryReplicationAddress = intentReader.string("primaryReplicationAddress");
     intent.elementBackstoreName = intentReader.string("elementBackstoreName");
     intent.replacementTimeout = intentReader.integer("replacementTimeout");
     if (intentReader.has("writeBehind"))

@@ -45,6 +45,16 @@ PlanResult planRepair(const PairState& state, const PairIntent& intent);
 /// Grows both elements by `growth` ("max": as much as both nodes allow) and every layer above.
 PlanResult planGrow(const PairState& state, const PairIntent& intent, const SizeRequest& growth);
 
+/// Planned maintenance with both nodes up: the Primary stops serving cleanly (its export, the
+/// volume group, the array) and lets go of the replication link; the Secondary imports the
+/// Primary's element, assembles the array from both legs (no resync), moves write-mostly to
+/// the new remote leg, activates the volume group and serves the LUN with the identity both
+/// nodes record; the boot configuration of both nodes follows. Refused unless the array is
+/// whole and idle (or already moved: a switchover that stopped half way is finished) and the
+/// identity is recorded. The plan's steps name the nodes by their roles before the swap; the
+/// caller swaps the roles in the inventory once it ran (PairSession::recordRoleSwap).
+PlanResult planSwitchover(const PairState& state, const PairIntent& intent);
+
 enum class TeardownLevel { Export, Volume, Array, Elements };
 /// "export", "volume", "array", "elements" → level; nullopt otherwise.
 std::optional<TeardownLevel> teardownLevelFromName(const QString& name);

@@ -1,4 +1,5 @@
 #include "base/NodeScript.h"
+#include "plan/LioExport.h"
 #include "plan/Ownership.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
@@ -6,40 +7,6 @@
 namespace nr1 {
 
 namespace {
-
-/// Deletes a LIO export (target, then backstore) and saves, when it exists.
-void removeLioExport(PlanBuilder& b, NodeRole node, const QString& iqn, const QString& plugin,
-                     const QString& backstoreName, const QString& what) {
-    const LioConfig& lio = b.node(node).lio;
-    const QString storePath = QStringLiteral("/backstores/%1/%2").arg(plugin, backstoreName);
-    bool changed = false;
-    if (lio.findTarget(iqn)) {
-        b.add(
-             node, commands::targetcli(QStringLiteral("/iscsi"), {QStringLiteral("delete"), iqn}),
-             QStringLiteral("Delete the iSCSI target %1 (%2 is no longer offered).").arg(iqn, what))
-            .doneWhen(QStringLiteral("target %1 is gone from the %2").arg(iqn, nodeRoleName(node)),
-                      [node, iqn](const PairState& s) { return !s.node(node).lio.findTarget(iqn); })
-            .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
-        changed = true;
-    }
-    if (lio.findStorageObject(storePath)) {
-        b.add(node,
-              commands::targetcli(QStringLiteral("/backstores/") + plugin,
-                                  {QStringLiteral("delete"), backstoreName}),
-              QStringLiteral("Delete the backstore %1.").arg(storePath))
-            .doneWhen(QStringLiteral("backstore %1 is gone").arg(storePath),
-                      [node, storePath](const PairState& s) {
-                          return !s.node(node).lio.findStorageObject(storePath);
-                      })
-            .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
-        changed = true;
-    }
-    if (changed || b.node(node).savedLio.findTarget(iqn))
-        b.add(
-             node, commands::saveconfig(),
-             QStringLiteral("Save the LIO configuration so the export does not come back at boot."))
-            .noUndo(QStringLiteral("saves what runs"));
-}
 
 void removeLv(PlanBuilder& b, NodeRole node, const ElementRef& ref, const QString& what) {
     if (!b.lv(node, ref))

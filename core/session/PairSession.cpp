@@ -37,7 +37,8 @@ void PairSession::read(QObject* context, std::function<void(const PairProbe&)> o
 }
 
 PairIntent PairSession::intent(const PairProbe& probe) const {
-    return defaultIntent(m_pair, probe.primary.ok() ? &*probe.primary.state : nullptr);
+    return defaultIntent(m_pair, probe.primary.ok() ? &*probe.primary.state : nullptr,
+                         probe.secondary.ok() ? &*probe.secondary.state : nullptr);
 }
 
 bool PairSession::buildsLayout(const QString& planKind) {
@@ -49,11 +50,38 @@ bool PairSession::buildsLayout(const QString& planKind) {
 
 Result<void> PairSession::recordLayout(const PairIntent& intent) {
     const RecordedLayout layout = recordedLayoutOf(intent);
-    if (m_pair.layout == layout)
+    return updatePair([&layout](InventoryPair& pair) { pair.layout = layout; });
+}
+
+Result<void> PairSession::recordRoleSwap(const PairIntent& intent) {
+    const RecordedLayout layout = recordedLayoutOf(swappedIntent(intent));
+    // The old Primary is the node with the replication address the switchover's intent gave
+    // the Primary: an entry that names it as the Secondary already is swapped.
+    const QString oldPrimaryAddress = intent.primaryReplicationAddress;
+    return updatePair([&layout, &oldPrimaryAddress](InventoryPair& pair) {
+        if (pair.primary.replicationAddress == oldPrimaryAddress &&
+            pair.secondary.replicationAddress != oldPrimaryAddress)
+            std::swap(pair.primary, pair.secondary);
+        pair.layout = layout;
+    });
+}
+
+Result<void> PairSession::recordRun(const QString& planKind, const PairIntent& intent) {
+    if (buildsLayout(planKind))
+        return recordLayout(intent);
+    if (planKind == QLatin1String("switchover"))
+        return recordRoleSwap(intent);
+    return {};
+}
+
+Result<void> PairSession::updatePair(const std::function<void(InventoryPair&)>& change) {
+    InventoryPair changed = m_pair;
+    change(changed);
+    if (changed == m_pair)
         return {};
     if (m_inventoryPath.isEmpty()) {
         // A session not read from a file (a test, a replay): there is nothing to write.
-        m_pair.layout = layout;
+        m_pair = changed;
         return {};
     }
     auto loaded = InventoryDocument::load(m_inventoryPath);
@@ -64,17 +92,15 @@ Result<void> PairSession::recordLayout(const PairIntent& intent) {
     if (!index)
         return failure(tr("%1 no longer holds pair %2").arg(m_inventoryPath, m_pair.name));
     InventoryPair written = document.inventory().pairs[*index];
-    if (written.layout == layout) {
-        m_pair.layout = layout;
-        return {};
+    change(written);
+    if (written != document.inventory().pairs[*index]) {
+        const InventoryEdit edit = document.replacePair(*index, written);
+        if (!edit.applied)
+            return failure(edit.message);
+        if (const Result<void> saved = document.save(); !saved.ok())
+            return saved;
     }
-    written.layout = layout;
-    const InventoryEdit edit = document.replacePair(*index, written);
-    if (!edit.applied)
-        return failure(edit.message);
-    if (const Result<void> saved = document.save(); !saved.ok())
-        return saved;
-    m_pair.layout = layout;
+    m_pair = written;
     return {};
 }
 

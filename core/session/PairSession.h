@@ -6,7 +6,8 @@
 // the pair: at most one at a time (claimApply). The runners and the journal live as long as
 // the session; owning or borrowed runners as constructed. After a plan that builds the pair
 // ran, recordLayout() writes the names it used into the pair's inventory entry (the one place
-// that does), so every later plan aims at them.
+// that does), so every later plan aims at them; after a switchover recordRoleSwap() swaps the
+// nodes' roles there.
 
 #include "apply/Journal.h"
 #include "base/Result.h"
@@ -50,7 +51,7 @@ public:
     /// Reads both nodes once; `onDone` on `context`'s thread, never after it is destroyed.
     void read(QObject* context, std::function<void(const PairProbe&)> onDone) const;
     /// The intent from the inventory's defaults and, when the inventory names none, the
-    /// Primary's probed initiator name.
+    /// nodes' probed initiator names.
     PairIntent intent(const PairProbe& probe) const;
     /// The inventory file the pair was read from; empty: unknown (nothing is recorded).
     const QString& inventoryPath() const { return m_inventoryPath; }
@@ -63,6 +64,17 @@ public:
     /// recorded already, and in pair() alone without an inventory path. Refused (the file
     /// unchanged) when the file no longer holds the pair or cannot be written.
     Result<void> recordLayout(const PairIntent& intent);
+    /// After a switchover ran to its end: the pair's two nodes change places in its inventory
+    /// entry (the old Secondary is the Primary) and the layout is `intent`'s with the roles
+    /// swapped (the elements change places). Done once: the old Primary is the node with the
+    /// intent's primaryReplicationAddress, and an entry that names it as the Secondary keeps
+    /// its nodes. The runners keep their nodes: runner(Primary)
+    /// is still the old Primary, so a caller that goes on with the pair opens a new session.
+    Result<void> recordRoleSwap(const PairIntent& intent);
+    /// What a plan of `planKind` that ran to its end changes in the inventory: the layout after
+    /// a plan that builds the pair (recordLayout), the roles after a switchover
+    /// (recordRoleSwap), nothing after the others.
+    Result<void> recordRun(const QString& planKind, const PairIntent& intent);
     /// "primary (root@host:22): why" for each node that did not answer usefully.
     QStringList readErrors(const PairProbe& probe) const;
 
@@ -79,6 +91,10 @@ signals:
     void applyingChanged(const QString& what);
 
 private:
+    /// Applies `change` to the pair's entry in the inventory file (a line edit, written only
+    /// when it changes something) and to pair().
+    Result<void> updatePair(const std::function<void(InventoryPair&)>& change);
+
     InventoryPair m_pair;
     QString m_inventoryPath;
     std::unique_ptr<CommandRunner> m_ownedPrimary;

@@ -251,6 +251,48 @@ private slots:
         const PlanResult blind = planTeardown(state, defaults, TeardownLevel::Array);
         QVERIFY(!blind.ok());
     }
+
+    void aSwitchoverSwapsTheRolesInTheInventoryOnce() {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("inventory.yaml"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(kInventory.toUtf8());
+        }
+        const auto before = loadInventory(path);
+        QVERIFY2(before.ok(), qPrintable(before.why()));
+        const InventoryPair old = before.value().pairs.front();
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        PairSession session(old, primary, secondary,
+                            folder.filePath(QStringLiteral("journal.jsonl")));
+        session.setInventoryPath(path);
+        const PairIntent intent = defaultIntent(old);
+        QVERIFY(session.recordRun(QStringLiteral("switchover"), intent).ok());
+        const auto after = loadInventory(path);
+        QVERIFY2(after.ok(), qPrintable(after.why()));
+        const InventoryPair swapped = after.value().pairs.front();
+        QCOMPARE(swapped.primary, old.secondary);
+        QCOMPARE(swapped.secondary, old.primary);
+        QVERIFY(swapped.layout);
+        QCOMPARE(swapped.layout->primaryElement,
+                 QStringLiteral("LIO-NR1-Elements/NR1-Remote-Element"));
+        QCOMPARE(swapped.layout->secondaryElement,
+                 QStringLiteral("LIO-NR1-Elements/NR1-Local-Element"));
+        QCOMPARE(session.pair(), swapped);
+        // The next nr1 plans with the new roles: the swapped intent.
+        QCOMPARE(defaultIntent(swapped).layout, swappedIntent(intent).layout);
+        // Recorded once: recording the same run again leaves the file as it is.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        file.close();
+        QVERIFY(text.startsWith("# kept by hand\n") && text.endsWith("# the end\n"));
+        QVERIFY(session.recordRun(QStringLiteral("switchover"), intent).ok());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), text);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecordedLayout)

@@ -432,12 +432,11 @@ void PlanRunView::ended(Executor::State state) {
     switch (state) {
     case Executor::State::Done:
         m_status->setText(tr("Done: every step ran."));
-        if (PairSession::buildsLayout(m_plan.kind))
-            if (const Result<void> recorded = m_session.recordLayout(m_recipe.intent);
-                !recorded.ok())
-                m_status->setText(tr("Done: every step ran. The pair's layout was not recorded in "
-                                     "the inventory (%1): give the same names to later plans.")
-                                      .arg(recorded.why()));
+        if (const Result<void> recorded = m_session.recordRun(m_plan.kind, m_recipe.intent);
+            !recorded.ok())
+            m_status->setText(tr("Done: every step ran. The inventory was not updated (%1): "
+                                 "record the pair's names or roles there yourself.")
+                                  .arg(recorded.why()));
         if (!m_plan.followUps.isEmpty()) {
             m_followUps->setText(tr("Afterwards: %1").arg(m_plan.followUps.join(QLatin1Char(' '))));
             m_followUps->show();
