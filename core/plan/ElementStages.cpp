@@ -150,6 +150,30 @@ void planElementStage(PlanBuilder& b) {
     planElementOn(b, NodeRole::Primary, *bytes);
 }
 
+void stopArraysHoldingElement(PlanBuilder& b, NodeRole role) {
+    const LogicalVolume* lv = b.lv(role, b.intent().layout.element(role));
+    if (!lv)
+        return;
+    const BlockDevice* element = b.node(role).findBlockDeviceByPath(lv->path);
+    for (const MdstatArray& stray : b.node(role).mdstat.arrays) {
+        const bool holdsElement = element && std::any_of(stray.members.begin(), stray.members.end(),
+                                                         [&](const MdstatMember& m) {
+                                                             return m.device == element->name;
+                                                         });
+        if (!holdsElement)
+            continue;
+        const QString name = stray.name;
+        b.add(role,
+              {QStringLiteral("mdadm"), QStringLiteral("--stop"), QStringLiteral("/dev/") + name},
+              QStringLiteral("Stop %1, which the %2 assembled from its element at boot, so it can "
+                             "be used again.")
+                  .arg(name, nodeRoleName(role)))
+            .doneWhen(QStringLiteral("%1 is stopped on the %2").arg(name, nodeRoleName(role)),
+                      [name, role](const PairState& s) { return !s.node(role).mdstat.find(name); })
+            .noUndo(QStringLiteral("the array must not run there on its own"));
+    }
+}
+
 void planReplicationExport(PlanBuilder& b) {
     const PairIntent& intent = b.intent();
     const QString device = intent.layout.secondaryElement.devicePath();
@@ -160,28 +184,7 @@ void planReplicationExport(PlanBuilder& b) {
                      .arg(device));
     // The element carries the array's superblock: a Secondary that assembled it at boot (the
     // pitfall the ignore rule prevents) holds it, and LIO cannot serve it until it is stopped.
-    if (const LogicalVolume* lv = b.lv(NodeRole::Secondary, intent.layout.secondaryElement)) {
-        const BlockDevice* element = b.node(NodeRole::Secondary).findBlockDeviceByPath(lv->path);
-        for (const MdstatArray& stray : b.node(NodeRole::Secondary).mdstat.arrays) {
-            const bool holdsElement =
-                element &&
-                std::any_of(stray.members.begin(), stray.members.end(),
-                            [&](const MdstatMember& m) { return m.device == element->name; });
-            if (!holdsElement)
-                continue;
-            const QString name = stray.name;
-            b.add(NodeRole::Secondary,
-                  {QStringLiteral("mdadm"), QStringLiteral("--stop"),
-                   QStringLiteral("/dev/") + name},
-                  QStringLiteral(
-                      "Stop %1, which the Secondary assembled from its element at boot, so "
-                      "LIO can serve the element again.")
-                      .arg(name))
-                .doneWhen(QStringLiteral("%1 is stopped on the secondary").arg(name),
-                          [name](const PairState& s) { return !s.secondary.mdstat.find(name); })
-                .noUndo(QStringLiteral("the Secondary must never run the array"));
-        }
-    }
+    stopArraysHoldingElement(b, NodeRole::Secondary);
     LioExport spec;
     spec.node = NodeRole::Secondary;
     spec.what = QStringLiteral("the element");

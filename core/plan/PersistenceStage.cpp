@@ -77,9 +77,39 @@ void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
         .undoWith({commands::removeFile(file)});
 }
 
+/// Debian starts an array that is still incomplete 30 s after boot (mdadm-last-resort@): a
+/// Primary that boots without its peer (taken over meanwhile) would serve its stale leg, the
+/// split brain of takeover-notes.md. Masked, the Primary starts the array only with both legs;
+/// with one, nr1 (repair, takeover) or the administrator starts it.
+void maskLastResort(PlanBuilder& b, NodeRole node) {
+    const QString md = b.intent().mdDeviceName();
+    const QString timer = lastResortTimer(md);
+    if (b.node(node).unitStates.value(timer) == QLatin1String("masked"))
+        return;
+    const QStringList units{timer, QStringLiteral("mdadm-last-resort@%1.service").arg(md)};
+    b.add(node, QStringList{QStringLiteral("systemctl"), QStringLiteral("mask")} + units,
+          QStringLiteral("Never start %1 with one leg on its own at boot (Debian's last-resort "
+                         "start after 30 s): it waits for both legs, or for nr1.")
+              .arg(b.intent().layout.mdDevice))
+        .doneWhen(QStringLiteral("%1 is masked on the %2").arg(timer, nodeRoleName(node)),
+                  [node, timer](const PairState& s) {
+                      return s.node(node).unitStates.value(timer) == QLatin1String("masked");
+                  })
+        .undoWith({QStringList{QStringLiteral("systemctl"), QStringLiteral("unmask")} + units});
+}
+
 } // namespace
 
+QString lastResortTimer(const QString& md) {
+    return QStringLiteral("mdadm-last-resort@%1.timer").arg(md);
+}
+
 void planPersistenceStage(PlanBuilder& b) {
+    planPersistenceFor(b, PersistenceOf::BothNodes);
+}
+
+void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
+    const bool secondaryToo = nodes == PersistenceOf::BothNodes;
     const PairIntent& intent = b.intent();
     const QString mdPath = intent.layout.mdDevice;
     // The Primary assembles the array at boot from its ARRAY line.
@@ -97,6 +127,7 @@ void planPersistenceStage(PlanBuilder& b) {
             .undoWith({commands::removeArrayLine(mdPath)});
         updateInitramfs(b, NodeRole::Primary);
     }
+    maskLastResort(b, NodeRole::Primary);
     // The Secondary's element carries the array's superblock: without an ignore rule udev
     // assembles it at boot (inactive md127) and LIO then cannot claim it. The rule names this
     // array's UUID (the Primary's /dev/disk/by-id/md-uuid-… link), so another array's rule
@@ -109,7 +140,7 @@ void planPersistenceStage(PlanBuilder& b) {
         return !uuid.isEmpty() &&
                s.secondary.mdadmConf.split(QLatin1Char('\n')).contains(ignore + uuid);
     };
-    if (!hasIgnoreRule(b.state())) {
+    if (secondaryToo && !hasIgnoreRule(b.state())) {
         b.requireCommands(NodeRole::Secondary, {QStringLiteral("mdadm")});
         b.add(NodeRole::Secondary,
               nodeScriptArgv(NodeScript::MdadmIgnoreAdd, {element, commands::mdadmConf()}),
@@ -125,11 +156,13 @@ void planPersistenceStage(PlanBuilder& b) {
     }
     orderLioRestore(b, NodeRole::Primary,
                     intent.layout.frontEnd.value_or(FrontEndExport{}).volume.devicePath());
-    orderLioRestore(b, NodeRole::Secondary, element);
+    if (secondaryToo)
+        orderLioRestore(b, NodeRole::Secondary, element);
     enableUnits(b, NodeRole::Primary,
                 {QStringLiteral("iscsid.socket"), QStringLiteral("open-iscsi.service"),
                  QStringLiteral("rtslib-fb-targetctl.service")});
-    enableUnits(b, NodeRole::Secondary, {QStringLiteral("rtslib-fb-targetctl.service")});
+    if (secondaryToo)
+        enableUnits(b, NodeRole::Secondary, {QStringLiteral("rtslib-fb-targetctl.service")});
 }
 
 } // namespace nr1

@@ -95,6 +95,9 @@ QStringList removeFile(const QString& path);
 
 /// systemd's name for the device unit of a path (as systemd-escape -p --suffix=device).
 QString systemdDeviceUnit(const QString& path);
+/// Debian's timer that starts array `md` ("md0") degraded 30 s after boot; the persistence
+/// stage masks it on the Primary.
+QString lastResortTimer(const QString& md);
 /// The drop-in that orders LIO's restore at boot after the pair's device, on either node.
 QString lioRestoreDropin(const QString& pairName);
 

@@ -5,6 +5,8 @@
 // records with willCreate() the PlannedFact later stages may rely on. Internal to core/plan:
 // callers use Planners.h.
 
+#include "model/Pair.h"
+
 namespace nr1 {
 
 class PlanBuilder;
@@ -15,7 +17,19 @@ void planReplicationImport(PlanBuilder& builder); ///< the Primary logs in to it
 void planArrayStage(PlanBuilder& builder);        ///< md RAID1 of both elements
 void planVolumeStage(PlanBuilder& builder);       ///< PV, VG and LV on the md array
 void planExportStage(PlanBuilder& builder);       ///< the volume as an iSCSI LUN
-void planPersistenceStage(PlanBuilder& builder);  ///< mdadm.conf, initramfs, services
+/// Whose boot configuration the persistence stage plans: both nodes', or the Primary's alone
+/// (a takeover: the other node is lost).
+enum class PersistenceOf { BothNodes, PrimaryOnly };
+/// mdadm.conf, initramfs, LIO's restore order, services: planPersistenceFor(BothNodes).
+void planPersistenceStage(PlanBuilder& builder);
+void planPersistenceFor(PlanBuilder& builder, PersistenceOf nodes);
+/// A Secondary that served the pair before (the Primary lost in a takeover, back again): what
+/// it kept of that role goes: the ARRAY line of the pair's array, the front-end export
+/// (running, or saved for its boot), its node records of the element target.
+void planFormerPrimaryStage(PlanBuilder& builder);
+/// Stops an md array the node assembled from its own element (udev at boot, without the
+/// ignore rule): nothing else may use the element while it holds it.
+void stopArraysHoldingElement(PlanBuilder& builder, NodeRole role);
 /// A grow that stopped after md grew: the new region's repair, the PV and the volume.
 void planUnfinishedGrowStage(PlanBuilder& builder);
 

@@ -127,6 +127,14 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
             b.add(pri, commands::removeArrayLine(mdPath),
                   QStringLiteral("Remove %1 from %2.").arg(mdPath, commands::mdadmConf()))
                 .irreversibleBecause(QStringLiteral("the array is gone"));
+        // Masked on the Primary, and on a Secondary that was the Primary once.
+        for (const NodeRole role : {pri, sec})
+            if (b.node(role).unitStates.value(lastResortTimer(md)) == QLatin1String("masked"))
+                b.add(role,
+                      {QStringLiteral("systemctl"), QStringLiteral("unmask"), lastResortTimer(md),
+                       QStringLiteral("mdadm-last-resort@%1.service").arg(md)},
+                      QStringLiteral("Give %1's last-resort start at boot back to Debian.").arg(md))
+                    .irreversibleBecause(QStringLiteral("the array is gone"));
         const QString secondaryElement = layout.secondaryElement.devicePath();
         if (b.node(sec).mdadmConf.contains(QLatin1String("ARRAY <ignore> UUID=")) &&
             b.lv(sec, layout.secondaryElement))

@@ -50,6 +50,7 @@ sec iscsi-nodes iscsiadm -m node -o show
 sec initiator-name cat /etc/iscsi/initiatorname.iscsi
 sec mdadm-conf cat /etc/mdadm/mdadm.conf
 sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.service.d/*.conf 2>/dev/null; true'
-sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service; do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
+# (with the md last-resort timers nr1 masked: their symlinks to /dev/null, one per array)
+sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service $(cd /etc/systemd/system 2>/dev/null && for f in mdadm-last-resort@*.timer; do [ -L "$f" ] && echo "$f"; done); do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
 # The identities of the front-end LUNs nr1 recorded on this node, one JSON line per file.
 sec lun-identities sh -c 'for f in /etc/nr1/*.identity; do [ -f "$f" ] && cat "$f" && echo; done; true'

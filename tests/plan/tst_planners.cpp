@@ -55,9 +55,17 @@ const QString kNode =
     QStringLiteral("iscsiadm -m node -T iqn.2003-01.org.linux-iscsi.nr1:testbed-element -p "
                    "10.99.0.2:3260");
 
-/// The created pair (captured in sync).
+/// A captured Primary as it is once nr1 made it boot-safe (md0's last-resort start masked):
+/// the captures predate that step.
+PairState bootSafe(PairState state) {
+    state.primary.unitStates.insert(QStringLiteral("mdadm-last-resort@md0.timer"),
+                                    QStringLiteral("masked"));
+    return state;
+}
+
+/// The created pair (captured in sync), boot-safe.
 PairState cleanCreatedPair(const PairIntent& intent) {
-    return probedPair(QStringLiteral("created"), intent);
+    return bootSafe(probedPair(QStringLiteral("created"), intent));
 }
 
 /// The created pair as it was during its initial resync, at 49 %.
@@ -165,6 +173,9 @@ private slots:
                 QStringLiteral(
                     "primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
                     ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
+                // Boot safety: md0 never starts with one leg on its own.
+                QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
+                               "mdadm-last-resort@md0.service"),
                 QStringLiteral(
                     "secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
                     "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
@@ -189,8 +200,8 @@ private slots:
     }
 
     void createdPairNeedsNothing() {
-        // The capture predates LUN identity records: a plan adds just those, keeping the
-        // serial the LUN runs with; once they are there, nothing is left to do.
+        // The capture predates LUN identity records and boot safety: a plan adds just those,
+        // keeping the serial the LUN runs with; once they are there, nothing is left to do.
         const NodeState primary = probedNode(QStringLiteral("created"), QStringLiteral("primary"));
         const PairIntent intent = testbedIntent(&primary);
         QCOMPARE(intent.frontEndExport.unitSerial,
@@ -198,8 +209,17 @@ private slots:
         PairState state = probedPair(QStringLiteral("created"), intent);
         const PlanResult result = planCreatePair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
-        QCOMPARE(result.value().actions.size(), size_t(2));
+        QCOMPARE(result.value().actions.size(), size_t(3));
+        const Action& mask = result.value().actions.back();
+        QCOMPARE(mask.displayLine(), QStringLiteral("systemctl mask mdadm-last-resort@md0.timer "
+                                                    "mdadm-last-resort@md0.service"));
+        QVERIFY(!mask.done.holds(state));
+        state.primary.unitStates.insert(QStringLiteral("mdadm-last-resort@md0.timer"),
+                                        QStringLiteral("masked"));
+        QVERIFY(mask.done.holds(state));
         for (const Action& action : result.value().actions) {
+            if (&action == &mask)
+                continue;
             QVERIFY(action.sentence.startsWith(QStringLiteral("Record the LUN's identity")));
             // What the node will hold: the line the action writes, read as the probe reads it.
             const auto written = parseLunIdentities(action.argv.last());
@@ -220,10 +240,11 @@ private slots:
                     .contains(QStringLiteral("Nothing to do")));
     }
 
-    void aPairServedWithItsIdentityNeedsNothing() {
+    void aPairServedWithItsIdentityNeedsOnlyBootSafety() {
         // Captured after a create-pair that chose the serial and recorded the identity: the
         // probe reads both records, and the same intent (its serial derived again, not read
-        // from the node) finds nothing to do.
+        // from the node) finds nothing to do but what came later: md0's last-resort start
+        // masked on the Primary.
         const PairIntent intent = testbedIntent();
         const PairState state = probedPair(QStringLiteral("served-with-identity"), intent);
         for (const NodeState* node : {&state.primary, &state.secondary}) {
@@ -239,7 +260,9 @@ private slots:
             kSerial);
         const PlanResult result = planCreatePair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
-        QCOMPARE(commandRows(result.value()), QStringList{});
+        QCOMPARE(commandRows(result.value()),
+                 QStringList{QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
+                                            "mdadm-last-resort@md0.service")});
     }
 
     void statusSaysWhereTheIdentityIsKept() {
@@ -286,7 +309,7 @@ private slots:
         const PlanResult result =
             planCreatePair(probedPair(QStringLiteral("blank"), intent), intent);
         QVERIFY(result.ok());
-        PairState created = probedPair(QStringLiteral("created"), intent);
+        PairState created = bootSafe(probedPair(QStringLiteral("created"), intent));
         const PairState blank = probedPair(QStringLiteral("blank"), intent);
         // The capture was taken before nr1 chose serials and recorded identities: give its
         // LUN the serial this plan asks and its nodes the records this plan writes.
@@ -586,7 +609,7 @@ private slots:
         // back, iscsid is still logging in again (FREE, TRANSPORT WAIT) and md failed the
         // remote leg.
         const PairIntent intent = testbedIntent();
-        const PairState state = probedPair(QStringLiteral("secondary-rebooted"), intent);
+        const PairState state = bootSafe(probedPair(QStringLiteral("secondary-rebooted"), intent));
         const PlanResult result = planRepair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
         compareRows(
@@ -671,6 +694,8 @@ private slots:
                 QStringLiteral("primary: pvremove /dev/md0"),
                 QStringLiteral("primary: mdadm --stop /dev/md0"),
                 QStringLiteral("primary: sed -i '\\|^ARRAY /dev/md0 |d' /etc/mdadm/mdadm.conf"),
+                QStringLiteral("primary: systemctl unmask mdadm-last-resort@md0.timer "
+                               "mdadm-last-resort@md0.service"),
                 QStringLiteral("secondary: sh -c 'u=$(mdadm --examine --export \"$1\" | sed -n "
                                "'\\''s/^MD_UUID=//p'\\''); [ -z \"$u\" ] || sed -i \"/^ARRAY "
                                "<ignore> UUID=$u\\$/d\" \"$2\"' sh "

@@ -258,11 +258,15 @@ private slots:
             QStringLiteral("iqn.2024-01.test.host:libiscsi"));
         wizard.next();
         QVERIFY2(wizard.runView(), qPrintable(wizard.previewPage()->refusalText()));
-        // The capture predates LUN identity records: those two steps are all that is left.
+        // The capture predates LUN identity records and boot safety: those steps are all
+        // that is left.
         QStringList sentences;
         for (const Action& action : wizard.runView()->plan().actions)
             sentences << action.sentence;
-        QCOMPARE(sentences.size(), 2);
+        QCOMPARE(sentences.size(), 3);
+        QVERIFY2(
+            sentences.takeLast().startsWith(QStringLiteral("Never start /dev/md0 with one leg")),
+            qPrintable(sentences.join(u'\n')));
         for (const QString& sentence : sentences)
             QVERIFY2(sentence.startsWith(QStringLiteral("Record the LUN's identity (unit serial "
                                                         "c4ce9b4d-4c45-40ff-905c-88aa8895787d")),
