@@ -134,7 +134,9 @@ public:
     /// the lock, what the run left running stopped, a fresh read, then the executor takes the
     /// run over.
     void recover(RecordedRun run, bool rollback) {
-        say(tr("Taking the lock of pair %1 on both nodes…").arg(m_connection.pair().name));
+        if (planWithoutPrimary(m_executor.plan().kind))
+            m_lock.setNodes({NodeRole::Secondary});
+        say(tr("Taking the lock of pair %1…").arg(m_connection.pair().name));
         m_lock.take([this, run = std::move(run), rollback](const Result<void>& taken) {
             if (!taken.ok()) {
                 printError(QStringLiteral("apply"), taken.why());
@@ -209,17 +211,20 @@ private:
         m_lock.release([code] { QCoreApplication::exit(code); });
     }
 
-    /// Reads both nodes; `then` with the state, or says why not and ends with `code`.
+    /// Reads the nodes the plan needs (PairSession::planState); `then` with the state, or says
+    /// why not and ends with `code`.
     void readThen(std::function<void(const PairState&)> then, int code) {
         PairSession& session = *m_connection.session;
         session.read(this, [this, &session, then = std::move(then), code](const PairProbe& probe) {
-            if (!probe.ok()) {
-                for (const QString& error : session.readErrors(probe))
+            const Result<PairState> state =
+                session.planState(m_executor.plan().kind, probe, m_intent.layout);
+            if (!state.ok()) {
+                for (const QString& error : state.reasons())
                     printError(QStringLiteral("apply"), error);
                 end(code);
                 return;
             }
-            then(probe.pairState(m_intent.layout));
+            then(state.value());
         });
     }
 

@@ -10,6 +10,7 @@
 #include "ctl/Terminal.h"
 #include "plan/PairStatus.h"
 #include "plan/PlanRecipe.h"
+#include "session/Fencing.h"
 #include "session/PairLock.h"
 
 #include <QCoreApplication>
@@ -67,12 +68,19 @@ QString planCommandHelp(bool apply) {
                        "identity), the\n"
                        "                Primary becomes its Secondary; the inventory's roles "
                        "swap\n"
+                       "  takeover      the Primary is lost (down, fenced by its "
+                       "fence_command or\n"
+                       "                --confirm-primary-off): the Secondary serves alone; "
+                       "roles swap\n"
                        "  teardown      --level export|volume|array|elements: that layer and "
                        "all above it\n\n")
             .arg(planKinds().join(u", "));
     if (apply)
         text += QStringLiteral(
             "  --yes                   do not ask for confirmation\n"
+            "  --confirm-primary-off   takeover without a fence_command: the Primary is "
+            "powered off\n"
+            "                          (journaled; on a terminal you are asked instead)\n"
             "  --on-failure WHAT       rollback, resume or stop (default: ask "
             "on a terminal, else stop)\n"
             "  --resume, --rollback    instead of KIND: finish or undo the pair's last run from "
@@ -268,6 +276,9 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
         error = QStringLiteral("teardown needs --level export|volume|array|elements");
     }
     const bool yes = takeFlag(arguments, QStringLiteral("--yes"));
+    const bool primaryOff = takeFlag(arguments, QStringLiteral("--confirm-primary-off"));
+    if (primaryOff && !planWithoutPrimary(kind) && error.isEmpty())
+        error = QStringLiteral("--confirm-primary-off is for takeover only");
     const QString onFailure = takeOnFailure(arguments, error, true);
     if (!error.isEmpty()) {
         printError(command, error);
@@ -280,7 +291,9 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
     }
     const auto connection = std::move(connected).value();
     std::unique_ptr<QObject> session;
-    probeThen(*connection, command, [&](const PairProbe& probe) {
+    PairSession& pairSession = *connection->session;
+    Fencing fencing(pairSession);
+    pairSession.read(&pairSession, [&](const PairProbe& probe) {
         PairIntent intent;
         QStringList rest;
         if (const QString problem = buildIntent(*connection, probe, arguments, intent, &rest);
@@ -291,7 +304,15 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
             QCoreApplication::exit(kExitUsage);
             return;
         }
-        const PairState state = probe.pairState(intent.layout);
+        const Result<PairState> read = pairSession.planState(kind, probe, intent.layout);
+        if (!read.ok()) {
+            for (const QString& why : read.reasons())
+                printError(command, why);
+            QCoreApplication::exit(
+                planWithoutPrimary(kind) && probe.primary.reached ? kExitRefused : kExitConnection);
+            return;
+        }
+        const PairState& state = read.value();
         PlanRecipe recipe{kind, intent, growth, level};
         PlanResult result = makePlan(recipe, state);
         if (!result.ok()) {
@@ -322,8 +343,50 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
             return;
         }
         // At apply time the same planner is asked again, from what the nodes say then.
-        session =
-            startApply(*connection, std::move(plan), std::move(recipe), options.json, onFailure);
+        auto run = [&, plan = std::move(plan), recipe = std::move(recipe)]() mutable {
+            session = startApply(*connection, std::move(plan), std::move(recipe), options.json,
+                                 onFailure);
+        };
+        if (!planWithoutPrimary(kind)) {
+            run();
+            return;
+        }
+        // A takeover runs only on a Primary that is off: fenced, or confirmed by hand.
+        if (fencing.hasFenceCommand()) {
+            if (!options.json)
+                print(QStringLiteral("Fencing the Primary with its fence_command…\n"));
+            fencing.fence([&, run](const Result<void>& fenced) mutable {
+                if (!fenced.ok()) {
+                    printError(command, fenced.why() + QStringLiteral(": nothing was changed"));
+                    QCoreApplication::exit(kExitRefused);
+                    return;
+                }
+                if (!options.json)
+                    print(QStringLiteral("The Primary is fenced (its fence command confirmed it "
+                                         "off).\n"));
+                run();
+            });
+            return;
+        }
+        if (!primaryOff) {
+            if (!isTerminal()) {
+                printError(command, QStringLiteral("the inventory gives the Primary no "
+                                                   "fence_command: confirm that it is powered "
+                                                   "off with --confirm-primary-off"));
+                QCoreApplication::exit(kExitUsage);
+                return;
+            }
+            print(QStringLiteral("The inventory gives the Primary no fence_command. Type 'off' "
+                                 "to confirm that it is powered off: "));
+            if (readLine() != QLatin1String("off")) {
+                printError(command, QStringLiteral("not confirmed: nothing was changed"));
+                QCoreApplication::exit(kExitUsage);
+                return;
+            }
+        }
+        fencing.recordConfirmation(primaryOff ? QStringLiteral("--confirm-primary-off")
+                                              : QStringLiteral("typed on a terminal"));
+        run();
     });
     const int code = QCoreApplication::exec();
     session.reset();

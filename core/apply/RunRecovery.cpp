@@ -178,7 +178,12 @@ Result<Plan> remakePlan(const RecordedRun& run) {
     const QJsonObject probe = run.origin.value(QStringLiteral("probe")).toObject();
     std::optional<NodeState> nodes[2];
     const char* roles[2] = {"primary", "secondary"};
+    // A takeover was planned without the lost Primary: it stands as an empty NodeState.
+    if (planWithoutPrimary(recipe.value().kind))
+        nodes[0] = NodeState{};
     for (int i = 0; i < 2; ++i) {
+        if (nodes[i])
+            continue;
         const auto parsed = parseNodeProbe(probe.value(QLatin1String(roles[i])).toString());
         if (!parsed.ok())
             return failure(QStringLiteral("The recorded probe of the %1 does not parse: %2")

@@ -44,6 +44,8 @@ const char* fileName(NodeScript script) {
         return "md-whole-idle.sh";
     case NodeScript::MdWriteMostly:
         return "md-write-mostly.sh";
+    case NodeScript::MdLegCheck:
+        return "md-leg-check.sh";
     case NodeScript::MdadmArrayLineAdd:
         return "mdadm-array-line-add.sh";
     case NodeScript::MdadmIgnoreAdd:

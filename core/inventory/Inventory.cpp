@@ -306,7 +306,7 @@ private:
             fail(map, field, QStringLiteral("a node with at least 'host'"));
         checkKeys(map, field,
                   {"host", "port", "user", "identity", "replication_address", "initiator_name",
-                   "iscsi_port"});
+                   "iscsi_port", "fence_command"});
         InventoryNode value;
         value.host = required(map, "host", field + QStringLiteral(".host"));
         static const QRegularExpression hostPattern =
@@ -336,6 +336,7 @@ private:
                  QStringLiteral("an iSCSI name like iqn.2024-01.com.example:node (%1)")
                      .arg(checkIqn(value.initiatorName, QStringLiteral("initiator name"))));
         value.iscsiPort = port(map["iscsi_port"], field + QStringLiteral(".iscsi_port"));
+        value.fenceCommand = text(map["fence_command"], field + QStringLiteral(".fence_command"));
         return value;
     }
 

@@ -24,6 +24,10 @@ struct InventoryNode {
     QString replicationAddress; ///< the address on the replication link
     QString initiatorName;      ///< the node's iSCSI initiator name, when known
     std::optional<int> iscsiPort; ///< where the front-end iSCSI port is reachable, when not 3260
+    /// A command line run by /bin/sh on the admin machine that powers this node off (a fence
+    /// agent: `fence_ipmilan … -o off`); exit 0 only when the node is confirmed off. A takeover
+    /// runs the Primary's before it starts. Empty: the administrator confirms by hand.
+    QString fenceCommand;
     bool operator==(const InventoryNode&) const = default;
 };
 

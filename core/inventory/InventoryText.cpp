@@ -124,6 +124,7 @@ QStringList pairLines(const PairFields& pair, const ItemStyle& style) {
         addField(out, column, "replication_address", node->replicationAddress);
         addField(out, column, "initiator_name", node->initiatorName);
         addField(out, column, "iscsi_port", node->iscsiPort);
+        addField(out, column, "fence_command", node->fenceCommand);
     }
     if (const std::optional<RecordedLayout>& layout = pair.layout;
         layout && *layout != RecordedLayout{}) {

@@ -11,6 +11,7 @@ NodeFields fieldsOf(const InventoryNode& node) {
     fields.replicationAddress = node.replicationAddress;
     fields.initiatorName = node.initiatorName;
     fields.iscsiPort = node.iscsiPort ? QString::number(*node.iscsiPort) : QString();
+    fields.fenceCommand = node.fenceCommand;
     return fields;
 }
 

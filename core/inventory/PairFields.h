@@ -18,6 +18,7 @@ struct NodeFields {
     QString replicationAddress;
     QString initiatorName;
     QString iscsiPort;
+    QString fenceCommand;
     bool operator==(const NodeFields&) const = default;
 };
 

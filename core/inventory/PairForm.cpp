@@ -12,7 +12,8 @@ namespace nr1 {
 namespace {
 
 const char* const kNodeKeys[] = {
-    "host", "port", "user", "identity", "replication_address", "initiator_name", "iscsi_port"};
+    "host",           "port",       "user",         "identity", "replication_address",
+    "initiator_name", "iscsi_port", "fence_command"};
 
 QString* nodeField(NodeFields& node, const QString& key) {
     if (key == QLatin1String("host"))
@@ -29,6 +30,8 @@ QString* nodeField(NodeFields& node, const QString& key) {
         return &node.initiatorName;
     if (key == QLatin1String("iscsi_port"))
         return &node.iscsiPort;
+    if (key == QLatin1String("fence_command"))
+        return &node.fenceCommand;
     return nullptr;
 }
 
@@ -66,6 +69,8 @@ QString fieldLabel(const QString& field) {
         what = QStringLiteral("initiator name");
     else if (key == QLatin1String("iscsi_port"))
         what = QStringLiteral("iSCSI port");
+    else if (key == QLatin1String("fence_command"))
+        what = QStringLiteral("fence command");
     return role + QLatin1Char(' ') + what;
 }
 

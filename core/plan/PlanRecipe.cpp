@@ -82,12 +82,16 @@ SizeRequest readSize(Reader reader) {
 
 } // namespace
 
+bool planWithoutPrimary(const QString& kind) {
+    return kind == QLatin1String("takeover");
+}
+
 const QStringList& planKinds() {
-    static const QStringList kinds = {QStringLiteral("create-pair"), QStringLiteral("elements"),
-                                      QStringLiteral("array"),       QStringLiteral("volume"),
-                                      QStringLiteral("export"),      QStringLiteral("persistence"),
-                                      QStringLiteral("repair"),      QStringLiteral("grow"),
-                                      QStringLiteral("switchover"),  QStringLiteral("teardown")};
+    static const QStringList kinds = {
+        QStringLiteral("create-pair"), QStringLiteral("elements"), QStringLiteral("array"),
+        QStringLiteral("volume"),      QStringLiteral("export"),   QStringLiteral("persistence"),
+        QStringLiteral("repair"),      QStringLiteral("grow"),     QStringLiteral("switchover"),
+        QStringLiteral("takeover"),    QStringLiteral("teardown")};
     return kinds;
 }
 
@@ -111,6 +115,8 @@ PlanResult makePlan(const PlanRecipe& recipe, const PairState& state) {
         return planGrow(state, recipe.intent, recipe.growth);
     if (kind == QLatin1String("switchover"))
         return planSwitchover(state, recipe.intent);
+    if (kind == QLatin1String("takeover"))
+        return planTakeover(state, recipe.intent);
     if (kind == QLatin1String("teardown"))
         return planTeardown(state, recipe.intent, recipe.level);
     return failure(QStringLiteral("There is no plan kind '%1' (%2).")

@@ -29,6 +29,10 @@ struct PlanRecipe {
     bool hasSecrets() const;
 };
 
+/// True for the plans made while the Primary is lost (takeover): only the Secondary is read,
+/// locked and changed, and the Primary must not answer (PairSession::planState).
+bool planWithoutPrimary(const QString& kind);
+
 /// The plan kinds, in the order nr1ctl lists them.
 const QStringList& planKinds();
 /// The kind's planner, asked with the recipe's intent and option.

@@ -124,8 +124,8 @@ PlanResult planCreatePair(const PairState& state, const PairIntent& intent) {
 PlanResult planRepair(const PairState& state, const PairIntent& intent) {
     return runStages(state, intent, QStringLiteral("repair"),
                      QStringLiteral("bring pair %1 back to whole").arg(intent.layout.name),
-                     {planReplicationExport, planReplicationImport, planArrayStage,
-                      planUnfinishedGrowStage, planPersistenceStage});
+                     {planFormerPrimaryStage, planReplicationExport, planReplicationImport,
+                      planArrayStage, planUnfinishedGrowStage, planPersistenceStage});
 }
 
 std::optional<TeardownLevel> teardownLevelFromName(const QString& name) {

@@ -39,7 +39,10 @@ enum class PairLayer { Elements, Array, Volume, Export };
 QStringList layerRefusals(PairLayer layer, const PairState& state, const PairIntent& intent);
 /// A pair that exists but is not whole (after a reboot or an outage): a Secondary that
 /// assembled its element as an array stops it, a lost export or login is restored, and a
-/// failed or missing remote leg is put back into the array.
+/// failed or missing remote leg is put back into the array. It also rejoins the node a
+/// takeover left behind, back as the Secondary: what it kept of serving goes first
+/// (planFormerPrimaryStage), then its element goes back into the array (md re-adds it from
+/// the running array's bitmap when it can).
 PlanResult planRepair(const PairState& state, const PairIntent& intent);
 
 /// Grows both elements by `growth` ("max": as much as both nodes allow) and every layer above.
@@ -54,6 +57,16 @@ PlanResult planGrow(const PairState& state, const PairIntent& intent, const Size
 /// identity is recorded. The plan's steps name the nodes by their roles before the swap; the
 /// caller swaps the roles in the inventory once it ran (PairSession::recordRoleSwap).
 PlanResult planSwitchover(const PairState& state, const PairIntent& intent);
+
+/// The Primary is lost (down and fenced: the caller's part, see PairSession::planState; the
+/// Primary stands as an empty NodeState): the Secondary frees its element (its replication
+/// export, a stray array), checks the leg (md-leg-check.sh: the pair's array, no partial
+/// recovery), starts the array from it alone (`--run`, never --force), activates the volume
+/// group and serves the LUN with the identity it records; its boot configuration follows.
+/// Nothing is planned for the lost node: its rejoin does that. Refused when the Primary was
+/// read, when the Secondary records no identity, or has a volume group of the volume's name.
+/// The caller swaps the roles in the inventory once it ran.
+PlanResult planTakeover(const PairState& state, const PairIntent& intent);
 
 enum class TeardownLevel { Export, Volume, Array, Elements };
 /// "export", "volume", "array", "elements" → level; nullopt otherwise.

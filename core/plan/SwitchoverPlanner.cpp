@@ -2,6 +2,7 @@
 #include "plan/LioExport.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
+#include "plan/RoleSwap.h"
 #include "plan/Stages.h"
 
 #include <algorithm>
@@ -10,52 +11,11 @@ namespace nr1 {
 
 namespace {
 
-NodeRole otherRole(NodeRole role) {
-    return role == NodeRole::Primary ? NodeRole::Secondary : NodeRole::Primary;
-}
-
-/// The pair seen with its roles swapped (the layout given is the swapped one).
-PairState swapped(const PairState& s, const PairLayout& layout) {
-    return PairState{layout, s.secondary, s.primary};
-}
-
-bool runsArray(const NodeState& node, const QString& md) {
-    const MdstatArray* array = node.mdstat.find(md);
-    return array && array->active;
-}
-
 bool confHasArrayLine(const QString& conf, const QString& mdPath) {
     const QString prefix = QStringLiteral("ARRAY %1 ").arg(mdPath);
     const QStringList lines = conf.split(u'\n');
     return std::any_of(lines.begin(), lines.end(),
                        [&prefix](const QString& line) { return line.startsWith(prefix); });
-}
-
-bool hasIgnoreRule(const QString& conf) {
-    return conf.contains(QLatin1String("ARRAY <ignore> UUID="));
-}
-
-/// True when the member at `path` of `md` on the node is (not) write-mostly as asked.
-bool writeMostlyIs(const NodeState& node, const QString& md, const QString& path, bool wanted) {
-    const MdSysfs* sysfs = node.findMdSysfs(md);
-    const BlockDevice* device = node.findBlockDeviceByPath(path);
-    if (!sysfs || !device)
-        return false;
-    for (const MdSysfsMember& member : sysfs->members)
-        if (member.device == device->name)
-            return member.has(QStringLiteral("write_mostly")) == wanted;
-    return false;
-}
-
-bool volumeActive(const NodeState& node, const ElementRef& volume) {
-    const LogicalVolume* lv = node.lvm.findLv(volume.vg, volume.lv);
-    return lv && lv->isActive();
-}
-
-void dropTarget(LioConfig& lio, const QString& iqn, const QString& storePath) {
-    std::erase_if(lio.targets, [&](const LioTarget& t) { return t.wwn == iqn; });
-    std::erase_if(lio.storageObjects,
-                  [&](const StorageObject& o) { return o.configPath() == storePath; });
 }
 
 /// The pair as the other node finds it once the old Primary stopped serving (what the first
@@ -67,8 +27,8 @@ PairState handedOver(const PairState& s, const PairIntent& before, const PairInt
     NodeState oldSecondary = s.secondary;
     const FrontEndExport frontEnd = before.layout.frontEnd.value_or(FrontEndExport{});
     const QString md = before.mdDeviceName();
-    dropTarget(oldPrimary.lio, frontEnd.targetIqn, before.frontEndExport.backstorePath());
-    dropTarget(oldPrimary.savedLio, frontEnd.targetIqn, before.frontEndExport.backstorePath());
+    dropExport(oldPrimary.lio, frontEnd.targetIqn, before.frontEndExport.backstorePath());
+    dropExport(oldPrimary.savedLio, frontEnd.targetIqn, before.frontEndExport.backstorePath());
     std::erase_if(oldPrimary.mdstat.arrays, [&](const MdstatArray& a) { return a.name == md; });
     std::erase_if(oldPrimary.mdSysfs, [&](const MdSysfs& a) { return a.array == md; });
     std::erase_if(oldPrimary.lvm.pvs,
@@ -88,8 +48,8 @@ PairState handedOver(const PairState& s, const PairIntent& before, const PairInt
     });
     oldPrimary.mdadmConf = conf.join(u'\n');
     const QString elementStore = QStringLiteral("/backstores/block/") + before.elementBackstoreName;
-    dropTarget(oldSecondary.lio, replicationIqn, elementStore);
-    dropTarget(oldSecondary.savedLio, replicationIqn, elementStore);
+    dropExport(oldSecondary.lio, replicationIqn, elementStore);
+    dropExport(oldSecondary.savedLio, replicationIqn, elementStore);
     return PairState{after.layout, oldSecondary, oldPrimary};
 }
 
@@ -158,81 +118,6 @@ void planHandOver(PlanBuilder& b, bool primaryServes) {
     removeLioExport(b, sec, link.targetIqn, QStringLiteral("block"), intent.elementBackstoreName,
                     QStringLiteral("the element"));
 }
-
-/// The array on the new Primary (the old Secondary): assembled from both legs (no --run: a
-/// leg missing or stale stops it here instead of starting a degraded array), write-mostly
-/// moved to the new remote leg, the volume group activated. `b` sees the roles swapped.
-void planTakeUp(PlanBuilder& b) {
-    const NodeRole pri = NodeRole::Primary;
-    const PairIntent& intent = b.intent();
-    const QString md = intent.mdDeviceName();
-    const QString mdPath = intent.layout.mdDevice;
-    const QString local = intent.layout.primaryElement.devicePath();
-    const QString remote = intent.layout.replication.byPathLink();
-    const ElementRef volume = intent.layout.frontEnd.value_or(FrontEndExport{}).volume;
-    b.requireCommands(pri, {QStringLiteral("mdadm"), QStringLiteral("lvm")});
-    if (!runsArray(b.node(pri), md))
-        b.add(pri, {QStringLiteral("mdadm"), QStringLiteral("--assemble"), mdPath, local, remote},
-              QStringLiteral("Assemble %1 from both legs: the local element and the imported "
-                             "one (both in sync: no resync).")
-                  .arg(mdPath))
-            .doneWhen(QStringLiteral("%1 runs on the primary").arg(md),
-                      [md](const PairState& s) { return runsArray(s.primary, md); })
-            .undoWith({{QStringLiteral("mdadm"), QStringLiteral("--stop"), mdPath}});
-    const auto flagsRight = [md, local, remote](const PairState& s) {
-        return writeMostlyIs(s.primary, md, local, false) &&
-               writeMostlyIs(s.primary, md, remote, true);
-    };
-    if (!flagsRight(b.state()))
-        b.add(pri, nodeScriptArgv(NodeScript::MdWriteMostly, {md, local, remote}),
-              QStringLiteral("Read from the local element and make the imported one the "
-                             "write-mostly leg (md keeps the flags in the superblocks)."))
-            .doneWhen(QStringLiteral("the remote leg of %1 is write-mostly, the local one is not")
-                          .arg(md),
-                      flagsRight)
-            .undoWith({nodeScriptArgv(NodeScript::MdWriteMostly, {md, remote, local})});
-    if (!volumeActive(b.node(pri), volume))
-        b.add(pri, {QStringLiteral("vgchange"), QStringLiteral("-ay"), volume.vg},
-              QStringLiteral("Activate the volume group %1.").arg(volume.vg))
-            .doneWhen(QStringLiteral("%1 is active on the primary").arg(volume.devicePath()),
-                      [volume](const PairState& s) { return volumeActive(s.primary, volume); })
-            .undoWith({{QStringLiteral("vgchange"), QStringLiteral("-an"), volume.vg}});
-    b.willCreate(PlannedFact::Array);
-    b.willCreate(PlannedFact::Volume);
-    // The new Primary kept the array out of its boot with an ignore rule as the Secondary:
-    // it goes before the ARRAY line (the persistence stage) names the same array.
-    if (hasIgnoreRule(b.node(pri).mdadmConf))
-        b.add(pri, nodeScriptArgv(NodeScript::MdadmIgnoreDrop, {local, commands::mdadmConf()}),
-              QStringLiteral("Remove the ignore rule for this array from the new Primary's %1.")
-                  .arg(commands::mdadmConf()))
-            .noUndo(QStringLiteral("the ARRAY line replaces it"));
-}
-
-/// Appends `part`, made with the roles swapped, to `b`: each action on the other node and its
-/// postcondition read from the pair seen swapped.
-void appendSwapped(PlanBuilder& b, const Plan& part, const PairLayout& swappedLayout) {
-    for (const Action& action : part.actions) {
-        Action mapped = action;
-        mapped.node = otherRole(action.node);
-        if (action.done.isSet())
-            mapped.done.holds = [holds = action.done.holds, swappedLayout](const PairState& s) {
-                return holds(swapped(s, swappedLayout));
-            };
-        b.add(mapped.node, mapped.argv, mapped.sentence) = std::move(mapped);
-    }
-    for (const QString& warning : part.warnings)
-        b.warn(warning);
-    for (const QString& followUp : part.followUps)
-        b.followUp(followUp);
-}
-
-/// The LUN as recorded (on the Primary, else the Secondary): the other node serves exactly it.
-const LunIdentity* recordedIdentity(const PairState& s, const QString& pair) {
-    if (const LunIdentity* identity = s.primary.findLunIdentity(pair))
-        return identity;
-    return s.secondary.findLunIdentity(pair);
-}
-
 } // namespace
 
 PlanResult planSwitchover(const PairState& state, const PairIntent& intent) {
@@ -282,19 +167,7 @@ PlanResult planSwitchover(const PairState& state, const PairIntent& intent) {
         return b.finish();
 
     // The other node serves the LUN as recorded: initiators, portals and CHAP user.
-    ExportIntent& exported = after.frontEndExport;
-    exported.unitSerial = identity->unitSerial;
-    exported.initiators = identity->initiators;
-    exported.portals = identity->portals;
-    if (!identity->chapUser.isEmpty() &&
-        (!exported.chap || exported.chap->userId != identity->chapUser ||
-         exported.chap->password.isEmpty()))
-        b.refuse(QStringLiteral("The LUN asks initiators for CHAP (user %1): give that user and "
-                                "its secret (--chap-user, --chap-secret-file) so the other node "
-                                "asks the same.")
-                     .arg(identity->chapUser));
-    if (identity->chapUser.isEmpty())
-        exported.chap.reset();
+    serveRecordedIdentity(b, after, *identity);
     if (b.refused())
         return b.finish();
 
@@ -313,7 +186,7 @@ PlanResult planSwitchover(const PairState& state, const PairIntent& intent) {
     PlanBuilder other(next, after, QStringLiteral("switchover"), QString());
     planReplicationExport(other);
     planReplicationImport(other);
-    planTakeUp(other);
+    planTakeUp(other, TakeUp::BothLegs);
     planExportStage(other);
     planPersistenceStage(other);
     PlanResult taken = other.finish();

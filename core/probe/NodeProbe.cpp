@@ -16,6 +16,9 @@ QStringList PairProbe::errors(const QString& primaryTarget, const QString& secon
 NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope) {
     NodeProbe probe;
     probe.rawOutput = result.stdoutData;
+    probe.reached = result.status != CommandStatus::ConnectionFailed &&
+                    result.status != CommandStatus::ConnectionLost &&
+                    result.status != CommandStatus::Rejected;
     if (result.status == CommandStatus::TimedOut) {
         // Connected, but the probe did not finish: an overloaded node or a command that hangs.
         probe.error = QStringLiteral("no answer in time: %1").arg(result.summary());

@@ -17,6 +17,9 @@ struct NodeProbe {
     QString error; ///< why there is no state: unreachable, probe failed, output did not parse
     ParseWarnings warnings;
     QByteArray rawOutput; ///< the probe's stdout as received, for captures and bug reports
+    /// True when the node ran the probe (whatever became of it): it is up and nr1 reaches it.
+    /// False when the connection failed or broke (down, unreachable, login refused).
+    bool reached = false;
     bool ok() const { return state.has_value(); }
 };
 

@@ -80,22 +80,31 @@ QJsonObject ApplyStart::origin() const {
 }
 
 void ApplyStart::start() {
-    emit progress(tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name()));
+    const bool withoutPrimary = planWithoutPrimary(m_recipe.kind);
+    if (withoutPrimary && !m_lock.held())
+        m_lock.setNodes({NodeRole::Secondary});
+    emit progress(withoutPrimary
+                      ? tr("Taking the lock of pair %1 on the Secondary…").arg(m_session.name())
+                      : tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name()));
     m_lock.take([this](const Result<void>& taken) {
         if (!taken.ok()) {
             emit refused(Refusal::Locked, taken.why(), {});
             return;
         }
-        emit progress(tr("Reading both nodes again: the plan must still be the one confirmed…"));
+        emit progress(tr("Reading the nodes again: the plan must still be the one confirmed…"));
         m_session.read(this, [this](const PairProbe& probe) {
-            if (!probe.ok()) {
-                refuse(Refusal::Unreachable,
-                       tr("nr1 applies only after reading both nodes again: %1")
-                           .arg(m_session.readErrors(probe).join(QStringLiteral("; "))));
+            const Result<PairState> read =
+                m_session.planState(m_recipe.kind, probe, m_recipe.intent.layout);
+            if (!read.ok()) {
+                refuse(planWithoutPrimary(m_recipe.kind) && probe.primary.reached
+                           ? Refusal::Changed
+                           : Refusal::Unreachable,
+                       tr("nr1 applies only after reading the nodes again: %1")
+                           .arg(read.why(QStringLiteral("; "))));
                 return;
             }
             m_fresh = probe;
-            const PairState fresh = probe.pairState(m_recipe.intent.layout);
+            const PairState fresh = read.value();
             const PlanResult again = m_replan(fresh, m_recipe.intent);
             if (!again.ok()) {
                 refuse(Refusal::Changed,

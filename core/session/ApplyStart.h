@@ -1,6 +1,7 @@
 #pragma once
 // Contract: what happens between the operator's "apply" and the first step, the same in nr1ctl
-// and the console. It takes the pair's lock on both nodes (PairLock), reads both nodes again,
+// and the console. It takes the pair's lock on both nodes (PairLock; on the Secondary alone
+// for a takeover, whose Primary must not answer: PairSession::planState), reads them again,
 // makes the plan again with the confirmed intent from what they say now, and compares it with
 // the plan the operator confirmed: every action's node, command line and undo, in order. Only
 // when they are the same does `ready` come, with the fresh state to apply from (the lock stays

@@ -65,7 +65,7 @@ PairLock::~PairLock() {
     if (!m_held)
         return;
     // Fire and forget: the runners outlive this object and finish the request.
-    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
+    for (const NodeRole role : m_nodes)
         m_session.runner(role).run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner),
                                    &m_session, [](const CommandResult&) {});
 }
@@ -124,23 +124,34 @@ void PairLock::take(Taken done) {
             this, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
-    takeOn(NodeRole::Primary, [this, done](const Result<void>& primaryTaken) {
-        if (!primaryTaken.ok()) {
-            done(primaryTaken);
+    takeFrom(0, std::move(done));
+}
+
+void PairLock::takeFrom(qsizetype index, Taken done) {
+    takeOn(m_nodes.at(index), [this, index, done](const Result<void>& taken) {
+        if (taken.ok() && index + 1 < m_nodes.size()) {
+            takeFrom(index + 1, done);
             return;
         }
-        takeOn(NodeRole::Secondary, [this, done](const Result<void>& bothTaken) {
-            if (bothTaken.ok()) {
-                m_held = true;
-                done(bothTaken);
-                return;
-            }
-            // Give the Primary's back: a half-taken lock would block everyone.
-            m_session.primary().run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner),
-                                    this,
-                                    [done, bothTaken](const CommandResult&) { done(bothTaken); });
-        });
+        if (taken.ok()) {
+            m_held = true;
+            done(taken);
+            return;
+        }
+        if (index == 0) {
+            done(taken);
+            return;
+        }
+        // Give the first node's back: a half-taken lock would block everyone.
+        m_session.runner(m_nodes.first())
+            .run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner), this,
+                 [done, taken](const CommandResult&) { done(taken); });
     });
+}
+
+void PairLock::setNodes(QList<NodeRole> nodes) {
+    Q_ASSERT(!m_held && !nodes.isEmpty());
+    m_nodes = std::move(nodes);
 }
 
 namespace {
@@ -187,11 +198,13 @@ void PairLock::release(std::function<void()> done) {
         return;
     }
     m_held = false;
-    askBoth(m_session, lockCommand(NodeScript::LockRelease, m_session.name(), m_owner), this,
-            [done](const CommandResult&, const CommandResult&) {
-                if (done)
-                    done();
-            });
+    auto outstanding = std::make_shared<qsizetype>(m_nodes.size());
+    for (const NodeRole role : m_nodes)
+        m_session.runner(role).run(lockCommand(NodeScript::LockRelease, m_session.name(), m_owner),
+                                   this, [outstanding, done](const CommandResult&) {
+                                       if (--*outstanding == 0 && done)
+                                           done();
+                                   });
 }
 
 void PairLock::holders(PairSession& session, QObject* context,

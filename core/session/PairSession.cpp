@@ -1,6 +1,7 @@
 #include "session/PairSession.h"
 
 #include "inventory/InventoryDocument.h"
+#include "plan/PlanRecipe.h"
 #include "session/PairRead.h"
 
 namespace nr1 {
@@ -41,6 +42,24 @@ PairIntent PairSession::intent(const PairProbe& probe) const {
                          probe.secondary.ok() ? &*probe.secondary.state : nullptr);
 }
 
+Result<PairState> PairSession::planState(const QString& planKind, const PairProbe& probe,
+                                         const PairLayout& layout) const {
+    if (!planWithoutPrimary(planKind)) {
+        if (!probe.ok())
+            return failure(readErrors(probe));
+        return probe.pairState(layout);
+    }
+    if (probe.primary.reached)
+        return failure(tr("The Primary (%1) answers over SSH: it is not lost, and nr1 never "
+                          "takes over from a running Primary. Switch over instead (apply "
+                          "switchover), or power it off and fence it first.")
+                           .arg(m_primary.describeTarget()));
+    if (!probe.secondary.ok())
+        return failure(
+            tr("secondary (%1): %2").arg(m_secondary.describeTarget(), probe.secondary.error));
+    return PairState{layout, NodeState{}, *probe.secondary.state};
+}
+
 bool PairSession::buildsLayout(const QString& planKind) {
     static const QStringList kinds = {QStringLiteral("create-pair"), QStringLiteral("elements"),
                                       QStringLiteral("array"), QStringLiteral("volume"),
@@ -69,7 +88,7 @@ Result<void> PairSession::recordRoleSwap(const PairIntent& intent) {
 Result<void> PairSession::recordRun(const QString& planKind, const PairIntent& intent) {
     if (buildsLayout(planKind))
         return recordLayout(intent);
-    if (planKind == QLatin1String("switchover"))
+    if (planKind == QLatin1String("switchover") || planKind == QLatin1String("takeover"))
         return recordRoleSwap(intent);
     return {};
 }

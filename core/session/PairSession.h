@@ -50,6 +50,12 @@ public:
     PairRead* newRead(QObject* parent) const;
     /// Reads both nodes once; `onDone` on `context`'s thread, never after it is destroyed.
     void read(QObject* context, std::function<void(const PairProbe&)> onDone) const;
+    /// The state a plan of `planKind` is made from, or why there is none. Every plan needs
+    /// both nodes read; a takeover (planWithoutPrimary) needs the Secondary read and the
+    /// Primary not reached at all (an empty NodeState stands for it): a Primary that answers
+    /// is not lost, and the refusal says to switch over instead.
+    Result<PairState> planState(const QString& planKind, const PairProbe& probe,
+                                const PairLayout& layout) const;
     /// The intent from the inventory's defaults and, when the inventory names none, the
     /// nodes' probed initiator names.
     PairIntent intent(const PairProbe& probe) const;
@@ -72,7 +78,7 @@ public:
     /// is still the old Primary, so a caller that goes on with the pair opens a new session.
     Result<void> recordRoleSwap(const PairIntent& intent);
     /// What a plan of `planKind` that ran to its end changes in the inventory: the layout after
-    /// a plan that builds the pair (recordLayout), the roles after a switchover
+    /// a plan that builds the pair (recordLayout), the roles after a switchover or a takeover
     /// (recordRoleSwap), nothing after the others.
     Result<void> recordRun(const QString& planKind, const PairIntent& intent);
     /// "primary (root@host:22): why" for each node that did not answer usefully.

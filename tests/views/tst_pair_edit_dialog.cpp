@@ -116,7 +116,7 @@ private slots:
     void everyFieldHasATooltip() {
         PairEditDialog dialog(document(), std::nullopt, &m_trust);
         const QList<QLineEdit*> editors = dialog.findChildren<QLineEdit*>();
-        QCOMPARE(editors.size(), 15);
+        QCOMPARE(editors.size(), 17);
         for (const QLineEdit* editor : editors)
             QVERIFY2(!editor->toolTip().isEmpty(), qPrintable(editor->objectName()));
         QVERIFY(!dialog.testButton()->toolTip().isEmpty());

@@ -55,6 +55,9 @@ void addNode(QTreeWidgetItem* pair, NodeRole role, const InventoryNode& node) {
     if (node.iscsiPort)
         new QTreeWidgetItem(item,
                             {InventoryView::tr("iSCSI port"), QString::number(*node.iscsiPort)});
+    // Only that there is one: fence commands often carry a BMC password.
+    if (!node.fenceCommand.isEmpty())
+        new QTreeWidgetItem(item, {InventoryView::tr("fence command"), InventoryView::tr("set")});
 }
 
 QString groupName(InventoryView::Group group) {

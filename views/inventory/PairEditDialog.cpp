@@ -172,6 +172,12 @@ QWidget* PairEditDialog::buildNode(NodeRole role) {
         tr("Where the node's front-end iSCSI port is reachable when not 3260 (optional)"));
     iscsiPort->setPlaceholderText(tr("3260"));
     form->addRow(tr("i&SCSI port:"), iscsiPort);
+    form->addRow(tr("&Fence command:"),
+                 addEditor(p + QStringLiteral("fence_command"),
+                           tr("Run by /bin/sh on this machine to power the node off, e.g. "
+                              "fence_ipmilan -a BMC -l USER -p PASSWORD -o off; it must exit 0 "
+                              "only when the node is off. A takeover runs the Primary's first "
+                              "(optional: without it the takeover asks you to confirm)")));
     NodeEditors& node = m_nodes[std::size_t(slot(role))];
     node.connection = new QLabel(tr("Connection not tested."), box);
     node.connection->setObjectName(p + QStringLiteral("connection"));
@@ -207,6 +213,7 @@ PairFields PairEditDialog::fields() const {
         node.replicationAddress = text(p + QStringLiteral("replication_address"));
         node.initiatorName = text(p + QStringLiteral("initiator_name"));
         node.iscsiPort = text(p + QStringLiteral("iscsi_port"));
+        node.fenceCommand = text(p + QStringLiteral("fence_command"));
     }
     // The layout nr1 recorded for the pair stays as it is.
     if (m_pairIndex)
@@ -231,6 +238,7 @@ void PairEditDialog::setFields(const PairFields& fields) {
         set(p + QStringLiteral("replication_address"), node.replicationAddress);
         set(p + QStringLiteral("initiator_name"), node.initiatorName);
         set(p + QStringLiteral("iscsi_port"), node.iscsiPort);
+        set(p + QStringLiteral("fence_command"), node.fenceCommand);
     }
     revalidate();
 }

@@ -1,0 +1,54 @@
+#include "plan/LioExport.h"
+#include "plan/PlanBuilder.h"
+#include "plan/Stages.h"
+
+#include <algorithm>
+
+namespace nr1 {
+
+void planFormerPrimaryStage(PlanBuilder& b) {
+    const NodeRole sec = NodeRole::Secondary;
+    const PairIntent& intent = b.intent();
+    const PairLayout& layout = intent.layout;
+    const NodeState& node = b.node(sec);
+    // Its ARRAY line: with it the node would assemble the array at boot, beside the ignore rule.
+    const QString mdPath = layout.mdDevice;
+    const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
+    const auto hasArrayLine = [arrayLine](const PairState& s) {
+        const QStringList lines = s.secondary.mdadmConf.split(u'\n');
+        return std::any_of(lines.begin(), lines.end(), [&arrayLine](const QString& line) {
+            return line.startsWith(arrayLine);
+        });
+    };
+    if (hasArrayLine(b.state()))
+        b.add(sec, commands::removeArrayLine(mdPath),
+              QStringLiteral("Remove %1 from the Secondary's %2: it served the pair before and "
+                             "must never assemble the array again on its own.")
+                  .arg(mdPath, commands::mdadmConf()))
+            .doneWhen(QStringLiteral("%1 on the secondary has no ARRAY line for %2")
+                          .arg(commands::mdadmConf(), mdPath),
+                      [hasArrayLine](const PairState& s) { return !hasArrayLine(s); })
+            .noUndo(QStringLiteral("a Secondary never has one"));
+    // Its front-end export, running or only saved (its boot would restore it).
+    const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
+    if (node.lio.findTarget(frontEnd.targetIqn) || node.savedLio.findTarget(frontEnd.targetIqn) ||
+        node.lio.findStorageObject(intent.frontEndExport.backstorePath()))
+        removeLioExport(b, sec, frontEnd.targetIqn, intent.frontEndExport.plugin(),
+                        intent.frontEndExport.backstoreName,
+                        QStringLiteral("the volume of its old role"));
+    // Its node records of the element target: it imported the other node's element then.
+    for (const IscsiNodeRecord& record : node.iscsiNodes) {
+        if (record.targetIqn != layout.replication.targetIqn)
+            continue;
+        const ReplicationLink old{record.targetIqn, record.portal, layout.replication.lun};
+        b.add(sec,
+              commands::iscsiNode(old) +
+                  QStringList{QStringLiteral("-o"), QStringLiteral("delete")},
+              QStringLiteral("Forget the Secondary's node record of %1 at %2 (it imported the "
+                             "other node's element when it served).")
+                  .arg(record.targetIqn, record.portal.hostPort()))
+            .noUndo(QStringLiteral("a Secondary imports nothing"));
+    }
+}
+
+} // namespace nr1
