@@ -170,6 +170,19 @@ void MainWindow::createMenus() {
             [this, name] { pairChangedByPlan(name); },
             [this](QDialog* dialog) { showPlanWindow(dialog); });
     });
+    QAction* switchOver = pair->addAction(tr("&Switch Over…"), this, [this] {
+        const QString name = m_monitorPane->currentPair();
+        PairSession* session = sessionForPlan(name);
+        if (!session)
+            return;
+        openPlanDialog(
+            this, *session, tr("Switch pair %1 over").arg(name), QStringLiteral("switchover"),
+            [this, name] { pairChangedByPlan(name); },
+            [this](QDialog* dialog) { showPlanWindow(dialog); });
+    });
+    switchOver->setToolTip(tr("Planned maintenance with both nodes up: the Secondary serves the "
+                              "LUN with the same identity, the Primary becomes its Secondary"));
+    switchOver->setStatusTip(switchOver->toolTip());
     pair->addAction(tr("&Interrupted Run…"), this,
                     [this] {
                         const QString name = m_monitorPane->currentPair();
@@ -296,10 +309,31 @@ void MainWindow::showPlanWindow(QDialog* window) {
     window->setAttribute(Qt::WA_DeleteOnClose);
     m_planWindows.removeAll(nullptr); // windows closed meanwhile
     m_planWindows << window;
+    connect(window, &QObject::destroyed, this, [this] {
+        // Queued: the windows are still being torn down here.
+        QMetaObject::invokeMethod(
+            this, [this] { reopenAfterRoleSwap(); }, Qt::QueuedConnection);
+    });
     window->show();
 }
 
+void MainWindow::reopenAfterRoleSwap() {
+    m_planWindows.removeAll(nullptr);
+    if (!m_rolesSwapped || !m_planWindows.isEmpty())
+        return;
+    m_rolesSwapped = false;
+    openInventory(m_inventoryPath);
+}
+
 void MainWindow::pairChangedByPlan(const QString& pairName) {
+    const PairSession* session = m_pairs ? m_pairs->session(pairName) : nullptr;
+    const InventoryPair* loaded = m_pairs ? m_pairs->inventory().findPair(pairName) : nullptr;
+    if (session && loaded && session->pair().primary != loaded->primary) {
+        m_rolesSwapped = true;
+        statusBar()->showMessage(tr("The roles of pair %1 swapped in the inventory: it is read "
+                                    "again when the plan window closes.")
+                                     .arg(pairName));
+    }
     if (PairMonitor* monitor = m_pairs ? m_pairs->monitor(pairName) : nullptr) {
         monitor->requestFullProbe();
         monitor->refreshSoon();

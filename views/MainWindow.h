@@ -87,6 +87,8 @@ private:
     void showPlanWindow(QDialog* window);
     /// After a plan's run: the pair's monitor reads it again, the journal view too.
     void pairChangedByPlan(const QString& pair);
+    /// After a role swap (m_rolesSwapped), once the last plan window closed.
+    void reopenAfterRoleSwap();
     /// "“title” has not ended on pair P" while a plan window holds a pair's apply claim
     /// (running, or failed and waiting for resume or roll back); empty otherwise.
     QString planRunning() const;
@@ -107,6 +109,9 @@ private:
     InventoryEditor* m_editor;
     std::unique_ptr<InventorySession> m_pairs;
     QList<QPointer<QDialog>> m_planWindows; ///< they work on m_pairs' sessions
+    /// A plan swapped a pair's roles in the inventory file: read it again (new sessions, so
+    /// runner(Primary) is the new Primary) once no plan window works on the old ones.
+    bool m_rolesSwapped = false;
     QSystemTrayIcon* m_tray = nullptr;
 };
 

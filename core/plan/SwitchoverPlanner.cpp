@@ -118,6 +118,7 @@ void planHandOver(PlanBuilder& b, bool primaryServes) {
     removeLioExport(b, sec, link.targetIqn, QStringLiteral("block"), intent.elementBackstoreName,
                     QStringLiteral("the element"));
 }
+
 } // namespace
 
 PlanResult planSwitchover(const PairState& state, const PairIntent& intent) {

@@ -4,6 +4,7 @@
 // degraded with --run and never --force, serve the recorded identity), and their refusals.
 
 #include "PairFixtures.h"
+#include "TestSession.h"
 #include "base/NodeScript.h"
 #include "base/RemoteShell.h"
 #include "plan/PlanRecipe.h"
@@ -186,6 +187,60 @@ private slots:
         QVERIFY(!answered.ok());
         QVERIFY2(answered.why().contains(QStringLiteral("answers over SSH")),
                  qPrintable(answered.why()));
+    }
+
+    void applyLocksAndReadsTheSecondaryAlone_data() {
+        QTest::addColumn<bool>("primaryAnswers");
+        QTest::newRow("primary down") << false;
+        QTest::newRow("primary answers") << true;
+    }
+
+    void applyLocksAndReadsTheSecondaryAlone() {
+        // The Primary's runner knows no lock command: had the apply asked it for the lock, it
+        // would be refused. The Secondary's lock is taken, and given back on a refusal.
+        QFETCH(bool, primaryAnswers);
+        const QString pair = QStringLiteral("testbed");
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        if (primaryAnswers) {
+            primary.expectOutput(
+                nodeProbeCommand().argv,
+                probeCapture(QStringLiteral("served-with-identity"), QStringLiteral("primary")));
+        } else {
+            CommandResult refused;
+            refused.status = CommandStatus::ConnectionFailed;
+            refused.error = QStringLiteral("connection refused");
+            primary.expect(nodeProbeCommand().argv, refused);
+        }
+        expectApplyStart(
+            secondary, pair,
+            probeCapture(QStringLiteral("served-with-identity"), QStringLiteral("secondary")));
+        TestSession session(testbedPair(), primary, secondary);
+        const PairIntent intent = testbedIntent();
+        const PlanResult confirmed = planTakeover(primaryLost(intent), intent);
+        QVERIFY(confirmed.ok());
+        PairLock lock(session, QStringLiteral("Take over pair testbed"));
+        ApplyStart start(session, lock, confirmed.value(),
+                         PlanRecipe{QStringLiteral("takeover"), intent, {}, {}});
+        std::optional<PairState> ready;
+        std::optional<QString> refusal;
+        connect(&start, &ApplyStart::ready, this,
+                [&ready](const PairState& fresh) { ready = fresh; });
+        connect(&start, &ApplyStart::refused, this,
+                [&refusal](ApplyStart::Refusal, const QString& why, const QStringList&) {
+                    refusal = why;
+                });
+        start.start();
+        QTRY_VERIFY_WITH_TIMEOUT(ready || refusal, 10000);
+        if (primaryAnswers) {
+            QVERIFY(refusal);
+            QVERIFY2(refusal->contains(QStringLiteral("answers over SSH")), qPrintable(*refusal));
+            QVERIFY(!lock.held());
+        } else {
+            QVERIFY2(ready, qPrintable(refusal.value_or(QString())));
+            QVERIFY(ready->primary == NodeState{});
+            QVERIFY(lock.held());
+        }
     }
 
     void theFenceCommandRunsHereAndOnlyItsResultIsJournaled_data() {

@@ -6,12 +6,14 @@
 #include "ExecutorFixtures.h"
 #include "JournalView.h"
 #include "PairFixtures.h"
+#include "PlanDialog.h"
 #include "PlanRunView.h"
 #include "TestSession.h"
 #include "apply/Journal.h"
 #include "base/NodeScript.h"
 #include "transport/ReplayRunner.h"
 
+#include <QDialog>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
@@ -372,6 +374,46 @@ private slots:
         PlanRunView view(plan, PairState{}, testRecipe(), session, nullptr, samePlan(plan));
         QVERIFY(!view.applyButton()->isEnabled());
         QCOMPARE(view.statusText(), QStringLiteral("Nothing to do: the pair is already as asked."));
+    }
+
+    void thePlanDialogMakesSwitchoverAndTakeoverFromWhatTheNodesAnswer_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("switchover") << "switchover";
+        QTest::newRow("takeover") << "takeover";
+    }
+
+    void thePlanDialogMakesSwitchoverAndTakeoverFromWhatTheNodesAnswer() {
+        // A switchover needs both nodes; a takeover the Secondary alone, with the Primary not
+        // answering: the dialog asks the session which state the kind is planned from.
+        QFETCH(QString, kind);
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        if (kind == QLatin1String("takeover")) {
+            CommandResult down;
+            down.status = CommandStatus::ConnectionFailed;
+            down.error = QStringLiteral("connection refused");
+            primary.expect(nodeProbeCommand().argv, down);
+        } else {
+            primary.expectOutput(
+                nodeProbeCommand().argv,
+                probeCapture(QStringLiteral("served-with-identity"), QStringLiteral("primary")));
+        }
+        secondary.expectOutput(
+            nodeProbeCommand().argv,
+            probeCapture(QStringLiteral("served-with-identity"), QStringLiteral("secondary")));
+        TestSession session(testbedPair(), primary, secondary);
+        QWidget parent;
+        QPointer<QDialog> dialog;
+        openPlanDialog(
+            &parent, session, QStringLiteral("t"), kind, [] {},
+            [&dialog](QDialog* opened) { dialog = opened; });
+        QTRY_VERIFY_WITH_TIMEOUT(dialog, 10000);
+        const auto* view = dialog->findChild<PlanRunView*>();
+        QVERIFY(view);
+        QCOMPARE(view->plan().kind, kind);
+        QVERIFY(!view->plan().isEmpty());
+        QCOMPARE(view->plan().confirmationWord, QStringLiteral("testbed"));
+        delete dialog.data();
     }
 };
 

@@ -64,14 +64,15 @@ void openPlanDialog(QWidget* parent, PairSession& session, const QString& title,
     session.read(parent, [=](const PairProbe& probe) {
         if (!window || !owner)
             return;
-        if (!probe.ok()) {
+        const PairIntent intent = owner->intent(probe);
+        const Result<PairState> read = owner->planState(kind, probe, intent.layout);
+        if (!read.ok()) {
             showProblem(window, title,
-                        QObject::tr("nr1 cannot plan without both nodes:\n%1")
-                            .arg(owner->readErrors(probe).join(QLatin1Char('\n'))));
+                        QObject::tr("nr1 cannot make this plan from what the nodes answered:\n%1")
+                            .arg(read.why(QStringLiteral("\n"))));
             return;
         }
-        const PairIntent intent = owner->intent(probe);
-        const PairState state = probe.pairState(intent.layout);
+        const PairState& state = read.value();
         const PlanRecipe recipe{kind, intent, {}, {}};
         const PlanResult result = makePlan(recipe, state);
         if (!result.ok()) {
