@@ -46,6 +46,8 @@ const char* fileName(NodeScript script) {
         return "md-write-mostly.sh";
     case NodeScript::MdLegCheck:
         return "md-leg-check.sh";
+    case NodeScript::IscsiForget:
+        return "iscsi-forget.sh";
     case NodeScript::MdadmArrayLineAdd:
         return "mdadm-array-line-add.sh";
     case NodeScript::MdadmIgnoreAdd:

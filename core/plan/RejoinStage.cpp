@@ -1,3 +1,4 @@
+#include "base/NodeScript.h"
 #include "plan/LioExport.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
@@ -40,13 +41,14 @@ void planFormerPrimaryStage(PlanBuilder& b) {
     for (const IscsiNodeRecord& record : node.iscsiNodes) {
         if (record.targetIqn != layout.replication.targetIqn)
             continue;
-        const ReplicationLink old{record.targetIqn, record.portal, layout.replication.lun};
+        // Its boot may still be trying that login (iscsid retries for minutes): the script
+        // logs out and deletes the record once no session holds it.
         b.add(sec,
-              commands::iscsiNode(old) +
-                  QStringList{QStringLiteral("-o"), QStringLiteral("delete")},
-              QStringLiteral("Forget the Secondary's node record of %1 at %2 (it imported the "
-                             "other node's element when it served).")
+              nodeScriptArgv(NodeScript::IscsiForget, {record.targetIqn, record.portal.hostPort()}),
+              QStringLiteral("Log the Secondary out of %1 at %2 and forget its node record (it "
+                             "imported the other node's element when it served).")
                   .arg(record.targetIqn, record.portal.hostPort()))
+            .withTimeout(std::chrono::seconds(90))
             .noUndo(QStringLiteral("a Secondary imports nothing"));
     }
 }

@@ -156,9 +156,8 @@ private slots:
         QCOMPARE(rows.at(0),
                  QStringLiteral("secondary: sed -i '\\|^ARRAY /dev/md0 |d' /etc/mdadm/mdadm.conf"));
         QCOMPARE(rows.at(1), QStringLiteral("secondary: targetcli /iscsi delete ") + kLunIqn);
-        QVERIFY2(rows.contains(QStringLiteral("secondary: iscsiadm -m node -T %1 -p 10.99.0.2:3260 "
-                                              "-o delete")
-                                   .arg(kElementIqn)),
+        QVERIFY2(rows.contains(scriptRow(NodeScript::IscsiForget,
+                                         {kElementIqn, QStringLiteral("10.99.0.2:3260")})),
                  qPrintable(rows.join(u'\n')));
     }
 
