@@ -15,11 +15,6 @@ QString kernelName(const NodeState& node, const QString& path) {
     return device ? device->name : QString();
 }
 
-bool arrayExists(const PairState& s, const QString& md) {
-    const MdstatArray* array = s.primary.mdstat.find(md);
-    return array && array->active;
-}
-
 bool isActiveMember(const PairState& s, const QString& md, const QString& path) {
     const MdstatArray* array = s.primary.mdstat.find(md);
     const QString name = kernelName(s.primary, path);
@@ -155,7 +150,7 @@ void planArrayStage(PlanBuilder& b) {
                          "with an internal bitmap.")
               .arg(mdPath))
         .doneWhen(QStringLiteral("%1 is active on the Primary").arg(md),
-                  [md](const PairState& s) { return arrayExists(s, md); })
+                  [md](const PairState& s) { return runsArray(s.primary, md); })
         .undoWith({{QStringLiteral("mdadm"), QStringLiteral("--stop"), mdPath},
                    {QStringLiteral("mdadm"), QStringLiteral("--zero-superblock"), local},
                    {QStringLiteral("mdadm"), QStringLiteral("--zero-superblock"), remote}});

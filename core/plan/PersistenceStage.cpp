@@ -16,13 +16,6 @@ QString mdUuid(const NodeState& node, const QString& md) {
     return QString();
 }
 
-bool confHasLine(const QString& conf, const QString& prefix) {
-    for (const QString& line : conf.split(QLatin1Char('\n')))
-        if (line.startsWith(prefix))
-            return true;
-    return false;
-}
-
 void enableUnits(PlanBuilder& b, NodeRole node, const QStringList& units) {
     for (const QString& unit : units) {
         const QString state = b.node(node).unitStates.value(unit);
@@ -113,17 +106,14 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
     const PairIntent& intent = b.intent();
     const QString mdPath = intent.layout.mdDevice;
     // The Primary assembles the array at boot from its ARRAY line.
-    const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
-    if (!confHasLine(b.node(NodeRole::Primary).mdadmConf, arrayLine)) {
+    if (!hasArrayLine(b.node(NodeRole::Primary).mdadmConf, mdPath)) {
         b.add(NodeRole::Primary,
               nodeScriptArgv(NodeScript::MdadmArrayLineAdd, {mdPath, commands::mdadmConf()}),
               QStringLiteral("Record %1 in %2 so it is assembled at boot.")
                   .arg(mdPath, commands::mdadmConf()))
             .doneWhen(
                 QStringLiteral("%1 has an ARRAY line for %2").arg(commands::mdadmConf(), mdPath),
-                [arrayLine](const PairState& s) {
-                    return confHasLine(s.primary.mdadmConf, arrayLine);
-                })
+                [mdPath](const PairState& s) { return hasArrayLine(s.primary.mdadmConf, mdPath); })
             .undoWith({commands::removeArrayLine(mdPath)});
         updateInitramfs(b, NodeRole::Primary);
     }

@@ -2,6 +2,8 @@
 
 #include "base/NodeScript.h"
 
+#include <algorithm>
+
 namespace nr1 {
 
 PlannedFact elementFact(NodeRole role) {
@@ -160,6 +162,21 @@ const LioLun* lunFor(const Tpg* tpg, const QString& backstorePath) {
         if (lun.storageObject == backstorePath)
             return &lun;
     return nullptr;
+}
+
+bool isArrayLine(const QString& line, const QString& mdPath) {
+    return line.startsWith(QStringLiteral("ARRAY %1 ").arg(mdPath));
+}
+
+bool hasArrayLine(const QString& conf, const QString& mdPath) {
+    const QStringList lines = conf.split(u'\n');
+    return std::any_of(lines.begin(), lines.end(),
+                       [&mdPath](const QString& line) { return isArrayLine(line, mdPath); });
+}
+
+bool runsArray(const NodeState& node, const QString& md) {
+    const MdstatArray* array = node.mdstat.find(md);
+    return array && array->active;
 }
 
 } // namespace nr1

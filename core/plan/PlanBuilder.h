@@ -95,6 +95,13 @@ QStringList removeFile(const QString& path);
 
 /// systemd's name for the device unit of a path (as systemd-escape -p --suffix=device).
 QString systemdDeviceUnit(const QString& path);
+/// True when `line` of mdadm.conf is the ARRAY line of `mdPath` ("ARRAY /dev/md0 …").
+bool isArrayLine(const QString& line, const QString& mdPath);
+/// True when mdadm.conf text `conf` has an ARRAY line for `mdPath`.
+bool hasArrayLine(const QString& conf, const QString& mdPath);
+/// True when the node runs array `md` ("md0"): in mdstat and active.
+bool runsArray(const NodeState& node, const QString& md);
+
 /// Debian's timer that starts array `md` ("md0") degraded 30 s after boot; the persistence
 /// stage masks it on the Primary.
 QString lastResortTimer(const QString& md);

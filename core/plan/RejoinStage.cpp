@@ -3,8 +3,6 @@
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
-#include <algorithm>
-
 namespace nr1 {
 
 void planFormerPrimaryStage(PlanBuilder& b) {
@@ -14,21 +12,16 @@ void planFormerPrimaryStage(PlanBuilder& b) {
     const NodeState& node = b.node(sec);
     // Its ARRAY line: with it the node would assemble the array at boot, beside the ignore rule.
     const QString mdPath = layout.mdDevice;
-    const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
-    const auto hasArrayLine = [arrayLine](const PairState& s) {
-        const QStringList lines = s.secondary.mdadmConf.split(u'\n');
-        return std::any_of(lines.begin(), lines.end(), [&arrayLine](const QString& line) {
-            return line.startsWith(arrayLine);
-        });
-    };
-    if (hasArrayLine(b.state()))
+    if (hasArrayLine(node.mdadmConf, mdPath))
         b.add(sec, commands::removeArrayLine(mdPath),
               QStringLiteral("Remove %1 from the Secondary's %2: it served the pair before and "
                              "must never assemble the array again on its own.")
                   .arg(mdPath, commands::mdadmConf()))
             .doneWhen(QStringLiteral("%1 on the secondary has no ARRAY line for %2")
                           .arg(commands::mdadmConf(), mdPath),
-                      [hasArrayLine](const PairState& s) { return !hasArrayLine(s); })
+                      [mdPath](const PairState& s) {
+                          return !hasArrayLine(s.secondary.mdadmConf, mdPath);
+                      })
             .noUndo(QStringLiteral("a Secondary never has one"));
     // Its front-end export, running or only saved (its boot would restore it).
     const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});

@@ -40,11 +40,6 @@ void dropExport(LioConfig& lio, const QString& iqn, const QString& storePath) {
                   [&](const StorageObject& o) { return o.configPath() == storePath; });
 }
 
-bool runsArray(const NodeState& node, const QString& md) {
-    const MdstatArray* array = node.mdstat.find(md);
-    return array && array->active;
-}
-
 bool volumeActive(const NodeState& node, const ElementRef& volume) {
     const LogicalVolume* lv = node.lvm.findLv(volume.vg, volume.lv);
     return lv && lv->isActive();

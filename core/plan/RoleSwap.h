@@ -41,7 +41,6 @@ void planTakeUp(PlanBuilder& b, TakeUp how);
 /// Removes the target `iqn` and the storage object at `storePath` from `lio` (the pair as it
 /// will be once an export is deleted).
 void dropExport(LioConfig& lio, const QString& iqn, const QString& storePath);
-bool runsArray(const NodeState& node, const QString& md);
 bool volumeActive(const NodeState& node, const ElementRef& volume);
 
 } // namespace nr1

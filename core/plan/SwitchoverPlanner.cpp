@@ -11,13 +11,6 @@ namespace nr1 {
 
 namespace {
 
-bool confHasArrayLine(const QString& conf, const QString& mdPath) {
-    const QString prefix = QStringLiteral("ARRAY %1 ").arg(mdPath);
-    const QStringList lines = conf.split(u'\n');
-    return std::any_of(lines.begin(), lines.end(),
-                       [&prefix](const QString& line) { return line.startsWith(prefix); });
-}
-
 /// The pair as the other node finds it once the old Primary stopped serving (what the first
 /// part of the switchover does), seen with the roles swapped: the old Primary without the
 /// front-end export, the array, its volume group and the replication login; the old Secondary
@@ -43,9 +36,7 @@ PairState handedOver(const PairState& s, const PairIntent& before, const PairInt
     std::erase_if(oldPrimary.iscsiNodes,
                   [&](const IscsiNodeRecord& r) { return r.targetIqn == replicationIqn; });
     QStringList conf = oldPrimary.mdadmConf.split(u'\n');
-    conf.removeIf([&](const QString& line) {
-        return line.startsWith(QStringLiteral("ARRAY %1 ").arg(before.layout.mdDevice));
-    });
+    conf.removeIf([&](const QString& line) { return isArrayLine(line, before.layout.mdDevice); });
     oldPrimary.mdadmConf = conf.join(u'\n');
     const QString elementStore = QStringLiteral("/backstores/block/") + before.elementBackstoreName;
     dropExport(oldSecondary.lio, replicationIqn, elementStore);
@@ -89,15 +80,14 @@ void planHandOver(PlanBuilder& b, bool primaryServes) {
             .doneWhen(QStringLiteral("%1 is stopped on the primary").arg(md),
                       [md](const PairState& s) { return !s.primary.mdstat.find(md); })
             .irreversibleBecause(goOn);
-    if (confHasArrayLine(b.node(pri).mdadmConf, mdPath))
+    if (hasArrayLine(b.node(pri).mdadmConf, mdPath))
         b.add(pri, commands::removeArrayLine(mdPath),
               QStringLiteral("Remove %1 from the Primary's %2: it no longer assembles it at boot.")
                   .arg(mdPath, commands::mdadmConf()))
-            .doneWhen(QStringLiteral("%1 on the primary has no ARRAY line for %2")
-                          .arg(commands::mdadmConf(), mdPath),
-                      [mdPath](const PairState& s) {
-                          return !confHasArrayLine(s.primary.mdadmConf, mdPath);
-                      })
+            .doneWhen(
+                QStringLiteral("%1 on the primary has no ARRAY line for %2")
+                    .arg(commands::mdadmConf(), mdPath),
+                [mdPath](const PairState& s) { return !hasArrayLine(s.primary.mdadmConf, mdPath); })
             .irreversibleBecause(goOn);
     const ReplicationLink& link = layout.replication;
     const QStringList node = commands::iscsiNode(link);

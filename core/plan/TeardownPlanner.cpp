@@ -121,9 +121,7 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
                 .doneWhen(QStringLiteral("%1 is stopped").arg(md),
                           [md](const PairState& s) { return !s.primary.mdstat.find(md); })
                 .irreversibleBecause(QStringLiteral("the superblocks are erased next"));
-        const QString arrayLine = QStringLiteral("ARRAY %1 ").arg(mdPath);
-        if (b.node(pri).mdadmConf.contains(QLatin1Char('\n') + arrayLine) ||
-            b.node(pri).mdadmConf.startsWith(arrayLine))
+        if (hasArrayLine(b.node(pri).mdadmConf, mdPath))
             b.add(pri, commands::removeArrayLine(mdPath),
                   QStringLiteral("Remove %1 from %2.").arg(mdPath, commands::mdadmConf()))
                 .irreversibleBecause(QStringLiteral("the array is gone"));
