@@ -161,24 +161,10 @@ void MainWindow::createMenus() {
     }
     pair->addSeparator();
     QAction* repair = pair->addAction(tr("&Repair…"), this, [this] {
-        const QString name = m_monitorPane->currentPair();
-        PairSession* session = sessionForPlan(name);
-        if (!session)
-            return;
-        openPlanDialog(
-            this, *session, tr("Repair pair %1").arg(name), QStringLiteral("repair"),
-            [this, name] { pairChangedByPlan(name); },
-            [this](QDialog* dialog) { showPlanWindow(dialog); });
+        openPlanForCurrentPair(QStringLiteral("repair"), tr("Repair pair %1"));
     });
     QAction* switchOver = pair->addAction(tr("&Switch Over…"), this, [this] {
-        const QString name = m_monitorPane->currentPair();
-        PairSession* session = sessionForPlan(name);
-        if (!session)
-            return;
-        openPlanDialog(
-            this, *session, tr("Switch pair %1 over").arg(name), QStringLiteral("switchover"),
-            [this, name] { pairChangedByPlan(name); },
-            [this](QDialog* dialog) { showPlanWindow(dialog); });
+        openPlanForCurrentPair(QStringLiteral("switchover"), tr("Switch pair %1 over"));
     });
     switchOver->setToolTip(tr("Planned maintenance with both nodes up: the Secondary serves the "
                               "LUN with the same identity, the Primary becomes its Secondary"));
@@ -303,6 +289,16 @@ PairSession* MainWindow::sessionForPlan(const QString& pairName) {
                                      : tr("There is no pair %1 in the inventory.").arg(pairName),
                                  10000);
     return session;
+}
+
+void MainWindow::openPlanForCurrentPair(const QString& kind, const QString& title) {
+    const QString name = m_monitorPane->currentPair();
+    PairSession* session = sessionForPlan(name);
+    if (!session)
+        return;
+    openPlanDialog(
+        this, *session, title.arg(name), kind, [this, name] { pairChangedByPlan(name); },
+        [this](QDialog* dialog) { showPlanWindow(dialog); });
 }
 
 void MainWindow::showPlanWindow(QDialog* window) {

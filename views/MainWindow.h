@@ -83,6 +83,8 @@ private:
     void createMenus();
     /// The session of a pair for a plan window, or nullptr with the reason in the status bar.
     PairSession* sessionForPlan(const QString& pair);
+    /// The plan dialog of `kind` for the pair shown in the monitor; `title` has %1 for its name.
+    void openPlanForCurrentPair(const QString& kind, const QString& title);
     /// Shows a plan window (wizard, grow or plan dialog) that deletes itself when closed.
     void showPlanWindow(QDialog* window);
     /// After a plan's run: the pair's monitor reads it again, the journal view too.

@@ -82,13 +82,6 @@ PairState resyncingCreatedPair(const PairIntent& intent) {
     return state;
 }
 
-bool anyContains(const QStringList& reasons, const QString& part) {
-    for (const QString& reason : reasons)
-        if (reason.contains(part))
-            return true;
-    return false;
-}
-
 } // namespace
 
 class TestPlanners : public QObject {

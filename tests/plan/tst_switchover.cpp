@@ -35,11 +35,6 @@ QString dropinRow(const QString& node, const QString& unit) {
          unit});
 }
 
-bool anyContains(const QStringList& reasons, const QString& part) {
-    return std::any_of(reasons.begin(), reasons.end(),
-                       [&part](const QString& reason) { return reason.contains(part); });
-}
-
 /// The served pair (create-pair ran, the identity recorded on both nodes, md0 in sync).
 PairState servedPair(const PairIntent& intent) {
     return probedPair(QStringLiteral("served-with-identity"), intent);

@@ -30,11 +30,6 @@ QString scriptRow(NodeScript script, const QStringList& arguments) {
     return QStringLiteral("secondary: ") + displayCommandLine(nodeScriptArgv(script, arguments));
 }
 
-bool anyContains(const QStringList& texts, const QString& part) {
-    return std::any_of(texts.begin(), texts.end(),
-                       [&part](const QString& text) { return text.contains(part); });
-}
-
 /// The served pair right after its Primary was lost: the Secondary as captured while it
 /// served its element, the Primary not read (an empty state stands for it).
 PairState primaryLost(const PairIntent& intent) {

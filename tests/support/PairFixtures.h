@@ -1,13 +1,15 @@
 #pragma once
 // Test support for planner, executor and monitor tests: pair states from the live probe captures in
 // tests/fixtures/testbed-live/probe/STATE/, the testbed's inventory pair, and a plan as
-// "node: command line" rows.
+// "node: command line" rows, and a search in a list of texts.
 
 #include "Fixtures.h"
 #include "inventory/Inventory.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
 #include "probe/ProbeScript.h"
+
+#include <algorithm>
 
 namespace nr1 {
 
@@ -58,6 +60,12 @@ inline QStringList commandRows(const Plan& plan) {
     for (const Action& action : plan.actions)
         rows << nodeRoleName(action.node) + QStringLiteral(": ") + action.displayLine();
     return rows;
+}
+
+/// True when one of `texts` (reasons, rows, warnings) contains `part`.
+inline bool anyContains(const QStringList& texts, const QString& part) {
+    return std::any_of(texts.begin(), texts.end(),
+                       [&part](const QString& text) { return text.contains(part); });
 }
 
 /// Compares row by row so a failure names the first differing row.
