@@ -160,15 +160,21 @@ void MainWindow::createMenus() {
         }
     }
     pair->addSeparator();
-    QAction* repair = pair->addAction(tr("&Repair…"), this, [this] {
-        openPlanForCurrentPair(QStringLiteral("repair"), tr("Repair pair %1"));
+    QAction* repair = pair->addAction(tr("&Repair or Rejoin…"), this, [this] {
+        openPlan(QStringLiteral("repair"), m_monitorPane->currentPair());
     });
     QAction* switchOver = pair->addAction(tr("&Switch Over…"), this, [this] {
-        openPlanForCurrentPair(QStringLiteral("switchover"), tr("Switch pair %1 over"));
+        openPlan(QStringLiteral("switchover"), m_monitorPane->currentPair());
     });
     switchOver->setToolTip(tr("Planned maintenance with both nodes up: the Secondary serves the "
                               "LUN with the same identity, the Primary becomes its Secondary"));
     switchOver->setStatusTip(switchOver->toolTip());
+    QAction* takeOver = pair->addAction(tr("&Take Over…"), this, [this] {
+        openPlan(QStringLiteral("takeover"), m_monitorPane->currentPair());
+    });
+    takeOver->setToolTip(tr("The Primary is lost: fence it (or confirm it is off), then the "
+                            "Secondary serves the LUN with the same identity"));
+    takeOver->setStatusTip(takeOver->toolTip());
     pair->addAction(tr("&Interrupted Run…"), this,
                     [this] {
                         const QString name = m_monitorPane->currentPair();
@@ -182,7 +188,8 @@ void MainWindow::createMenus() {
         ->setToolTip(tr("Finish or undo the pair's last run when nr1 did not end it (a crash, "
                         "a kill) or it was left failed: from the journal"));
     repair->setToolTip(tr("Put back what the pair lost (the remote leg after an outage, the "
-                          "Secondary's export, the login): plan, preview, apply"));
+                          "Secondary's export, the login; a node that was taken over from "
+                          "rejoins as the Secondary): plan, preview, apply"));
     QAction* grow = pair->addAction(tr("&Grow Volume…"), this,
                                     [this] { openGrowDialog(m_monitorPane->currentPair()); });
     grow->setToolTip(tr("Grow both elements, the mirror, the volume and the LUN: every layer's "
@@ -291,13 +298,16 @@ PairSession* MainWindow::sessionForPlan(const QString& pairName) {
     return session;
 }
 
-void MainWindow::openPlanForCurrentPair(const QString& kind, const QString& title) {
-    const QString name = m_monitorPane->currentPair();
+void MainWindow::openPlan(const QString& kind, const QString& name) {
     PairSession* session = sessionForPlan(name);
     if (!session)
         return;
+    const QString title = kind == QLatin1String("repair")       ? tr("Repair pair %1")
+                          : kind == QLatin1String("switchover") ? tr("Switch pair %1 over")
+                          : kind == QLatin1String("takeover")   ? tr("Take pair %1 over")
+                                                                : tr("Plan %2 of pair %1");
     openPlanDialog(
-        this, *session, title.arg(name), kind, [this, name] { pairChangedByPlan(name); },
+        this, *session, title.arg(name, kind), kind, [this, name] { pairChangedByPlan(name); },
         [this](QDialog* dialog) { showPlanWindow(dialog); });
 }
 

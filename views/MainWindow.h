@@ -3,8 +3,9 @@
 // centre, as tabs, the monitoring pane (every pair of the open inventory, watched live), the
 // journal of the pair shown there and the output inspector. The open inventory is one
 // InventorySession: every pair's session (connections, journal, apply claim) and monitor.
-// The Pair menu opens the wizards, the grow dialog and Repair on the shown pair's session;
-// after a run the monitor reads the pair again. Opening another inventory replaces the
+// The Pair menu opens the wizards, the grow dialog, Repair or Rejoin, Switch Over and Take Over
+// on the shown pair's session; after a run the monitor reads the pair again, after a role swap
+// the console opens the inventory again. Opening another inventory replaces the
 // session (refused while a plan runs; the plan windows are closed first); quitting is refused
 // while a plan runs. Host keys and passphrases are asked in dialogs that never block the event
 // loop; critical events also go to the desktop's notification area. The inventory editor
@@ -57,6 +58,10 @@ public:
     /// run makes the pair's monitor read it again); nullptr and the reason in the status bar
     /// when there is no such pair.
     GrowDialog* openGrowDialog(const QString& pair);
+    /// Opens the plan dialog of `kind` (repair, switchover, takeover: makePlan) for a pair of
+    /// the open inventory once its nodes answered (a child window of this one); the reason in
+    /// the status bar when there is no such pair.
+    void openPlan(const QString& kind, const QString& pair);
 
     /// The inventory the editor works on: the one opened last (even when it did not read),
     /// else the one of the previous session, else defaultInventoryPath().
@@ -83,8 +88,6 @@ private:
     void createMenus();
     /// The session of a pair for a plan window, or nullptr with the reason in the status bar.
     PairSession* sessionForPlan(const QString& pair);
-    /// The plan dialog of `kind` for the pair shown in the monitor; `title` has %1 for its name.
-    void openPlanForCurrentPair(const QString& kind, const QString& title);
     /// Shows a plan window (wizard, grow or plan dialog) that deletes itself when closed.
     void showPlanWindow(QDialog* window);
     /// After a plan's run: the pair's monitor reads it again, the journal view too.

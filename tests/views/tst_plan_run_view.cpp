@@ -376,6 +376,80 @@ private slots:
         QCOMPARE(view.statusText(), QStringLiteral("Nothing to do: the pair is already as asked."));
     }
 
+    void aTakeoverFencesThePrimaryBeforeItsFirstStep_data() {
+        QTest::addColumn<QString>("fenceCommand");
+        QTest::addColumn<bool>("runs");
+        QTest::newRow("fenced") << "test off = off" << true;
+        QTest::newRow("fence fails") << "echo 'still on' >&2; exit 3" << false;
+        QTest::newRow("no fence command: off typed") << "" << true;
+    }
+
+    void aTakeoverFencesThePrimaryBeforeItsFirstStep() {
+        QFETCH(QString, fenceCommand);
+        QFETCH(bool, runs);
+        const QString pair = QStringLiteral("testbed");
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        CommandResult down;
+        down.status = CommandStatus::ConnectionFailed;
+        down.error = QStringLiteral("connection refused");
+        if (runs) { // the fresh read before the first step: the Primary must not answer
+            primary.expect(nodeProbeCommand().argv, down);
+            expectApplyStart(secondary, pair,
+                             probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
+            secondary.expect(words("make a"), exited(0));
+        }
+        Plan plan = twoStepPlan();
+        plan.kind = QStringLiteral("takeover");
+        plan.actions.pop_back(); // the Secondary's steps alone
+        plan.confirmationWord = pair;
+        InventoryPair inventory = testbedPair();
+        inventory.primary.fenceCommand = fenceCommand;
+        TestSession session(inventory, primary, secondary);
+        PlanRunView view(plan, PairState{},
+                         PlanRecipe{QStringLiteral("takeover"), testbedIntent(), {}, {}}, session,
+                         nullptr, samePlan(plan));
+        view.confirmation()->setText(pair);
+        if (fenceCommand.isEmpty()) {
+            // Without a fence command Apply waits for "off", typed.
+            QVERIFY(view.primaryOffConfirmation());
+            QVERIFY(!view.applyButton()->isEnabled());
+            view.primaryOffConfirmation()->setText(QStringLiteral("of"));
+            QVERIFY(!view.applyButton()->isEnabled());
+            view.primaryOffConfirmation()->setText(QStringLiteral("off"));
+        } else {
+            QVERIFY(!view.primaryOffConfirmation());
+        }
+        QVERIFY(view.applyButton()->isEnabled());
+        QSignalSpy busy(&view, &PlanRunView::busyChanged);
+        view.applyButton()->click();
+        QVERIFY(view.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.busy(), 10000);
+        QFile journal(session.folder.filePath(QStringLiteral("journal.jsonl")));
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        const QByteArray text = journal.readAll();
+        if (runs) {
+            QCOMPARE(view.state(), Executor::State::Done);
+            QCOMPARE(view.actionStatus(0), QStringLiteral("done"));
+            // Fenced (or confirmed) before the run's first entry.
+            const qsizetype fenced = text.indexOf("\"fenced\":true");
+            QVERIFY2(fenced >= 0, text.constData());
+            QVERIFY(fenced < text.indexOf("make a"));
+            QVERIFY(fenceCommand.isEmpty() == text.contains("typed in the console"));
+        } else {
+            // Nothing ran, nothing was asked of the nodes, and Apply may be tried again.
+            QCOMPARE(view.state(), Executor::State::Ready);
+            QVERIFY2(view.statusText().contains(QStringLiteral("exit 3")) &&
+                         view.statusText().contains(QStringLiteral("Nothing was changed")),
+                     qPrintable(view.statusText()));
+            QVERIFY(text.contains("\"fenced\":false"));
+            QVERIFY(view.applyButton()->isEnabled());
+        }
+        QVERIFY(primary.unused().isEmpty() && secondary.unused().isEmpty());
+        QVERIFY(primary.unexpected().isEmpty() && secondary.unexpected().isEmpty());
+        QVERIFY(!text.contains("test off = off")); // a fence command line is never journaled
+    }
+
     void thePlanDialogMakesSwitchoverAndTakeoverFromWhatTheNodesAnswer_data() {
         QTest::addColumn<QString>("kind");
         QTest::newRow("switchover") << "switchover";

@@ -1,6 +1,8 @@
 #include "PlanRunView.h"
 
 #include "HealthStyle.h"
+#include "plan/PlanRecipe.h"
+#include "session/Fencing.h"
 #include "session/PairLock.h"
 #include "session/PairSession.h"
 #include "session/StopLeftovers.h"
@@ -121,9 +123,35 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
     m_followUps->setWordWrap(true);
     m_followUps->hide();
     layout->addWidget(m_followUps);
+    if (planWithoutPrimary(m_plan.kind)) {
+        m_fencing = new Fencing(m_session, this);
+        const QString primary = m_session.primary().describeTarget().toHtmlEscaped();
+        auto* fence = new QLabel(this);
+        fence->setWordWrap(true);
+        fence->setStyleSheet(healthTextStyle(Health::Critical, palette()));
+        auto* row = new QHBoxLayout;
+        row->addWidget(fence, 1);
+        if (m_fencing->hasFenceCommand()) {
+            fence->setText(tr("Before the first step nr1 fences the Primary (%1) with its "
+                              "fence_command from the inventory: nothing runs unless the command "
+                              "confirms that the node is off.")
+                               .arg(primary));
+        } else {
+            fence->setText(tr("The inventory gives the Primary (%1) no fence_command. Power it "
+                              "off yourself and keep it off (a Primary that comes back on its "
+                              "own serves old data), then type <b>off</b> to confirm:")
+                               .arg(primary));
+            m_primaryOff = new QLineEdit(this);
+            m_primaryOff->setAccessibleName(tr("Confirm that the Primary is powered off"));
+            row->addWidget(m_primaryOff);
+            connect(m_primaryOff, &QLineEdit::textChanged, this, &PlanRunView::updateButtons);
+        }
+        layout->addLayout(row);
+    }
     if (!m_plan.confirmationWord.isEmpty()) {
         auto* row = new QHBoxLayout;
-        row->addWidget(new QLabel(tr("This plan destroys data. Type <b>%1</b> to confirm:")
+        row->addWidget(new QLabel(tr("Read the warnings above: this plan is not one to run by "
+                                     "mistake. Type <b>%1</b> to confirm:")
                                       .arg(m_plan.confirmationWord.toHtmlEscaped()),
                                   this));
         row->addWidget(m_confirmation);
@@ -176,7 +204,7 @@ PlanRunView::~PlanRunView() {
 bool PlanRunView::busy() const {
     const Executor::State now = state();
     return now == Executor::State::Running || now == Executor::State::RollingBack || m_probing ||
-           m_start != nullptr || m_releasing;
+           m_fenceRunning || m_start != nullptr || m_releasing;
 }
 
 Executor::State PlanRunView::state() const {
@@ -215,8 +243,14 @@ void PlanRunView::setStatus(int index, const QString& status) {
     m_actions->scrollToItem(item);
 }
 
+bool PlanRunView::confirmed() const {
+    return (m_plan.confirmationWord.isEmpty() ||
+            m_confirmation->text() == m_plan.confirmationWord) &&
+           (!m_primaryOff || m_primaryOff->text() == QLatin1String("off"));
+}
+
 void PlanRunView::apply() {
-    if (!m_plan.confirmationWord.isEmpty() && m_confirmation->text() != m_plan.confirmationWord)
+    if (!confirmed() || m_claimed)
         return;
     QString heldBy;
     if (!m_session.claimApply(m_plan.title, &heldBy)) {
@@ -226,6 +260,37 @@ void PlanRunView::apply() {
         return;
     }
     m_claimed = true;
+    fenceThenStart();
+}
+
+void PlanRunView::fenceThenStart() {
+    if (!m_fencing) {
+        start();
+        return;
+    }
+    if (!m_fencing->hasFenceCommand()) {
+        m_fencing->recordConfirmation(QStringLiteral("typed in the console"));
+        start();
+        return;
+    }
+    m_fenceRunning = true;
+    m_status->setText(tr("Fencing the Primary with its fence_command…"));
+    updateButtons();
+    m_fencing->fence([this](const Result<void>& fenced) {
+        m_fenceRunning = false;
+        if (!fenced.ok()) {
+            giveBack();
+            m_status->setText(tr("Not applied: %1. Nothing was changed.").arg(fenced.why()));
+            m_output->setPlainText(m_status->text());
+            updateButtons();
+            return;
+        }
+        m_output->setPlainText(tr("The Primary is fenced: its fence command confirmed it off."));
+        start();
+    });
+}
+
+void PlanRunView::start() {
     m_lock = std::make_unique<PairLock>(m_session, m_plan.title);
     m_start = new ApplyStart(m_session, *m_lock, m_plan, m_recipe, m_replan, this);
     connect(m_start, &ApplyStart::progress, m_status, &QLabel::setText);
@@ -467,10 +532,11 @@ void PlanRunView::updateButtons() {
     const bool started = m_executor != nullptr;
     const Executor::State state = this->state();
     const bool busy = state == Executor::State::Running || state == Executor::State::RollingBack;
-    const bool confirmed =
-        m_plan.confirmationWord.isEmpty() || m_confirmation->text() == m_plan.confirmationWord;
-    m_apply->setEnabled(!started && !m_start && !m_plan.isEmpty() && confirmed);
-    m_confirmation->setEnabled(!started && !m_start);
+    const bool waiting = started || m_start || m_fenceRunning;
+    m_apply->setEnabled(!waiting && !m_plan.isEmpty() && confirmed());
+    m_confirmation->setEnabled(!waiting);
+    if (m_primaryOff)
+        m_primaryOff->setEnabled(!waiting);
     m_stop->setEnabled(state == Executor::State::Running);
     // A run taken over from the journal: both are offered until the executor exists.
     const bool recoverable = !started && m_recovered && !m_probing;

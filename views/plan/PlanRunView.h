@@ -14,6 +14,9 @@
 // again with the same recipe; when it differs from the one shown, nothing runs and the output
 // pane shows the difference. The run's journal holds the recipe and the fresh probe, so that
 // `nr1ctl apply --resume/--rollback` can take over a run the console did not end.
+// A takeover (planWithoutPrimary) runs only on a Primary that is off: Apply first fences it
+// with the inventory's fence_command (Fencing; a failed fence runs nothing), or, without one,
+// stays off until the administrator typed "off" to confirm it is powered off (journaled).
 
 #include "apply/Executor.h"
 #include "apply/RunRecovery.h"
@@ -32,6 +35,7 @@ class QTreeWidgetItem;
 
 namespace nr1 {
 
+class Fencing;
 class PairLock;
 class PairSession;
 
@@ -61,6 +65,9 @@ public:
     QString output() const;
     const QTreeWidget* actions() const { return m_actions; }
     QLineEdit* confirmation() const { return m_confirmation; }
+    /// Where "off" is typed before a takeover whose Primary has no fence_command; nullptr for
+    /// every other plan.
+    QLineEdit* primaryOffConfirmation() const { return m_primaryOff; }
     QPushButton* applyButton() const { return m_apply; }
     QPushButton* stopButton() const { return m_stop; }
     QPushButton* resumeButton() const { return m_resume; }
@@ -80,7 +87,14 @@ signals:
     void runEnded(nr1::Executor::State state);
 
 private:
+    /// The confirmation word, and "off" where asked, typed.
+    bool confirmed() const;
     void apply();
+    /// After the claim: fences the Primary (or journals the typed confirmation) when the plan
+    /// runs without it, then start().
+    void fenceThenStart();
+    /// The lock, the fresh read and the plan made again (ApplyStart), then run().
+    void start();
     /// The fresh check passed: the executor runs the plan from `fresh`.
     void run(const PairState& fresh, const QJsonObject& origin);
     /// The executor of this view's plan, its signals shown in the view.
@@ -104,7 +118,10 @@ private:
     bool m_claimed = false; ///< this view holds the session's apply claim
     std::unique_ptr<PairLock> m_lock;
     ApplyStart* m_start = nullptr; ///< between Apply and the first step
-    bool m_releasing = false;      ///< the run ended; the lock is being given back
+    Fencing* m_fencing = nullptr;  ///< a takeover's; running while m_fenceRunning
+    bool m_fenceRunning = false;
+    QLineEdit* m_primaryOff = nullptr;
+    bool m_releasing = false; ///< the run ended; the lock is being given back
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
     std::optional<RecordedRun> m_recovered; ///< a run taken over from the journal
