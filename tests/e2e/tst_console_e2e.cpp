@@ -3,7 +3,9 @@
 // trust dialog about both host keys, accepted, and offers the nodes' initiator names), the
 // New-pair wizard is walked page by page (disks ticked, 1 GiB elements, the host's initiator
 // let in) and its plan applied; later the grow dialog grows the pair by 256 MiB, and after a
-// teardown the layer wizards build it again one by one.
+// teardown the layer wizards build it again one by one; then its Primary is killed, Take Over…
+// serves the LUN from the other node and, once the lost node booted, Repair or Rejoin… brings
+// it back as the Secondary.
 // Run by tests/e2e/console-wizard, which checks the results from the host with libiscsi and
 // qemu-io. Each test function is one phase; the script calls them by name. Environment:
 // NR1_E2E_INVENTORY (the testbed's inventory), NR1_E2E_NEW_INVENTORY (where the console writes
@@ -30,6 +32,7 @@
 #include <QAbstractButton>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -95,6 +98,27 @@ void applyAndWait(PlanRunView* view, int minutes) {
               qPrintable(view->plan().actions[size_t(i)].sentence));
     QVERIFY2(view->state() == Executor::State::Done,
              qPrintable(view->statusText() + QLatin1Char('\n') + view->output()));
+}
+
+/// Opens the plan window of `kind` for the testbed pair from the Pair menu's entry and returns
+/// its view once the nodes answered; fails with the refusal shown instead.
+PlanRunView* openPlanWindow(MainWindow& window, const QString& kind) {
+    window.openPlan(kind, QStringLiteral("testbed"));
+    PlanRunView* view = nullptr;
+    QString refusal;
+    (void)QTest::qWaitFor(
+        [&] {
+            view = window.findChild<PlanRunView*>();
+            for (QMessageBox* box : window.findChildren<QMessageBox*>())
+                if (box->isVisible())
+                    refusal = box->text();
+            return view || !refusal.isEmpty();
+        },
+        180000);
+    if (!view)
+        qWarning("no %s plan: %s", qPrintable(kind),
+                 refusal.isEmpty() ? "the nodes did not answer in 3 minutes" : qPrintable(refusal));
+    return view;
 }
 
 } // namespace
@@ -269,6 +293,52 @@ private slots:
             applyAndWait(view, 15);
             wizard->close();
         }
+    }
+
+    void takeOverThroughTheConsole() {
+        // The testbed's primary was killed: Pair → Take Over… plans on the Secondary alone and
+        // fences the Primary with the inventory's fence_command before the first step.
+        MainWindow window;
+        TrustingOperator operatorAnswers(&window);
+        QVERIFY(window.openInventory(environment("NR1_E2E_INVENTORY")));
+        window.show();
+        PlanRunView* view = openPlanWindow(window, QStringLiteral("takeover"));
+        QVERIFY(view);
+        QCOMPARE(view->plan().kind, QStringLiteral("takeover"));
+        QVERIFY(!view->primaryOffConfirmation()); // the testbed's inventory can fence
+        qInfo("%s", qPrintable(view->plan().title));
+        saveScreenshotIfAsked(view->window(), QStringLiteral("takeover-preview"));
+        applyAndWait(view, 10); // Done: only after the fence command confirmed the node off
+        saveScreenshotIfAsked(view->window(), QStringLiteral("takeover-applied"));
+        // The roles swapped in the inventory; the console opens it again once the window closed.
+        view->window()->close();
+        QTRY_VERIFY_WITH_TIMEOUT(window.monitorPane()->currentPair() == QStringLiteral("testbed"),
+                                 30000);
+        const auto swapped = loadInventory(environment("NR1_E2E_INVENTORY"));
+        if (!swapped.ok())
+            QFAIL(qPrintable(swapped.error().toString()));
+        const InventoryNode& primary = swapped.value().findPair(QStringLiteral("testbed"))->primary;
+        qInfo("the inventory's Primary now: %s port %d", qPrintable(primary.host),
+              primary.port.value_or(22));
+        if (!qEnvironmentVariableIsEmpty("NR1_TEST_SCREENSHOTS")) {
+            QTest::qWait(8000); // a few monitor refreshes: who serves, the lost node
+            saveScreenshotIfAsked(&window, QStringLiteral("console-after-takeover"));
+        }
+    }
+
+    void rejoinThroughTheConsole() {
+        // The lost node booted (and started nothing): Pair → Repair or Rejoin… stops what it
+        // kept of serving and adds its element back to the running array.
+        MainWindow window;
+        TrustingOperator operatorAnswers(&window);
+        QVERIFY(window.openInventory(environment("NR1_E2E_INVENTORY")));
+        window.show();
+        PlanRunView* view = openPlanWindow(window, QStringLiteral("repair"));
+        QVERIFY(view);
+        qInfo("%s", qPrintable(view->plan().title));
+        QVERIFY(!view->plan().isEmpty());
+        saveScreenshotIfAsked(view->window(), QStringLiteral("rejoin-preview"));
+        applyAndWait(view, 10);
     }
 };
 
