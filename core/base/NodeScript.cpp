@@ -46,6 +46,8 @@ const char* fileName(NodeScript script) {
         return "md-write-mostly.sh";
     case NodeScript::MdLegCheck:
         return "md-leg-check.sh";
+    case NodeScript::MdAddLeg:
+        return "md-add-leg.sh";
     case NodeScript::IscsiForget:
         return "iscsi-forget.sh";
     case NodeScript::MdadmArrayLineAdd:

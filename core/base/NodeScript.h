@@ -28,6 +28,7 @@ enum class NodeScript {
     MdWholeIdle,       ///< md-whole-idle.sh: an array runs whole and idle (switchover)
     MdWriteMostly,     ///< md-write-mostly.sh: move write-mostly from one leg to the other
     MdLegCheck,        ///< md-leg-check.sh: a takeover's leg is the pair's and whole
+    MdAddLeg,          ///< md-add-leg.sh: a returning leg back, re-added or resynced whole
     IscsiForget,       ///< iscsi-forget.sh: log out of a target and delete its node record
     MdadmArrayLineAdd, ///< mdadm-array-line-add.sh: the array's ARRAY line into mdadm.conf
     MdadmIgnoreAdd,    ///< mdadm-ignore-add.sh: the element's ARRAY <ignore> rule, once

@@ -79,11 +79,14 @@ void planArrayRepair(PlanBuilder& b, const MdstatArray& array) {
     b.warn(QStringLiteral("%1 runs without its remote leg: it is put back and recovers (only the "
                           "changed regions when the bitmap allows).")
                .arg(mdPath));
-    b.add(pri,
-          {QStringLiteral("mdadm"), mdPath, QStringLiteral("--add"),
-           QStringLiteral("--write-mostly"), remote},
-          QStringLiteral("Put the remote element back into %1 as its write-mostly leg (a re-add "
-                         "from the bitmap when possible).")
+    // md keeps no generation ids: the script reads the leg's superblock and re-adds it from
+    // the bitmap only when it never ran without its partner (else a full resync).
+    b.add(pri, nodeScriptArgv(NodeScript::MdAddLeg, {mdPath, remote}),
+          QStringLiteral("Put the remote element back into %1 as its write-mostly leg: re-added "
+                         "from the bitmap when its superblock shows it never ran without its "
+                         "partner, else zeroed and resynced whole (what it wrote alone, serving "
+                         "before it was lost, is overwritten); the step's output says which and "
+                         "why.")
               .arg(mdPath))
         .doneWhen(QStringLiteral("the remote element is a working member of %1").arg(md),
                   [md, remote](const PairState& s) { return isActiveMember(s, md, remote); })

@@ -605,19 +605,19 @@ private slots:
         const PairState state = bootSafe(probedPair(QStringLiteral("secondary-rebooted"), intent));
         const PlanResult result = planRepair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
-        compareRows(
-            commandRows(result.value()),
-            {
-                QStringLiteral(
-                    "primary: sh -c 'i=0; while [ $i -lt 600 ]; do for s in "
-                    "/sys/class/iscsi_session/session*; do [ \"$(cat \"$s/targetname\" "
-                    "2>/dev/null)\" = \"$1\" ] && [ \"$(cat \"$s/state\")\" = LOGGED_IN ] "
-                    "&& exit 0; done; sleep 0.2; i=$((i+1)); done; echo \"no session to "
-                    "$1 logged in\" >&2; exit 1' sh "
-                    "iqn.2003-01.org.linux-iscsi.nr1:testbed-element"),
-                QStringLiteral("primary: mdadm /dev/md0 --remove failed"),
-                QStringLiteral("primary: mdadm /dev/md0 --add --write-mostly %1").arg(kRemoteDisk),
-            });
+        compareRows(commandRows(result.value()),
+                    {
+                        QStringLiteral(
+                            "primary: sh -c 'i=0; while [ $i -lt 600 ]; do for s in "
+                            "/sys/class/iscsi_session/session*; do [ \"$(cat \"$s/targetname\" "
+                            "2>/dev/null)\" = \"$1\" ] && [ \"$(cat \"$s/state\")\" = LOGGED_IN ] "
+                            "&& exit 0; done; sleep 0.2; i=$((i+1)); done; echo \"no session to "
+                            "$1 logged in\" >&2; exit 1' sh "
+                            "iqn.2003-01.org.linux-iscsi.nr1:testbed-element"),
+                        QStringLiteral("primary: mdadm /dev/md0 --remove failed"),
+                        scriptRow(NodeRole::Primary, NodeScript::MdAddLeg,
+                                  {QStringLiteral("/dev/md0"), kRemoteDisk}),
+                    });
         QVERIFY(
             anyContains(result.value().warnings, QStringLiteral("runs without its remote leg")));
         // The same pair whole again needs no repair.

@@ -23,12 +23,7 @@ const QString kPrimaryElementImported =
 const QString kPrimaryElement = QStringLiteral("/dev/LIO-NR1-Elements/NR1-Local-Element");
 const QString kSecondaryElement = QStringLiteral("/dev/LIO-NR1-Elements/NR1-Remote-Element");
 
-/// "NODE: sh -c BODY sh ARGS…" for a node script, as commandRows() shows it.
-QString scriptRow(const QString& node, NodeScript script, const QStringList& arguments) {
-    return node + QStringLiteral(": ") + displayCommandLine(nodeScriptArgv(script, arguments));
-}
-
-QString dropinRow(const QString& node, const QString& unit) {
+QString dropinRow(NodeRole node, const QString& unit) {
     return scriptRow(
         node, NodeScript::LioRestoreDropin,
         {QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-testbed.conf"),
@@ -62,8 +57,7 @@ private slots:
             commandRows(plan),
             {
                 // The Primary stops serving, cleanly, and lets go of the replication link.
-                scriptRow(QStringLiteral("primary"), NodeScript::MdWholeIdle,
-                          {QStringLiteral("md0")}),
+                scriptRow(NodeRole::Primary, NodeScript::MdWholeIdle, {QStringLiteral("md0")}),
                 QStringLiteral("primary: targetcli /iscsi delete ") + kLunIqn,
                 QStringLiteral("primary: targetcli /backstores/block delete nr1-testbed"),
                 QStringLiteral("primary: targetcli saveconfig"),
@@ -99,15 +93,15 @@ private slots:
                     QStringLiteral(" -o update -n node.session.timeo.replacement_timeout -v 15"),
                 newNode + QStringLiteral(" -o update -n node.startup -v automatic"),
                 newNode + QStringLiteral(" --login"),
-                scriptRow(QStringLiteral("secondary"), NodeScript::WaitBlockDevice,
+                scriptRow(NodeRole::Secondary, NodeScript::WaitBlockDevice,
                           {kPrimaryElementImported}),
                 // Both legs, no --run: a missing or stale leg stops here.
                 QStringLiteral("secondary: mdadm --assemble /dev/md0 %1 %2")
                     .arg(kSecondaryElement, kPrimaryElementImported),
-                scriptRow(QStringLiteral("secondary"), NodeScript::MdWriteMostly,
+                scriptRow(NodeRole::Secondary, NodeScript::MdWriteMostly,
                           {QStringLiteral("md0"), kSecondaryElement, kPrimaryElementImported}),
                 QStringLiteral("secondary: vgchange -ay LIO-NR1-VOL"),
-                scriptRow(QStringLiteral("secondary"), NodeScript::MdadmIgnoreDrop,
+                scriptRow(NodeRole::Secondary, NodeScript::MdadmIgnoreDrop,
                           {kSecondaryElement, QStringLiteral("/etc/mdadm/mdadm.conf")}),
                 // The same LUN: serial, target, LUN 0, the recorded initiator; the default
                 // portal as recorded. The identity records are already the same: kept.
@@ -124,15 +118,15 @@ private slots:
                 QStringLiteral("secondary: targetcli saveconfig"),
                 // Boot: the Secondary assembles md0, the old Primary ignores its element; LIO's
                 // restore on each waits for what that node now serves.
-                scriptRow(QStringLiteral("secondary"), NodeScript::MdadmArrayLineAdd,
+                scriptRow(NodeRole::Secondary, NodeScript::MdadmArrayLineAdd,
                           {QStringLiteral("/dev/md0"), QStringLiteral("/etc/mdadm/mdadm.conf")}),
                 QStringLiteral("secondary: systemctl mask mdadm-last-resort@md0.timer "
                                "mdadm-last-resort@md0.service"),
-                scriptRow(QStringLiteral("primary"), NodeScript::MdadmIgnoreAdd,
+                scriptRow(NodeRole::Primary, NodeScript::MdadmIgnoreAdd,
                           {kPrimaryElement, QStringLiteral("/etc/mdadm/mdadm.conf")}),
-                dropinRow(QStringLiteral("secondary"),
+                dropinRow(NodeRole::Secondary,
                           QStringLiteral("dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device")),
-                dropinRow(QStringLiteral("primary"),
+                dropinRow(NodeRole::Primary,
                           QStringLiteral("dev-LIO\\x2dNR1\\x2dElements-NR1\\x2dLocal\\x2dElement."
                                          "device")),
             });

@@ -26,10 +26,6 @@ const QString kElementIqn = QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:test
 const QString kLunIqn = QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:testbed-lun");
 const QString kSecondaryElement = QStringLiteral("/dev/LIO-NR1-Elements/NR1-Remote-Element");
 
-QString scriptRow(NodeScript script, const QStringList& arguments) {
-    return QStringLiteral("secondary: ") + displayCommandLine(nodeScriptArgv(script, arguments));
-}
-
 /// The served pair right after its Primary was lost: the Secondary as captured while it
 /// served its element, the Primary not read (an empty state stands for it).
 PairState primaryLost(const PairIntent& intent) {
@@ -59,14 +55,14 @@ private slots:
                 QStringLiteral("secondary: targetcli /backstores/block delete "
                                "nr1-testbed-element"),
                 QStringLiteral("secondary: targetcli saveconfig"),
-                scriptRow(NodeScript::MdLegCheck,
+                scriptRow(NodeRole::Secondary, NodeScript::MdLegCheck,
                           {kSecondaryElement, QStringLiteral("/etc/mdadm/mdadm.conf")}),
                 // One leg: --run, never --force.
                 QStringLiteral("secondary: mdadm --assemble /dev/md0 --run ") + kSecondaryElement,
-                scriptRow(NodeScript::MdWriteMostly,
+                scriptRow(NodeRole::Secondary, NodeScript::MdWriteMostly,
                           {QStringLiteral("md0"), kSecondaryElement, QString()}),
                 QStringLiteral("secondary: vgchange -ay LIO-NR1-VOL"),
-                scriptRow(NodeScript::MdadmIgnoreDrop,
+                scriptRow(NodeRole::Secondary, NodeScript::MdadmIgnoreDrop,
                           {kSecondaryElement, QStringLiteral("/etc/mdadm/mdadm.conf")}),
                 QStringLiteral("secondary: targetcli /backstores/block create name=nr1-testbed "
                                "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL wwn=") +
@@ -79,12 +75,12 @@ private slots:
                                "iqn.2024-01.test.host:libiscsi")
                     .arg(lunTpg),
                 QStringLiteral("secondary: targetcli saveconfig"),
-                scriptRow(NodeScript::MdadmArrayLineAdd,
+                scriptRow(NodeRole::Secondary, NodeScript::MdadmArrayLineAdd,
                           {QStringLiteral("/dev/md0"), QStringLiteral("/etc/mdadm/mdadm.conf")}),
                 QStringLiteral("secondary: systemctl mask mdadm-last-resort@md0.timer "
                                "mdadm-last-resort@md0.service"),
                 scriptRow(
-                    NodeScript::LioRestoreDropin,
+                    NodeRole::Secondary, NodeScript::LioRestoreDropin,
                     {QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/"
                                     "nr1-testbed.conf"),
                      QStringLiteral("dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device")}),
@@ -151,7 +147,7 @@ private slots:
         QCOMPARE(rows.at(0),
                  QStringLiteral("secondary: sed -i '\\|^ARRAY /dev/md0 |d' /etc/mdadm/mdadm.conf"));
         QCOMPARE(rows.at(1), QStringLiteral("secondary: targetcli /iscsi delete ") + kLunIqn);
-        QVERIFY2(rows.contains(scriptRow(NodeScript::IscsiForget,
+        QVERIFY2(rows.contains(scriptRow(NodeRole::Secondary, NodeScript::IscsiForget,
                                          {kElementIqn, QStringLiteral("10.99.0.2:3260")})),
                  qPrintable(rows.join(u'\n')));
     }

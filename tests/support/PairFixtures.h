@@ -1,9 +1,11 @@
 #pragma once
 // Test support for planner, executor and monitor tests: pair states from the live probe captures in
 // tests/fixtures/testbed-live/probe/STATE/, the testbed's inventory pair, and a plan as
-// "node: command line" rows, and a search in a list of texts.
+// "node: command line" rows (a node script's row too), and a search in a list of texts.
 
 #include "Fixtures.h"
+#include "base/NodeScript.h"
+#include "base/RemoteShell.h"
 #include "inventory/Inventory.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
@@ -60,6 +62,12 @@ inline QStringList commandRows(const Plan& plan) {
     for (const Action& action : plan.actions)
         rows << nodeRoleName(action.node) + QStringLiteral(": ") + action.displayLine();
     return rows;
+}
+
+/// "NODE: sh -c BODY sh ARGS…", a node script's row as commandRows() shows it.
+inline QString scriptRow(NodeRole node, NodeScript script, const QStringList& arguments) {
+    return nodeRoleName(node) + QStringLiteral(": ") +
+           displayCommandLine(nodeScriptArgv(script, arguments));
 }
 
 /// True when one of `texts` (reasons, rows, warnings) contains `part`.

@@ -1,0 +1,172 @@
+// Node scripts run here by sh, with stand-ins for the node's tools first on PATH: their
+// decisions from verbatim captures of what the real tools print, and the exact tool calls they
+// make. md-add-leg.sh: a returning leg is re-added from the bitmap only when its superblock
+// shows it never ran without its partner; otherwise it is zeroed and resynced whole; another
+// array's member is refused.
+
+#include "Fixtures.h"
+#include "base/NodeScript.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace nr1;
+
+namespace {
+
+const QString kArray = QStringLiteral("/dev/md0");
+const QString kLeg = QStringLiteral("/dev/disk/by-path/ip-10.99.0.2:3260-iscsi-x-lun-0");
+
+/// A stand-in mdadm: `--examine` prints the file "examine" (fails without it), `--examine
+/// --export` its Array UUID as MD_UUID, `--detail --export` the running array's UUID (file
+/// "array-uuid"), `--zero-superblock` removes "examine", `--re-add` exits with the number in
+/// "re-add-exit" (0 without it). Every call is appended to "calls".
+const char* kFakeMdadm = R"sh(#!/bin/sh
+d=$(dirname "$0")
+echo "$*" >>"$d/calls"
+case "$*" in
+"--examine --export "*) sed -n 's/^ *Array UUID : /MD_UUID=/p' "$d/examine" ;;
+"--examine "*) [ -f "$d/examine" ] && cat "$d/examine" ;;
+"--detail --export "*) echo "MD_UUID=$(cat "$d/array-uuid")" ;;
+"--zero-superblock "*) rm "$d/examine" ;;
+*--re-add*) exit "$(cat "$d/re-add-exit" 2>/dev/null || echo 0)" ;;
+*) exit 0 ;;
+esac
+)sh";
+
+struct Run {
+    int exitCode = -1;
+    QString output;
+    QStringList calls;
+};
+
+} // namespace
+
+class TestNodeScripts : public QObject {
+    Q_OBJECT
+
+private:
+    /// Runs md-add-leg.sh with the leg's superblock `examine` (empty: none), the running
+    /// array's UUID and, when not 0, the exit status of a refused re-add.
+    Run addLeg(const QString& examine, const QString& arrayUuid, int reAddExit = 0) {
+        QTemporaryDir bin;
+        const auto write = [&bin](const QString& name, const QByteArray& content) {
+            QFile file(bin.filePath(name));
+            if (!file.open(QIODevice::WriteOnly))
+                qFatal("cannot write %s", qPrintable(file.fileName()));
+            file.write(content);
+        };
+        write(QStringLiteral("mdadm"), kFakeMdadm);
+        QFile::setPermissions(bin.filePath(QStringLiteral("mdadm")),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        if (!examine.isEmpty())
+            write(QStringLiteral("examine"), examine.toUtf8());
+        write(QStringLiteral("array-uuid"), arrayUuid.toUtf8());
+        if (reAddExit != 0)
+            write(QStringLiteral("re-add-exit"), QByteArray::number(reAddExit));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PATH"),
+                           bin.path() + u':' + environment.value(QStringLiteral("PATH")));
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        const QStringList argv = nodeScriptArgv(NodeScript::MdAddLeg, {kArray, kLeg});
+        process.start(argv.first(), argv.mid(1));
+        Run run;
+        if (!process.waitForFinished(10000))
+            return run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.output = QString::fromUtf8(process.readAll());
+        QFile calls(bin.filePath(QStringLiteral("calls")));
+        if (calls.open(QIODevice::ReadOnly))
+            run.calls = QString::fromUtf8(calls.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        return run;
+    }
+
+    static QString uuidOf(const QString& examine) {
+        for (const QString& line : examine.split(u'\n'))
+            if (line.trimmed().startsWith(QStringLiteral("Array UUID : ")))
+                return line.section(QStringLiteral(" : "), 1).trimmed();
+        return {};
+    }
+
+    /// The Secondary's leg after it was away (both legs active in its superblock, events 33)
+    /// and the Primary's leg that ran on without it (its partner missing), as mdadm printed them.
+    static QString awayLeg() {
+        return fixture(
+            QStringLiteral("testbed-live/secondary-rebooted/secondary_mdadm_examine_dm-0.txt"));
+    }
+    static QString leftAloneLeg() {
+        return fixture(
+            QStringLiteral("testbed-live/secondary-rebooted/primary_mdadm_examine_dm-0.txt"));
+    }
+
+private slots:
+    void aLegThatNeverRanAloneIsReAddedFromTheBitmap() {
+        const Run run = addLeg(awayLeg(), uuidOf(awayLeg()));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.output.contains(QStringLiteral("re-add of %1 from the bitmap").arg(kLeg)) &&
+                     run.output.contains(QStringLiteral("events 33")) &&
+                     run.output.contains(QStringLiteral("array state AA")),
+                 qPrintable(run.output));
+        QCOMPARE(run.calls.filter(QStringLiteral("--zero-superblock")).size(), 0);
+        QCOMPARE(run.calls.last(),
+                 QStringLiteral("%1 --re-add --write-mostly %2").arg(kArray, kLeg));
+    }
+
+    void aLegThatRanWithoutItsPartnerIsResyncedWhole() {
+        // It served alone before it was lost: what it wrote then is not in the running array,
+        // and a re-add would keep it silently (md resyncs only what the running bitmap marks).
+        const Run run = addLeg(leftAloneLeg(), uuidOf(leftAloneLeg()));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.output.contains(QStringLiteral("full resync of %1").arg(kLeg)) &&
+                     run.output.contains(QStringLiteral("array state A.")) &&
+                     run.output.contains(QStringLiteral("ran without its partner")),
+                 qPrintable(run.output));
+        QCOMPARE(run.calls.mid(run.calls.size() - 2),
+                 (QStringList{QStringLiteral("--zero-superblock %1").arg(kLeg),
+                              QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg)}));
+        QCOMPARE(run.calls.filter(QStringLiteral("--re-add")).size(), 0);
+    }
+
+    void aPartlyRebuiltLegIsResyncedWhole() {
+        QString partial = awayLeg();
+        partial.replace(QStringLiteral("    Update Time"),
+                        QStringLiteral("Recovery Offset : 524288 sectors\n    Update Time"));
+        const Run run = addLeg(partial, uuidOf(partial));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.output.contains(QStringLiteral("partly rebuilt")), qPrintable(run.output));
+        QVERIFY(run.calls.contains(QStringLiteral("--zero-superblock %1").arg(kLeg)));
+    }
+
+    void aReAddMdRefusesBecomesAFullResync() {
+        const Run run = addLeg(awayLeg(), uuidOf(awayLeg()), 1);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.output.contains(QStringLiteral("md refused the re-add")),
+                 qPrintable(run.output));
+        QCOMPARE(run.calls.mid(run.calls.size() - 2),
+                 (QStringList{QStringLiteral("--zero-superblock %1").arg(kLeg),
+                              QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg)}));
+    }
+
+    void aBlankLegIsAddedWhole() {
+        const Run run = addLeg(QString(), uuidOf(awayLeg()));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.output.contains(QStringLiteral("no md superblock")), qPrintable(run.output));
+        QCOMPARE(run.calls.filter(QStringLiteral("--zero-superblock")).size(), 0);
+        QCOMPARE(run.calls.last(), QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg));
+    }
+
+    void anotherArraysMemberIsRefused() {
+        const Run run = addLeg(awayLeg(), QStringLiteral("11111111:22222222:33333333:44444444"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains(QStringLiteral("not of /dev/md0")), qPrintable(run.output));
+        QCOMPARE(run.calls.filter(QStringLiteral("--zero-superblock")).size(), 0);
+        QCOMPARE(run.calls.filter(QStringLiteral("--add")).size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNodeScripts)
+#include "tst_node_scripts.moc"
