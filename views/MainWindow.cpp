@@ -74,7 +74,11 @@ MainWindow::MainWindow(QWidget* parent)
         resize(1200, 820);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The plan windows (children, deleted only after the members) use the pairs' sessions.
+    for (const QPointer<QDialog>& window : std::exchange(m_planWindows, {}))
+        delete window.data();
+}
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -302,12 +306,13 @@ void MainWindow::openPlan(const QString& kind, const QString& name) {
     PairSession* session = sessionForPlan(name);
     if (!session)
         return;
-    const QString title = kind == QLatin1String("repair")       ? tr("Repair pair %1")
-                          : kind == QLatin1String("switchover") ? tr("Switch pair %1 over")
-                          : kind == QLatin1String("takeover")   ? tr("Take pair %1 over")
-                                                                : tr("Plan %2 of pair %1");
+    const QString title = kind == QLatin1String("repair") ? tr("Repair pair %1").arg(name)
+                          : kind == QLatin1String("switchover")
+                              ? tr("Switch pair %1 over").arg(name)
+                          : kind == QLatin1String("takeover") ? tr("Take pair %1 over").arg(name)
+                                                              : tr("%1 of pair %2").arg(kind, name);
     openPlanDialog(
-        this, *session, title.arg(name, kind), kind, [this, name] { pairChangedByPlan(name); },
+        this, *session, title, kind, [this, name] { pairChangedByPlan(name); },
         [this](QDialog* dialog) { showPlanWindow(dialog); });
 }
 
