@@ -41,7 +41,7 @@ void planFormerPrimaryStage(PlanBuilder& b) {
               QStringLiteral("Log the Secondary out of %1 at %2 and forget its node record (it "
                              "imported the other node's element when it served).")
                   .arg(record.targetIqn, record.portal.hostPort()))
-            .withTimeout(std::chrono::seconds(90))
+            .withTimeout(std::chrono::seconds(180))
             .noUndo(QStringLiteral("a Secondary imports nothing"));
     }
 }

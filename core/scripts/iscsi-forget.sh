@@ -1,11 +1,13 @@
 #!/bin/sh
-# Makes a node forget an iSCSI target it should not import: logs out of it (also a login that is
-# still being tried, as iscsid does for a while after boot) and deletes its node record, retrying
-# for up to a minute while a session still holds the record.
+# Makes a node forget an iSCSI target it should not import: turns its automatic login off, logs
+# out of it (also a login that is still being tried: after a boot iscsid retries a failing
+# initial login for up to about two minutes, and its session holds the record meanwhile) and
+# deletes its node record, retrying for up to two and a half minutes while a session holds it.
 # Arguments: $1 the target IQN; $2 the portal (address:port).
 # Exit: 0 no record is left; 1 it could not be deleted (iscsiadm's words on stderr).
+iscsiadm -m node -T "$1" -p "$2" -o update -n node.startup -v manual >/dev/null 2>&1
 i=0
-while [ $i -lt 30 ]; do
+while [ $i -lt 75 ]; do
     iscsiadm -m node -T "$1" -p "$2" --logout >/dev/null 2>&1
     if out=$(iscsiadm -m node -T "$1" -p "$2" -o delete 2>&1); then
         exit 0
