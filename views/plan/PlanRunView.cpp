@@ -126,7 +126,8 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
     if (planWithoutPrimary(m_plan.kind)) {
         m_fencing = new Fencing(m_session, this);
         const QString primary = m_session.primary().describeTarget().toHtmlEscaped();
-        auto* fence = new QLabel(this);
+        m_fenceNote = new QLabel(this);
+        QLabel* fence = m_fenceNote;
         fence->setWordWrap(true);
         fence->setStyleSheet(healthTextStyle(Health::Critical, palette()));
         auto* row = new QHBoxLayout;
@@ -286,6 +287,9 @@ void PlanRunView::fenceThenStart() {
             return;
         }
         m_output->setPlainText(tr("The Primary is fenced: its fence command confirmed it off."));
+        m_fenceNote->setText(tr("The Primary (%1) was fenced before the first step: its "
+                                "fence_command confirmed that the node is off (journaled).")
+                                 .arg(m_session.primary().describeTarget().toHtmlEscaped()));
         start();
     });
 }

@@ -121,7 +121,8 @@ private:
     Fencing* m_fencing = nullptr;  ///< a takeover's; running while m_fenceRunning
     bool m_fenceRunning = false;
     QLineEdit* m_primaryOff = nullptr;
-    bool m_releasing = false; ///< the run ended; the lock is being given back
+    QLabel* m_fenceNote = nullptr; ///< how the Primary is (or was) fenced
+    bool m_releasing = false;      ///< the run ended; the lock is being given back
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
     std::optional<RecordedRun> m_recovered; ///< a run taken over from the journal
