@@ -94,4 +94,14 @@ QStringList nodeScriptArgv(NodeScript script, const QStringList& arguments) {
            arguments;
 }
 
+std::optional<NodeScript> nodeScriptOf(const QStringList& argv) {
+    if (argv.size() < 4 || argv[0] != QLatin1String("sh") || argv[1] != QLatin1String("-c") ||
+        argv[3] != QLatin1String("sh"))
+        return std::nullopt;
+    for (int i = 0; i <= int(NodeScript::StopStep); ++i)
+        if (nodeScript(NodeScript(i)) == argv[2])
+            return NodeScript(i);
+    return std::nullopt;
+}
+
 } // namespace nr1

@@ -8,6 +8,7 @@
 // scripts/check-node-scripts shellchecks every file and checks that each has a NodeScript here.
 
 #include <QStringList>
+#include <optional>
 
 namespace nr1 {
 
@@ -40,6 +41,7 @@ enum class NodeScript {
     WriteFile,         ///< write-file.sh: write one line to a file
     ReplaceFile,       ///< replace-file.sh: replace a record file with one line, atomically
     StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)
+    // (StopStep stays last: nodeScriptOf() looks at every script up to it.)
 };
 
 /// The script's file name in core/scripts ("probe.sh").
@@ -48,5 +50,8 @@ QString nodeScriptFileName(NodeScript script);
 QString nodeScript(NodeScript script);
 /// `sh -c BODY sh ARGUMENTS…`: the argv that runs the script on a node with $1… = arguments.
 QStringList nodeScriptArgv(NodeScript script, const QStringList& arguments);
+/// The node script `argv` runs when it is nodeScriptArgv()'s form with a script's exact body,
+/// else nullopt (views show such a command as `sh NAME ARGS…`, the body on demand).
+std::optional<NodeScript> nodeScriptOf(const QStringList& argv);
 
 } // namespace nr1

@@ -1,8 +1,8 @@
 // Node scripts run here by sh, with stand-ins for the node's tools first on PATH: their
 // decisions from verbatim captures of what the real tools print, and the exact tool calls they
-// make. md-add-leg.sh: a returning leg is re-added from the bitmap only when its superblock
-// shows it never ran without its partner; otherwise it is zeroed and resynced whole; another
-// array's member is refused.
+// make; and how a script is known by its text (nodeScriptOf). md-add-leg.sh: a returning leg
+// is re-added from the bitmap only when its superblock shows it never ran without its partner;
+// otherwise it is zeroed and resynced whole; another array's member is refused.
 
 #include "Fixtures.h"
 #include "base/NodeScript.h"
@@ -157,6 +157,17 @@ private slots:
         QVERIFY2(run.output.contains(QStringLiteral("no md superblock")), qPrintable(run.output));
         QCOMPARE(run.calls.filter(QStringLiteral("--zero-superblock")).size(), 0);
         QCOMPARE(run.calls.last(), QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg));
+    }
+
+    void aScriptIsKnownByItsExactText() {
+        const QStringList argv = nodeScriptArgv(NodeScript::MdAddLeg, {kArray, kLeg});
+        QCOMPARE(nodeScriptOf(argv), std::optional<NodeScript>(NodeScript::MdAddLeg));
+        QCOMPARE(nodeScriptOf(nodeScriptArgv(NodeScript::StopStep, {})),
+                 std::optional<NodeScript>(NodeScript::StopStep));
+        QStringList changed = argv;
+        changed[2] += QLatin1Char(' ');
+        QVERIFY(!nodeScriptOf(changed));
+        QVERIFY(!nodeScriptOf({QStringLiteral("mdadm"), QStringLiteral("--detail")}));
     }
 
     void anotherArraysMemberIsRefused() {

@@ -91,6 +91,27 @@ private slots:
         QVERIFY(!view.resumeButton()->isEnabled());
     }
 
+    void aNodeScriptIsShownByItsNameWithItsWholeTextFolded() {
+        ReplayRunner primary;
+        ReplayRunner secondary;
+        Plan plan = twoStepPlan();
+        plan.actions[0].argv = nodeScriptArgv(NodeScript::WriteFile,
+                                              {QStringLiteral("/etc/x"), QStringLiteral("a b")});
+        TestSession session(testbedPair(), primary, secondary);
+        PlanRunView view(plan, PairState{}, testRecipe(), session, nullptr, samePlan(plan));
+        const QTreeWidgetItem* script = view.actions()->topLevelItem(0)->child(0)->child(0);
+        QCOMPARE(script->text(2), QStringLiteral("$ sh write-file.sh /etc/x 'a b'"));
+        // The exact command, the script's whole text, folded under it.
+        QCOMPARE(script->childCount(), 1);
+        QVERIFY(!script->isExpanded());
+        QCOMPARE(script->child(0)->text(2), QStringLiteral("$ ") + plan.actions[0].displayLine());
+        QVERIFY(script->child(0)->text(2).contains(nodeScript(NodeScript::WriteFile)));
+        // Any other command is shown whole, with nothing folded.
+        const QTreeWidgetItem* plain = view.actions()->topLevelItem(1)->child(0)->child(0);
+        QCOMPARE(plain->text(2), QStringLiteral("$ make b"));
+        QCOMPARE(plain->childCount(), 0);
+    }
+
     void theWindowIsNotClosedWhileStepsRun() {
         ReplayRunner primary;
         ReplayRunner secondary;

@@ -1,6 +1,7 @@
 #include "PlanRunView.h"
 
 #include "HealthStyle.h"
+#include "base/NodeScript.h"
 #include "plan/PlanRecipe.h"
 #include "session/Fencing.h"
 #include "session/PairLock.h"
@@ -25,6 +26,15 @@ namespace {
 // The sentence and command come last: they may be long and are shown whole (scrolling).
 enum Column { Number, Status, What };
 
+/// `command` as shown: a node script as `sh NAME.sh ARGS…` (what core/scripts/NAME.sh runs with
+/// the same arguments; its text is shown under it), anything else whole. Secrets redacted.
+QString shownCommand(const Action& action, const QStringList& command) {
+    if (const std::optional<NodeScript> script = nodeScriptOf(command))
+        return action.displayArgv(QStringList{QStringLiteral("sh"), nodeScriptFileName(*script)} +
+                                  command.mid(4));
+    return action.displayArgv(command);
+}
+
 QString undoText(const Action& action) {
     if (action.irreversible)
         return QObject::tr("IRREVERSIBLE: %1").arg(action.noUndoReason);
@@ -32,7 +42,7 @@ QString undoText(const Action& action) {
         return QObject::tr("nothing to undo: %1").arg(action.noUndoReason);
     QStringList lines;
     for (const QStringList& undo : action.undo)
-        lines << action.displayArgv(undo);
+        lines << shownCommand(action, undo);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -97,10 +107,18 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
         item->setText(Status, tr("waiting"));
         item->setText(What, action.sentence);
         auto* command = new QTreeWidgetItem(item);
-        command->setText(What, QStringLiteral("$ ") + action.displayLine());
+        command->setText(What, QStringLiteral("$ ") + shownCommand(action, action.argv));
         command->setFont(What, fixed);
-        command->setToolTip(What,
-                            tr("%1\n\nundo:\n%2").arg(action.displayLine(), undoText(action)));
+        command->setToolTip(
+            What, tr("%1\n\nundo:\n%2").arg(shownCommand(action, action.argv), undoText(action)));
+        if (nodeScriptOf(action.argv)) { // the exact command, folded: a script's whole text
+            auto* whole = new QTreeWidgetItem(command);
+            whole->setText(What, QStringLiteral("$ ") + action.displayLine());
+            whole->setFont(What, fixed);
+            command->setToolTip(What, tr("A node script: expand for the exact command, its "
+                                         "whole text.\n\n%1")
+                                          .arg(command->toolTip(What)));
+        }
         if (!action.stdinData.isEmpty()) { // the secrets it carries shown as <secret>
             auto* input = new QTreeWidgetItem(item);
             input->setText(What, tr("stdin, one line each: %1").arg(action.displayStdin()));
@@ -358,7 +376,7 @@ void PlanRunView::makeExecutor() {
         setStatus(index, tr("running"));
         m_output->clear();
         const Action& action = m_plan.actions[size_t(index)];
-        m_output->appendPlainText(QStringLiteral("$ ") + action.displayLine());
+        m_output->appendPlainText(QStringLiteral("$ ") + shownCommand(action, action.argv));
         m_status->setText(
             tr("Step %1 of %2: %3").arg(index + 1).arg(m_plan.actions.size()).arg(action.sentence));
     });
@@ -383,7 +401,7 @@ void PlanRunView::makeExecutor() {
     connect(executor, &Executor::undoStarted, this, [this](int index, const QStringList& argv) {
         setStatus(index, tr("undoing"));
         m_output->appendPlainText(QStringLiteral("$ ") +
-                                  m_plan.actions[size_t(index)].displayArgv(argv));
+                                  shownCommand(m_plan.actions[size_t(index)], argv));
     });
     connect(executor, &Executor::undoFinished, this,
             [this](int index, const CommandResult& result, bool succeeded) {

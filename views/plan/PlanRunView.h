@@ -1,7 +1,8 @@
 #pragma once
 // Contract: a plan shown and run, the last page of every wizard and of the grow dialog. Before
 // anything runs it shows the plan's title, its warnings, and every action grouped by node with
-// its sentence, exact command line (secrets redacted) and undo. Apply is enabled only when the
+// its sentence, exact command line (secrets redacted; a node script as `sh NAME.sh ARGS`, its
+// whole `sh -c` text folded under it) and undo. Apply is enabled only when the
 // plan's confirmation word (destructive plans) has been typed. Running goes through core's
 // Executor (never blocking): each action's status (waiting, skipped, running, done, failed,
 // undone), the running step's output, and at the end the follow-ups. After a failure or a stop
