@@ -56,6 +56,25 @@ QString summaryOf(const QJsonObject& entry) {
             .arg(QString::number(entry.value(QStringLiteral("index")).toInt()), text("why"));
     if (event == QLatin1String("end"))
         return QStringLiteral("end: %1 %2").arg(text("state"), text("failure"));
+    if (event == QLatin1String("fence")) { // Fencing: a takeover's, before its plan
+        const QString node = text("node");
+        if (entry.contains(QStringLiteral("started")))
+            return QStringLiteral("fence %1: its fence command started").arg(node);
+        if (entry.contains(QStringLiteral("confirmedBy")))
+            return QStringLiteral("fence %1: confirmed powered off by the administrator (%2)")
+                .arg(node, text("confirmedBy"));
+        const QString stderrLine =
+            text("stderr").isEmpty() ? QString() : QStringLiteral(": ") + text("stderr");
+        const QString exitText =
+            entry.contains(QStringLiteral("exit"))
+                ? QStringLiteral("exit %1").arg(entry.value(QStringLiteral("exit")).toInt())
+                : QStringLiteral("did not start");
+        return entry.value(QStringLiteral("fenced")).toBool()
+                   ? QStringLiteral("fence %1: off, confirmed by its fence command (%2)")
+                         .arg(node, exitText)
+                   : QStringLiteral("fence %1: FAILED (%2%3): not fenced")
+                         .arg(node, exitText, stderrLine);
+    }
     return event;
 }
 

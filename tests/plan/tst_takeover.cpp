@@ -5,6 +5,8 @@
 
 #include "PairFixtures.h"
 #include "TestSession.h"
+#include "apply/Journal.h"
+#include "apply/JournalText.h"
 #include "base/NodeScript.h"
 #include "base/RemoteShell.h"
 #include "plan/PlanRecipe.h"
@@ -276,6 +278,21 @@ private slots:
         const QByteArray text = file.readAll();
         QVERIFY(text.contains(failure.isEmpty() ? "\"fenced\":true" : "\"fenced\":false"));
         QVERIFY(!text.contains("test BMC-SECRET") && !text.contains("sleep 30"));
+        // As `nr1ctl journal` and the journal view say it.
+        const auto read = Journal::read(journal);
+        QVERIFY(read.ok());
+        QStringList summaries;
+        for (const QJsonObject& entry : read.value().entries)
+            summaries << journalEntrySummary(entry);
+        QVERIFY2(summaries.contains(QStringLiteral("fence primary: its fence command started")),
+                 qPrintable(summaries.join(u'\n')));
+        if (failure.isEmpty())
+            QVERIFY2(summaries.contains(QStringLiteral(
+                         "fence primary: off, confirmed by its fence command (exit 0)")),
+                     qPrintable(summaries.join(u'\n')));
+        else
+            QVERIFY2(anyContains(summaries, QStringLiteral("fence primary: FAILED (")),
+                     qPrintable(summaries.join(u'\n')));
     }
 };
 
