@@ -58,8 +58,9 @@ void appendSwapped(PlanBuilder& b, const Plan& part, const PairLayout& swappedLa
             };
         b.add(mapped.node, mapped.argv, mapped.sentence) = std::move(mapped);
     }
+    // Their words name the roles as they are after the swap.
     for (const QString& warning : part.warnings)
-        b.warn(warning);
+        b.warn(QStringLiteral("(Roles after the swap) %1").arg(warning));
     for (const QString& followUp : part.followUps)
         b.followUp(followUp);
 }

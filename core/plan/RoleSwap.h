@@ -16,9 +16,10 @@ namespace nr1 {
 PairState swappedState(const PairState& state, const PairLayout& swappedLayout);
 
 /// Appends `part`, planned on the pair seen swapped, to `b`: each action on the other node,
-/// its postcondition read from the pair seen swapped; warnings and follow-ups too. With
-/// `onlyOn`, the actions `part` plans for the other node are left out (a takeover cannot reach
-/// the lost node: what it would need there waits for its rejoin).
+/// its postcondition read from the pair seen swapped; warnings (marked as naming the roles
+/// after the swap) and follow-ups too. With `onlyOn`, the actions `part` plans for the other
+/// node are left out (a takeover cannot reach the lost node: what it would need there waits
+/// for its rejoin).
 void appendSwapped(PlanBuilder& b, const Plan& part, const PairLayout& swappedLayout,
                    std::optional<NodeRole> onlyOn = std::nullopt);
 
