@@ -1,6 +1,7 @@
 #include "base/NodeScript.h"
 #include "plan/LioExport.h"
 #include "plan/PlanBuilder.h"
+#include "plan/RoleSwap.h"
 #include "plan/Stages.h"
 
 namespace nr1 {
@@ -30,6 +31,26 @@ void planFormerPrimaryStage(PlanBuilder& b) {
         removeLioExport(b, sec, frontEnd.targetIqn, intent.frontEndExport.plugin(),
                         intent.frontEndExport.backstoreName,
                         QStringLiteral("the volume of its old role"));
+    // Its volume, active when it assembled the array by itself at boot: incremental assembly
+    // starts an array that was already degraded when it stopped, so a Primary that ran without
+    // its remote leg before it was lost comes up with md0 and the volume (the array is stopped
+    // in the element's export stage, which needs the volume down first).
+    if (volumeActive(node, frontEnd.volume)) {
+        const QString vg = frontEnd.volume.vg;
+        b.warn(QStringLiteral("The returning node assembled %1 and activated volume group %2 by "
+                              "itself at boot (it ran without its remote leg before it was "
+                              "lost): both are stopped there before its element rejoins.")
+                   .arg(mdPath, vg));
+        b.add(sec, {QStringLiteral("vgchange"), QStringLiteral("-an"), vg},
+              QStringLiteral("Deactivate volume group %1 on the Secondary, which activated it "
+                             "at boot on the array it assembled by itself.")
+                  .arg(vg))
+            .doneWhen(QStringLiteral("no volume of %1 is active on the secondary").arg(vg),
+                      [volume = frontEnd.volume](const PairState& s) {
+                          return !volumeActive(s.secondary, volume);
+                      })
+            .noUndo(QStringLiteral("the volume must not be active on a Secondary"));
+    }
     // Its node records of the element target: it imported the other node's element then.
     for (const IscsiNodeRecord& record : node.iscsiNodes) {
         if (record.targetIqn != layout.replication.targetIqn)
