@@ -222,10 +222,18 @@ void Executor::runNext() {
             .stream(
                 command, this,
                 [this, index](const QByteArray& line) {
-                    emit actionOutput(index, m_plan.actions[size_t(index)].redactBytes(line));
+                    const QByteArray shown = m_plan.actions[size_t(index)].redactBytes(line);
+                    // Kept for the journal: a streamed result may not carry its stdout again.
+                    if (m_streamed.size() < kStreamedKept)
+                        m_streamed += shown + '\n';
+                    emit actionOutput(index, shown);
                 },
                 [this, index](const CommandResult& result) {
-                    onActionDone(index, redactedResult(m_plan.actions[size_t(index)], result));
+                    CommandResult done = redactedResult(m_plan.actions[size_t(index)], result);
+                    if (done.stdoutData.isEmpty())
+                        done.stdoutData = std::exchange(m_streamed, {});
+                    m_streamed.clear();
+                    onActionDone(index, done);
                 });
         return;
     }

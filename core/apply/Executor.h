@@ -139,6 +139,10 @@ private:
     QString m_failure;
     QString m_runId;
     QString m_stepTag; ///< the running (or last) step's tag on its node, journaled
+    /// The running step's streamed stdout lines (redacted, at most about kStreamedKept bytes):
+    /// its result's stdout when the runner delivered the lines only as they came.
+    QByteArray m_streamed;
+    static constexpr qsizetype kStreamedKept = 64 * 1024;
     QJsonObject m_origin;
 };
 

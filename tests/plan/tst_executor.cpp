@@ -43,6 +43,31 @@ Plan smallPlan() {
     return plan;
 }
 
+/// An SshRunner-like runner: a streamed command's stdout comes only line by line, its result
+/// carries none (the replay runner gives both); other requests go to `inner`.
+class LinesOnlyRunner : public CommandRunner {
+public:
+    explicit LinesOnlyRunner(ReplayRunner& inner)
+        : m_inner(inner) {}
+    RequestId run(const Command& command, QObject* context, ResultHandler onDone) override {
+        return m_inner.run(command, context, std::move(onDone));
+    }
+    RequestId stream(const Command& command, QObject* context, LineHandler onLine,
+                     ResultHandler onDone) override {
+        return m_inner.stream(command, context, std::move(onLine),
+                              [onDone = std::move(onDone)](const CommandResult& result) {
+                                  CommandResult linesOnly = result;
+                                  linesOnly.stdoutData.clear();
+                                  onDone(linesOnly);
+                              });
+    }
+    void cancel(RequestId id) override { m_inner.cancel(id); }
+    QString describeTarget() const override { return m_inner.describeTarget(); }
+
+private:
+    ReplayRunner& m_inner;
+};
+
 QString describe(const QList<QStringList>& commands) {
     QStringList lines;
     for (const QStringList& command : commands)
@@ -360,6 +385,30 @@ private slots:
         const QByteArray all = file.readAll();
         QVERIFY(!all.contains("hunter2"));
         QVERIFY(all.contains("password=<secret>"));
+    }
+
+    void theJournalKeepsTheOutputOfStreamedSteps() {
+        // A node script that says what it decided (md-add-leg.sh): its words are the audit.
+        QTemporaryDir directory;
+        Journal journal(directory.filePath(QStringLiteral("p.jsonl")));
+        Plan plan = smallPlan();
+        plan.actions.resize(1);
+        plan.actions[0].secrets = {QStringLiteral("hunter2-hunter2")};
+        ReplayRunner replayed;
+        CommandResult said = exited(0);
+        said.stdoutData = "re-add of /dev/x: every leg active\nkey hunter2-hunter2\n";
+        replayed.expect(words("make a"), said);
+        LinesOnlyRunner secondary(replayed);
+        ReplayRunner primary;
+        Executor executor(plan, primary, secondary, &journal);
+        executor.apply(PairState{});
+        QCOMPARE(waitFinished(executor), Executor::State::Done);
+        const auto read = Journal::read(journal.path());
+        QVERIFY(read.ok());
+        const QJsonObject run = read.value().entries.at(2);
+        QCOMPARE(run.value(QStringLiteral("event")).toString(), QStringLiteral("run"));
+        QCOMPARE(run.value(QStringLiteral("stdout")).toString(),
+                 QStringLiteral("re-add of /dev/x: every leg active\nkey <secret>\n"));
     }
 
     void aTornLastLineIsSkippedAndNeverGluedToTheNextEntry() {
