@@ -6,6 +6,7 @@
 
 #include "Fixtures.h"
 #include "base/NodeScript.h"
+#include "probe/MdadmExamineParser.h"
 
 #include <QFile>
 #include <QProcess>
@@ -85,11 +86,17 @@ private:
         return run;
     }
 
+    /// The Array UUID of an `mdadm --examine` text, read by nr1's parser.
     static QString uuidOf(const QString& examine) {
-        for (const QString& line : examine.split(u'\n'))
-            if (line.trimmed().startsWith(QStringLiteral("Array UUID : ")))
-                return line.section(QStringLiteral(" : "), 1).trimmed();
-        return {};
+        const auto parsed = parseMdadmExamine(examine);
+        return parsed.ok() && !parsed.value().empty() ? parsed.value().front().arrayUuid
+                                                      : QString();
+    }
+
+    /// The last two mdadm calls of a full resync: the leg zeroed, then added whole.
+    static QStringList fullResyncCalls() {
+        return {QStringLiteral("--zero-superblock %1").arg(kLeg),
+                QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg)};
     }
 
     /// The Secondary's leg after it was away (both legs active in its superblock, events 33)
@@ -125,9 +132,7 @@ private slots:
                      run.output.contains(QStringLiteral("array state A.")) &&
                      run.output.contains(QStringLiteral("ran without its partner")),
                  qPrintable(run.output));
-        QCOMPARE(run.calls.mid(run.calls.size() - 2),
-                 (QStringList{QStringLiteral("--zero-superblock %1").arg(kLeg),
-                              QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg)}));
+        QCOMPARE(run.calls.mid(run.calls.size() - 2), fullResyncCalls());
         QCOMPARE(run.calls.filter(QStringLiteral("--re-add")).size(), 0);
     }
 
@@ -146,9 +151,7 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.output.contains(QStringLiteral("md refused the re-add")),
                  qPrintable(run.output));
-        QCOMPARE(run.calls.mid(run.calls.size() - 2),
-                 (QStringList{QStringLiteral("--zero-superblock %1").arg(kLeg),
-                              QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg)}));
+        QCOMPARE(run.calls.mid(run.calls.size() - 2), fullResyncCalls());
     }
 
     void aBlankLegIsAddedWhole() {
