@@ -231,7 +231,7 @@ void Executor::runNext() {
                 [this, index](const CommandResult& result) {
                     CommandResult done = redactedResult(m_plan.actions[size_t(index)], result);
                     if (done.stdoutData.isEmpty())
-                        done.stdoutData = std::exchange(m_streamed, {});
+                        done.stdoutData = m_streamed;
                     m_streamed.clear();
                     onActionDone(index, done);
                 });
