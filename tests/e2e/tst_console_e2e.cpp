@@ -1,7 +1,7 @@
 // The console driven on the real testbed pair, the way an administrator clicks through it:
 // from an empty inventory, the pair is added in the pair editor (its connection test asks the
 // trust dialog about both host keys, accepted, and offers the nodes' initiator names), the
-// New-pair wizard is walked page by page (disks ticked, 1 GiB elements, the host's initiator
+// New-pair wizard is walked page by page (disks ticked, 512 MiB elements, the host's initiator
 // let in) and its plan applied; later the grow dialog grows the pair by 256 MiB, and after a
 // teardown the layer wizards build it again one by one; then its Primary is killed, Take Over…
 // serves the LUN from the other node and, once the lost node booted, Repair or Rejoin… brings
@@ -195,7 +195,7 @@ private slots:
         const QStringList disks = {QStringLiteral("/dev/vdb"), QStringLiteral("/dev/vdc")};
         tickDisks(elements->diskList(NodeRole::Primary), disks);
         tickDisks(elements->diskList(NodeRole::Secondary), disks);
-        elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("1G"));
+        elements->sizeChoice()->sizeEdit()->setText(QStringLiteral("512M"));
         QVERIFY2(elements->isComplete(), qPrintable(elements->problemText()));
         saveScreenshotIfAsked(wizard, QStringLiteral("wizard-elements"));
         wizard->next();
