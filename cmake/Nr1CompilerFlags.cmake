@@ -16,3 +16,11 @@ if(NR1_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# Link with lld when it is installed: GNU ld took about 1.8 s per executable here (5 s with the
+# sanitizers), about fifty of them per build.
+find_program(NR1_LLD NAMES ld.lld)
+if(NR1_LLD)
+  add_link_options(-fuse-ld=lld)
+endif()
+

@@ -25,7 +25,7 @@ ensure_packages() {
 }
 
 # What building and testing nr1 needs (Debian 12 package names).
-NR1_BUILD_PACKAGES=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev pkg-config
+NR1_BUILD_PACKAGES=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev lld pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev libssh-dev libssl-dev libyaml-cpp-dev
     libqt6svg6
     openssh-server openssh-client python3 shellcheck)
