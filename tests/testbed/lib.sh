@@ -83,6 +83,10 @@ tb_port() {
     (source "$TB_RUN/ports.env"; v="${1^^}_SSH"; echo "${!v}")
 }
 
+# tb_inventory_primary_port INVENTORY: the ssh port of the node an nr1 inventory names its
+# pair's Primary (roles swap with a switchover or takeover; compare with tb_port NODE).
+tb_inventory_primary_port() { awk '/^    primary:/ { p = 1 } p && /port:/ { print $2; exit }' "$1"; }
+
 # tb_ssh NODE COMMAND...: runs a command on a node as root, sharing one connection per node.
 tb_ssh() {
     local node=$1 port; shift
