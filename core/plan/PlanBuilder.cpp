@@ -52,10 +52,25 @@ void PlanBuilder::requireCommands(NodeRole node, const QStringList& commands) {
 }
 
 PlanResult PlanBuilder::finish() {
+    if (m_refusals.isEmpty())
+        for (const NodeRole node : {NodeRole::Primary, NodeRole::Secondary})
+            if (std::any_of(m_plan.actions.begin(), m_plan.actions.end(),
+                            [node](const Action& action) { return action.node == node; }))
+                add(node, commands::flushToDisk(),
+                    QStringLiteral("Flush what the plan wrote on the %1 to its disks, so a power "
+                                   "loss now keeps it (LIO's saved configuration, mdadm.conf, "
+                                   "units, iSCSI and nr1 records).")
+                        .arg(nodeRoleName(node)))
+                    .noUndo(QStringLiteral("it changes nothing"));
+    return finishPart();
+}
+
+PlanResult PlanBuilder::finishPart() {
     if (!m_refusals.isEmpty()) {
         m_refusals.removeDuplicates();
         return failure(m_refusals);
     }
+    m_plan.warnings.removeDuplicates();
     return std::move(m_plan);
 }
 
@@ -118,6 +133,10 @@ QStringList removeArrayLine(const QString& mdPath) {
 
 QStringList removeFile(const QString& path) {
     return nodeScriptArgv(NodeScript::RemoveUnitFile, {path});
+}
+
+QStringList flushToDisk() {
+    return {QStringLiteral("sync")};
 }
 
 } // namespace commands

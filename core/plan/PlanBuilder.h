@@ -56,7 +56,13 @@ public:
     /// Refuses when a tool the plan needs is not installed on the node.
     void requireCommands(NodeRole node, const QStringList& commands);
 
+    /// The plan, or the refusals. A plan that runs anything on a node ends with one flush
+    /// there (`sync`): what its steps wrote (LIO's saveconfig.json, mdadm.conf, systemd units,
+    /// iSCSI node records, nr1's identity records) reaches the disk before the plan is done, so
+    /// a power loss right after it finds the node as the plan left it.
     PlanResult finish();
+    /// finish() without the flush steps: for a part that another plan appends (RoleSwap).
+    PlanResult finishPart();
 
     // Queries of the probed state.
     const LogicalVolume* lv(NodeRole node, const ElementRef& ref) const;
@@ -91,13 +97,16 @@ QString mdadmConf();
 QStringList removeArrayLine(const QString& mdPath);
 /// core/scripts/remove-unit-file.sh PATH: removes a systemd drop-in and reloads systemd.
 QStringList removeFile(const QString& path);
+/// `sync`: writes every cached write of the node to its disks (the last step on each node).
+QStringList flushToDisk();
 } // namespace commands
 
 /// systemd's name for the device unit of a path (as systemd-escape -p --suffix=device).
 QString systemdDeviceUnit(const QString& path);
 /// True when `line` of mdadm.conf is the ARRAY line of `mdPath` ("ARRAY /dev/md0 …").
 bool isArrayLine(const QString& line, const QString& mdPath);
-/// True when mdadm.conf text `conf` has an ARRAY line for `mdPath`.
+/// True when mdadm.conf text `conf` has an ARRAY line for `mdPath` (as mdadm reads it: a line
+/// after NUL bytes a lost write left is not one).
 bool hasArrayLine(const QString& conf, const QString& mdPath);
 /// True when the node runs array `md` ("md0"): in mdstat and active.
 bool runsArray(const NodeState& node, const QString& md);

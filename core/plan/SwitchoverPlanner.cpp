@@ -180,7 +180,7 @@ PlanResult planSwitchover(const PairState& state, const PairIntent& intent) {
     planTakeUp(other, TakeUp::BothLegs);
     planExportStage(other);
     planPersistenceStage(other);
-    PlanResult taken = other.finish();
+    PlanResult taken = other.finishPart();
     if (!taken.ok()) {
         for (const QString& why : taken.reasons())
             b.refuse(QStringLiteral("On the Secondary: %1").arg(why));

@@ -75,7 +75,7 @@ PlanResult planTakeover(const PairState& state, const PairIntent& intent) {
     planTakeUp(other, TakeUp::OwnLegOnly);
     planExportStage(other);
     planPersistenceFor(other, PersistenceOf::PrimaryOnly);
-    PlanResult taken = other.finish();
+    PlanResult taken = other.finishPart();
     if (!taken.ok()) {
         for (const QString& why : taken.reasons())
             b.refuse(QStringLiteral("On the Secondary: %1").arg(why));

@@ -181,6 +181,9 @@ private slots:
                 QStringLiteral("secondary: %1 "
                                "'dev-LIO\\x2dNR1\\x2dElements-NR1\\x2dRemote\\x2dElement.device'")
                     .arg(kDropin),
+                // The last step on each node: what the plan wrote reaches the disk.
+                QStringLiteral("primary: sync"),
+                QStringLiteral("secondary: sync"),
             });
         // The md create is undone by stopping it and erasing both superblocks.
         const Action& create = result.value().actions.at(22);
@@ -202,8 +205,9 @@ private slots:
         PairState state = probedPair(QStringLiteral("created"), intent);
         const PlanResult result = planCreatePair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
-        QCOMPARE(result.value().actions.size(), size_t(3));
-        const Action& mask = result.value().actions.back();
+        // Two identity records, the mask, a flush on each node.
+        QCOMPARE(result.value().actions.size(), size_t(5));
+        const Action& mask = result.value().actions.at(2);
         QCOMPARE(mask.displayLine(), QStringLiteral("systemctl mask mdadm-last-resort@md0.timer "
                                                     "mdadm-last-resort@md0.service"));
         QVERIFY(!mask.done.holds(state));
@@ -211,7 +215,7 @@ private slots:
                                         QStringLiteral("masked"));
         QVERIFY(mask.done.holds(state));
         for (const Action& action : result.value().actions) {
-            if (&action == &mask)
+            if (&action == &mask || action.argv == QStringList{QStringLiteral("sync")})
                 continue;
             QVERIFY(action.sentence.startsWith(QStringLiteral("Record the LUN's identity")));
             // What the node will hold: the line the action writes, read as the probe reads it.
@@ -254,8 +258,9 @@ private slots:
         const PlanResult result = planCreatePair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
         QCOMPARE(commandRows(result.value()),
-                 QStringList{QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
-                                            "mdadm-last-resort@md0.service")});
+                 (QStringList{QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
+                                             "mdadm-last-resort@md0.service"),
+                              QStringLiteral("primary: sync")}));
     }
 
     void statusSaysWhereTheIdentityIsKept() {
@@ -524,6 +529,9 @@ private slots:
                 repairRegionRow(QStringLiteral("2093056")),
                 QStringLiteral("primary: pvresize /dev/md0"),
                 QStringLiteral("primary: lvextend -l +100%FREE LIO-NR1-VOL/NR1-PRIMARY-VOL"),
+                // The last step on each node: what the plan wrote reaches the disk.
+                QStringLiteral("primary: sync"),
+                QStringLiteral("secondary: sync"),
             });
         const Action& repair = result.value().actions.at(5);
         QCOMPARE(repair.argv, nodeScriptArgv(NodeScript::MdRepairRegion,
@@ -562,7 +570,8 @@ private slots:
         compareRows(commandRows(repair.value()),
                     {repairRegionRow(QString::number(from)),
                      QStringLiteral("primary: pvresize /dev/md0"),
-                     QStringLiteral("primary: lvextend -l +100%FREE LIO-NR1-VOL/NR1-PRIMARY-VOL")});
+                     QStringLiteral("primary: lvextend -l +100%FREE LIO-NR1-VOL/NR1-PRIMARY-VOL"),
+                     QStringLiteral("primary: sync")});
         QVERIFY(
             anyContains(repair.value().warnings, QStringLiteral("a grow stopped after md grew")));
         // A whole pair has nothing to finish.
@@ -617,6 +626,7 @@ private slots:
                         QStringLiteral("primary: mdadm /dev/md0 --remove failed"),
                         scriptRow(NodeRole::Primary, NodeScript::MdAddLeg,
                                   {QStringLiteral("/dev/md0"), kRemoteDisk}),
+                        QStringLiteral("primary: sync"),
                     });
         QVERIFY(
             anyContains(result.value().warnings, QStringLiteral("runs without its remote leg")));
@@ -637,7 +647,8 @@ private slots:
                QStringLiteral("ARRAY <ignore> UUID=00000000:00000000:00000000:00000000\n");
         const PlanResult result = planPersistence(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
-        QCOMPARE(result.value().actions.size(), size_t(1));
+        QCOMPARE(commandRows(result.value()).last(), QStringLiteral("secondary: sync"));
+        QCOMPARE(result.value().actions.size(), size_t(2));
         QVERIFY(result.value().actions.front().sentence.contains(QStringLiteral("ARRAY <ignore>")));
         QVERIFY(!result.value().actions.front().done.holds(state));
         QVERIFY(result.value().actions.front().done.holds(cleanCreatedPair(intent)));
@@ -705,6 +716,9 @@ private slots:
                 QStringLiteral("secondary: targetcli saveconfig"),
                 QStringLiteral("secondary: %1").arg(kRemoveDropin),
                 QStringLiteral("secondary: lvremove --yes LIO-NR1-Elements/NR1-Remote-Element"),
+                // The last step on each node: what the plan wrote reaches the disk.
+                QStringLiteral("primary: sync"),
+                QStringLiteral("secondary: sync"),
             });
         QVERIFY(anyContains(result.value().warnings, QStringLiteral("nothing of the pair's data")));
     }

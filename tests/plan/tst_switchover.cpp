@@ -129,6 +129,9 @@ private slots:
                 dropinRow(NodeRole::Primary,
                           QStringLiteral("dev-LIO\\x2dNR1\\x2dElements-NR1\\x2dLocal\\x2dElement."
                                          "device")),
+                // The last step on each node: what the plan wrote reaches the disk.
+                QStringLiteral("primary: sync"),
+                QStringLiteral("secondary: sync"),
             });
         // Nothing is done yet on the served pair, and a rollback never goes back past the
         // Primary's stop (the switchover is finished forward).
@@ -173,9 +176,11 @@ private slots:
         const PairState state{intent.layout, switched.secondary, switched.primary};
         const PlanResult result = planSwitchover(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.why()));
-        QCOMPARE(commandRows(result.value()),
-                 QStringList{QStringLiteral("secondary: systemctl mask mdadm-last-resort@md0.timer "
-                                            "mdadm-last-resort@md0.service")});
+        QCOMPARE(
+            commandRows(result.value()),
+            (QStringList{QStringLiteral("secondary: systemctl mask mdadm-last-resort@md0.timer "
+                                        "mdadm-last-resort@md0.service"),
+                         QStringLiteral("secondary: sync")}));
         const PlanResult full = planSwitchover(servedPair(intent), intent);
         for (const Action& action : full.value().actions)
             QVERIFY2(!action.done.isSet() || action.done.holds(state) ||

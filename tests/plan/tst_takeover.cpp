@@ -86,6 +86,7 @@ private slots:
                     {QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/"
                                     "nr1-testbed.conf"),
                      QStringLiteral("dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device")}),
+                QStringLiteral("secondary: sync"),
             });
         // Nothing runs on the lost node, and the run needs only the Secondary.
         for (const Action& action : plan.actions)

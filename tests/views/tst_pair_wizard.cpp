@@ -259,10 +259,16 @@ private slots:
         wizard.next();
         QVERIFY2(wizard.runView(), qPrintable(wizard.previewPage()->refusalText()));
         // The capture predates LUN identity records and boot safety: those steps are all
-        // that is left.
+        // that is left, and each node's flush of what they wrote.
         QStringList sentences;
-        for (const Action& action : wizard.runView()->plan().actions)
-            sentences << action.sentence;
+        int flushes = 0;
+        for (const Action& action : wizard.runView()->plan().actions) {
+            if (action.argv == QStringList{QStringLiteral("sync")})
+                ++flushes;
+            else
+                sentences << action.sentence;
+        }
+        QCOMPARE(flushes, 2);
         QCOMPARE(sentences.size(), 3);
         QVERIFY2(
             sentences.takeLast().startsWith(QStringLiteral("Never start /dev/md0 with one leg")),
