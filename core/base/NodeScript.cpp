@@ -68,6 +68,8 @@ const char* fileName(NodeScript script) {
         return "write-file.sh";
     case NodeScript::ReplaceFile:
         return "replace-file.sh";
+    case NodeScript::FileDropNul:
+        return "file-drop-nul.sh";
     case NodeScript::StopStep:
         return "stop-step.sh";
     }

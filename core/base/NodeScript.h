@@ -40,6 +40,7 @@ enum class NodeScript {
     RemoveUnitFile,    ///< remove-unit-file.sh: remove a unit file, reload systemd
     WriteFile,         ///< write-file.sh: write one line to a file
     ReplaceFile,       ///< replace-file.sh: replace a record file with one line, atomically
+    FileDropNul,       ///< file-drop-nul.sh: the NUL bytes a lost write left, out of a file
     StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)
     // (StopStep stays last: nodeScriptOf() looks at every script up to it.)
 };

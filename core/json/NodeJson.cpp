@@ -18,6 +18,7 @@ QJsonObject toJson(const NodeState& node) {
                        {QStringLiteral("lvm"), toJson(node.lvm)},
                        {QStringLiteral("lio"), toJson(node.lio)},
                        {QStringLiteral("lioSaved"), toJson(node.savedLio)},
+                       {QStringLiteral("lioSavedUnreadable"), emptyAsNull(node.savedLioUnreadable)},
                        {QStringLiteral("sessions"), toJsonArray(node.sessions)},
                        {QStringLiteral("iscsiNodes"), toJsonArray(node.iscsiNodes)},
                        {QStringLiteral("initiatorName"), toJson(node.initiatorName)},

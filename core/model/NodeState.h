@@ -24,6 +24,9 @@ struct NodeState {
     LvmReport lvm;
     LioConfig lio;      ///< the running LIO configuration
     LioConfig savedLio; ///< what LIO restores at boot (saveconfig.json); empty when none saved
+    /// Why saveconfig.json could not be read ("… is empty", "… is not JSON: …"); empty when it
+    /// was read or is absent. savedLio is empty then: LIO restores nothing from it at boot.
+    QString savedLioUnreadable;
     std::vector<IscsiSession> sessions;
     std::vector<IscsiNodeRecord> iscsiNodes;
     InitiatorName initiatorName;

@@ -2,6 +2,7 @@
 #include "inventory/Inventory.h"
 #include "plan/LioExport.h"
 #include "plan/PlanBuilder.h"
+#include "plan/RoleSwap.h"
 #include "plan/Stages.h"
 
 #include <QJsonDocument>
@@ -86,6 +87,53 @@ void planExportStage(PlanBuilder& b) {
         QStringLiteral("Initiators %1 reach the LUN as %2 LUN 0 on %3.")
             .arg(exportIntent.initiators.join(u", "), frontEnd.targetIqn, where.join(u", ")));
     b.willCreate(PlannedFact::Export);
+}
+
+void planExportLostAtBootStage(PlanBuilder& b) {
+    const NodeRole pri = NodeRole::Primary;
+    const NodeState& node = b.node(pri);
+    const PairIntent& intent = b.intent();
+    if (node.savedLioUnreadable.isEmpty() || !intent.layout.frontEnd)
+        return;
+    const FrontEndExport& frontEnd = *intent.layout.frontEnd;
+    if (node.lio.findTarget(frontEnd.targetIqn)) {
+        // It runs (LIO was not restarted since): saving is all that is missing.
+        planLioSave(b, pri,
+                    QStringLiteral("Save the LIO configuration so the volume's export comes back "
+                                   "at boot."))
+            .noUndo(QStringLiteral("saves what runs"));
+        return;
+    }
+    // A Primary whose array or volume is not up yet: the stages before this one bring the
+    // array back, and a repair run again then serves the volume.
+    if (!runsArray(node, intent.mdDeviceName()) || !volumeActive(node, frontEnd.volume))
+        return;
+    const LunIdentity* identity = recordedIdentity(b.state(), intent.layout.name);
+    if (!identity) {
+        b.warn(QStringLiteral("The Primary serves no LUN and records no identity of it: export "
+                              "the volume again with `apply export`."));
+        return;
+    }
+    PairIntent served = intent;
+    serveRecordedIdentity(b, served, *identity);
+    if (b.refused())
+        return;
+    b.warn(QStringLiteral("LIO restored nothing at the Primary's boot (its saved configuration "
+                          "is unreadable): the volume is served again as the LUN's recorded "
+                          "identity (unit serial %1): initiators find the same disk again.")
+               .arg(identity->unitSerial));
+    PlanBuilder part(b.state(), served, b.kind(), QString());
+    planExportStage(part);
+    const PlanResult made = part.finishPart();
+    if (!made.ok()) {
+        for (const QString& why : made.reasons())
+            b.refuse(why);
+        return;
+    }
+    for (const Action& action : made.value().actions)
+        b.add(action.node, action.argv, action.sentence) = action;
+    for (const QString& warning : made.value().warnings)
+        b.warn(warning);
 }
 
 } // namespace nr1

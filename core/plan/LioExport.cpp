@@ -333,9 +333,9 @@ void planSave(const LioExportContext& c) {
     PlanBuilder& b = c.builder;
     const NodeRole node = c.spec.node;
     if (b.changesLio(node) || !b.node(node).savedLio.findTarget(c.spec.targetIqn))
-        b.add(node, commands::saveconfig(),
-              QStringLiteral("Save the LIO configuration so %1's export comes back at boot.")
-                  .arg(c.spec.what))
+        planLioSave(b, node,
+                    QStringLiteral("Save the LIO configuration so %1's export comes back at boot.")
+                        .arg(c.spec.what))
             .noUndo(QStringLiteral("each undo of a LIO change saves again"));
 }
 
@@ -380,11 +380,22 @@ void removeLioExport(PlanBuilder& b, NodeRole node, const QString& iqn, const QS
             .irreversibleBecause(QStringLiteral("re-create the export with a plan"));
         changed = true;
     }
-    if (changed || b.node(node).savedLio.findTarget(iqn))
-        b.add(
-             node, commands::saveconfig(),
-             QStringLiteral("Save the LIO configuration so the export does not come back at boot."))
+    if (changed || b.node(node).savedLio.findTarget(iqn) ||
+        !b.node(node).savedLioUnreadable.isEmpty())
+        planLioSave(
+            b, node,
+            QStringLiteral("Save the LIO configuration so the export does not come back at boot."))
             .noUndo(QStringLiteral("saves what runs"));
+}
+
+Action& planLioSave(PlanBuilder& b, NodeRole node, const QString& sentence) {
+    const NodeState& state = b.node(node);
+    if (!state.savedLioUnreadable.isEmpty())
+        b.warn(QStringLiteral("The saved LIO configuration on the %1 (%2) is unreadable: %3. LIO "
+                              "restores nothing from it at boot; this plan saves what runs over "
+                              "it.")
+                   .arg(nodeRoleName(node), state.hostname, state.savedLioUnreadable));
+    return b.add(node, commands::saveconfig(), sentence);
 }
 
 } // namespace nr1

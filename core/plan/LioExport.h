@@ -10,6 +10,7 @@
 
 #include "model/Pair.h"
 #include "plan/PairIntent.h"
+#include "plan/Plan.h"
 
 namespace nr1 {
 
@@ -31,6 +32,9 @@ struct LioExport {
 };
 
 void planLioExport(PlanBuilder& builder, const LioExport& spec);
+/// `targetcli saveconfig` on `node`, with a warning when the probe could not read the saved
+/// file it replaces (NodeState::savedLioUnreadable). The caller sets the undo.
+Action& planLioSave(PlanBuilder& builder, NodeRole node, const QString& sentence);
 /// Deletes a LIO export of `node` (its target `iqn`, then the backstore PLUGIN/NAME), each
 /// only when it exists, then saves (also when only the saved configuration still has the
 /// target), so it does not come back at boot. Irreversible steps: a plan re-creates an export.

@@ -9,6 +9,11 @@ namespace nr1 {
 
 namespace {
 
+/// JSON null for an empty text.
+QJsonValue textOrNull(const QString& text) {
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
 QJsonObject elementJson(const NodeState& node, const ElementRef& ref) {
     const LogicalVolume* lv = node.lvm.findLv(ref.vg, ref.lv);
     const VolumeGroup* vg = node.lvm.findVg(ref.vg);
@@ -119,18 +124,20 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
             exportObject.insert(QStringLiteral("identityRecorded"), recorded);
         }
     }
+    QJsonObject primary{
+        {QStringLiteral("hostname"), state.primary.hostname},
+        {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)},
+        {QStringLiteral("lioSavedUnreadable"), textOrNull(state.primary.savedLioUnreadable)}};
+    QJsonObject secondary{
+        {QStringLiteral("hostname"), state.secondary.hostname},
+        {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
+        {QStringLiteral("exported"),
+         state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr},
+        {QStringLiteral("lioSavedUnreadable"), textOrNull(state.secondary.savedLioUnreadable)}};
     return QJsonObject{
         {QStringLiteral("pair"), layout.name},
-        {QStringLiteral("primary"),
-         QJsonObject{
-             {QStringLiteral("hostname"), state.primary.hostname},
-             {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)}}},
-        {QStringLiteral("secondary"),
-         QJsonObject{
-             {QStringLiteral("hostname"), state.secondary.hostname},
-             {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
-             {QStringLiteral("exported"),
-              state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr}}},
+        {QStringLiteral("primary"), primary},
+        {QStringLiteral("secondary"), secondary},
         {QStringLiteral("replicationSession"), session},
         {QStringLiteral("array"), arrayJson(state, intent)},
         {QStringLiteral("volume"), volumeObject},
@@ -158,6 +165,11 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
         if (element.contains(QStringLiteral("vgFreeBytes")))
             text += QStringLiteral(", %1 free in its VG").arg(size(element, "vgFreeBytes"));
         text += QLatin1Char('\n');
+        const QJsonValue unreadable = node.value(QStringLiteral("lioSavedUnreadable"));
+        if (unreadable.isString())
+            text += QStringLiteral("    LIO's saved configuration is UNREADABLE: %1 (LIO restores "
+                                   "nothing from it at boot; `apply repair` saves it again)\n")
+                        .arg(unreadable.toString());
     }
     const QJsonObject session = status.value(QStringLiteral("replicationSession")).toObject();
     text += QStringLiteral("  replication: %1 %2\n")

@@ -91,6 +91,24 @@ void maskLastResort(PlanBuilder& b, NodeRole node) {
         .undoWith({QStringList{QStringLiteral("systemctl"), QStringLiteral("unmask")} + units});
 }
 
+/// A write lost at a power loss leaves NUL bytes in mdadm.conf where its data never reached
+/// the disk (seen on the testbed: an appended ARRAY line became 84 zeros); mdadm's parser then
+/// skips the line they start. They go first, so the checks below read the file mdadm will.
+void dropNulBytes(PlanBuilder& b, NodeRole node) {
+    const qsizetype count = b.node(node).mdadmConf.count(QChar(0));
+    if (count == 0)
+        return;
+    b.add(node, nodeScriptArgv(NodeScript::FileDropNul, {commands::mdadmConf()}),
+          QStringLiteral("Remove the %1 NUL bytes a write lost at a power loss left in %2 (mdadm "
+                         "skips the line they start).")
+              .arg(count)
+              .arg(commands::mdadmConf()))
+        .doneWhen(QStringLiteral("%1 on the %2 holds no NUL byte")
+                      .arg(commands::mdadmConf(), nodeRoleName(node)),
+                  [node](const PairState& s) { return !s.node(node).mdadmConf.contains(QChar(0)); })
+        .noUndo(QStringLiteral("NUL bytes are no configuration"));
+}
+
 } // namespace
 
 QString lastResortTimer(const QString& md) {
@@ -105,8 +123,12 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
     const bool secondaryToo = nodes == PersistenceOf::BothNodes;
     const PairIntent& intent = b.intent();
     const QString mdPath = intent.layout.mdDevice;
-    // The Primary assembles the array at boot from its ARRAY line.
-    if (!hasArrayLine(b.node(NodeRole::Primary).mdadmConf, mdPath)) {
+    dropNulBytes(b, NodeRole::Primary);
+    if (secondaryToo)
+        dropNulBytes(b, NodeRole::Secondary);
+    // The Primary assembles the array at boot from its ARRAY line (read as it is once the
+    // NUL bytes are gone).
+    if (!hasArrayLine(QString(b.node(NodeRole::Primary).mdadmConf).remove(QChar(0)), mdPath)) {
         b.add(NodeRole::Primary,
               nodeScriptArgv(NodeScript::MdadmArrayLineAdd, {mdPath, commands::mdadmConf()}),
               QStringLiteral("Record %1 in %2 so it is assembled at boot.")
@@ -127,8 +149,10 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
     const QString md = intent.mdDeviceName();
     const auto hasIgnoreRule = [ignore, md](const PairState& s) {
         const QString uuid = mdUuid(s.primary, md);
-        return !uuid.isEmpty() &&
-               s.secondary.mdadmConf.split(QLatin1Char('\n')).contains(ignore + uuid);
+        return !uuid.isEmpty() && QString(s.secondary.mdadmConf)
+                                      .remove(QChar(0))
+                                      .split(QLatin1Char('\n'))
+                                      .contains(ignore + uuid);
     };
     if (secondaryToo && !hasIgnoreRule(b.state())) {
         b.requireCommands(NodeRole::Secondary, {QStringLiteral("mdadm")});

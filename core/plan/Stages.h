@@ -32,5 +32,9 @@ void planFormerPrimaryStage(PlanBuilder& builder);
 void stopArraysHoldingElement(PlanBuilder& builder, NodeRole role);
 /// A grow that stopped after md grew: the new region's repair, the PV and the volume.
 void planUnfinishedGrowStage(PlanBuilder& builder);
+/// A Primary whose saved LIO configuration is unreadable (a power loss before it reached the
+/// disk): the front-end export it lost at boot, served again with the LUN's recorded identity
+/// (or only saved again, when it still runs). Nothing when the saved file was read.
+void planExportLostAtBootStage(PlanBuilder& builder);
 
 } // namespace nr1

@@ -243,10 +243,14 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
         if (!live.trimmed().isEmpty())
             state.lio = reader.parsed(QStringLiteral("lio-live"), parseSaveconfig(live));
         // python3 reads the saved file (hiding its CHAP passwords); without LIO's tools there
-        // may be no python3 to read a leftover one.
-        const QString saved =
-            reader.text(QStringLiteral("lio-saved"), hasLio ? QList<int>{1} : QList<int>{1, 127});
-        if (!saved.trimmed().isEmpty())
+        // may be no python3 to read a leftover one. A file it cannot read (exit 3: empty after
+        // a power loss, or not JSON) is a state of the node, not a failed probe: LIO restores
+        // nothing from it, and the plans that export from the node save again.
+        const QString saved = reader.output(
+            QStringLiteral("lio-saved"), hasLio ? QList<int>{0, 1, 3} : QList<int>{0, 1, 3, 127});
+        if (reader.exitCode(QStringLiteral("lio-saved")) == 3)
+            state.savedLioUnreadable = saved.trimmed();
+        else if (reader.exitCode(QStringLiteral("lio-saved")) == 0 && !saved.trimmed().isEmpty())
             state.savedLio = reader.parsed(QStringLiteral("lio-saved"), parseSaveconfig(saved));
         state.iscsiNodes = reader.parsed(
             QStringLiteral("iscsi-nodes"),

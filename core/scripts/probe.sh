@@ -17,7 +17,8 @@ sec disk-links find /dev/disk/by-path /dev/disk/by-id -type l -printf '%p\t%l\n'
 for d in $(lsblk -nrpo PATH,TYPE,TRAN | awk '($2 == "disk" || $2 == "part") && $3 != "iscsi" { print $1 }'); do sec "wipefs $d" wipefs --no-act --json "$d"; done
 # LIO's configuration, live (rtslib) or saved: its JSON with every CHAP password replaced by
 # "sha256:" and the SHA-256 of "nr1 CHAP secret:" and the password, so neither nr1's memory nor
-# a saved probe holds one in the clear (saved: a missing file exits 1 like cat; bad JSON exits 3).
+# a saved probe holds one in the clear (saved: a missing file exits 1 like cat; an empty file or
+# bad JSON exits 3 and says so on stdout).
 lio='import hashlib, json, sys
 def hide(o):
     if isinstance(o, dict):
@@ -36,11 +37,14 @@ else:
         f = open(sys.argv[2])
     except OSError as e:
         sys.exit(str(e))
+    text = None
     with f:
         try:
-            config = json.load(f)
-        except ValueError as e:
-            print(sys.argv[2], "is not JSON:", e, file=sys.stderr)
+            text = f.read()
+            config = json.loads(text)
+        except ValueError as e:  # also a UnicodeDecodeError
+            empty = text is not None and not text.strip()
+            print(sys.argv[2], "is empty" if empty else "is not JSON: %s" % e)
             sys.exit(3)
 print(json.dumps(hide(config), sort_keys=True, indent=2))'
 sec lio-live python3 -c "$lio" live

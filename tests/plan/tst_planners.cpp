@@ -636,6 +636,69 @@ private slots:
         QVERIFY(whole.value().isEmpty());
     }
 
+    void aPowerLossRightAfterCreateIsRepaired() {
+        // Captured after a create-pair without the closing flush and a power loss right after:
+        // saveconfig.json and the LIO drop-in empty, mdadm.conf ending in the NUL bytes of its
+        // lost ARRAY line, LIO serving nothing, md0 whole.
+        const PairIntent intent = testbedIntent();
+        const PairState state = probedPair(QStringLiteral("power-lost-after-create"), intent);
+        const NodeState& primary = state.primary;
+        QCOMPARE(primary.savedLioUnreadable,
+                 QStringLiteral("/etc/rtslib-fb-target/saveconfig.json is empty"));
+        QVERIFY(primary.savedLio.targets.empty());
+        QVERIFY(primary.lio.targets.empty());
+        QCOMPARE(primary.mdadmConf.count(QChar(0)), 84);
+        QVERIFY(!primary.mdadmConf.contains(QStringLiteral("ARRAY /dev/md0")));
+        QVERIFY(state.secondary.savedLioUnreadable.isEmpty());
+        QVERIFY(!state.secondary.savedLio.targets.empty());
+        QVERIFY(pairStatusText(state, intent)
+                    .contains(QStringLiteral("LIO's saved configuration is UNREADABLE: "
+                                             "/etc/rtslib-fb-target/saveconfig.json is empty")));
+        // The repair serves the LUN again with its recorded identity, saves, mends mdadm.conf
+        // and the drop-in, and flushes.
+        const PlanResult result = planRepair(bootSafe(state), intent);
+        QVERIFY2(result.ok(), qPrintable(result.why()));
+        compareRows(
+            commandRows(result.value()),
+            {
+                QStringLiteral("primary: targetcli /backstores/block create name=nr1-testbed "
+                               "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL wwn=%1")
+                    .arg(kSerial),
+                QStringLiteral("primary: targetcli /iscsi create "
+                               "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
+                QStringLiteral("primary: targetcli %1/luns create /backstores/block/nr1-testbed "
+                               "lun=0")
+                    .arg(kLunTpg),
+                QStringLiteral("primary: targetcli %1/acls create iqn.2024-01.test.host:libiscsi")
+                    .arg(kLunTpg),
+                QStringLiteral("primary: targetcli saveconfig"),
+                scriptRow(NodeRole::Primary, NodeScript::FileDropNul,
+                          {QStringLiteral("/etc/mdadm/mdadm.conf")}),
+                QStringLiteral(
+                    "primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
+                    ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
+                QStringLiteral(
+                    "primary: %1 'dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device'")
+                    .arg(kDropin),
+                QStringLiteral("primary: sync"),
+            });
+        const QStringList& warnings = result.value().warnings;
+        QVERIFY2(anyContains(warnings, QStringLiteral("served again as the LUN's recorded identity "
+                                                      "(unit serial %1)")
+                                           .arg(kSerial)),
+                 qPrintable(warnings.join(u'\n')));
+        QVERIFY(anyContains(warnings, QStringLiteral("saveconfig.json is empty. LIO restores "
+                                                     "nothing from it at boot")));
+        QVERIFY(result.value().actions.at(5).sentence.contains(QStringLiteral("84 NUL bytes")));
+        // Once saved, the same pair needs no repair of its export: a readable saved
+        // configuration without the target is a choice (a teardown), not a loss.
+        PairState saved = bootSafe(state);
+        saved.primary.savedLioUnreadable.clear();
+        const PlanResult afterSave = planRepair(saved, intent);
+        QVERIFY(afterSave.ok());
+        QVERIFY(!anyContains(commandRows(afterSave.value()), QStringLiteral("targetcli")));
+    }
+
     void anotherArraysIgnoreRuleDoesNotCount() {
         const PairIntent intent = testbedIntent();
         PairState state = cleanCreatedPair(intent);
