@@ -63,7 +63,7 @@ public:
                 print(QStringLiteral("[%1/%2] %3: %4\n      $ %5\n")
                           .arg(index + 1)
                           .arg(m_executor.plan().actions.size())
-                          .arg(nodeRoleName(action.node), action.sentence, action.displayLine()));
+                          .arg(nodeRoleName(action.node), action.sentence, action.foldedLine()));
         });
         connect(&m_executor, &Executor::actionSkipped, this, [this](int index, const QString& why) {
             if (m_json)

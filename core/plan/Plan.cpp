@@ -1,5 +1,6 @@
 #include "plan/Plan.h"
 
+#include "base/NodeScript.h"
 #include "base/RemoteShell.h"
 
 #include <QJsonArray>
@@ -58,6 +59,13 @@ QString Action::displayArgv(const QStringList& command) const {
     return displayCommandLine(redacted(command));
 }
 
+QString Action::foldedArgv(const QStringList& command) const {
+    if (const std::optional<NodeScript> script = nodeScriptOf(command))
+        return displayArgv(QStringList{QStringLiteral("sh"), nodeScriptFileName(*script)} +
+                           command.mid(4));
+    return displayArgv(command);
+}
+
 QString Plan::preview(const QString& primaryTarget, const QString& secondaryTarget) const {
     QString text = QStringLiteral("Plan: %1\n").arg(title);
     for (const QString& warning : warnings)
@@ -75,7 +83,7 @@ QString Plan::preview(const QString& primaryTarget, const QString& secondaryTarg
             text += QStringLiteral("\nOn the %1 (%2):\n").arg(nodeRoleName(action.node), target);
         }
         text += QStringLiteral("%1. %2\n").arg(number, 3).arg(action.sentence);
-        text += QStringLiteral("     $ %1\n").arg(action.displayLine());
+        text += QStringLiteral("     $ %1\n").arg(action.foldedLine());
         if (!action.stdinData.isEmpty())
             text += QStringLiteral("     stdin, one line each: %1\n").arg(action.displayStdin());
         if (action.irreversible)
@@ -83,7 +91,24 @@ QString Plan::preview(const QString& primaryTarget, const QString& secondaryTarg
         else if (action.undo.isEmpty())
             text += QStringLiteral("     undo: none needed (%1)\n").arg(action.noUndoReason);
         for (const QStringList& undo : action.undo)
-            text += QStringLiteral("     undo: %1\n").arg(action.displayArgv(undo));
+            text += QStringLiteral("     undo: %1\n").arg(action.foldedArgv(undo));
+    }
+    std::vector<NodeScript> scripts; // in the order the plan first runs them
+    for (const Action& action : actions)
+        for (const QStringList& command : QList<QStringList>{action.argv} + action.undo)
+            if (const std::optional<NodeScript> script = nodeScriptOf(command);
+                script && std::find(scripts.begin(), scripts.end(), *script) == scripts.end())
+                scripts.push_back(*script);
+    if (!scripts.empty())
+        text += QStringLiteral("\nNode scripts: `sh NAME.sh ARGS…` above runs `sh -c BODY sh "
+                               "ARGS…` with BODY the text below (core/scripts/NAME.sh).\n");
+    for (const NodeScript script : scripts) {
+        text += QStringLiteral("  --- %1\n").arg(nodeScriptFileName(script));
+        QString body = nodeScript(script);
+        if (body.endsWith(QLatin1Char('\n')))
+            body.chop(1);
+        for (const QString& line : body.split(QLatin1Char('\n')))
+            text += QStringLiteral("    %1\n").arg(line);
     }
     if (!followUps.isEmpty())
         text += QStringLiteral("\nAfterwards:\n");

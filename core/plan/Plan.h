@@ -79,6 +79,11 @@ struct Action {
     /// The command line for people: secrets replaced by "<secret>".
     QString displayLine() const { return displayArgv(argv); }
     QString displayArgv(const QStringList& command) const;
+    /// The same with a node script folded: `sh NAME.sh ARGS…`, what core/scripts/NAME.sh runs
+    /// with the same arguments (the exact command is `sh -c BODY sh ARGS…`; Plan::preview
+    /// lists each BODY once). Any other command whole.
+    QString foldedLine() const { return foldedArgv(argv); }
+    QString foldedArgv(const QStringList& command) const;
     QStringList redacted(const QStringList& command) const;
     /// Output or messages of the action with its secrets replaced by "<secret>".
     QString redactText(QString text) const;
@@ -99,7 +104,8 @@ struct Plan {
     QString confirmationWord;
 
     bool isEmpty() const { return actions.empty(); }
-    /// The preview: actions in order, grouped under their node, with exact command lines.
+    /// The preview: actions in order, grouped under their node, with their command lines
+    /// (node scripts folded), then the text of every node script they run.
     QString preview(const QString& primaryTarget, const QString& secondaryTarget) const;
     QJsonObject toJson() const;
 };

@@ -690,6 +690,28 @@ private slots:
         QVERIFY(anyContains(warnings, QStringLiteral("saveconfig.json is empty. LIO restores "
                                                      "nothing from it at boot")));
         QVERIFY(result.value().actions.at(5).sentence.contains(QStringLiteral("84 NUL bytes")));
+        // The preview folds node scripts to `sh NAME.sh ARGS` and lists each one's text once.
+        const QString preview = result.value().preview(QStringLiteral("p"), QStringLiteral("s"));
+        QVERIFY2(preview.contains(
+                     QStringLiteral("\n     $ sh file-drop-nul.sh /etc/mdadm/mdadm.conf\n")),
+                 qPrintable(preview));
+        QVERIFY(
+            preview.contains(QStringLiteral("\n     $ sh lio-restore-dropin.sh /etc/systemd/")));
+        QVERIFY(
+            preview.contains(QStringLiteral("\n     undo: sh remove-unit-file.sh /etc/systemd/")));
+        QCOMPARE(preview.count(QStringLiteral("sh -c")), 1); // in the list's heading only
+        QStringList bodyLines;
+        QString body = nodeScript(NodeScript::FileDropNul);
+        QVERIFY(body.endsWith(u'\n')); // a script of several lines; listed without its last end
+        body.chop(1);
+        for (const QString& line : body.split(u'\n'))
+            bodyLines << QStringLiteral("    ") + line;
+        QVERIFY(preview.contains(QStringLiteral("  --- file-drop-nul.sh\n") +
+                                 bodyLines.join(u'\n') + u'\n'));
+        for (const QString& script :
+             {QStringLiteral("file-drop-nul.sh"), QStringLiteral("mdadm-array-line-add.sh"),
+              QStringLiteral("lio-restore-dropin.sh"), QStringLiteral("remove-unit-file.sh")})
+            QCOMPARE(preview.count(QStringLiteral("  --- ") + script + u'\n'), 1);
         // Once saved, the same pair needs no repair of its export: a readable saved
         // configuration without the target is a choice (a teardown), not a loss.
         PairState saved = bootSafe(state);

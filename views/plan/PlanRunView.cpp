@@ -26,15 +26,6 @@ namespace {
 // The sentence and command come last: they may be long and are shown whole (scrolling).
 enum Column { Number, Status, What };
 
-/// `command` as shown: a node script as `sh NAME.sh ARGS…` (what core/scripts/NAME.sh runs with
-/// the same arguments; its text is shown under it), anything else whole. Secrets redacted.
-QString shownCommand(const Action& action, const QStringList& command) {
-    if (const std::optional<NodeScript> script = nodeScriptOf(command))
-        return action.displayArgv(QStringList{QStringLiteral("sh"), nodeScriptFileName(*script)} +
-                                  command.mid(4));
-    return action.displayArgv(command);
-}
-
 QString undoText(const Action& action) {
     if (action.irreversible)
         return QObject::tr("IRREVERSIBLE: %1").arg(action.noUndoReason);
@@ -42,7 +33,7 @@ QString undoText(const Action& action) {
         return QObject::tr("nothing to undo: %1").arg(action.noUndoReason);
     QStringList lines;
     for (const QStringList& undo : action.undo)
-        lines << shownCommand(action, undo);
+        lines << action.foldedArgv(undo);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -107,10 +98,9 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
         item->setText(Status, tr("waiting"));
         item->setText(What, action.sentence);
         auto* command = new QTreeWidgetItem(item);
-        command->setText(What, QStringLiteral("$ ") + shownCommand(action, action.argv));
+        command->setText(What, QStringLiteral("$ ") + action.foldedLine());
         command->setFont(What, fixed);
-        command->setToolTip(
-            What, tr("%1\n\nundo:\n%2").arg(shownCommand(action, action.argv), undoText(action)));
+        command->setToolTip(What, tr("%1\n\nundo:\n%2").arg(action.foldedLine(), undoText(action)));
         if (nodeScriptOf(action.argv)) { // the exact command, folded: a script's whole text
             auto* whole = new QTreeWidgetItem(command);
             whole->setText(What, QStringLiteral("$ ") + action.displayLine());
@@ -376,7 +366,7 @@ void PlanRunView::makeExecutor() {
         setStatus(index, tr("running"));
         m_output->clear();
         const Action& action = m_plan.actions[size_t(index)];
-        m_output->appendPlainText(QStringLiteral("$ ") + shownCommand(action, action.argv));
+        m_output->appendPlainText(QStringLiteral("$ ") + action.foldedLine());
         m_status->setText(
             tr("Step %1 of %2: %3").arg(index + 1).arg(m_plan.actions.size()).arg(action.sentence));
     });
@@ -401,7 +391,7 @@ void PlanRunView::makeExecutor() {
     connect(executor, &Executor::undoStarted, this, [this](int index, const QStringList& argv) {
         setStatus(index, tr("undoing"));
         m_output->appendPlainText(QStringLiteral("$ ") +
-                                  shownCommand(m_plan.actions[size_t(index)], argv));
+                                  m_plan.actions[size_t(index)].foldedArgv(argv));
     });
     connect(executor, &Executor::undoFinished, this,
             [this](int index, const CommandResult& result, bool succeeded) {
