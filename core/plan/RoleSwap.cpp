@@ -83,8 +83,8 @@ void serveRecordedIdentity(PlanBuilder& b, PairIntent& after, const LunIdentity&
     if (!exported.chap || exported.chap->userId != identity.chapUser ||
         exported.chap->password.isEmpty())
         b.refuse(QStringLiteral("The LUN asks initiators for CHAP (user %1): give that user and "
-                                "its secret (--chap-user, --chap-secret-file) so the other node "
-                                "asks the same.")
+                                "its secret (--chap-user, --chap-secret-file) so the node that "
+                                "serves it now asks the same.")
                      .arg(identity.chapUser));
 }
 

@@ -712,6 +712,16 @@ private slots:
              {QStringLiteral("file-drop-nul.sh"), QStringLiteral("mdadm-array-line-add.sh"),
               QStringLiteral("lio-restore-dropin.sh"), QStringLiteral("remove-unit-file.sh")})
             QCOMPARE(preview.count(QStringLiteral("  --- ") + script + u'\n'), 1);
+        // A LUN recorded with CHAP is served again only with its user and secret.
+        PairState withChap = bootSafe(state);
+        for (NodeState* node : {&withChap.primary, &withChap.secondary})
+            for (LunIdentity& identity : node->lunIdentities)
+                identity.chapUser = QStringLiteral("host1");
+        const PlanResult refused = planRepair(withChap, intent);
+        QVERIFY(!refused.ok());
+        QVERIFY2(anyContains(refused.reasons(),
+                             QStringLiteral("CHAP (user host1): give that user and its secret")),
+                 qPrintable(refused.why()));
         // Once saved, the same pair needs no repair of its export: a readable saved
         // configuration without the target is a choice (a teardown), not a loss.
         PairState saved = bootSafe(state);
