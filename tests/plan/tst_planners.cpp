@@ -43,6 +43,30 @@ const QString kRecordIdentity =
                    "\"portals\":[\"0.0.0.0:3260\"],\"target\":\"iqn.2003-01.org.linux-iscsi."
                    "nr1:testbed-lun\",\"unit_serial\":\"%1\"}'")
         .arg(kSerial);
+// Appends the array's ARRAY line to mdadm.conf on the Primary (mdadm-array-line-add.sh).
+const QString kArrayLineAdd =
+    QStringLiteral("primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
+                   ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf");
+// The Primary's drop-in: LIO's restore waits for the exported volume.
+const QString kVolumeDropin =
+    QStringLiteral("primary: %1 'dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device'")
+        .arg(kDropin);
+// The Primary exports the testbed's volume as LUN 0 to the host, with the serial nr1 derives
+// for the testbed pair (a UUID v5 of its names), and saves.
+QStringList frontEndExportRows() {
+    return {
+        QStringLiteral("primary: targetcli /backstores/block create name=nr1-testbed "
+                       "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL wwn=%1")
+            .arg(kSerial),
+        QStringLiteral("primary: targetcli /iscsi create "
+                       "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
+        QStringLiteral("primary: targetcli %1/luns create /backstores/block/nr1-testbed lun=0")
+            .arg(kLunTpg),
+        QStringLiteral("primary: targetcli %1/acls create iqn.2024-01.test.host:libiscsi")
+            .arg(kLunTpg),
+        QStringLiteral("primary: targetcli saveconfig"),
+    };
+}
 // One row of md-repair-region.sh on the Primary for md0 from `sector` (a function: the
 // embedded scripts are not there yet while globals are made).
 QString repairRegionRow(const QString& sector) {
@@ -95,7 +119,7 @@ private slots:
         const QString remoteDisk = kRemoteDisk;
         compareRows(
             commandRows(result.value()),
-            {
+            QStringList{
                 QStringLiteral("secondary: pvcreate /dev/vdb"),
                 QStringLiteral("secondary: pvcreate /dev/vdc"),
                 QStringLiteral("secondary: vgcreate LIO-NR1-Elements /dev/vdb /dev/vdc"),
@@ -148,43 +172,29 @@ private slots:
                 QStringLiteral("primary: vgcreate LIO-NR1-VOL /dev/md0"),
                 QStringLiteral("primary: lvcreate --yes --wipesignatures y --zero y -l 100%FREE -n "
                                "NR1-PRIMARY-VOL LIO-NR1-VOL"),
-                // The serial nr1 derives for the testbed pair (a UUID v5 of its names).
-                QStringLiteral("primary: targetcli /backstores/block create name=nr1-testbed "
-                               "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL "
-                               "wwn=%1")
-                    .arg(kSerial),
-                QStringLiteral("primary: targetcli /iscsi create "
-                               "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
-                QStringLiteral("primary: targetcli %1/luns create /backstores/block/nr1-testbed "
-                               "lun=0")
-                    .arg(kLunTpg),
-                QStringLiteral("primary: targetcli %1/acls create iqn.2024-01.test.host:libiscsi")
-                    .arg(kLunTpg),
-                QStringLiteral("primary: targetcli saveconfig"),
-                QStringLiteral("primary: %1").arg(kRecordIdentity),
-                QStringLiteral("secondary: %1").arg(kRecordIdentity),
-                QStringLiteral(
-                    "primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
-                    ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
-                // Boot safety: md0 never starts with one leg on its own.
-                QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
-                               "mdadm-last-resort@md0.service"),
-                QStringLiteral(
-                    "secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
-                    "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
-                    "{ echo \"no md superblock on $1\" >&2; exit 1; }; grep -qx \"ARRAY "
-                    "<ignore> UUID=$u\" \"$2\" || echo \"ARRAY <ignore> UUID=$u\" >> \"$2\"' sh "
-                    "/dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
-                QStringLiteral(
-                    "primary: %1 'dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device'")
-                    .arg(kDropin),
-                QStringLiteral("secondary: %1 "
-                               "'dev-LIO\\x2dNR1\\x2dElements-NR1\\x2dRemote\\x2dElement.device'")
-                    .arg(kDropin),
-                // The last step on each node: what the plan wrote reaches the disk.
-                QStringLiteral("primary: sync"),
-                QStringLiteral("secondary: sync"),
-            });
+            } + frontEndExportRows() +
+                QStringList{
+                    QStringLiteral("primary: %1").arg(kRecordIdentity),
+                    QStringLiteral("secondary: %1").arg(kRecordIdentity),
+                    kArrayLineAdd,
+                    // Boot safety: md0 never starts with one leg on its own.
+                    QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
+                                   "mdadm-last-resort@md0.service"),
+                    QStringLiteral(
+                        "secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
+                        "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
+                        "{ echo \"no md superblock on $1\" >&2; exit 1; }; grep -qx \"ARRAY "
+                        "<ignore> UUID=$u\" \"$2\" || echo \"ARRAY <ignore> UUID=$u\" >> \"$2\"' "
+                        "sh /dev/LIO-NR1-Elements/NR1-Remote-Element /etc/mdadm/mdadm.conf"),
+                    kVolumeDropin,
+                    QStringLiteral(
+                        "secondary: %1 "
+                        "'dev-LIO\\x2dNR1\\x2dElements-NR1\\x2dRemote\\x2dElement.device'")
+                        .arg(kDropin),
+                    // The last step on each node: what the plan wrote reaches the disk.
+                    QStringLiteral("primary: sync"),
+                    QStringLiteral("secondary: sync"),
+                });
         // The md create is undone by stopping it and erasing both superblocks.
         const Action& create = result.value().actions.at(22);
         QCOMPARE(create.undo.size(), 3);
@@ -658,30 +668,14 @@ private slots:
         // and the drop-in, and flushes.
         const PlanResult result = planRepair(bootSafe(state), intent);
         QVERIFY2(result.ok(), qPrintable(result.why()));
-        compareRows(
-            commandRows(result.value()),
-            {
-                QStringLiteral("primary: targetcli /backstores/block create name=nr1-testbed "
-                               "dev=/dev/LIO-NR1-VOL/NR1-PRIMARY-VOL wwn=%1")
-                    .arg(kSerial),
-                QStringLiteral("primary: targetcli /iscsi create "
-                               "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"),
-                QStringLiteral("primary: targetcli %1/luns create /backstores/block/nr1-testbed "
-                               "lun=0")
-                    .arg(kLunTpg),
-                QStringLiteral("primary: targetcli %1/acls create iqn.2024-01.test.host:libiscsi")
-                    .arg(kLunTpg),
-                QStringLiteral("primary: targetcli saveconfig"),
-                scriptRow(NodeRole::Primary, NodeScript::FileDropNul,
-                          {QStringLiteral("/etc/mdadm/mdadm.conf")}),
-                QStringLiteral(
-                    "primary: sh -c 'mdadm --detail --brief \"$1\" | grep '\\''^ARRAY'\\'' "
-                    ">> \"$2\"' sh /dev/md0 /etc/mdadm/mdadm.conf"),
-                QStringLiteral(
-                    "primary: %1 'dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device'")
-                    .arg(kDropin),
-                QStringLiteral("primary: sync"),
-            });
+        compareRows(commandRows(result.value()),
+                    frontEndExportRows() + QStringList{
+                                               scriptRow(NodeRole::Primary, NodeScript::FileDropNul,
+                                                         {QStringLiteral("/etc/mdadm/mdadm.conf")}),
+                                               kArrayLineAdd,
+                                               kVolumeDropin,
+                                               QStringLiteral("primary: sync"),
+                                           });
         const QStringList& warnings = result.value().warnings;
         QVERIFY2(anyContains(warnings, QStringLiteral("served again as the LUN's recorded identity "
                                                       "(unit serial %1)")
