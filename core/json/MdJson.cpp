@@ -1,6 +1,6 @@
+#include "base/JsonValues.h"
 #include "probe/MdstatParser.h"
 
-#include "json/JsonValues.h"
 #include "json/ModelJson.h"
 
 namespace nr1 {

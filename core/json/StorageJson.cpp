@@ -1,4 +1,5 @@
-#include "json/JsonValues.h"
+#include "base/JsonValues.h"
+
 #include "json/ModelJson.h"
 
 namespace nr1 {

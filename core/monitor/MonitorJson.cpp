@@ -1,6 +1,7 @@
 #include "monitor/MonitorJson.h"
 
-#include "json/JsonValues.h"
+#include "base/JsonValues.h"
+
 #include <QJsonArray>
 
 namespace nr1 {

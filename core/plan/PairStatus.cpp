@@ -1,5 +1,6 @@
 #include "plan/PairStatus.h"
 
+#include "base/JsonValues.h"
 #include "base/Sizes.h"
 #include "plan/Plan.h"
 
@@ -8,11 +9,6 @@
 namespace nr1 {
 
 namespace {
-
-/// JSON null for an empty text.
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
 
 QJsonObject elementJson(const NodeState& node, const ElementRef& ref) {
     const LogicalVolume* lv = node.lvm.findLv(ref.vg, ref.lv);
@@ -127,13 +123,13 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
     QJsonObject primary{
         {QStringLiteral("hostname"), state.primary.hostname},
         {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)},
-        {QStringLiteral("lioSavedUnreadable"), textOrNull(state.primary.savedLioUnreadable)}};
+        {QStringLiteral("lioSavedUnreadable"), emptyAsNull(state.primary.savedLioUnreadable)}};
     QJsonObject secondary{
         {QStringLiteral("hostname"), state.secondary.hostname},
         {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
         {QStringLiteral("exported"),
          state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr},
-        {QStringLiteral("lioSavedUnreadable"), textOrNull(state.secondary.savedLioUnreadable)}};
+        {QStringLiteral("lioSavedUnreadable"), emptyAsNull(state.secondary.savedLioUnreadable)}};
     return QJsonObject{
         {QStringLiteral("pair"), layout.name},
         {QStringLiteral("primary"), primary},
