@@ -8,6 +8,9 @@ QJsonObject toJson(const NodeState& node) {
     QJsonObject units;
     for (auto it = node.unitStates.begin(); it != node.unitStates.end(); ++it)
         units.insert(it.key(), emptyAsNull(it.value()));
+    QJsonObject gateFiles;
+    for (auto it = node.bootGateFiles.begin(); it != node.bootGateFiles.end(); ++it)
+        gateFiles.insert(it.key(), it.value());
     QJsonArray identities;
     for (const LunIdentity& identity : node.lunIdentities)
         identities.append(identity.toJson());
@@ -26,7 +29,8 @@ QJsonObject toJson(const NodeState& node) {
                        {QStringLiteral("mdadmConf"), node.mdadmConf},
                        {QStringLiteral("lioRestoreDropins"), node.lioRestoreDropins},
                        {QStringLiteral("units"), units},
-                       {QStringLiteral("lunIdentities"), identities}};
+                       {QStringLiteral("lunIdentities"), identities},
+                       {QStringLiteral("bootGateFiles"), gateFiles}};
 }
 
 } // namespace nr1

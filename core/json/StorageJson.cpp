@@ -21,7 +21,8 @@ QJsonObject toJson(const LvmReport& report) {
                                {QStringLiteral("extentSizeBytes"), orNull(vg.extentSizeBytes)},
                                {QStringLiteral("pvCount"), orNull(vg.pvCount)},
                                {QStringLiteral("lvCount"), orNull(vg.lvCount)},
-                               {QStringLiteral("attr"), emptyAsNull(vg.attr)}});
+                               {QStringLiteral("attr"), emptyAsNull(vg.attr)},
+                               {QStringLiteral("autoactivation"), orNull(vg.autoactivation)}});
     for (const LogicalVolume& lv : report.lvs)
         lvs.append(QJsonObject{{QStringLiteral("name"), lv.name},
                                {QStringLiteral("vg"), lv.vgName},

@@ -28,6 +28,9 @@ struct VolumeGroup {
     std::optional<int> pvCount;
     std::optional<int> lvCount;
     QString attr;
+    /// vg_autoactivation: whether LVM activates the VG by itself when its PVs appear (at boot);
+    /// nullopt when the report did not say (a capture taken before nr1 asked).
+    std::optional<bool> autoactivation;
     bool operator==(const VolumeGroup&) const = default;
 };
 

@@ -36,6 +36,9 @@ struct NodeState {
     /// systemd units nr1 relies on → `systemctl is-enabled` ("enabled", "disabled", "" if absent)
     QMap<QString, QString> unitStates;
     std::vector<LunIdentity> lunIdentities; ///< /etc/nr1/*.identity: the LUNs nr1 recorded here
+    /// The files of nr1's boot gate on the node (its script, one unit per pair): path → SHA-256
+    /// of the content, hex. Empty when none is installed (or the capture predates the gate).
+    QMap<QString, QString> bootGateFiles;
     bool operator==(const NodeState&) const = default;
 
     const BlockDevice* findBlockDevice(const QString& kernelName) const;

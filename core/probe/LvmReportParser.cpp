@@ -39,6 +39,10 @@ void addVg(LvmReport& report, const JsonFields& row) {
     if (const auto count = row.integer(QStringLiteral("lv_count")))
         vg.lvCount = int(*count);
     vg.attr = row.string(QStringLiteral("vg_attr"));
+    // "enabled", or "" once `vgchange --setautoactivation n` turned it off.
+    if (row.has(QStringLiteral("vg_autoactivation")))
+        vg.autoactivation =
+            row.string(QStringLiteral("vg_autoactivation")) == QLatin1String("enabled");
     if (!report.findVg(vg.name))
         report.vgs.push_back(vg);
 }

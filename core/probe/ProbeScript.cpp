@@ -271,6 +271,16 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
             state.lunIdentities =
                 reader.parsed(QStringLiteral("lun-identities"),
                               parseLunIdentities(reader.text(QStringLiteral("lun-identities"))));
+        // "HASH  PATH" lines from sha256sum (two spaces; a path holds no line break). Captures
+        // taken before nr1 had a boot gate have no such section.
+        const QString gateFiles = reader.has(QStringLiteral("boot-gate-files"))
+                                      ? reader.text(QStringLiteral("boot-gate-files"))
+                                      : QString();
+        for (const QString& line : gateFiles.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const qsizetype gap = line.indexOf(QLatin1String("  "));
+            if (gap > 0)
+                state.bootGateFiles.insert(line.mid(gap + 2), line.left(gap));
+        }
         return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
     });
 }

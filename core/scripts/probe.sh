@@ -10,7 +10,7 @@ sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev 
 sec mdstat cat /proc/mdstat
 sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
 sec pvs pvs --reportformat json --units b --nosuffix -o pv_name,pv_uuid,pv_size,pv_free,dev_size,vg_name,vg_uuid
-sec vgs vgs --reportformat json --units b --nosuffix -o vg_name,vg_uuid,vg_attr,vg_size,vg_free,vg_extent_size,pv_count,lv_count
+sec vgs vgs --reportformat json --units b --nosuffix -o vg_name,vg_uuid,vg_attr,vg_size,vg_free,vg_extent_size,pv_count,lv_count,vg_autoactivation
 sec lvs lvs --reportformat json --units b --nosuffix -o lv_name,lv_full_name,lv_path,lv_dm_path,lv_uuid,lv_attr,lv_size,lv_active,vg_name,vg_uuid,vg_size,vg_free,vg_extent_size,devices
 sec lsblk lsblk --json --bytes -o NAME,KNAME,PATH,TYPE,SIZE,RO,RM,WWN,SERIAL,VENDOR,MODEL,TRAN,FSTYPE,UUID,LABEL,PTTYPE,MOUNTPOINTS,PKNAME
 sec disk-links find /dev/disk/by-path /dev/disk/by-id -type l -printf '%p\t%l\n'
@@ -54,7 +54,10 @@ sec iscsi-nodes iscsiadm -m node -o show
 sec initiator-name cat /etc/iscsi/initiatorname.iscsi
 sec mdadm-conf cat /etc/mdadm/mdadm.conf
 sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.service.d/*.conf 2>/dev/null; true'
-# (with the md last-resort timers nr1 masked: their symlinks to /dev/null, one per array)
-sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service $(cd /etc/systemd/system 2>/dev/null && for f in mdadm-last-resort@*.timer; do [ -L "$f" ] && echo "$f"; done); do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
+# (with the md last-resort timers nr1 masked: their symlinks to /dev/null, one per array; and
+# nr1's boot gates, one unit per pair)
+sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service $(cd /etc/systemd/system 2>/dev/null && for f in mdadm-last-resort@*.timer; do [ -L "$f" ] && echo "$f"; done; for f in nr1-boot-gate-*.service; do [ -f "$f" ] && echo "$f"; done); do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
+# The files of nr1's boot gate (boot-gate.sh), as "SHA-256  path" lines.
+sec boot-gate-files sh -c 'sha256sum /etc/nr1/boot-gate.sh /etc/systemd/system/nr1-boot-gate-*.service 2>/dev/null; true'
 # The identities of the front-end LUNs nr1 recorded on this node, one JSON line per file.
 sec lun-identities sh -c 'for f in /etc/nr1/*.identity; do [ -f "$f" ] && cat "$f" && echo; done; true'
