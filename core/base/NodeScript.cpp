@@ -70,6 +70,10 @@ const char* fileName(NodeScript script) {
         return "replace-file.sh";
     case NodeScript::FileDropNul:
         return "file-drop-nul.sh";
+    case NodeScript::BootGate:
+        return "boot-gate.sh";
+    case NodeScript::BootGateInstall:
+        return "boot-gate-install.sh";
     case NodeScript::StopStep:
         return "stop-step.sh";
     }
@@ -100,8 +104,12 @@ std::optional<NodeScript> nodeScriptOf(const QStringList& argv) {
     if (argv.size() < 4 || argv[0] != QLatin1String("sh") || argv[1] != QLatin1String("-c") ||
         argv[3] != QLatin1String("sh"))
         return std::nullopt;
+    return nodeScriptWithBody(argv[2]);
+}
+
+std::optional<NodeScript> nodeScriptWithBody(const QString& text) {
     for (int i = 0; i <= int(NodeScript::StopStep); ++i)
-        if (nodeScript(NodeScript(i)) == argv[2])
+        if (nodeScript(NodeScript(i)) == text)
             return NodeScript(i);
     return std::nullopt;
 }

@@ -41,6 +41,8 @@ enum class NodeScript {
     WriteFile,         ///< write-file.sh: write one line to a file
     ReplaceFile,       ///< replace-file.sh: replace a record file with one line, atomically
     FileDropNul,       ///< file-drop-nul.sh: the NUL bytes a lost write left, out of a file
+    BootGate,          ///< boot-gate.sh: installed on nodes, activates the volume at boot
+    BootGateInstall,   ///< boot-gate-install.sh: installs it and a pair's unit
     StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)
     // (StopStep stays last: nodeScriptOf() looks at every script up to it.)
 };
@@ -54,5 +56,7 @@ QStringList nodeScriptArgv(NodeScript script, const QStringList& arguments);
 /// The node script `argv` runs when it is nodeScriptArgv()'s form with a script's exact body,
 /// else nullopt (views show such a command as `sh NAME ARGS…`, the body on demand).
 std::optional<NodeScript> nodeScriptOf(const QStringList& argv);
+/// The node script whose body is exactly `text` (an argument that installs one on a node).
+std::optional<NodeScript> nodeScriptWithBody(const QString& text);
 
 } // namespace nr1

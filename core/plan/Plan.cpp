@@ -60,10 +60,14 @@ QString Action::displayArgv(const QStringList& command) const {
 }
 
 QString Action::foldedArgv(const QStringList& command) const {
+    QStringList shown = command;
     if (const std::optional<NodeScript> script = nodeScriptOf(command))
-        return displayArgv(QStringList{QStringLiteral("sh"), nodeScriptFileName(*script)} +
-                           command.mid(4));
-    return displayArgv(command);
+        shown = QStringList{QStringLiteral("sh"), nodeScriptFileName(*script)} + command.mid(4);
+    // An argument that is a node script's text (one the step installs on the node).
+    for (qsizetype i = 1; i < shown.size(); ++i)
+        if (const std::optional<NodeScript> script = nodeScriptWithBody(shown[i]))
+            shown[i] = QStringLiteral("<text of %1>").arg(nodeScriptFileName(*script));
+    return displayArgv(shown);
 }
 
 QString Plan::preview(const QString& primaryTarget, const QString& secondaryTarget) const {
@@ -94,11 +98,16 @@ QString Plan::preview(const QString& primaryTarget, const QString& secondaryTarg
             text += QStringLiteral("     undo: %1\n").arg(action.foldedArgv(undo));
     }
     std::vector<NodeScript> scripts; // in the order the plan first runs them
+    const auto list = [&scripts](std::optional<NodeScript> script) {
+        if (script && std::find(scripts.begin(), scripts.end(), *script) == scripts.end())
+            scripts.push_back(*script);
+    };
     for (const Action& action : actions)
-        for (const QStringList& command : QList<QStringList>{action.argv} + action.undo)
-            if (const std::optional<NodeScript> script = nodeScriptOf(command);
-                script && std::find(scripts.begin(), scripts.end(), *script) == scripts.end())
-                scripts.push_back(*script);
+        for (const QStringList& command : QList<QStringList>{action.argv} + action.undo) {
+            list(nodeScriptOf(command));
+            for (const QString& argument : command.mid(1))
+                list(nodeScriptWithBody(argument));
+        }
     if (!scripts.empty())
         text += QStringLiteral("\nNode scripts: `sh NAME.sh ARGS…` above runs `sh -c BODY sh "
                                "ARGS…` with BODY the text below (core/scripts/NAME.sh).\n");
