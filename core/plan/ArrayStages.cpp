@@ -195,8 +195,12 @@ void planVolumeStage(PlanBuilder& b) {
             .undoWith({{QStringLiteral("pvremove"), mdPath}});
     }
     if (!vg)
-        b.add(pri, {QStringLiteral("vgcreate"), volume.vg, mdPath},
-              QStringLiteral("Create volume group %1 on %2.").arg(volume.vg, mdPath))
+        b.add(pri,
+              {QStringLiteral("vgcreate"), QStringLiteral("--setautoactivation"),
+               QStringLiteral("n"), volume.vg, mdPath},
+              QStringLiteral("Create volume group %1 on %2 (activated at boot by nr1's boot "
+                             "gate only, not by LVM by itself).")
+                  .arg(volume.vg, mdPath))
             .doneWhen(QStringLiteral("VG %1 exists").arg(volume.vg),
                       [vg = volume.vg](const PairState& s) { return s.primary.lvm.findVg(vg); })
             .undoWith({{QStringLiteral("vgremove"), volume.vg}});

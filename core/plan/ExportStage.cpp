@@ -93,20 +93,32 @@ void planExportLostAtBootStage(PlanBuilder& b) {
     const NodeRole pri = NodeRole::Primary;
     const NodeState& node = b.node(pri);
     const PairIntent& intent = b.intent();
-    if (node.savedLioUnreadable.isEmpty() || !intent.layout.frontEnd)
+    if (!intent.layout.frontEnd)
         return;
     const FrontEndExport& frontEnd = *intent.layout.frontEnd;
-    if (node.lio.findTarget(frontEnd.targetIqn)) {
+    const QString store = intent.frontEndExport.backstorePath();
+    const auto serves = [&frontEnd, &store](const LioConfig& lio) {
+        return lunFor(firstTpg(lio.findTarget(frontEnd.targetIqn)), store) != nullptr;
+    };
+    const bool unreadable = !node.savedLioUnreadable.isEmpty();
+    if (serves(node.lio)) {
         // It runs (LIO was not restarted since): saving is all that is missing.
-        planLioSave(b, pri,
-                    QStringLiteral("Save the LIO configuration so the volume's export comes back "
-                                   "at boot."))
-            .noUndo(QStringLiteral("saves what runs"));
+        if (unreadable)
+            planLioSave(b, pri,
+                        QStringLiteral("Save the LIO configuration so the volume's export comes "
+                                       "back at boot."))
+                .noUndo(QStringLiteral("saves what runs"));
         return;
     }
-    // A Primary whose array or volume is not up yet: the stages before this one bring the
-    // array back, and a repair run again then serves the volume.
-    if (!runsArray(node, intent.mdDeviceName()) || !volumeActive(node, frontEnd.volume))
+    // Lost at boot: LIO restored nothing (the file unreadable), or restored the target without
+    // its LUN (the volume was not active then: the boot gate held it, or a device came late).
+    // A readable file without the LUN is a teardown, not a loss: nothing is redone.
+    if (!unreadable && !serves(node.savedLio))
+        return;
+    // A Primary whose array or volume is not up: the stages before this one bring the array
+    // back (and the volume), and a repair run again then serves the volume.
+    if (!runsArray(node, intent.mdDeviceName()) ||
+        !(volumeActive(node, frontEnd.volume) || b.planned(PlannedFact::VolumeActive)))
         return;
     const LunIdentity* identity = recordedIdentity(b.state(), intent.layout.name);
     if (!identity) {
@@ -118,10 +130,13 @@ void planExportLostAtBootStage(PlanBuilder& b) {
     serveRecordedIdentity(b, served, *identity);
     if (b.refused())
         return;
-    b.warn(QStringLiteral("LIO restored nothing at the Primary's boot (its saved configuration "
-                          "is unreadable): the volume is served again as the LUN's recorded "
-                          "identity (unit serial %1): initiators find the same disk again.")
-               .arg(identity->unitSerial));
+    b.warn(QStringLiteral("%1: the volume is served again as the LUN's recorded identity (unit "
+                          "serial %2): initiators find the same disk again.")
+               .arg(unreadable ? QStringLiteral("LIO restored nothing at the Primary's boot (its "
+                                                "saved configuration is unreadable)")
+                               : QStringLiteral("LIO's restore at the Primary's boot skipped the "
+                                                "LUN (the volume was not active then)"),
+                    identity->unitSerial));
     PlanBuilder part(b.state(), served, b.kind(), QString());
     planExportStage(part);
     const PlanResult made = part.finishPart();

@@ -1,4 +1,5 @@
 #include "base/NodeScript.h"
+#include "plan/BootGate.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Stages.h"
 
@@ -140,6 +141,11 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
         updateInitramfs(b, NodeRole::Primary);
     }
     maskLastResort(b, NodeRole::Primary);
+    // The volume comes up at boot only through the gate, on the node that runs both legs.
+    planVolumeAutoactivationOff(b);
+    planBootGate(b, NodeRole::Primary);
+    if (secondaryToo)
+        planBootGate(b, NodeRole::Secondary);
     // The Secondary's element carries the array's superblock: without an ignore rule udev
     // assembles it at boot (inactive md127) and LIO then cannot claim it. The rule names this
     // array's UUID (the Primary's /dev/disk/by-id/md-uuid-… link), so another array's rule

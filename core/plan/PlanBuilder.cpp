@@ -162,12 +162,17 @@ QString systemdDeviceUnit(const QString& path) {
     return escaped + QStringLiteral(".device");
 }
 
-QString lioRestoreDropin(const QString& pairName) {
+QString pairFileTag(const QString& pairName) {
     QString tag = pairName;
     for (QChar& c : tag)
         if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-'))
             c = QLatin1Char('_');
-    return QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-%1.conf").arg(tag);
+    return tag;
+}
+
+QString lioRestoreDropin(const QString& pairName) {
+    return QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-%1.conf")
+        .arg(pairFileTag(pairName));
 }
 
 const Tpg* firstTpg(const LioTarget* target) {

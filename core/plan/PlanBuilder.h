@@ -23,6 +23,7 @@ enum class PlannedFact {
     ReplicationImport, ///< the Primary logged in to it, its disk present
     Array,             ///< the md RAID1 running on the Primary
     Volume,            ///< PV, VG and LV on the array
+    VolumeActive,      ///< the volume's LV active on the Primary (a repair after the boot gate)
     Export,            ///< the volume as the front-end LUN
 };
 
@@ -114,6 +115,9 @@ bool runsArray(const NodeState& node, const QString& md);
 /// Debian's timer that starts array `md` ("md0") degraded 30 s after boot; the persistence
 /// stage masks it on the Primary.
 QString lastResortTimer(const QString& md);
+/// The pair's name as a part of a file or unit name nr1 writes on a node: ASCII letters, digits
+/// and '-' kept, anything else '_'.
+QString pairFileTag(const QString& pairName);
 /// The drop-in that orders LIO's restore at boot after the pair's device, on either node.
 QString lioRestoreDropin(const QString& pairName);
 

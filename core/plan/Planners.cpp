@@ -125,8 +125,8 @@ PlanResult planRepair(const PairState& state, const PairIntent& intent) {
     return runStages(state, intent, QStringLiteral("repair"),
                      QStringLiteral("bring pair %1 back to whole").arg(intent.layout.name),
                      {planFormerPrimaryStage, planReplicationExport, planReplicationImport,
-                      planArrayStage, planUnfinishedGrowStage, planExportLostAtBootStage,
-                      planPersistenceStage});
+                      planArrayStage, planVolumeHeldAtBootStage, planUnfinishedGrowStage,
+                      planExportLostAtBootStage, planPersistenceStage});
 }
 
 std::optional<TeardownLevel> teardownLevelFromName(const QString& name) {

@@ -32,9 +32,14 @@ void planFormerPrimaryStage(PlanBuilder& builder);
 void stopArraysHoldingElement(PlanBuilder& builder, NodeRole role);
 /// A grow that stopped after md grew: the new region's repair, the PV and the volume.
 void planUnfinishedGrowStage(PlanBuilder& builder);
-/// A Primary whose saved LIO configuration is unreadable (a power loss before it reached the
-/// disk): the front-end export it lost at boot, served again with the LUN's recorded identity
-/// (or only saved again, when it still runs). Nothing when the saved file was read.
+/// A Primary that runs the array but not the volume (nr1's boot gate held it at boot: the
+/// array did not run with both legs in time): the volume activated, once the stages before
+/// have the remote leg back in the array (they refuse when they cannot).
+void planVolumeHeldAtBootStage(PlanBuilder& builder);
+/// The front-end export LIO lost at the Primary's boot, served again with the LUN's recorded
+/// identity: LIO restored nothing (its saved configuration unreadable after a power loss; only
+/// saved again when the export still runs), or restored the target without the LUN (the
+/// volume was not active then). Nothing when the saved configuration has no such LUN.
 void planExportLostAtBootStage(PlanBuilder& builder);
 
 } // namespace nr1

@@ -1,4 +1,5 @@
 #include "base/NodeScript.h"
+#include "plan/BootGate.h"
 #include "plan/LioExport.h"
 #include "plan/Ownership.h"
 #include "plan/PlanBuilder.h"
@@ -108,6 +109,9 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
                 .doneWhen(QStringLiteral("%1 is no PV").arg(mdPath),
                           [mdPath](const PairState& s) { return !s.primary.lvm.findPv(mdPath); })
                 .irreversibleBecause(QStringLiteral("the data is gone"));
+        // The gate activates the volume group at boot: with it gone, so is the gate's work.
+        planBootGateRemoval(b, pri);
+        planBootGateRemoval(b, sec);
     }
 
     if (level >= TeardownLevel::Array) {

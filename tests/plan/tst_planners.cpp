@@ -5,6 +5,7 @@
 #include "PairFixtures.h"
 #include "base/NodeScript.h"
 #include "base/RemoteShell.h"
+#include "plan/BootGate.h"
 #include "plan/DiskChoices.h"
 #include "plan/PairStatus.h"
 #include "plan/Planners.h"
@@ -79,11 +80,13 @@ const QString kNode =
     QStringLiteral("iscsiadm -m node -T iqn.2003-01.org.linux-iscsi.nr1:testbed-element -p "
                    "10.99.0.2:3260");
 
-/// A captured Primary as it is once nr1 made it boot-safe (md0's last-resort start masked):
-/// the captures predate that step.
+/// A captured pair as it is once nr1 made it boot-safe (md0's last-resort start masked on the
+/// Primary, the boot gate on both nodes, the volume group's autoactivation off): the captures
+/// predate those steps.
 PairState bootSafe(PairState state) {
     state.primary.unitStates.insert(QStringLiteral("mdadm-last-resort@md0.timer"),
                                     QStringLiteral("masked"));
+    withBootGate(state, testbedIntent());
     return state;
 }
 
@@ -169,7 +172,7 @@ private slots:
                                "not write-mostly\" >&2; exit 1; }' sh /dev/md0 %1 md0")
                     .arg(remoteDisk),
                 QStringLiteral("primary: pvcreate /dev/md0"),
-                QStringLiteral("primary: vgcreate LIO-NR1-VOL /dev/md0"),
+                QStringLiteral("primary: vgcreate --setautoactivation n LIO-NR1-VOL /dev/md0"),
                 QStringLiteral("primary: lvcreate --yes --wipesignatures y --zero y -l 100%FREE -n "
                                "NR1-PRIMARY-VOL LIO-NR1-VOL"),
             } + frontEndExportRows() +
@@ -177,9 +180,12 @@ private slots:
                     QStringLiteral("primary: %1").arg(kRecordIdentity),
                     QStringLiteral("secondary: %1").arg(kRecordIdentity),
                     kArrayLineAdd,
-                    // Boot safety: md0 never starts with one leg on its own.
+                    // Boot safety: md0 never starts with one leg on its own, and the volume
+                    // comes up only through the gate, where md0 runs with both legs.
                     QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
                                    "mdadm-last-resort@md0.service"),
+                    bootGateRow(NodeRole::Primary),
+                    bootGateRow(NodeRole::Secondary),
                     QStringLiteral(
                         "secondary: sh -c 'blockdev --flushbufs \"$1\"; u=$(mdadm --examine "
                         "--export \"$1\" | sed -n '\\''s/^MD_UUID=//p'\\''); [ -n \"$u\" ] || "
@@ -215,8 +221,8 @@ private slots:
         PairState state = probedPair(QStringLiteral("created"), intent);
         const PlanResult result = planCreatePair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
-        // Two identity records, the mask, a flush on each node.
-        QCOMPARE(result.value().actions.size(), size_t(5));
+        // Two identity records, the mask, the boot gate on each node, a flush on each node.
+        QCOMPARE(result.value().actions.size(), size_t(7));
         const Action& mask = result.value().actions.at(2);
         QCOMPARE(mask.displayLine(), QStringLiteral("systemctl mask mdadm-last-resort@md0.timer "
                                                     "mdadm-last-resort@md0.service"));
@@ -224,8 +230,16 @@ private slots:
         state.primary.unitStates.insert(QStringLiteral("mdadm-last-resort@md0.timer"),
                                         QStringLiteral("masked"));
         QVERIFY(mask.done.holds(state));
+        const QStringList rows = commandRows(result.value());
+        QCOMPARE(rows.mid(3, 2),
+                 (QStringList{bootGateRow(NodeRole::Primary), bootGateRow(NodeRole::Secondary)}));
+        const Action& gate = result.value().actions.at(4);
+        QVERIFY(!gate.done.holds(state));
+        withBootGate(state, intent);
+        QVERIFY(gate.done.holds(state));
         for (const Action& action : result.value().actions) {
-            if (&action == &mask || action.argv == QStringList{QStringLiteral("sync")})
+            if (&action == &mask || nodeScriptOf(action.argv) == NodeScript::BootGateInstall ||
+                action.argv == QStringList{QStringLiteral("sync")})
                 continue;
             QVERIFY(action.sentence.startsWith(QStringLiteral("Record the LUN's identity")));
             // What the node will hold: the line the action writes, read as the probe reads it.
@@ -251,7 +265,7 @@ private slots:
         // Captured after a create-pair that chose the serial and recorded the identity: the
         // probe reads both records, and the same intent (its serial derived again, not read
         // from the node) finds nothing to do but what came later: md0's last-resort start
-        // masked on the Primary.
+        // masked on the Primary, and the boot gate on both nodes.
         const PairIntent intent = testbedIntent();
         const PairState state = probedPair(QStringLiteral("served-with-identity"), intent);
         for (const NodeState* node : {&state.primary, &state.secondary}) {
@@ -270,7 +284,8 @@ private slots:
         QCOMPARE(commandRows(result.value()),
                  (QStringList{QStringLiteral("primary: systemctl mask mdadm-last-resort@md0.timer "
                                              "mdadm-last-resort@md0.service"),
-                              QStringLiteral("primary: sync")}));
+                              bootGateRow(NodeRole::Primary), bootGateRow(NodeRole::Secondary),
+                              QStringLiteral("primary: sync"), QStringLiteral("secondary: sync")}));
     }
 
     void statusSaysWhereTheIdentityIsKept() {
@@ -646,6 +661,91 @@ private slots:
         QVERIFY(whole.value().isEmpty());
     }
 
+    void aPairCreatedWithTheBootGateNeedsNothing() {
+        // Captured right after a create-pair that installed the boot gate: the probe reads the
+        // gate's files as the plan writes them (their SHA-256), its unit enabled on both
+        // nodes, and the volume group's autoactivation off (the elements' VG keeps its own).
+        PairIntent intent = testbedIntent();
+        intent.elementSize = SizeRequest::ofBytes(qint64(512) << 20);
+        const PairState state = probedPair(QStringLiteral("boot-gated"), intent);
+        for (const NodeState* node : {&state.primary, &state.secondary})
+            QVERIFY2(hasBootGate(*node, intent),
+                     "the capture's gate is not what nr1 writes: after a change to "
+                     "core/scripts/boot-gate.sh take tests/fixtures/testbed-live/probe/boot-gated "
+                     "again (its README)");
+        QCOMPARE(state.primary.lvm.findVg(QStringLiteral("LIO-NR1-VOL"))->autoactivation, false);
+        QCOMPARE(state.primary.lvm.findVg(QStringLiteral("LIO-NR1-Elements"))->autoactivation,
+                 true);
+        for (const PlanResult& result :
+             {planCreatePair(state, intent), planRepair(state, intent)}) {
+            QVERIFY2(result.ok(), qPrintable(result.why()));
+            QCOMPARE(commandRows(result.value()), QStringList{});
+        }
+        // A gate nr1 writes differently now (an older script) is written again.
+        PairState older = state;
+        older.secondary.bootGateFiles[bootGateScriptFile()] = QStringLiteral("0123");
+        const PlanResult again = planRepair(older, intent);
+        QVERIFY2(again.ok(), qPrintable(again.why()));
+        QCOMPARE(commandRows(again.value()), (QStringList{bootGateRow(NodeRole::Secondary),
+                                                          QStringLiteral("secondary: sync")}));
+        // A pair from before the gate: its volume group's autoactivation goes off.
+        older = state;
+        for (VolumeGroup& vg : older.primary.lvm.vgs)
+            vg.autoactivation = vg.name == QLatin1String("LIO-NR1-VOL") ? true : vg.autoactivation;
+        const PlanResult off = planRepair(older, intent);
+        QVERIFY2(off.ok(), qPrintable(off.why()));
+        QCOMPARE(commandRows(off.value()),
+                 (QStringList{QStringLiteral("primary: vgchange --setautoactivation n LIO-NR1-VOL"),
+                              QStringLiteral("primary: sync")}));
+        QVERIFY(!off.value().actions.front().done.holds(older));
+        QVERIFY(off.value().actions.front().done.holds(state));
+    }
+
+    void aPrimaryTheGateHeldIsServedAgainByRepair() {
+        // Captured after the Primary ran alone (link cut, a write), was killed and booted with
+        // the link still cut: md0 came up [U_] from its own leg, the gate held the volume
+        // down, LIO's restore made the target without its LUN. With the link back, the repair
+        // logs in, puts the remote leg back, activates the volume and serves the LUN again
+        // with its recorded identity (the gate, an older script, is written again).
+        PairIntent intent = testbedIntent();
+        intent.elementSize = SizeRequest::ofBytes(qint64(512) << 20);
+        const PairState state = probedPair(QStringLiteral("boot-gate-held"), intent);
+        QCOMPARE(state.primary.unitStates.value(QStringLiteral("nr1-boot-gate-testbed.service")),
+                 QStringLiteral("enabled"));
+        const LioTarget* target = state.primary.lio.findTarget(
+            QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"));
+        QVERIFY(target && target->tpgs.front().luns.empty());
+        const PlanResult result = planRepair(state, intent);
+        QVERIFY2(result.ok(), qPrintable(result.why()));
+        const QStringList rows = commandRows(result.value());
+        QCOMPARE(rows.at(0), QStringLiteral("primary: %1 --login").arg(kNode));
+        QVERIFY2(nodeScriptOf(result.value().actions.at(2).argv) == NodeScript::MdAddLeg,
+                 qPrintable(rows.at(2)));
+        compareRows(rows.mid(3),
+                    {QStringLiteral("primary: vgchange -ay LIO-NR1-VOL"),
+                     frontEndExportRows().at(0), frontEndExportRows().at(2),
+                     QStringLiteral("primary: targetcli saveconfig"),
+                     bootGateRow(NodeRole::Primary), bootGateRow(NodeRole::Secondary),
+                     QStringLiteral("primary: sync"), QStringLiteral("secondary: sync")});
+        QVERIFY(anyContains(result.value().warnings,
+                            QStringLiteral("nr1's boot gate holds it when /dev/md0 did not run "
+                                           "with both legs at boot")));
+        QVERIFY(anyContains(result.value().warnings,
+                            QStringLiteral("LIO's restore at the Primary's boot skipped the LUN")));
+        // The same Primary with its volume active and its LUN running needs no activation
+        // and no export: the stages look at what runs, not at the gate's verdict.
+        const PairState whole = probedPair(QStringLiteral("boot-gated"), intent);
+        PairState served = state;
+        served.primary.lvm = whole.primary.lvm;
+        served.primary.lio = whole.primary.lio;
+        const PlanResult rest = planRepair(served, intent);
+        QVERIFY2(rest.ok(), qPrintable(rest.why()));
+        for (const QString& row : commandRows(rest.value()))
+            QVERIFY2(!row.startsWith(QStringLiteral("primary: vgchange")) &&
+                         !row.startsWith(QStringLiteral("primary: targetcli")),
+                     qPrintable(row));
+    }
+
     void aPowerLossRightAfterCreateIsRepaired() {
         // Captured after a create-pair without the closing flush and a power loss right after:
         // saveconfig.json and the LIO drop-in empty, mdadm.conf ending in the NUL bytes of its
@@ -785,6 +885,13 @@ private slots:
                 QStringLiteral("primary: lvremove --yes LIO-NR1-VOL/NR1-PRIMARY-VOL"),
                 QStringLiteral("primary: vgremove LIO-NR1-VOL"),
                 QStringLiteral("primary: pvremove /dev/md0"),
+                // The boot gate would activate a volume group that is gone.
+                QStringLiteral("primary: systemctl disable nr1-boot-gate-testbed.service"),
+                QStringLiteral("primary: sh -c 'rm -f \"$1\" && systemctl daemon-reload' sh "
+                               "/etc/systemd/system/nr1-boot-gate-testbed.service"),
+                QStringLiteral("secondary: systemctl disable nr1-boot-gate-testbed.service"),
+                QStringLiteral("secondary: sh -c 'rm -f \"$1\" && systemctl daemon-reload' sh "
+                               "/etc/systemd/system/nr1-boot-gate-testbed.service"),
                 QStringLiteral("primary: mdadm --stop /dev/md0"),
                 QStringLiteral("primary: sed -i '\\|^ARRAY /dev/md0 |d' /etc/mdadm/mdadm.conf"),
                 QStringLiteral("primary: systemctl unmask mdadm-last-resort@md0.timer "

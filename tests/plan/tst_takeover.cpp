@@ -81,6 +81,8 @@ private slots:
                           {QStringLiteral("/dev/md0"), QStringLiteral("/etc/mdadm/mdadm.conf")}),
                 QStringLiteral("secondary: systemctl mask mdadm-last-resort@md0.timer "
                                "mdadm-last-resort@md0.service"),
+                // (the capture predates nr1's boot gate)
+                bootGateRow(NodeRole::Secondary),
                 scriptRow(
                     NodeRole::Secondary, NodeScript::LioRestoreDropin,
                     {QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/"

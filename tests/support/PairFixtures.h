@@ -7,10 +7,12 @@
 #include "base/NodeScript.h"
 #include "base/RemoteShell.h"
 #include "inventory/Inventory.h"
+#include "plan/BootGate.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
 #include "probe/ProbeScript.h"
 
+#include <QCryptographicHash>
 #include <algorithm>
 
 namespace nr1 {
@@ -64,10 +66,38 @@ inline QStringList commandRows(const Plan& plan) {
     return rows;
 }
 
+/// `state` as the probe reads it once nr1's boot gate for `intent` is installed on both nodes
+/// (its files' SHA-256, its unit enabled) and the volume group's autoactivation is off: for
+/// captures taken before the gate (the live capture "boot-gated" has the real thing).
+inline void withBootGate(PairState& state, const PairIntent& intent) {
+    const auto sha256 = [](const QString& text) {
+        return QString::fromLatin1(
+            QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    };
+    for (NodeState* node : {&state.primary, &state.secondary}) {
+        node->bootGateFiles.insert(bootGateScriptFile(), sha256(nodeScript(NodeScript::BootGate)));
+        node->bootGateFiles.insert(bootGateUnitFile(intent.layout.name),
+                                   sha256(bootGateUnitText(intent)));
+        node->unitStates.insert(bootGateUnit(intent.layout.name), QStringLiteral("enabled"));
+    }
+    for (VolumeGroup& vg : state.primary.lvm.vgs)
+        if (intent.layout.frontEnd && vg.name == intent.layout.frontEnd->volume.vg)
+            vg.autoactivation = false;
+}
+
 /// "NODE: sh -c BODY sh ARGS…", a node script's row as commandRows() shows it.
 inline QString scriptRow(NodeRole node, NodeScript script, const QStringList& arguments) {
     return nodeRoleName(node) + QStringLiteral(": ") +
            displayCommandLine(nodeScriptArgv(script, arguments));
+}
+
+/// The testbed pair's boot gate installed on `node` (boot-gate-install.sh with the gate's
+/// script and the pair's unit), as commandRows() shows it.
+inline QString bootGateRow(NodeRole node) {
+    return scriptRow(node, NodeScript::BootGateInstall,
+                     {QStringLiteral("/etc/nr1/boot-gate.sh"), nodeScript(NodeScript::BootGate),
+                      QStringLiteral("/etc/systemd/system/nr1-boot-gate-testbed.service"),
+                      bootGateUnitText(testbedIntent())});
 }
 
 /// True when one of `texts` (reasons, rows, warnings) contains `part`.

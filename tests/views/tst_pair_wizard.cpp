@@ -258,8 +258,9 @@ private slots:
             QStringLiteral("iqn.2024-01.test.host:libiscsi"));
         wizard.next();
         QVERIFY2(wizard.runView(), qPrintable(wizard.previewPage()->refusalText()));
-        // The capture predates LUN identity records and boot safety: those steps are all
-        // that is left, and each node's flush of what they wrote.
+        // The capture predates LUN identity records and boot safety (the last-resort mask, the
+        // boot gate): those steps are all that is left, and each node's flush of what they
+        // wrote.
         QStringList sentences;
         int flushes = 0;
         for (const Action& action : wizard.runView()->plan().actions) {
@@ -269,7 +270,10 @@ private slots:
                 sentences << action.sentence;
         }
         QCOMPARE(flushes, 2);
-        QCOMPARE(sentences.size(), 3);
+        QCOMPARE(sentences.size(), 5);
+        for (int node = 0; node < 2; ++node)
+            QVERIFY2(sentences.takeLast().startsWith(QStringLiteral("Install nr1's boot gate")),
+                     qPrintable(sentences.join(u'\n')));
         QVERIFY2(
             sentences.takeLast().startsWith(QStringLiteral("Never start /dev/md0 with one leg")),
             qPrintable(sentences.join(u'\n')));
