@@ -14,6 +14,7 @@
 #include "session/PairLock.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,7 +33,8 @@ QString statusCommandHelp() {
                "elements, the\nreplication session, the md array with its members' "
                "roles and any sync, the\nvolume and the LUN export.\n\n"
                "  --save-probe DIR        also write each node's raw probe output to\n"
-               "                          DIR/primary.probe.txt and DIR/secondary.probe.txt\n") +
+               "                          DIR/primary.probe.txt and DIR/secondary.probe.txt\n"
+               "                          (0600; DIR is made, 0700, when missing)\n") +
            pairOptionsHelp() + intentOptionsHelp() + ConnectionOptions::help();
 }
 
@@ -207,6 +209,14 @@ int runStatusCommand(const QStringList& input) {
     }
     const auto connection = std::move(connected).value();
     probeThen(*connection, QStringLiteral("status"), [&](const PairProbe& probe) {
+        // A missing folder is made, 0700 as the files: they hold LIO's configuration.
+        if (!saveDirectory.isEmpty() && !QDir(saveDirectory).exists() &&
+            (!QDir().mkpath(saveDirectory) ||
+             !QFile(saveDirectory)
+                  .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                  QFileDevice::ExeOwner)))
+            printError(QStringLiteral("status"),
+                       QStringLiteral("cannot make the folder %1").arg(saveDirectory));
         if (!saveDirectory.isEmpty()) {
             for (const auto& [name, node] :
                  {std::pair{"primary", &probe.primary}, std::pair{"secondary", &probe.secondary}}) {
@@ -217,7 +227,8 @@ int runStatusCommand(const QStringList& input) {
                 if (!file.open(QIODevice::WriteOnly, ownerOnly) ||
                     !file.setPermissions(ownerOnly) || file.write(node->rawOutput) < 0)
                     printError(QStringLiteral("status"),
-                               QStringLiteral("cannot write %1").arg(file.fileName()));
+                               QStringLiteral("cannot write %1: %2")
+                                   .arg(file.fileName(), file.errorString()));
             }
         }
         PairIntent intent;
