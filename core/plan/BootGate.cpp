@@ -134,10 +134,10 @@ void planBootGateRemoval(PlanBuilder& b, NodeRole node) {
         return;
     b.add(node, {QStringLiteral("systemctl"), QStringLiteral("disable"), bootGateUnit(name)},
           QStringLiteral("Stop running nr1's boot gate of this pair at boot."))
-        .irreversibleBecause(QStringLiteral("the array is gone"));
+        .irreversibleBecause(QStringLiteral("the volume group is gone"));
     b.add(node, commands::removeFile(bootGateUnitFile(name)),
           QStringLiteral("Remove its unit %1.").arg(bootGateUnit(name)))
-        .irreversibleBecause(QStringLiteral("the array is gone"));
+        .irreversibleBecause(QStringLiteral("the volume group is gone"));
 }
 
 } // namespace nr1

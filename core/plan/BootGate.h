@@ -2,9 +2,9 @@
 // Contract: nr1's boot gate of a pair (core/scripts/boot-gate.sh; docs/plans.md, "Boot
 // safety"). The volume group on the pair's array has LVM autoactivation off; at boot the gate
 // activates it on the node whose mdadm.conf names the array, once the array runs with every
-// leg (LIO's restore waits for the volume's device), and otherwise leaves it down. The same files serve both nodes (the
-// gate tells the Primary by its ARRAY line), so a role swap leaves them alone. Internal to
-// core/plan.
+// leg (LIO's restore waits for the volume's device), and otherwise leaves it down. The same
+// files serve both nodes (the gate tells the Primary by its ARRAY line), so a role swap leaves
+// them alone. Internal to core/plan.
 
 #include "model/Pair.h"
 
@@ -36,7 +36,7 @@ void planBootGate(PlanBuilder& builder, NodeRole node);
 /// Turns LVM autoactivation off for the volume group on the array, when the Primary sees it
 /// with autoactivation on (a pair from before the gate; new ones are created with it off).
 void planVolumeAutoactivationOff(PlanBuilder& builder);
-/// Disables and removes the pair's unit on `node` (the teardown of its array), if installed.
+/// Disables and removes the pair's unit on `node` (a teardown of its volume group), if there.
 void planBootGateRemoval(PlanBuilder& builder, NodeRole node);
 
 } // namespace nr1
