@@ -1,7 +1,8 @@
 #pragma once
 // Test support for planner, executor and monitor tests: pair states from the live probe captures in
-// tests/fixtures/testbed-live/probe/STATE/, the testbed's inventory pair, and a plan as
-// "node: command line" rows (a node script's row too), and a search in a list of texts.
+// tests/fixtures/testbed-live/probe/STATE/ (and a capture as it reads once nr1's boot gate is
+// installed), the testbed's inventory pair, and a plan as "node: command line" rows (a node
+// script's row too), and a search in a list of texts.
 
 #include "Fixtures.h"
 #include "base/NodeScript.h"
