@@ -1,5 +1,6 @@
 #include "base/NodeScript.h"
 
+#include <array>
 #include <string_view>
 
 namespace nr1 {
@@ -87,11 +88,21 @@ QString nodeScriptFileName(NodeScript script) {
 }
 
 QString nodeScript(NodeScript script) {
-    const std::string_view body = embedded::nodeScriptFile(fileName(script));
-    // Only a build without core/scripts/NAME gets here; scripts/check-node-scripts catches it.
-    if (body.data() == nullptr)
-        qFatal("node script core/scripts/%s is not embedded", fileName(script));
-    return QString::fromUtf8(body.data(), qsizetype(body.size()));
+    // Decoded once: previews compare every argument of every step with every body.
+    static const std::array<QString, std::size_t(NodeScript::StopStep) + 1> bodies = [] {
+        std::array<QString, std::size_t(NodeScript::StopStep) + 1> decoded;
+        for (std::size_t i = 0; i < decoded.size(); ++i) {
+            const char* name = fileName(NodeScript(i));
+            const std::string_view body = embedded::nodeScriptFile(name);
+            // Only a build without core/scripts/NAME gets here; scripts/check-node-scripts
+            // catches it.
+            if (body.data() == nullptr)
+                qFatal("node script core/scripts/%s is not embedded", name);
+            decoded[i] = QString::fromUtf8(body.data(), qsizetype(body.size()));
+        }
+        return decoded;
+    }();
+    return bodies[std::size_t(script)];
 }
 
 QStringList nodeScriptArgv(NodeScript script, const QStringList& arguments) {

@@ -44,7 +44,7 @@ enum class NodeScript {
     BootGate,          ///< boot-gate.sh: installed on nodes, activates the volume at boot
     BootGateInstall,   ///< boot-gate-install.sh: installs it and a pair's unit
     StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)
-    // (StopStep stays last: nodeScriptOf() looks at every script up to it.)
+    // (StopStep stays last: nodeScript() and nodeScriptOf() look at every script up to it.)
 };
 
 /// The script's file name in core/scripts ("probe.sh").

@@ -120,11 +120,7 @@ void planVolumeHeldAtBootStage(PlanBuilder& b) {
                           "when %2 did not run with both legs at boot): it is activated, with "
                           "the remote leg in %2.")
                .arg(volume.devicePath(), intent.layout.mdDevice));
-    b.add(NodeRole::Primary, {QStringLiteral("vgchange"), QStringLiteral("-ay"), volume.vg},
-          QStringLiteral("Activate the volume group %1.").arg(volume.vg))
-        .doneWhen(QStringLiteral("%1 is active on the primary").arg(volume.devicePath()),
-                  [volume](const PairState& s) { return volumeActive(s.primary, volume); })
-        .undoWith({{QStringLiteral("vgchange"), QStringLiteral("-an"), volume.vg}});
+    planVolumeActivation(b, volume);
     b.willCreate(PlannedFact::VolumeActive);
 }
 

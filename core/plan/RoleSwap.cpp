@@ -45,6 +45,14 @@ bool volumeActive(const NodeState& node, const ElementRef& volume) {
     return lv && lv->isActive();
 }
 
+void planVolumeActivation(PlanBuilder& b, const ElementRef& volume) {
+    b.add(NodeRole::Primary, {QStringLiteral("vgchange"), QStringLiteral("-ay"), volume.vg},
+          QStringLiteral("Activate the volume group %1.").arg(volume.vg))
+        .doneWhen(QStringLiteral("%1 is active on the primary").arg(volume.devicePath()),
+                  [volume](const PairState& s) { return volumeActive(s.primary, volume); })
+        .undoWith({{QStringLiteral("vgchange"), QStringLiteral("-an"), volume.vg}});
+}
+
 void appendSwapped(PlanBuilder& b, const Plan& part, const PairLayout& swappedLayout,
                    std::optional<NodeRole> onlyOn) {
     for (const Action& action : part.actions) {
@@ -137,11 +145,7 @@ void planTakeUp(PlanBuilder& b, TakeUp how) {
                                                                    {md, remote, local})}
                                : QList<QStringList>{});
     if (!volumeActive(b.node(pri), volume))
-        b.add(pri, {QStringLiteral("vgchange"), QStringLiteral("-ay"), volume.vg},
-              QStringLiteral("Activate the volume group %1.").arg(volume.vg))
-            .doneWhen(QStringLiteral("%1 is active on the primary").arg(volume.devicePath()),
-                      [volume](const PairState& s) { return volumeActive(s.primary, volume); })
-            .undoWith({{QStringLiteral("vgchange"), QStringLiteral("-an"), volume.vg}});
+        planVolumeActivation(b, volume);
     b.willCreate(PlannedFact::Array);
     b.willCreate(PlannedFact::Volume);
     // As the Secondary it kept the array out of its boot with an ignore rule: it goes before

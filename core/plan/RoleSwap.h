@@ -43,5 +43,8 @@ void planTakeUp(PlanBuilder& b, TakeUp how);
 /// will be once an export is deleted).
 void dropExport(LioConfig& lio, const QString& iqn, const QString& storePath);
 bool volumeActive(const NodeState& node, const ElementRef& volume);
+/// `vgchange -ay` of the volume's group on the Primary, done when the volume is active, undone
+/// by `vgchange -an`.
+void planVolumeActivation(PlanBuilder& b, const ElementRef& volume);
 
 } // namespace nr1
