@@ -2,8 +2,8 @@
 // Contract: the one interface through which nr1 runs every command on a node. A request is
 // argv in, a CommandResult out, delivered exactly once to `onDone` on the thread of `context`
 // (never synchronously from run(), never after `context` is destroyed). Streaming requests also
-// deliver each complete stdout line to `onLine` before `onDone`; their result need not carry
-// that stdout again (SshRunner's does not, ReplayRunner's does): a caller keeps the lines. Any
+// deliver each complete stdout line to `onLine` before `onDone`; their result does not carry
+// that stdout again (neither runner's does): a caller keeps the lines. Any
 // request can be cancelled; a cancelled request still gets its onDone with status Cancelled. A
 // timed-out or cancelled command is reported once it ended on the node; when that cannot be
 // confirmed (e.g. the connection was lost), its result says mayStillRun. Implementations: SshRunner

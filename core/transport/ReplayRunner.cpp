@@ -64,7 +64,7 @@ RequestId ReplayRunner::answer(const Command& command, QObject* context, LineHan
     QPointer<QObject> guard(context);
     QMetaObject::invokeMethod(
         context,
-        [this, id, guard, result, onLine = std::move(onLine),
+        [this, id, guard, result = std::move(result), onLine = std::move(onLine),
          onDone = std::move(onDone)]() mutable {
             if (!guard)
                 return;
@@ -80,6 +80,8 @@ RequestId ReplayRunner::answer(const Command& command, QObject* context, LineHan
                 for (qsizetype index = 0; index < lines.size(); ++index)
                     if (index + 1 < lines.size() || !lines[index].isEmpty())
                         onLine(lines[index]);
+                // As from SshRunner: the lines were the stdout; the result does not repeat it.
+                result.stdoutData.clear();
             }
             onDone(result);
         },
