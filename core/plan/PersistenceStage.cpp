@@ -53,13 +53,29 @@ void updateInitramfs(PlanBuilder& b, NodeRole node) {
                                "rollback"));
 }
 
+/// The device unit LIO's restore waits for on a node before the plan: the one device unit the
+/// drop-ins name (nr1's names the device that node served), or "" when none or several.
+QString lioRestoreDeviceBefore(const NodeState& node) {
+    QStringList units;
+    for (const QString& line : node.lioRestoreDropins.split(QLatin1Char('\n'))) {
+        const QString unit = line.trimmed().mid(6);
+        if (line.trimmed().startsWith(QLatin1String("After=")) &&
+            unit.endsWith(QLatin1String(".device")) && !units.contains(unit))
+            units << unit;
+    }
+    return units.size() == 1 ? units.front() : QString();
+}
+
 /// LIO's restore at boot must wait for the device it serves (an LV on md, an element LV):
 /// without this it runs first and skips the backstore ("not a TYPE_DISK block device").
+/// A switchover rewrites the drop-in for the node's new role: its undo writes back the device
+/// the node waited for before.
 void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
     const QString unit = systemdDeviceUnit(device);
     if (b.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit))
         return;
     const QString file = lioRestoreDropin(b.intent().layout.name);
+    const QString before = lioRestoreDeviceBefore(b.node(node));
     b.add(node, nodeScriptArgv(NodeScript::LioRestoreDropin, {file, unit}),
           QStringLiteral("Make LIO's restore at boot wait for %1 (else it skips the export).")
               .arg(device))
@@ -68,7 +84,9 @@ void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
             [node, unit](const PairState& s) {
                 return s.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit);
             })
-        .undoWith({commands::removeFile(file)});
+        .undoWith({before.isEmpty()
+                       ? commands::removeFile(file)
+                       : nodeScriptArgv(NodeScript::LioRestoreDropin, {file, before})});
 }
 
 /// Debian starts an array that is still incomplete 30 s after boot (mdadm-last-resort@): a

@@ -146,6 +146,25 @@ private slots:
             std::find_if(plan.actions.begin(), plan.actions.end(),
                          [](const Action& a) { return a.argv.contains(QStringLiteral("--stop")); });
         QVERIFY(stop != plan.actions.end() && stop->irreversible);
+        // Each node's drop-in is rewritten for its new role; undone, it waits again for the
+        // device it served before (not no drop-in at all: LIO's restore would race the device).
+        const QString file =
+            QStringLiteral("/etc/systemd/system/rtslib-fb-targetctl.service.d/nr1-testbed.conf");
+        for (const auto& [node, before] :
+             {std::pair{NodeRole::Secondary,
+                        QStringLiteral("dev-LIO\\x2dNR1\\x2dElements-NR1\\x2dRemote\\x2dElement."
+                                       "device")},
+              std::pair{
+                  NodeRole::Primary,
+                  QStringLiteral("dev-LIO\\x2dNR1\\x2dVOL-NR1\\x2dPRIMARY\\x2dVOL.device")}}) {
+            const auto dropin = std::find_if(
+                plan.actions.begin(), plan.actions.end(), [node = node](const Action& a) {
+                    return a.node == node && nodeScriptOf(a.argv) == NodeScript::LioRestoreDropin;
+                });
+            QVERIFY(dropin != plan.actions.end());
+            QCOMPARE(dropin->undo, (QList<QStringList>{nodeScriptArgv(NodeScript::LioRestoreDropin,
+                                                                      {file, before})}));
+        }
     }
 
     void aSwitchedPairSwitchesBack() {
