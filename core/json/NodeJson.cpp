@@ -8,6 +8,9 @@ QJsonObject toJson(const NodeState& node) {
     QJsonObject units;
     for (auto it = node.unitStates.begin(); it != node.unitStates.end(); ++it)
         units.insert(it.key(), emptyAsNull(it.value()));
+    QJsonObject unitsActive;
+    for (auto it = node.unitActiveStates.begin(); it != node.unitActiveStates.end(); ++it)
+        unitsActive.insert(it.key(), it.value());
     QJsonObject gateFiles;
     for (auto it = node.bootGateFiles.begin(); it != node.bootGateFiles.end(); ++it)
         gateFiles.insert(it.key(), it.value());
@@ -29,6 +32,7 @@ QJsonObject toJson(const NodeState& node) {
                        {QStringLiteral("mdadmConf"), node.mdadmConf},
                        {QStringLiteral("lioRestoreDropins"), node.lioRestoreDropins},
                        {QStringLiteral("units"), units},
+                       {QStringLiteral("unitsActive"), unitsActive},
                        {QStringLiteral("lunIdentities"), identities},
                        {QStringLiteral("bootGateFiles"), gateFiles}};
 }

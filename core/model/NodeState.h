@@ -35,6 +35,9 @@ struct NodeState {
     QStringList commands; ///< the administration commands found on the node (mdadm, targetcli, …)
     /// systemd units nr1 relies on → `systemctl is-enabled` ("enabled", "disabled", "" if absent)
     QMap<QString, QString> unitStates;
+    /// The same units → `systemctl is-active` ("active", "activating", "inactive", "failed", …);
+    /// empty in captures taken before nr1 read it.
+    QMap<QString, QString> unitActiveStates;
     std::vector<LunIdentity> lunIdentities; ///< /etc/nr1/*.identity: the LUNs nr1 recorded here
     /// The files of nr1's boot gate on the node (its script, one unit per pair): path → SHA-256
     /// of the content, hex. Empty when none is installed (or the capture predates the gate).

@@ -89,6 +89,8 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
                              {QStringLiteral("exists"), volume != nullptr}};
     if (volume && volume->sizeBytes)
         volumeObject.insert(QStringLiteral("sizeBytes"), *volume->sizeBytes);
+    if (volume)
+        volumeObject.insert(QStringLiteral("active"), volume->isActive());
     QJsonObject exportObject{{QStringLiteral("target"), frontEnd.targetIqn},
                              {QStringLiteral("exists"), false}};
     if (const LioTarget* target = state.primary.lio.findTarget(frontEnd.targetIqn)) {
@@ -103,6 +105,10 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
         }
         exportObject.insert(QStringLiteral("initiators"), acls);
         exportObject.insert(QStringLiteral("portals"), portals);
+        // A target without its LUN (LIO's restore at boot skipped it): initiators log in and
+        // find no disk.
+        exportObject.insert(QStringLiteral("lunServed"),
+                            !target->tpgs.empty() && !target->tpgs.front().luns.empty());
         exportObject.insert(QStringLiteral("saved"),
                             state.primary.savedLio.findTarget(frontEnd.targetIqn) != nullptr);
         // The identity initiators see, and whether each node keeps it for the node that
@@ -120,12 +126,19 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
             exportObject.insert(QStringLiteral("identityRecorded"), recorded);
         }
     }
+    // LIO's restore at boot (rtslib-fb-targetctl) has not run yet: what runs is not the pair's.
+    auto lioRestoring = [](const NodeState& node) {
+        return node.unitActiveStates.value(QStringLiteral("rtslib-fb-targetctl.service")) ==
+               QLatin1String("activating");
+    };
     QJsonObject primary{
         {QStringLiteral("hostname"), state.primary.hostname},
+        {QStringLiteral("lioRestoring"), lioRestoring(state.primary)},
         {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)},
         {QStringLiteral("lioSavedUnreadable"), emptyAsNull(state.primary.savedLioUnreadable)}};
     QJsonObject secondary{
         {QStringLiteral("hostname"), state.secondary.hostname},
+        {QStringLiteral("lioRestoring"), lioRestoring(state.secondary)},
         {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
         {QStringLiteral("exported"),
          state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr},
@@ -166,6 +179,9 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
             text += QStringLiteral("    LIO's saved configuration is UNREADABLE: %1 (LIO restores "
                                    "nothing from it at boot; `apply repair` saves it again)\n")
                         .arg(unreadable.toString());
+        if (node.value(QStringLiteral("lioRestoring")).toBool())
+            text += QStringLiteral("    LIO is still restoring its saved configuration (boot): "
+                                   "nr1 plans nothing here until it has\n");
     }
     const QJsonObject session = status.value(QStringLiteral("replicationSession")).toObject();
     text += QStringLiteral("  replication: %1 %2\n")
@@ -204,10 +220,14 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
         }
     }
     const QJsonObject volume = status.value(QStringLiteral("volume")).toObject();
-    text += QStringLiteral("  volume %1: %2\n")
+    text += QStringLiteral("  volume %1: %2%3\n")
                 .arg(volume.value(QStringLiteral("path")).toString(),
                      volume.value(QStringLiteral("exists")).toBool() ? size(volume, "sizeBytes")
-                                                                     : QStringLiteral("missing"));
+                                                                     : QStringLiteral("missing"),
+                     volume.value(QStringLiteral("active")).toBool(true)
+                         ? QString()
+                         : QStringLiteral(", NOT ACTIVE (`apply repair` activates it when md0 runs "
+                                          "with both legs)"));
     const QJsonObject exported = status.value(QStringLiteral("export")).toObject();
     if (exported.value(QStringLiteral("exists")).toBool()) {
         QStringList initiators;
@@ -222,6 +242,9 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
                          exported.value(QStringLiteral("saved")).toBool()
                              ? QString()
                              : QStringLiteral(" (NOT SAVED: lost at reboot)"));
+        if (!exported.value(QStringLiteral("lunServed")).toBool())
+            text += QStringLiteral("    NO LUN: initiators find no disk there (`apply repair` "
+                                   "serves it again)\n");
         if (exported.contains(QStringLiteral("unitSerial"))) {
             QStringList missing;
             const QJsonObject recorded =

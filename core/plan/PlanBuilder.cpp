@@ -65,7 +65,24 @@ PlanResult PlanBuilder::finish() {
     return finishPart();
 }
 
+void PlanBuilder::refuseNodesStillRestoringLio() {
+    for (const NodeRole node : {NodeRole::Primary, NodeRole::Secondary})
+        if (m_state.node(node).unitActiveStates.value(
+                QStringLiteral("rtslib-fb-targetctl.service")) == QLatin1String("activating") &&
+            std::any_of(m_plan.actions.begin(), m_plan.actions.end(),
+                        [node](const Action& action) { return action.node == node; }))
+            refuse(QStringLiteral(
+                       "LIO on the %1 (%2) has not restored its saved configuration yet: "
+                       "rtslib-fb-targetctl is still starting (after a boot it waits up to 90 s "
+                       "for the device it serves). What LIO runs there now is not what the node "
+                       "will serve, and a LIO change now would make that restore fail and the "
+                       "next save replace the saved configuration. Plan again once it has "
+                       "started.")
+                       .arg(nodeRoleName(node), m_state.node(node).hostname));
+}
+
 PlanResult PlanBuilder::finishPart() {
+    refuseNodesStillRestoringLio();
     if (!m_refusals.isEmpty()) {
         m_refusals.removeDuplicates();
         return failure(m_refusals);

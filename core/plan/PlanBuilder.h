@@ -63,6 +63,9 @@ public:
     /// a power loss right after it finds the node as the plan left it.
     PlanResult finish();
     /// finish() without the flush steps: for a part that another plan appends (RoleSwap).
+    /// Both refuse a plan that runs anything on a node whose LIO has not restored its saved
+    /// configuration yet (rtslib-fb-targetctl still starting after a boot): the plan read a
+    /// LIO that is not the node's, and its saveconfig would replace the saved one.
     PlanResult finishPart();
 
     // Queries of the probed state.
@@ -74,6 +77,7 @@ public:
     const StorageObject* storageObject(NodeRole node, const QString& path) const;
 
 private:
+    void refuseNodesStillRestoringLio();
     const PairState& m_state;
     const PairIntent& m_intent;
     Plan m_plan;

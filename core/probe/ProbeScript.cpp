@@ -264,7 +264,12 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
         for (const QString& line :
              reader.text(QStringLiteral("units")).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             const QStringList parts = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            state.unitStates.insert(parts.value(0), parts.value(1));
+            const QString enabled = parts.value(1);
+            state.unitStates.insert(parts.value(0),
+                                    enabled == QLatin1String("-") ? QString() : enabled);
+            // (captures taken before the probe read is-active have two words a line)
+            if (parts.size() > 2)
+                state.unitActiveStates.insert(parts.value(0), parts.value(2));
         }
         // Captures taken before nr1 recorded LUN identities have no such section.
         if (reader.has(QStringLiteral("lun-identities")))

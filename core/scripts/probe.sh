@@ -55,8 +55,10 @@ sec initiator-name cat /etc/iscsi/initiatorname.iscsi
 sec mdadm-conf cat /etc/mdadm/mdadm.conf
 sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.service.d/*.conf 2>/dev/null; true'
 # (with the md last-resort timers nr1 masked: their symlinks to /dev/null, one per array; and
-# nr1's boot gates, one unit per pair)
-sec units sh -c 'for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service $(cd /etc/systemd/system 2>/dev/null && for f in mdadm-last-resort@*.timer; do [ -L "$f" ] && echo "$f"; done; for f in nr1-boot-gate-*.service; do [ -f "$f" ] && echo "$f"; done); do echo "$u $(systemctl is-enabled "$u" 2>/dev/null)"; done'
+# nr1's boot gates, one unit per pair), as "UNIT ENABLED ACTIVE" lines: is-enabled's answer or
+# "-" when it has none (no such unit), then is-active's, "activating" also for an inactive unit
+# whose start job waits (for LIO's restore at boot: waiting for the device it serves).
+sec units sh -c 'jobs=$(systemctl list-jobs --no-legend 2>/dev/null); for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service $(cd /etc/systemd/system 2>/dev/null && for f in mdadm-last-resort@*.timer; do [ -L "$f" ] && echo "$f"; done; for f in nr1-boot-gate-*.service; do [ -f "$f" ] && echo "$f"; done); do e=$(systemctl is-enabled "$u" 2>/dev/null); a=$(systemctl is-active "$u" 2>/dev/null); [ "$a" = inactive ] && echo "$jobs" | grep -Eq "^ *[0-9]+ +$u +start " && a=activating; echo "$u ${e:--} $a"; done'
 # The files of nr1's boot gate (boot-gate.sh), as "SHA-256  path" lines.
 sec boot-gate-files sh -c 'sha256sum /etc/nr1/boot-gate.sh /etc/systemd/system/nr1-boot-gate-*.service 2>/dev/null; true'
 # The identities of the front-end LUNs nr1 recorded on this node, one JSON line per file.

@@ -715,6 +715,18 @@ private slots:
         const LioTarget* target = state.primary.lio.findTarget(
             QStringLiteral("iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"));
         QVERIFY(target && target->tpgs.front().luns.empty());
+        // `status` says so: the volume inactive, the target without its LUN.
+        const QString status = pairStatusText(state, intent);
+        QVERIFY2(
+            status.contains(QStringLiteral(
+                "volume /dev/LIO-NR1-VOL/NR1-PRIMARY-VOL: 508 MiB, NOT ACTIVE (`apply repair`")) &&
+                status.contains(QStringLiteral("NO LUN: initiators find no disk there")),
+            qPrintable(status));
+        const QString gated =
+            pairStatusText(probedPair(QStringLiteral("boot-gated"), intent), intent);
+        QVERIFY2(!gated.contains(QStringLiteral("NOT ACTIVE")) &&
+                     !gated.contains(QStringLiteral("NO LUN")),
+                 qPrintable(gated));
         const PlanResult result = planRepair(state, intent);
         QVERIFY2(result.ok(), qPrintable(result.why()));
         const QStringList rows = commandRows(result.value());
@@ -744,6 +756,43 @@ private slots:
             QVERIFY2(!row.startsWith(QStringLiteral("primary: vgchange")) &&
                          !row.startsWith(QStringLiteral("primary: targetcli")),
                      qPrintable(row));
+    }
+
+    void noPlanRunsOnANodeBeforeItsLioRestore() {
+        // Captured seconds after the Primary booted with the replication link cut: md0 waits
+        // for its remote leg, the boot gate for md0, and LIO's restore (rtslib-fb-targetctl)
+        // for the volume's device. What LIO runs there is not what the node will serve, and
+        // a LIO change now would make the restore refuse (it restores into an empty LIO only)
+        // and the next save replace the saved configuration: nr1 plans nothing for that node
+        // until the restore has run, and says so.
+        PairIntent intent = testbedIntent();
+        intent.elementSize = SizeRequest::ofBytes(qint64(512) << 20);
+        const PairState state = probedPair(QStringLiteral("lio-restoring"), intent);
+        const QString unit = QStringLiteral("rtslib-fb-targetctl.service");
+        QCOMPARE(state.primary.unitActiveStates.value(unit), QStringLiteral("activating"));
+        QCOMPARE(state.secondary.unitActiveStates.value(unit), QStringLiteral("active"));
+        QCOMPARE(state.primary.unitStates.value(unit), QStringLiteral("enabled"));
+        // (a capture from before the probe read is-active: no active states, the rest as read)
+        const NodeState older = probedNode(QStringLiteral("boot-gated"), QStringLiteral("primary"));
+        QVERIFY(older.unitActiveStates.isEmpty());
+        QCOMPARE(older.unitStates.value(unit), QStringLiteral("enabled"));
+        QVERIFY(state.primary.lio.targets.empty());
+        QVERIFY(!state.primary.savedLio.targets.empty());
+        QVERIFY2(pairStatusText(state, intent)
+                     .contains(QStringLiteral("LIO is still restoring its saved configuration")),
+                 qPrintable(pairStatusText(state, intent)));
+        const QString refusal = QStringLiteral(
+            "LIO on the primary (primary) has not restored its saved configuration yet");
+        const PlanResult result = planRepair(state, intent);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.why().contains(refusal), qPrintable(result.why()));
+        QVERIFY2(!result.why().contains(QStringLiteral("LIO on the secondary")),
+                 qPrintable(result.why()));
+        // Once the restore has run, that reason is gone (whatever else the state needs).
+        PairState restored = state;
+        restored.primary.unitActiveStates[unit] = QStringLiteral("active");
+        const PlanResult later = planRepair(restored, intent);
+        QVERIFY2(later.ok() || !later.why().contains(refusal), qPrintable(later.why()));
     }
 
     void aPowerLossRightAfterCreateIsRepaired() {

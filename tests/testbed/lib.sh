@@ -87,6 +87,14 @@ tb_port() {
 # pair's Primary (roles swap with a switchover or takeover; compare with tb_port NODE).
 tb_inventory_primary_port() { awk '/^    primary:/ { p = 1 } p && /port:/ { print $2; exit }' "$1"; }
 
+# tb_lio_restoring NODE: true while LIO's restore at boot has not run on the node: the unit runs,
+# or its start job waits (is-active says "inactive" then: it waits for the device it serves).
+tb_lio_restoring() {
+    # shellcheck disable=SC2016 # expanded on the node
+    tb_ssh "$1" '[ "$(systemctl is-active rtslib-fb-targetctl)" = activating ] ||
+        systemctl list-jobs --no-legend rtslib-fb-targetctl.service | grep -q " start "' 2>/dev/null
+}
+
 # tb_ssh NODE COMMAND...: runs a command on a node as root, sharing one connection per node.
 tb_ssh() {
     local node=$1 port; shift
