@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -104,21 +105,37 @@ Result<JournalContents> Journal::read(const QString& path) {
 Result<JournalContents> Journal::read(QIODevice& file) {
     JournalContents contents;
     int number = 0;
+    // A line of at most kLongestEntry bytes, read in small pieces: QIODevice::readLine(maxSize)
+    // allocates maxSize bytes for each line it returns (16 MiB a line made a journal of a few
+    // thousand lines take seconds).
+    auto readLine = [&file]() {
+        QByteArray line;
+        char piece[16 * 1024];
+        while (line.size() < kLongestEntry && !line.endsWith('\n')) {
+            // (readLine(char*, n) reads at most n - 1 bytes)
+            const qint64 room = std::min<qint64>(sizeof piece, kLongestEntry - line.size() + 1);
+            const qint64 length = file.readLine(piece, room);
+            if (length <= 0)
+                break;
+            line.append(piece, length);
+        }
+        return line;
+    };
     // A journal that grew past the cap is read from its newest part, starting at a line.
     if (!file.isSequential() && file.size() > kLargestJournalRead) {
         file.seek(file.size() - kLargestJournalRead);
-        file.readLine(kLongestEntry); // the rest of a line cut by the seek
+        readLine(); // the rest of a line cut by the seek
         contents.damaged << QStringLiteral("the journal is larger than %1 MiB: only its newest "
                                            "%1 MiB were read (line numbers count from there)")
                                 .arg(kLargestJournalRead >> 20);
     }
     while (!file.atEnd()) {
-        QByteArray line = file.readLine(kLongestEntry);
+        QByteArray line = readLine();
         ++number;
         if (!line.endsWith('\n') && !file.atEnd()) {
             // Longer than any entry nr1 writes: skip the rest of it.
             while (!file.atEnd() && !line.endsWith('\n'))
-                line = file.readLine(kLongestEntry);
+                line = readLine();
             contents.damaged << QStringLiteral("line %1: longer than %2 MiB")
                                     .arg(number)
                                     .arg(kLongestEntry >> 20);

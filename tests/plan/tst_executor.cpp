@@ -10,6 +10,7 @@
 #include "plan/Planners.h"
 #include "transport/ReplayRunner.h"
 
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -409,6 +410,22 @@ private slots:
         QCOMPARE(run.value(QStringLiteral("event")).toString(), QStringLiteral("run"));
         QCOMPARE(run.value(QStringLiteral("stdout")).toString(),
                  QStringLiteral("re-add of /dev/x: every leg active\nkey <secret>\n"));
+    }
+
+    void aLineLongerThanAnyEntryIsSkippedWhole() {
+        // 17 MiB without a line break (nr1 writes no entry near 16 MiB), between two entries:
+        // the reader skips all of it, says so, and reads the entries around it.
+        QByteArray bytes = "{\"event\":\"plan\"}\n";
+        bytes += QByteArray(17 << 20, 'x') + '\n';
+        bytes += "{\"event\":\"end\"}\n";
+        QBuffer buffer(&bytes);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        const auto read = Journal::read(buffer);
+        QVERIFY2(read.ok(), qPrintable(read.why()));
+        QCOMPARE(read.value().entries.size(), size_t(2));
+        QCOMPARE(read.value().entries.back().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("end"));
+        QCOMPARE(read.value().damaged, QStringList{QStringLiteral("line 2: longer than 16 MiB")});
     }
 
     void aTornLastLineIsSkippedAndNeverGluedToTheNextEntry() {
