@@ -42,4 +42,9 @@ const LunIdentity* NodeState::findLunIdentity(const QString& pair) const {
     return nullptr;
 }
 
+bool NodeState::lioRestorePending() const {
+    return unitActiveStates.value(QStringLiteral("rtslib-fb-targetctl.service")) ==
+           QLatin1String("activating");
+}
+
 } // namespace nr1

@@ -54,6 +54,9 @@ struct NodeState {
     const IscsiSession* findSession(const QString& targetIqn) const;
     /// The LUN identity nr1 recorded on this node for pair `pair`, or nullptr.
     const LunIdentity* findLunIdentity(const QString& pair) const;
+    /// True while LIO's restore at boot (rtslib-fb-targetctl) has not run: what LIO runs here
+    /// is not yet what the node will serve. False in captures that predate is-active.
+    bool lioRestorePending() const;
 };
 
 } // namespace nr1

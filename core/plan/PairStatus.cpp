@@ -126,19 +126,14 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
             exportObject.insert(QStringLiteral("identityRecorded"), recorded);
         }
     }
-    // LIO's restore at boot (rtslib-fb-targetctl) has not run yet: what runs is not the pair's.
-    auto lioRestoring = [](const NodeState& node) {
-        return node.unitActiveStates.value(QStringLiteral("rtslib-fb-targetctl.service")) ==
-               QLatin1String("activating");
-    };
     QJsonObject primary{
         {QStringLiteral("hostname"), state.primary.hostname},
-        {QStringLiteral("lioRestoring"), lioRestoring(state.primary)},
+        {QStringLiteral("lioRestoring"), state.primary.lioRestorePending()},
         {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)},
         {QStringLiteral("lioSavedUnreadable"), emptyAsNull(state.primary.savedLioUnreadable)}};
     QJsonObject secondary{
         {QStringLiteral("hostname"), state.secondary.hostname},
-        {QStringLiteral("lioRestoring"), lioRestoring(state.secondary)},
+        {QStringLiteral("lioRestoring"), state.secondary.lioRestorePending()},
         {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
         {QStringLiteral("exported"),
          state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr},

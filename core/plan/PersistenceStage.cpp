@@ -58,8 +58,9 @@ void updateInitramfs(PlanBuilder& b, NodeRole node) {
 QString lioRestoreDeviceBefore(const NodeState& node) {
     QStringList units;
     for (const QString& line : node.lioRestoreDropins.split(QLatin1Char('\n'))) {
-        const QString unit = line.trimmed().mid(6);
-        if (line.trimmed().startsWith(QLatin1String("After=")) &&
+        const QString setting = line.trimmed();
+        const QString unit = setting.mid(6);
+        if (setting.startsWith(QLatin1String("After=")) &&
             unit.endsWith(QLatin1String(".device")) && !units.contains(unit))
             units << unit;
     }

@@ -67,8 +67,7 @@ PlanResult PlanBuilder::finish() {
 
 void PlanBuilder::refuseNodesStillRestoringLio() {
     for (const NodeRole node : {NodeRole::Primary, NodeRole::Secondary})
-        if (m_state.node(node).unitActiveStates.value(
-                QStringLiteral("rtslib-fb-targetctl.service")) == QLatin1String("activating") &&
+        if (m_state.node(node).lioRestorePending() &&
             std::any_of(m_plan.actions.begin(), m_plan.actions.end(),
                         [node](const Action& action) { return action.node == node; }))
             refuse(QStringLiteral(
