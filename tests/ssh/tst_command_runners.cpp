@@ -150,6 +150,7 @@ private slots:
             [&](const QByteArray& l) { lines << l; }, [&](const CommandResult& r) { done = r; });
         QTRY_VERIFY(done.has_value());
         QCOMPARE(lines, (QList<QByteArray>{"a", "b", "c"}));
+        QVERIFY(done->stdoutData.isEmpty()); // the lines were the stdout, as from SshRunner
         bool called = false;
         auto* gone = new QObject;
         runner.run(Command::of({QStringLiteral("x")}), gone,

@@ -457,6 +457,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 20000);
         QCOMPARE(lines, (QList<QByteArray>{"line1", "line2", "line3", "tail"}));
         QCOMPARE(done->status, CommandStatus::Exited);
+        QVERIFY(done->stdoutData.isEmpty()); // the lines were the stdout (runner contract)
     }
 
     void streamingCanBeCancelled() {
