@@ -99,6 +99,13 @@ QString checkUnitSerial(const QString& serial) {
     return QString();
 }
 
+bool isIpv4Address(const QString& text) {
+    static const QRegularExpression ipv4 =
+        exactPattern(QStringLiteral("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+                                    "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"));
+    return ipv4.match(text).hasMatch();
+}
+
 QString checkIpAddress(const QString& address, const QString& what) {
     // inet_pton reads a C string: a NUL or any byte past the address characters must not
     // slip through behind a valid prefix.

@@ -30,6 +30,8 @@ QString checkBackstoreName(const QString& name);
 /// ':', '_', 1–80 characters, starting with a letter or digit (a UUID is one).
 const QRegularExpression& unitSerialPattern();
 QString checkUnitSerial(const QString& serial);
+/// True for an IPv4 address in dotted decimal ("192.0.2.10"; no leading zeros).
+bool isIpv4Address(const QString& text);
 /// An IPv4 or IPv6 address (no host names: portals bind to addresses).
 QString checkIpAddress(const QString& address, const QString& what);
 /// A CHAP user name or secret: printable ASCII without spaces; secrets 12–255 characters.

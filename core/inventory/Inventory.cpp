@@ -22,13 +22,6 @@ struct FieldFailure : ParseFailure {
     InventoryFieldProblem problem;
 };
 
-bool isIpv4Address(const QString& text) {
-    static const QRegularExpression ipv4 =
-        exactPattern(QStringLiteral("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
-                                    "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"));
-    return ipv4.match(text).hasMatch();
-}
-
 /// An IPv6 address in its text forms (groups of up to 4 hex digits, at most one "::", an
 /// optional %zone).
 bool isIpv6Address(const QString& text) {

@@ -14,6 +14,9 @@ QJsonObject toJson(const NodeState& node) {
     QJsonObject gateFiles;
     for (auto it = node.bootGateFiles.begin(); it != node.bootGateFiles.end(); ++it)
         gateFiles.insert(it.key(), it.value());
+    QJsonObject addresses;
+    for (auto it = node.ipv4Addresses.begin(); it != node.ipv4Addresses.end(); ++it)
+        addresses.insert(it.key(), it.value());
     QJsonArray identities;
     for (const LunIdentity& identity : node.lunIdentities)
         identities.append(identity.toJson());
@@ -34,7 +37,8 @@ QJsonObject toJson(const NodeState& node) {
                        {QStringLiteral("units"), units},
                        {QStringLiteral("unitsActive"), unitsActive},
                        {QStringLiteral("lunIdentities"), identities},
-                       {QStringLiteral("bootGateFiles"), gateFiles}};
+                       {QStringLiteral("bootGateFiles"), gateFiles},
+                       {QStringLiteral("ipv4Addresses"), addresses}};
 }
 
 } // namespace nr1

@@ -1,5 +1,6 @@
 #include "json/ParserCatalog.h"
 
+#include "probe/AddressParser.h"
 #include "probe/DiskLinksParser.h"
 #include "probe/IscsiParsers.h"
 #include "probe/LsblkParser.h"
@@ -40,6 +41,15 @@ template <auto Parser> ParsedJson asObject(QStringView text) {
 template <auto Parser, const char* Key> ParsedJson asList(QStringView text) {
     return present(Parser(text), [](const auto& values) {
         return QJsonObject{{QLatin1String(Key), toJsonArray(values)}};
+    });
+}
+
+ParsedJson asAddresses(QStringView text) {
+    return present(parseIpv4Addresses(text), [](const QMap<QString, QString>& addresses) {
+        QJsonObject object;
+        for (auto it = addresses.begin(); it != addresses.end(); ++it)
+            object.insert(it.key(), it.value());
+        return QJsonObject{{QStringLiteral("addresses"), object}};
     });
 }
 
@@ -90,6 +100,7 @@ const ParserKind kKinds[] = {
      &asObject<parseInitiatorName>},
     {QStringLiteral("iscsi-nodes"), QStringLiteral("iscsiadm -m node -o show"),
      &asList<parseIscsiNodeRecords, kNodes>},
+    {QStringLiteral("ip-addresses"), QStringLiteral("ip -o -4 addr show"), &asAddresses},
     {QStringLiteral("node-probe"), QStringLiteral("nr1's one-round-trip node probe"),
      &asObject<parseFullProbe>},
     {QStringLiteral("node-watch"),

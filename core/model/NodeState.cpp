@@ -42,6 +42,14 @@ const LunIdentity* NodeState::findLunIdentity(const QString& pair) const {
     return nullptr;
 }
 
+QString NodeState::interfaceHolding(const QString& address) const {
+    const QString bare = address.section(QLatin1Char('/'), 0, 0);
+    for (auto it = ipv4Addresses.begin(); it != ipv4Addresses.end(); ++it)
+        if (it.key().section(QLatin1Char('/'), 0, 0) == bare)
+            return it.value();
+    return QString();
+}
+
 bool NodeState::lioRestorePending() const {
     return unitActiveStates.value(QStringLiteral("rtslib-fb-targetctl.service")) ==
            QLatin1String("activating");

@@ -42,6 +42,9 @@ struct NodeState {
     /// The files of nr1's boot gate on the node (its script, one unit per pair): path → SHA-256
     /// of the content, hex. Empty when none is installed (or the capture predates the gate).
     QMap<QString, QString> bootGateFiles;
+    /// The node's IPv4 addresses ("ADDR/PREFIX" → interface, from `ip -o -4 addr`); empty in
+    /// captures taken before nr1 read them.
+    QMap<QString, QString> ipv4Addresses;
     bool operator==(const NodeState&) const = default;
 
     const BlockDevice* findBlockDevice(const QString& kernelName) const;
@@ -57,6 +60,9 @@ struct NodeState {
     /// True while LIO's restore at boot (rtslib-fb-targetctl) has not run: what LIO runs here
     /// is not yet what the node will serve. False in captures that predate is-active.
     bool lioRestorePending() const;
+    /// The interface that holds `address` ("ADDR" or "ADDR/PREFIX", whatever the prefix), or
+    /// an empty string.
+    QString interfaceHolding(const QString& address) const;
 };
 
 } // namespace nr1

@@ -1,6 +1,7 @@
 #include "probe/ProbeScript.h"
 
 #include "base/NodeScript.h"
+#include "probe/AddressParser.h"
 #include "probe/DiskLinksParser.h"
 #include "probe/IscsiParsers.h"
 #include "probe/LsblkParser.h"
@@ -286,6 +287,11 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
             if (gap > 0)
                 state.bootGateFiles.insert(line.mid(gap + 2), line.left(gap));
         }
+        // Captures taken before nr1 read the addresses have no such section.
+        if (reader.has(QStringLiteral("addresses")))
+            state.ipv4Addresses =
+                reader.parsed(QStringLiteral("addresses"),
+                              parseIpv4Addresses(reader.text(QStringLiteral("addresses"))));
         return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
     });
 }

@@ -6,7 +6,7 @@
 # shellcheck disable=SC2016 # the single-quoted scripts are for the inner sh -c, which expands them
 sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
 sec hostname hostname
-sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev udevadm systemctl update-initramfs python3; do command -v "$c" >/dev/null 2>&1 && echo "$c"; done; true'
+sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev udevadm systemctl update-initramfs python3 ip arping; do command -v "$c" >/dev/null 2>&1 && echo "$c"; done; true'
 sec mdstat cat /proc/mdstat
 sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
 sec pvs pvs --reportformat json --units b --nosuffix -o pv_name,pv_uuid,pv_size,pv_free,dev_size,vg_name,vg_uuid
@@ -61,5 +61,7 @@ sec lio-restore-dropins sh -c 'cat /etc/systemd/system/rtslib-fb-targetctl.servi
 sec units sh -c 'jobs=$(systemctl list-jobs --no-legend 2>/dev/null); for u in iscsid.socket open-iscsi.service rtslib-fb-targetctl.service $(cd /etc/systemd/system 2>/dev/null && for f in mdadm-last-resort@*.timer; do [ -L "$f" ] && echo "$f"; done; for f in nr1-boot-gate-*.service; do [ -f "$f" ] && echo "$f"; done); do e=$(systemctl is-enabled "$u" 2>/dev/null); a=$(systemctl is-active "$u" 2>/dev/null); [ "$a" = inactive ] && echo "$jobs" | grep -Eq "^ *[0-9]+ +$u +start " && a=activating; echo "$u ${e:--} $a"; done'
 # The files of nr1's boot gate (boot-gate.sh), as "SHA-256  path" lines.
 sec boot-gate-files sh -c 'sha256sum /etc/nr1/boot-gate.sh /etc/systemd/system/nr1-boot-gate-*.service 2>/dev/null; true'
+# The node's IPv4 addresses (where a pair's floating front-end address is), one a line.
+sec addresses ip -o -4 addr show
 # The identities of the front-end LUNs nr1 recorded on this node, one JSON line per file.
 sec lun-identities sh -c 'for f in /etc/nr1/*.identity; do [ -f "$f" ] && cat "$f" && echo; done; true'

@@ -35,7 +35,8 @@ QString kindOf(const QString& fileName) {
         {"_wipefs_", "wipefs"},
         {".probe.txt", "node-probe"},
         {".watch.txt", "node-watch"},
-        {"_iscsiadm_node", "iscsi-nodes"}};
+        {"_iscsiadm_node", "iscsi-nodes"},
+        {"_ip_addr", "ip-addresses"}};
     for (const auto& [marker, kind] : kinds)
         if (fileName.contains(QLatin1String(marker)))
             return QLatin1String(kind);
