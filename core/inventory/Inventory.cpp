@@ -98,7 +98,7 @@ public:
             const YAML::Node pair = pairs[index];
             if (!pair.IsMap())
                 fail(pair, field, QStringLiteral("a pair with name, primary and secondary"));
-            checkKeys(pair, field, {"name", "primary", "secondary", "layout"});
+            checkKeys(pair, field, {"name", "primary", "secondary", "frontend_address", "layout"});
             InventoryPair value;
             value.name = required(pair, "name", field + QStringLiteral(".name"));
             static const QRegularExpression namePattern =
@@ -111,6 +111,8 @@ public:
                      QStringLiteral("a name no other pair has"));
             value.primary = node(pair["primary"], field + QStringLiteral(".primary"));
             value.secondary = node(pair["secondary"], field + QStringLiteral(".secondary"));
+            value.frontEndAddress = frontEndAddress(pair["frontend_address"], value,
+                                                    field + QStringLiteral(".frontend_address"));
             if (pair["layout"] && !pair["layout"].IsNull())
                 // A layout without any name is no layout (the writer leaves it out).
                 if (RecordedLayout read = layout(pair["layout"], field + QStringLiteral(".layout"));
@@ -330,6 +332,27 @@ private:
                      .arg(checkIqn(value.initiatorName, QStringLiteral("initiator name"))));
         value.iscsiPort = port(map["iscsi_port"], field + QStringLiteral(".iscsi_port"));
         value.fenceCommand = text(map["fence_command"], field + QStringLiteral(".fence_command"));
+        return value;
+    }
+
+    /// An IPv4 address with its prefix length, not a node's replication address.
+    QString frontEndAddress(const YAML::Node& node, const InventoryPair& pair,
+                            const QString& field) const {
+        const QString value = text(node, field);
+        if (value.isEmpty())
+            return value;
+        const QString address = value.section(QLatin1Char('/'), 0, 0);
+        bool numeric = false;
+        const int prefix = value.section(QLatin1Char('/'), 1).toInt(&numeric);
+        if (value.count(QLatin1Char('/')) != 1 || !isIpv4Address(address) || !numeric ||
+            prefix < 1 || prefix > 32 || address == QLatin1String("0.0.0.0"))
+            fail(node, field,
+                 QStringLiteral("an IPv4 address with its prefix length, like 192.0.2.10/24 "
+                                "(the floating address initiators log in to)"));
+        if (address == pair.primary.replicationAddress ||
+            address == pair.secondary.replicationAddress)
+            fail(node, field,
+                 QStringLiteral("an address of its own, not a node's replication address"));
         return value;
     }
 

@@ -52,6 +52,9 @@ struct InventoryPair {
     InventoryNode primary;
     InventoryNode secondary;
     std::optional<RecordedLayout> layout; ///< nullopt: a pair nr1 did not create (defaults)
+    /// The floating front-end address ("192.0.2.10/24", IPv4 with its prefix length) that
+    /// moves with the LUN to whichever node serves it; empty: initiators use the node's own.
+    QString frontEndAddress;
     bool operator==(const InventoryPair&) const = default;
 };
 

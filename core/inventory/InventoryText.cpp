@@ -126,6 +126,7 @@ QStringList pairLines(const PairFields& pair, const ItemStyle& style) {
         addField(out, column, "iscsi_port", node->iscsiPort);
         addField(out, column, "fence_command", node->fenceCommand);
     }
+    addField(out, style.key, "frontend_address", pair.frontEndAddress);
     if (const std::optional<RecordedLayout>& layout = pair.layout;
         layout && *layout != RecordedLayout{}) {
         out << QString(style.key, QLatin1Char(' ')) + QStringLiteral("layout:");

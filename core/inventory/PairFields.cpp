@@ -16,7 +16,8 @@ NodeFields fieldsOf(const InventoryNode& node) {
 }
 
 PairFields fieldsOf(const InventoryPair& pair) {
-    return PairFields{pair.name, fieldsOf(pair.primary), fieldsOf(pair.secondary), pair.layout};
+    return PairFields{pair.name, fieldsOf(pair.primary), fieldsOf(pair.secondary),
+                      pair.frontEndAddress, pair.layout};
 }
 
 } // namespace nr1

@@ -26,6 +26,7 @@ struct PairFields {
     QString name;
     NodeFields primary;
     NodeFields secondary;
+    QString frontEndAddress;
     /// The layout nr1 recorded, written back as it was read (the editor does not show it).
     std::optional<RecordedLayout> layout;
     bool operator==(const PairFields&) const = default;

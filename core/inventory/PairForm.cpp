@@ -39,6 +39,8 @@ QString* nodeField(NodeFields& node, const QString& key) {
 QString* fieldText(PairFields& pair, const QString& field) {
     if (field == QLatin1String("name"))
         return &pair.name;
+    if (field == QLatin1String("frontend_address"))
+        return &pair.frontEndAddress;
     const QString role = field.section(QLatin1Char('.'), 0, 0);
     const QString key = field.section(QLatin1Char('.'), 1);
     if (role == QLatin1String("primary"))
@@ -54,6 +56,8 @@ QString fieldLabel(const QString& field) {
         return QStringLiteral("Pair name");
     if (field.isEmpty())
         return QStringLiteral("Pair");
+    if (field == QLatin1String("frontend_address"))
+        return QStringLiteral("Front-end address");
     const QString role = field.section(QLatin1Char('.'), 0, 0) == QLatin1String("primary")
                              ? QStringLiteral("Primary")
                              : QStringLiteral("Secondary");
@@ -78,6 +82,8 @@ QString fieldLabel(const QString& field) {
 int fieldRank(const QString& field) {
     if (field == QLatin1String("name"))
         return 0;
+    if (field == QLatin1String("frontend_address"))
+        return 1 + 2 * int(std::size(kNodeKeys));
     const QString key = field.section(QLatin1Char('.'), 1);
     for (int index = 0; index < int(std::size(kNodeKeys)); ++index)
         if (key == QLatin1String(kNodeKeys[index]))
@@ -146,7 +152,7 @@ std::vector<PairProblem> PairCheck::problemsOf(const QString& field) const {
 PairCheck checkPair(const PairFields& typed, const Inventory& inventory,
                     const QString& baseDirectory, std::optional<std::size_t> replacing) {
     PairFields candidate{typed.name.trimmed(), trimmed(typed.primary), trimmed(typed.secondary),
-                         typed.layout};
+                         typed.frontEndAddress.trimmed(), typed.layout};
     std::vector<PairFields> pairs;
     for (const InventoryPair& pair : inventory.pairs)
         pairs.push_back(fieldsOf(pair));

@@ -55,6 +55,12 @@ private slots:
         QCOMPARE(pair.secondary.port, 2223);
         QCOMPARE(pair.secondary.identity, QStringLiteral("/abs/id_ed25519"));
         QVERIFY(!pair.secondary.iscsiPort);
+        QVERIFY(pair.frontEndAddress.isEmpty());
+        const auto floating =
+            parseInventory(kTestbed + QStringLiteral("    frontend_address: 10.0.2.100/24\n"),
+                           QStringLiteral("/"));
+        QVERIFY(floating.ok());
+        QCOMPARE(floating.value().pairs[0].frontEndAddress, QStringLiteral("10.0.2.100/24"));
         const SshTarget target = sshTargetFor(inventory, pair.secondary);
         QCOMPARE(target.host, QStringLiteral("127.0.0.1"));
         QCOMPARE(target.port, 2223);
@@ -157,6 +163,18 @@ private slots:
             << kTestbed + QStringLiteral("# ") + QString(1024 * 1024, QLatin1Char('x')) +
                    QLatin1Char('\n')
             << 0 << "an inventory of at most 1 MiB";
+        const QString front = kTestbed + QStringLiteral("    frontend_address: %1\n");
+        QTest::newRow("front-end address without its prefix length")
+            << front.arg(QStringLiteral("10.0.2.100")) << 20 << "pairs[0].frontend_address";
+        QTest::newRow("front-end address with a prefix too long")
+            << front.arg(QStringLiteral("10.0.2.100/33")) << 20 << "pairs[0].frontend_address";
+        QTest::newRow("front-end address of IPv6")
+            << front.arg(QStringLiteral("\"fd00::1/64\"")) << 20 << "like 192.0.2.10/24";
+        QTest::newRow("front-end address with a command")
+            << front.arg(QStringLiteral("\"10.0.2.100/24;reboot\"")) << 20
+            << "pairs[0].frontend_address";
+        QTest::newRow("front-end address a node's replication address")
+            << front.arg(QStringLiteral("10.99.0.2/24")) << 20 << "not a node's replication";
         QTest::newRow("duplicate pair name")
             << kTestbed +
                    QStringLiteral(

@@ -140,6 +140,7 @@ private slots:
         InventoryDocument document = documentOf(kTwoPairs);
         InventoryPair lab = document.inventory().pairs[0];
         lab.primary.port = 2200;
+        lab.frontEndAddress = QStringLiteral("10.0.0.100/24");
         const InventoryEdit edit = document.replacePair(0, lab);
         QVERIFY2(edit.applied, qPrintable(edit.message));
         QVERIFY(edit.layoutKept);
@@ -156,7 +157,8 @@ private slots:
                                                "           identity: keys/id_ed25519\n"
                                                "        secondary:\n"
                                                "           host: 10.0.0.2\n"
-                                               "           port: 2222\n");
+                                               "           port: 2222\n"
+                                               "        frontend_address: 10.0.0.100/24\n");
         QVERIFY(expected.contains(old));
         expected.replace(old, written);
         QCOMPARE(document.text(), expected);
@@ -497,6 +499,9 @@ private slots:
         QTest::newRow("iSCSI port") << "secondary.iscsi_port"
                                     << "-1"
                                     << "Secondary iSCSI port";
+        QTest::newRow("front-end address") << "frontend_address"
+                                           << "10.0.2.100"
+                                           << "Front-end address: expected an IPv4 address";
     }
 
     void checkPairNamesEveryProblem() {
@@ -509,14 +514,15 @@ private slots:
         const QString role = field.section(QLatin1Char('.'), 0, 0);
         const QString key = field.section(QLatin1Char('.'), 1);
         NodeFields& node = role == QLatin1String("primary") ? fields.primary : fields.secondary;
-        QString* text = field == QLatin1String("name")           ? &fields.name
-                        : key == QLatin1String("host")           ? &node.host
-                        : key == QLatin1String("port")           ? &node.port
-                        : key == QLatin1String("user")           ? &node.user
-                        : key == QLatin1String("identity")       ? &node.identity
-                        : key == QLatin1String("iscsi_port")     ? &node.iscsiPort
-                        : key == QLatin1String("initiator_name") ? &node.initiatorName
-                                                                 : &node.replicationAddress;
+        QString* text = field == QLatin1String("name")               ? &fields.name
+                        : field == QLatin1String("frontend_address") ? &fields.frontEndAddress
+                        : key == QLatin1String("host")               ? &node.host
+                        : key == QLatin1String("port")               ? &node.port
+                        : key == QLatin1String("user")               ? &node.user
+                        : key == QLatin1String("identity")           ? &node.identity
+                        : key == QLatin1String("iscsi_port")         ? &node.iscsiPort
+                        : key == QLatin1String("initiator_name")     ? &node.initiatorName
+                                                                     : &node.replicationAddress;
         *text = value;
         const PairCheck check = checkPair(fields, document.inventory(), document.baseDirectory());
         QVERIFY(!check.ok());

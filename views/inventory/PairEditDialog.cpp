@@ -67,6 +67,13 @@ PairEditDialog::PairEditDialog(const InventoryDocument& document,
         addEditor(QStringLiteral("name"),
                   tr("How nr1 calls the pair: letters, digits, '_', '.', '-'; no other pair of "
                      "the inventory may have it. It also names the pair's targets and journal.")));
+    QLineEdit* frontEndAddress = addEditor(
+        QStringLiteral("frontend_address"),
+        tr("The floating IPv4 address with its prefix length (192.0.2.10/24) that moves with "
+           "the LUN to whichever node serves it, so initiators log in there and need no change "
+           "after a switchover or takeover (optional: without it they use the node's address)"));
+    frontEndAddress->setPlaceholderText(tr("none"));
+    nameForm->addRow(tr("&Front-end address:"), frontEndAddress);
     layout->addLayout(nameForm);
     auto* nodes = new QHBoxLayout;
     nodes->addWidget(buildNode(NodeRole::Primary));
@@ -203,6 +210,7 @@ PairFields PairEditDialog::fields() const {
     };
     PairFields fields;
     fields.name = text(QStringLiteral("name"));
+    fields.frontEndAddress = text(QStringLiteral("frontend_address"));
     for (NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const QString p = prefix(role);
         NodeFields& node = role == NodeRole::Primary ? fields.primary : fields.secondary;
@@ -228,6 +236,7 @@ void PairEditDialog::setFields(const PairFields& fields) {
         editor->setText(text);
     };
     set(QStringLiteral("name"), fields.name);
+    set(QStringLiteral("frontend_address"), fields.frontEndAddress);
     for (NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const QString p = prefix(role);
         const NodeFields& node = role == NodeRole::Primary ? fields.primary : fields.secondary;
