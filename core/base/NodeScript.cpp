@@ -75,6 +75,8 @@ const char* fileName(NodeScript script) {
         return "boot-gate.sh";
     case NodeScript::BootGateInstall:
         return "boot-gate-install.sh";
+    case NodeScript::FrontAddress:
+        return "front-address.sh";
     case NodeScript::StopStep:
         return "stop-step.sh";
     }

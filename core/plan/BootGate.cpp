@@ -49,13 +49,15 @@ QString bootGateUnitText(const PairIntent& intent) {
                           "[Service]\n"
                           "Type=simple\n"
                           "RemainAfterExit=yes\n"
-                          "ExecStart=/bin/sh %5 %2 %3 %4\n"
+                          "ExecStart=/bin/sh %5 %2 %3 %4%6\n"
                           "\n"
                           "[Install]\n"
                           "WantedBy=multi-user.target\n")
         .arg(intent.layout.name, md, volumeGroup(intent))
         .arg(kBootGateSeconds)
-        .arg(bootGateScriptFile());
+        .arg(bootGateScriptFile(), intent.frontEndAddress.isEmpty()
+                                       ? QString()
+                                       : QLatin1Char(' ') + intent.frontEndAddress);
 }
 
 bool hasBootGate(const NodeState& node, const PairIntent& intent) {

@@ -80,6 +80,7 @@ void planExportStage(PlanBuilder& b) {
     if (exportIntent.chap)
         identity.chapUser = exportIntent.chap->userId;
     recordIdentity(b, identity);
+    planFrontEndAddress(b);
     QStringList where;
     for (const IscsiPortal& portal : exportIntent.portals)
         where << portal.hostPort();
@@ -149,6 +150,9 @@ void planExportLostAtBootStage(PlanBuilder& b) {
         b.add(action.node, action.argv, action.sentence) = action;
     for (const QString& warning : made.value().warnings)
         b.warn(warning);
+    // (the part planned the front-end address with the export)
+    b.willCreate(PlannedFact::Export);
+    b.willCreate(PlannedFact::FrontEndAddress);
 }
 
 } // namespace nr1

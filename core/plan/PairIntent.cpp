@@ -133,6 +133,7 @@ PairIntent defaultIntent(const InventoryPair& pair) {
     intent.elementBackstoreName = QStringLiteral("nr1-") + tag + QStringLiteral("-element");
     intent.frontEndExport.backstoreName = QStringLiteral("nr1-") + tag;
     intent.frontEndExport.portals = {IscsiPortal{QStringLiteral("0.0.0.0"), 3260, std::nullopt}};
+    intent.frontEndAddress = pair.frontEndAddress;
     if (pair.layout)
         applyRecordedLayout(intent, *pair.layout);
     if (intent.frontEndExport.unitSerial.isEmpty())

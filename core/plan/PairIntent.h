@@ -64,6 +64,9 @@ struct PairIntent {
     int replacementTimeout = 15;    ///< seconds before md sees a lost remote leg fail
     std::optional<int> writeBehind; ///< md --write-behind for the write-mostly leg
     ExportIntent frontEndExport;
+    /// The floating front-end address ("192.0.2.10/24") on the node that serves the LUN;
+    /// empty: none (the inventory's `frontend_address`).
+    QString frontEndAddress;
     bool operator==(const PairIntent&) const = default;
 
     QString mdDeviceName() const; ///< "md0" from layout.mdDevice "/dev/md0"

@@ -138,7 +138,7 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
         {QStringLiteral("exported"),
          state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr},
         {QStringLiteral("lioSavedUnreadable"), emptyAsNull(state.secondary.savedLioUnreadable)}};
-    return QJsonObject{
+    QJsonObject status{
         {QStringLiteral("pair"), layout.name},
         {QStringLiteral("primary"), primary},
         {QStringLiteral("secondary"), secondary},
@@ -147,6 +147,19 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
         {QStringLiteral("volume"), volumeObject},
         {QStringLiteral("export"), exportObject},
     };
+    if (!intent.frontEndAddress.isEmpty()) {
+        // Which node holds the floating address (its interface), by role: the Primary alone
+        // when all is well.
+        QJsonObject heldBy;
+        for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary})
+            if (const QString where = state.node(role).interfaceHolding(intent.frontEndAddress);
+                !where.isEmpty())
+                heldBy.insert(nodeRoleName(role), where);
+        status.insert(QStringLiteral("frontEndAddress"),
+                      QJsonObject{{QStringLiteral("address"), intent.frontEndAddress},
+                                  {QStringLiteral("heldBy"), heldBy}});
+    }
+    return status;
 }
 
 QString pairStatusText(const PairState& state, const PairIntent& intent) {
@@ -258,6 +271,27 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
     } else {
         text += QStringLiteral("  export %1: missing\n")
                     .arg(exported.value(QStringLiteral("target")).toString());
+    }
+    if (status.contains(QStringLiteral("frontEndAddress"))) {
+        const QJsonObject front = status.value(QStringLiteral("frontEndAddress")).toObject();
+        const QJsonObject heldBy = front.value(QStringLiteral("heldBy")).toObject();
+        const QString address = front.value(QStringLiteral("address")).toString();
+        const QString primaryHas = heldBy.value(QStringLiteral("primary")).toString();
+        const QString secondaryHas = heldBy.value(QStringLiteral("secondary")).toString();
+        if (!secondaryHas.isEmpty())
+            text += QStringLiteral("  front-end address %1: HELD BY THE SECONDARY (%2)%3: "
+                                   "`apply repair` removes it there\n")
+                        .arg(address, secondaryHas,
+                             primaryHas.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" AND THE PRIMARY (%1)").arg(primaryHas));
+        else if (!primaryHas.isEmpty())
+            text += QStringLiteral("  front-end address %1 on the primary (%2)\n")
+                        .arg(address, primaryHas);
+        else
+            text += QStringLiteral("  front-end address %1: NOT UP on either node (`apply "
+                                   "repair` brings it up where the LUN is served)\n")
+                        .arg(address);
     }
     return text;
 }

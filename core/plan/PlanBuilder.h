@@ -25,6 +25,7 @@ enum class PlannedFact {
     Volume,            ///< PV, VG and LV on the array
     VolumeActive,      ///< the volume's LV active on the Primary (a repair after the boot gate)
     Export,            ///< the volume as the front-end LUN
+    FrontEndAddress,   ///< the floating front-end address on the Primary (none: nothing)
 };
 
 /// The element fact of the node in `role`.

@@ -191,6 +191,8 @@ QJsonObject PlanRecipe::toJson() const {
     };
     if (intent.writeBehind)
         intentObject.insert(QStringLiteral("writeBehind"), *intent.writeBehind);
+    if (!intent.frontEndAddress.isEmpty())
+        intentObject.insert(QStringLiteral("frontEndAddress"), intent.frontEndAddress);
     return QJsonObject{{QStringLiteral("kind"), kind},
                        {QStringLiteral("intent"), intentObject},
                        {QStringLiteral("growth"), sizeJson(growth)},
@@ -239,6 +241,8 @@ Result<PlanRecipe> PlanRecipe::fromJson(const QJsonObject& object) {
     intent.replacementTimeout = intentReader.integer("replacementTimeout");
     if (intentReader.has("writeBehind"))
         intent.writeBehind = intentReader.integer("writeBehind");
+    if (intentReader.has("frontEndAddress"))
+        intent.frontEndAddress = intentReader.string("frontEndAddress");
 
     Reader exportReader = intentReader.sub("frontEndExport");
     ExportIntent& exported = intent.frontEndExport;

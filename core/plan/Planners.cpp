@@ -126,7 +126,7 @@ PlanResult planRepair(const PairState& state, const PairIntent& intent) {
                      QStringLiteral("bring pair %1 back to whole").arg(intent.layout.name),
                      {planFormerPrimaryStage, planReplicationExport, planReplicationImport,
                       planArrayStage, planVolumeHeldAtBootStage, planUnfinishedGrowStage,
-                      planExportLostAtBootStage, planPersistenceStage});
+                      planExportLostAtBootStage, planFrontEndAddressStage, planPersistenceStage});
 }
 
 std::optional<TeardownLevel> teardownLevelFromName(const QString& name) {

@@ -17,6 +17,14 @@ void planReplicationImport(PlanBuilder& builder); ///< the Primary logs in to it
 void planArrayStage(PlanBuilder& builder);        ///< md RAID1 of both elements
 void planVolumeStage(PlanBuilder& builder);       ///< PV, VG and LV on the md array
 void planExportStage(PlanBuilder& builder);       ///< the volume as an iSCSI LUN
+/// The pair's floating front-end address (when it has one) on the Primary, which serves the
+/// LUN, after it is removed from the Secondary if that holds it. Once per plan; the export
+/// stage plans it.
+void planFrontEndAddress(PlanBuilder& builder);
+/// A repair: the address on a Primary that serves the LUN, and off a Secondary.
+void planFrontEndAddressStage(PlanBuilder& builder);
+/// Removes the address from the node in `role` if it holds it (a teardown of the export).
+void planFrontEndAddressRemoval(PlanBuilder& builder, NodeRole role);
 /// Whose boot configuration the persistence stage plans: both nodes', or the Primary's alone
 /// (a takeover: the other node is lost).
 enum class PersistenceOf { BothNodes, PrimaryOnly };

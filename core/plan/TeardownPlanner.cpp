@@ -4,6 +4,7 @@
 #include "plan/Ownership.h"
 #include "plan/PlanBuilder.h"
 #include "plan/Planners.h"
+#include "plan/Stages.h"
 
 namespace nr1 {
 
@@ -89,6 +90,8 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
     removeLioExport(b, pri, frontEnd.targetIqn, intent.frontEndExport.plugin(),
                     intent.frontEndExport.backstoreName, QStringLiteral("the volume"));
     removeLioRestoreOrder(b, pri, frontEnd.volume.devicePath());
+    planFrontEndAddressRemoval(b, pri);
+    planFrontEndAddressRemoval(b, NodeRole::Secondary);
     b.requireConfirmation(frontEnd.volume.lv);
 
     if (level >= TeardownLevel::Volume) {

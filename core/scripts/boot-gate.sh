@@ -8,9 +8,13 @@
 # exports its leg to this node has not taken over, so this node's data is the pair's; a node
 # that comes up with its own leg alone cannot tell, and serves nothing until nr1 (repair,
 # takeover) or the administrator starts it: no split brain after a takeover.
-# Arguments: $1 the array (/dev/md0); $2 the volume group on it; $3 seconds to wait for the legs.
+# Once the volume is active it brings up the pair's floating front-end address, if it has one
+# (as front-address.sh up does: not while another host answers for it).
+# Arguments: $1 the array (/dev/md0); $2 the volume group on it; $3 seconds to wait for the legs;
+# $4 the floating front-end address with its prefix length (192.0.2.10/24), optional.
 # Exit: 0 the volume is active, or this node is not the Primary; 1 held: the array did not run
-# with all its legs in time (the reason on stderr, in the unit's journal); 2 vgchange failed.
+# with all its legs in time (the reason on stderr, in the unit's journal); 2 vgchange failed;
+# 3 the front-end address could not be brought up (the volume is active).
 
 # nr1's boot gate (core/scripts/boot-gate.sh), run at boot by nr1-boot-gate-PAIR.service: it
 # activates the pair's volume group only on the Primary and only once its array runs with every
@@ -46,3 +50,16 @@ until legs_up; do
 done
 echo "$md runs with all its legs after $(($(date +%s) - start)) s: activating volume group $vg"
 vgchange -ay "$vg" || exit 2
+[ -n "$4" ] || exit 0
+addr=${4%/*}
+ip -o -4 addr show | grep -q " inet $addr/" && exit 0
+dev=$(ip -o -4 route get "$addr" 2>/dev/null | sed -n 's/.* dev \([^ ]*\).*/\1/p')
+[ -n "$dev" ] || { echo "no interface routes the front-end address $addr: not brought up" >&2 && exit 3; }
+if command -v arping >/dev/null 2>&1 && ! arping -q -D -c 2 -w 3 -I "$dev" "$addr"; then
+    echo "another host answers for the front-end address $addr: not brought up" >&2
+    exit 3
+fi
+ip addr add "$4" dev "$dev" || exit 3
+echo "front-end address $4 up on $dev"
+command -v arping >/dev/null 2>&1 && arping -q -U -c 3 -I "$dev" "$addr"
+exit 0

@@ -773,7 +773,8 @@ private slots:
         QCOMPARE(state.secondary.unitActiveStates.value(unit), QStringLiteral("active"));
         QCOMPARE(state.primary.unitStates.value(unit), QStringLiteral("enabled"));
         // (a capture from before the probe read is-active: no active states, the rest as read)
-        const NodeState older = probedNode(QStringLiteral("boot-gated"), QStringLiteral("primary"));
+        const NodeState older =
+            probedNode(QStringLiteral("boot-gate-held"), QStringLiteral("primary"));
         QVERIFY(older.unitActiveStates.isEmpty());
         QCOMPARE(older.unitStates.value(unit), QStringLiteral("enabled"));
         QVERIFY(state.primary.lio.targets.empty());
