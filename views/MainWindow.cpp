@@ -179,6 +179,13 @@ void MainWindow::createMenus() {
     takeOver->setToolTip(tr("The Primary is lost: fence it (or confirm it is off), then the "
                             "Secondary serves the LUN with the same identity"));
     takeOver->setStatusTip(takeOver->toolTip());
+    QAction* serveAlone = pair->addAction(tr("Serve &Alone…"), this, [this] {
+        openPlan(QStringLiteral("serve-alone"), m_monitorPane->currentPair());
+    });
+    serveAlone->setToolTip(tr("The Secondary is lost for good and the Primary holds its volume "
+                              "down (its boot gate held it): fence the Secondary (or confirm it "
+                              "is off), then the Primary serves alone"));
+    serveAlone->setStatusTip(serveAlone->toolTip());
     pair->addAction(tr("&Interrupted Run…"), this,
                     [this] {
                         const QString name = m_monitorPane->currentPair();
@@ -310,7 +317,9 @@ void MainWindow::openPlan(const QString& kind, const QString& name) {
                           : kind == QLatin1String("switchover")
                               ? tr("Switch pair %1 over").arg(name)
                           : kind == QLatin1String("takeover") ? tr("Take pair %1 over").arg(name)
-                                                              : tr("%1 of pair %2").arg(kind, name);
+                          : kind == QLatin1String("serve-alone")
+                              ? tr("Serve pair %1 from the Primary alone").arg(name)
+                              : tr("%1 of pair %2").arg(kind, name);
     openPlanDialog(
         this, *session, title, kind, [this, name] { pairChangedByPlan(name); },
         [this](QDialog* dialog) { showPlanWindow(dialog); });

@@ -134,8 +134,8 @@ public:
     /// the lock, what the run left running stopped, a fresh read, then the executor takes the
     /// run over.
     void recover(RecordedRun run, bool rollback) {
-        if (planWithoutPrimary(m_executor.plan().kind))
-            m_lock.setNodes({NodeRole::Secondary});
+        if (const std::optional<NodeRole> lost = lostNodeOf(m_executor.plan().kind))
+            m_lock.setNodes({otherRole(*lost)});
         say(tr("Taking the lock of pair %1…").arg(m_connection.pair().name));
         m_lock.take([this, run = std::move(run), rollback](const Result<void>& taken) {
             if (!taken.ok()) {

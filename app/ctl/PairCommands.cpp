@@ -77,6 +77,10 @@ QString planCommandHelp(bool apply) {
                        "fence_command or\n"
                        "                --confirm-primary-off): the Secondary serves alone; "
                        "roles swap\n"
+                       "  serve-alone   the Secondary is lost for good (down, fenced or\n"
+                       "                --confirm-secondary-off): the Primary starts md0 from "
+                       "its own leg\n"
+                       "                and serves alone (its boot gate held it); roles stay\n"
                        "  teardown      --level export|volume|array|elements: that layer and "
                        "all above it\n\n")
             .arg(planKinds().join(u", "));
@@ -86,6 +90,8 @@ QString planCommandHelp(bool apply) {
             "  --confirm-primary-off   takeover without a fence_command: the Primary is "
             "powered off\n"
             "                          (journaled; on a terminal you are asked instead)\n"
+            "  --confirm-secondary-off the same for serve-alone: the Secondary is powered "
+            "off\n"
             "  --on-failure WHAT       rollback, resume or stop (default: ask "
             "on a terminal, else stop)\n"
             "  --resume, --rollback    instead of KIND: finish or undo the pair's last run from "
@@ -265,6 +271,17 @@ QString takeOnFailure(QStringList& arguments, QString& error, bool resumeAllowed
     return onFailure;
 }
 
+/// The planner's reasons for refusing, as JSON ({"refused": […]}) or one line each.
+void printRefusal(const QString& command, const QStringList& reasons, bool json) {
+    if (json)
+        print(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("refused"),
+                                                           QJsonArray::fromStringList(reasons)}})
+                                    .toJson()));
+    else
+        for (const QString& reason : reasons)
+            printError(command, QStringLiteral("refused: ") + reason);
+}
+
 int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& options,
                 bool apply) {
     const QString command = apply ? QStringLiteral("apply") : QStringLiteral("plan");
@@ -290,9 +307,18 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
         error = QStringLiteral("teardown needs --level export|volume|array|elements");
     }
     const bool yes = takeFlag(arguments, QStringLiteral("--yes"));
+    // A plan made while one node is lost runs only once that node is off: fenced by its
+    // fence_command, or confirmed by hand.
+    const std::optional<NodeRole> lost = lostNodeOf(kind);
     const bool primaryOff = takeFlag(arguments, QStringLiteral("--confirm-primary-off"));
-    if (primaryOff && !planWithoutPrimary(kind) && error.isEmpty())
+    const bool secondaryOff = takeFlag(arguments, QStringLiteral("--confirm-secondary-off"));
+    if (primaryOff && lost != NodeRole::Primary && error.isEmpty())
         error = QStringLiteral("--confirm-primary-off is for takeover only");
+    if (secondaryOff && lost != NodeRole::Secondary && error.isEmpty())
+        error = QStringLiteral("--confirm-secondary-off is for serve-alone only");
+    const bool confirmedOff = primaryOff || secondaryOff;
+    const QString lostNode =
+        lost == NodeRole::Secondary ? QStringLiteral("Secondary") : QStringLiteral("Primary");
     const QString onFailure = takeOnFailure(arguments, error, true);
     if (!error.isEmpty()) {
         printError(command, error);
@@ -306,7 +332,7 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
     const auto connection = std::move(connected).value();
     std::unique_ptr<QObject> session;
     PairSession& pairSession = *connection->session;
-    Fencing fencing(pairSession);
+    Fencing fencing(pairSession, lost.value_or(NodeRole::Primary));
     pairSession.read(&pairSession, [&](const PairProbe& probe) {
         PairIntent intent;
         QStringList rest;
@@ -322,22 +348,16 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
         if (!read.ok()) {
             for (const QString& why : read.reasons())
                 printError(command, why);
-            QCoreApplication::exit(
-                planWithoutPrimary(kind) && probe.primary.reached ? kExitRefused : kExitConnection);
+            const bool lostAnswers =
+                lost && (*lost == NodeRole::Primary ? probe.primary : probe.secondary).reached;
+            QCoreApplication::exit(lostAnswers ? kExitRefused : kExitConnection);
             return;
         }
         const PairState& state = read.value();
         PlanRecipe recipe{kind, intent, growth, level};
         PlanResult result = makePlan(recipe, state);
         if (!result.ok()) {
-            if (options.json)
-                print(QString::fromUtf8(
-                    QJsonDocument(QJsonObject{{QStringLiteral("refused"),
-                                               QJsonArray::fromStringList(result.reasons())}})
-                        .toJson()));
-            else
-                for (const QString& reason : result.reasons())
-                    printError(command, QStringLiteral("refused: ") + reason);
+            printRefusal(command, result.reasons(), options.json);
             QCoreApplication::exit(kExitRefused);
             return;
         }
@@ -361,14 +381,13 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
             session = startApply(*connection, std::move(plan), std::move(recipe), options.json,
                                  onFailure);
         };
-        if (!planWithoutPrimary(kind)) {
+        if (!lost) {
             run();
             return;
         }
-        // A takeover runs only on a Primary that is off: fenced, or confirmed by hand.
         if (fencing.hasFenceCommand()) {
             if (!options.json)
-                print(QStringLiteral("Fencing the Primary with its fence_command…\n"));
+                print(QStringLiteral("Fencing the %1 with its fence_command…\n").arg(lostNode));
             fencing.fence([&, run](const Result<void>& fenced) mutable {
                 if (!fenced.ok()) {
                     printError(command, fenced.why() + QStringLiteral(": nothing was changed"));
@@ -376,30 +395,34 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
                     return;
                 }
                 if (!options.json)
-                    print(QStringLiteral("The Primary is fenced (its fence command confirmed it "
-                                         "off).\n"));
+                    print(QStringLiteral("The %1 is fenced (its fence command confirmed it "
+                                         "off).\n")
+                              .arg(lostNode));
                 run();
             });
             return;
         }
-        if (!primaryOff) {
+        const QString confirmOption = QStringLiteral("--confirm-%1-off").arg(lostNode.toLower());
+        if (!confirmedOff) {
             if (!isTerminal()) {
-                printError(command, QStringLiteral("the inventory gives the Primary no "
+                printError(command, QStringLiteral("the inventory gives the %1 no "
                                                    "fence_command: confirm that it is powered "
-                                                   "off with --confirm-primary-off"));
+                                                   "off with %2")
+                                        .arg(lostNode, confirmOption));
                 QCoreApplication::exit(kExitUsage);
                 return;
             }
-            print(QStringLiteral("The inventory gives the Primary no fence_command. Type 'off' "
-                                 "to confirm that it is powered off: "));
+            print(QStringLiteral("The inventory gives the %1 no fence_command. Type 'off' "
+                                 "to confirm that it is powered off: ")
+                      .arg(lostNode));
             if (readLine() != QLatin1String("off")) {
                 printError(command, QStringLiteral("not confirmed: nothing was changed"));
                 QCoreApplication::exit(kExitUsage);
                 return;
             }
         }
-        fencing.recordConfirmation(primaryOff ? QStringLiteral("--confirm-primary-off")
-                                              : QStringLiteral("typed on a terminal"));
+        fencing.recordConfirmation(confirmedOff ? confirmOption
+                                                : QStringLiteral("typed on a terminal"));
         run();
     });
     const int code = QCoreApplication::exec();

@@ -178,9 +178,9 @@ Result<Plan> remakePlan(const RecordedRun& run) {
     const QJsonObject probe = run.origin.value(QStringLiteral("probe")).toObject();
     std::optional<NodeState> nodes[2];
     const char* roles[2] = {"primary", "secondary"};
-    // A takeover was planned without the lost Primary: it stands as an empty NodeState.
-    if (planWithoutPrimary(recipe.value().kind))
-        nodes[0] = NodeState{};
+    // A plan made without a lost node (takeover, serve-alone): it stands as an empty NodeState.
+    if (const std::optional<NodeRole> lost = lostNodeOf(recipe.value().kind))
+        nodes[*lost == NodeRole::Primary ? 0 : 1] = NodeState{};
     for (int i = 0; i < 2; ++i) {
         if (nodes[i])
             continue;

@@ -12,6 +12,11 @@ namespace nr1 {
 
 enum class NodeRole { Primary, Secondary };
 
+/// The other node of the pair.
+inline NodeRole otherRole(NodeRole role) {
+    return role == NodeRole::Primary ? NodeRole::Secondary : NodeRole::Primary;
+}
+
 /// An element: the LV on one node that is one leg of the mirror.
 struct ElementRef {
     QString vg;

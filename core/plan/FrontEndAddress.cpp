@@ -44,10 +44,9 @@ void planFrontEndAddress(PlanBuilder& b) {
                          "another host still answers for it) and announce it by gratuitous ARP: "
                          "initiators log in there, whichever node serves.")
               .arg(cidr))
-        .doneWhen(QStringLiteral("the Primary holds %1").arg(cidr),
-                  [cidr](const PairState& s) {
-                      return !s.primary.interfaceHolding(cidr).isEmpty();
-                  })
+        .doneWhen(
+            QStringLiteral("the Primary holds %1").arg(cidr),
+            [cidr](const PairState& s) { return !s.primary.interfaceHolding(cidr).isEmpty(); })
         .undoWith({frontAddress(QStringLiteral("down"), cidr)});
 }
 
@@ -60,10 +59,9 @@ void planFrontEndAddressStage(PlanBuilder& b) {
         return planFrontEndAddress(b);
     const FrontEndExport& frontEnd = *intent.layout.frontEnd;
     const NodeState& primary = b.node(NodeRole::Primary);
-    const bool serves =
-        lunFor(firstTpg(primary.lio.findTarget(frontEnd.targetIqn)),
-               intent.frontEndExport.backstorePath()) != nullptr &&
-        volumeActive(primary, frontEnd.volume);
+    const bool serves = lunFor(firstTpg(primary.lio.findTarget(frontEnd.targetIqn)),
+                               intent.frontEndExport.backstorePath()) != nullptr &&
+                        volumeActive(primary, frontEnd.volume);
     if (serves)
         planFrontEndAddress(b);
     else

@@ -82,16 +82,20 @@ SizeRequest readSize(Reader reader) {
 
 } // namespace
 
-bool planWithoutPrimary(const QString& kind) {
-    return kind == QLatin1String("takeover");
+std::optional<NodeRole> lostNodeOf(const QString& kind) {
+    if (kind == QLatin1String("takeover"))
+        return NodeRole::Primary;
+    if (kind == QLatin1String("serve-alone"))
+        return NodeRole::Secondary;
+    return std::nullopt;
 }
 
 const QStringList& planKinds() {
     static const QStringList kinds = {
-        QStringLiteral("create-pair"), QStringLiteral("elements"), QStringLiteral("array"),
-        QStringLiteral("volume"),      QStringLiteral("export"),   QStringLiteral("persistence"),
-        QStringLiteral("repair"),      QStringLiteral("grow"),     QStringLiteral("switchover"),
-        QStringLiteral("takeover"),    QStringLiteral("teardown")};
+        QStringLiteral("create-pair"), QStringLiteral("elements"),    QStringLiteral("array"),
+        QStringLiteral("volume"),      QStringLiteral("export"),      QStringLiteral("persistence"),
+        QStringLiteral("repair"),      QStringLiteral("grow"),        QStringLiteral("switchover"),
+        QStringLiteral("takeover"),    QStringLiteral("serve-alone"), QStringLiteral("teardown")};
     return kinds;
 }
 
@@ -117,6 +121,8 @@ PlanResult makePlan(const PlanRecipe& recipe, const PairState& state) {
         return planSwitchover(state, recipe.intent);
     if (kind == QLatin1String("takeover"))
         return planTakeover(state, recipe.intent);
+    if (kind == QLatin1String("serve-alone"))
+        return planServeAlone(state, recipe.intent);
     if (kind == QLatin1String("teardown"))
         return planTeardown(state, recipe.intent, recipe.level);
     return failure(QStringLiteral("There is no plan kind '%1' (%2).")

@@ -29,9 +29,11 @@ struct PlanRecipe {
     bool hasSecrets() const;
 };
 
-/// True for the plans made while the Primary is lost (takeover): only the Secondary is read,
-/// locked and changed, and the Primary must not answer (PairSession::planState).
-bool planWithoutPrimary(const QString& kind);
+/// The node a plan of `kind` is made without, for the plans made while one node is lost: the
+/// Primary for a takeover, the Secondary for serve-alone. Only the other node is read, locked
+/// and changed; the lost one must not answer (PairSession::planState), stands as an empty
+/// NodeState in the plan's state, and is fenced before the first step. nullopt for the rest.
+std::optional<NodeRole> lostNodeOf(const QString& kind);
 
 /// The plan kinds, in the order nr1ctl lists them.
 const QStringList& planKinds();

@@ -67,6 +67,13 @@ PlanResult planSwitchover(const PairState& state, const PairIntent& intent);
 /// read, when the Secondary records no identity, or has a volume group of the volume's name.
 /// The caller swaps the roles in the inventory once it ran.
 PlanResult planTakeover(const PairState& state, const PairIntent& intent);
+/// The Secondary is lost for good (state.secondary empty: not read) and the Primary does not
+/// serve by itself (its boot gate held the volume, md0 waits for the lost leg): after the
+/// Secondary is fenced, the Primary checks its own leg, starts md0 from it (`mdadm --run`
+/// when md0 waits inactive, else an assembly with --run; never --force), activates the
+/// volume and serves the LUN as recorded. The roles stay; the Secondary comes back through a
+/// repair. Refused when the Secondary answers (repair instead) or the Primary has no element.
+PlanResult planServeAlone(const PairState& state, const PairIntent& intent);
 
 enum class TeardownLevel { Export, Volume, Array, Elements };
 /// "export", "volume", "array", "elements" → level; nullopt otherwise.

@@ -8,10 +8,6 @@ namespace nr1 {
 
 namespace {
 
-NodeRole otherRole(NodeRole role) {
-    return role == NodeRole::Primary ? NodeRole::Secondary : NodeRole::Primary;
-}
-
 bool hasIgnoreRule(const QString& conf) {
     return conf.contains(QLatin1String("ARRAY <ignore> UUID="));
 }

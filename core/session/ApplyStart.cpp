@@ -80,12 +80,13 @@ QJsonObject ApplyStart::origin() const {
 }
 
 void ApplyStart::start() {
-    const bool withoutPrimary = planWithoutPrimary(m_recipe.kind);
-    if (withoutPrimary && !m_lock.held())
-        m_lock.setNodes({NodeRole::Secondary});
-    emit progress(withoutPrimary
+    const std::optional<NodeRole> lost = lostNodeOf(m_recipe.kind);
+    if (lost && !m_lock.held())
+        m_lock.setNodes({otherRole(*lost)});
+    emit progress(!lost ? tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name())
+                  : *lost == NodeRole::Primary
                       ? tr("Taking the lock of pair %1 on the Secondary…").arg(m_session.name())
-                      : tr("Taking the lock of pair %1 on both nodes…").arg(m_session.name()));
+                      : tr("Taking the lock of pair %1 on the Primary…").arg(m_session.name()));
     m_lock.take([this](const Result<void>& taken) {
         if (!taken.ok()) {
             emit refused(Refusal::Locked, taken.why(), {});
@@ -96,9 +97,10 @@ void ApplyStart::start() {
             const Result<PairState> read =
                 m_session.planState(m_recipe.kind, probe, m_recipe.intent.layout);
             if (!read.ok()) {
-                refuse(planWithoutPrimary(m_recipe.kind) && probe.primary.reached
-                           ? Refusal::Changed
-                           : Refusal::Unreachable,
+                const std::optional<NodeRole> lost = lostNodeOf(m_recipe.kind);
+                const bool lostAnswers =
+                    lost && (*lost == NodeRole::Primary ? probe.primary : probe.secondary).reached;
+                refuse(lostAnswers ? Refusal::Changed : Refusal::Unreachable,
                        tr("nr1 applies only after reading the nodes again: %1")
                            .arg(read.why(QStringLiteral("; "))));
                 return;

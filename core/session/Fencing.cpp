@@ -1,5 +1,7 @@
 #include "session/Fencing.h"
 
+#include "plan/Plan.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QProcess>
@@ -7,20 +9,33 @@
 
 namespace nr1 {
 
-Fencing::Fencing(PairSession& session, QObject* parent)
+Fencing::Fencing(PairSession& session, NodeRole node, QObject* parent)
     : QObject(parent)
-    , m_session(session) {
+    , m_session(session)
+    , m_node(node) {
+}
+
+QString Fencing::fenceCommand() const {
+    const InventoryPair& pair = m_session.pair();
+    return (m_node == NodeRole::Primary ? pair.primary : pair.secondary).fenceCommand;
+}
+
+QString Fencing::nodeName() const {
+    return m_node == NodeRole::Primary ? tr("the Primary") : tr("the Secondary");
 }
 
 bool Fencing::hasFenceCommand() const {
-    return !m_session.pair().primary.fenceCommand.isEmpty();
+    return !fenceCommand().isEmpty();
 }
 
 void Fencing::fence(std::function<void(const Result<void>&)> done, std::chrono::seconds limit) {
-    const QString command = m_session.pair().primary.fenceCommand;
+    const QString command = fenceCommand();
     if (command.isEmpty()) {
         QMetaObject::invokeMethod(
-            this, [done] { done(failure(tr("the inventory gives the Primary no fence_command"))); },
+            this,
+            [done, why = tr("the inventory gives %1 no fence_command").arg(nodeName())] {
+                done(failure(why));
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -34,7 +49,7 @@ void Fencing::fence(std::function<void(const Result<void>&)> done, std::chrono::
     const auto record = [this](const QJsonObject& fields) {
         QJsonObject entry{{QStringLiteral("event"), QStringLiteral("fence")},
                           {QStringLiteral("pair"), m_session.name()},
-                          {QStringLiteral("node"), QStringLiteral("primary")}};
+                          {QStringLiteral("node"), nodeRoleName(m_node)}};
         for (auto it = fields.begin(); it != fields.end(); ++it)
             entry.insert(it.key(), it.value());
         m_session.journal().append(entry);
@@ -55,12 +70,14 @@ void Fencing::fence(std::function<void(const Result<void>&)> done, std::chrono::
             if (fenced)
                 done({});
             else if (timedOut)
-                done(failure(tr("the Primary's fence command did not end in time: it was "
-                                "stopped, and the Primary must be taken as running")));
+                done(failure(tr("the fence command of %1 did not end in time: it was "
+                                "stopped, and the node must be taken as running")
+                                 .arg(nodeName())));
             else
-                done(failure(tr("the Primary's fence command failed (%1)%2: the Primary "
-                                "must be taken as running")
-                                 .arg(status == QProcess::NormalExit ? tr("exit %1").arg(exitCode)
+                done(failure(tr("the fence command of %1 failed (%2)%3: the node must be "
+                                "taken as running")
+                                 .arg(nodeName(),
+                                      status == QProcess::NormalExit ? tr("exit %1").arg(exitCode)
                                                                      : tr("it crashed"),
                                       stderrLine.isEmpty() ? QString()
                                                            : QStringLiteral(": ") + stderrLine)));
@@ -84,7 +101,7 @@ void Fencing::fence(std::function<void(const Result<void>&)> done, std::chrono::
 void Fencing::recordConfirmation(const QString& how) {
     m_session.journal().append({{QStringLiteral("event"), QStringLiteral("fence")},
                                 {QStringLiteral("pair"), m_session.name()},
-                                {QStringLiteral("node"), QStringLiteral("primary")},
+                                {QStringLiteral("node"), nodeRoleName(m_node)},
                                 {QStringLiteral("fenced"), true},
                                 {QStringLiteral("confirmedBy"), how}});
 }

@@ -44,20 +44,30 @@ PairIntent PairSession::intent(const PairProbe& probe) const {
 
 Result<PairState> PairSession::planState(const QString& planKind, const PairProbe& probe,
                                          const PairLayout& layout) const {
-    if (!planWithoutPrimary(planKind)) {
+    const std::optional<NodeRole> lost = lostNodeOf(planKind);
+    if (!lost) {
         if (!probe.ok())
             return failure(readErrors(probe));
         return probe.pairState(layout);
     }
-    if (probe.primary.reached)
-        return failure(tr("The Primary (%1) answers over SSH: it is not lost, and nr1 never "
-                          "takes over from a running Primary. Switch over instead (apply "
-                          "switchover), or power it off and fence it first.")
-                           .arg(m_primary.describeTarget()));
-    if (!probe.secondary.ok())
-        return failure(
-            tr("secondary (%1): %2").arg(m_secondary.describeTarget(), probe.secondary.error));
-    return PairState{layout, NodeState{}, *probe.secondary.state};
+    if (*lost == NodeRole::Primary) {
+        if (probe.primary.reached)
+            return failure(tr("The Primary (%1) answers over SSH: it is not lost, and nr1 never "
+                              "takes over from a running Primary. Switch over instead (apply "
+                              "switchover), or power it off and fence it first.")
+                               .arg(m_primary.describeTarget()));
+        if (!probe.secondary.ok())
+            return failure(
+                tr("secondary (%1): %2").arg(m_secondary.describeTarget(), probe.secondary.error));
+        return PairState{layout, NodeState{}, *probe.secondary.state};
+    }
+    if (probe.secondary.reached)
+        return failure(tr("The Secondary (%1) answers over SSH: it is not lost. Repair the pair "
+                          "instead (apply repair), or power it off and fence it first.")
+                           .arg(m_secondary.describeTarget()));
+    if (!probe.primary.ok())
+        return failure(tr("primary (%1): %2").arg(m_primary.describeTarget(), probe.primary.error));
+    return PairState{layout, *probe.primary.state, NodeState{}};
 }
 
 bool PairSession::buildsLayout(const QString& planKind) {

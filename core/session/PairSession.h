@@ -51,9 +51,9 @@ public:
     /// Reads both nodes once; `onDone` on `context`'s thread, never after it is destroyed.
     void read(QObject* context, std::function<void(const PairProbe&)> onDone) const;
     /// The state a plan of `planKind` is made from, or why there is none. Every plan needs
-    /// both nodes read; a takeover (planWithoutPrimary) needs the Secondary read and the
-    /// Primary not reached at all (an empty NodeState stands for it): a Primary that answers
-    /// is not lost, and the refusal says to switch over instead.
+    /// both nodes read; a plan made while one node is lost (lostNodeOf: takeover, serve-alone)
+    /// needs the other read and the lost one not reached at all (an empty NodeState stands for
+    /// it): a node that answers is not lost, and the refusal says what to do instead.
     Result<PairState> planState(const QString& planKind, const PairProbe& probe,
                                 const PairLayout& layout) const;
     /// The intent from the inventory's defaults and, when the inventory names none, the

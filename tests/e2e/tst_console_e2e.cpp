@@ -305,7 +305,7 @@ private slots:
         PlanRunView* view = openPlanWindow(window, QStringLiteral("takeover"));
         QVERIFY(view);
         QCOMPARE(view->plan().kind, QStringLiteral("takeover"));
-        QVERIFY(!view->primaryOffConfirmation()); // the testbed's inventory can fence
+        QVERIFY(!view->offConfirmation()); // the testbed's inventory can fence
         qInfo("%s", qPrintable(view->plan().title));
         saveScreenshotIfAsked(view->window(), QStringLiteral("takeover-preview"));
         applyAndWait(view, 10); // Done: only after the fence command confirmed the node off

@@ -37,11 +37,12 @@ private slots:
     void theProbeReadsTheNodesAddresses() {
         const NodeState primary =
             probedNode(QStringLiteral("front-address"), QStringLiteral("primary"));
-        QCOMPARE(primary.ipv4Addresses,
-                 (QMap<QString, QString>{{QStringLiteral("127.0.0.1/8"), QStringLiteral("lo")},
-                                         {QStringLiteral("10.0.2.15/24"), QStringLiteral("eth0")},
-                                         {QStringLiteral("10.0.2.100/24"), QStringLiteral("eth0")},
-                                         {QStringLiteral("10.99.0.1/24"), QStringLiteral("eth1")}}));
+        QCOMPARE(
+            primary.ipv4Addresses,
+            (QMap<QString, QString>{{QStringLiteral("127.0.0.1/8"), QStringLiteral("lo")},
+                                    {QStringLiteral("10.0.2.15/24"), QStringLiteral("eth0")},
+                                    {QStringLiteral("10.0.2.100/24"), QStringLiteral("eth0")},
+                                    {QStringLiteral("10.99.0.1/24"), QStringLiteral("eth1")}}));
         QCOMPARE(primary.interfaceHolding(QStringLiteral("10.0.2.100")), QStringLiteral("eth0"));
         QCOMPARE(primary.interfaceHolding(QStringLiteral("10.0.2.100/16")), QStringLiteral("eth0"));
         QCOMPARE(primary.interfaceHolding(QStringLiteral("10.0.2.10")), QString());
@@ -53,8 +54,8 @@ private slots:
             QStringLiteral("4: eth2@if9    inet 192.0.2.7/28 brd 192.0.2.15 scope global eth2\\ "
                            "valid_lft forever\n5: br0    inet6 fe80::1/64 scope link\n"));
         QVERIFY(parsed.ok());
-        QCOMPARE(parsed.value(), (QMap<QString, QString>{{QStringLiteral("192.0.2.7/28"),
-                                                          QStringLiteral("eth2")}}));
+        QCOMPARE(parsed.value(), (QMap<QString, QString>{
+                                     {QStringLiteral("192.0.2.7/28"), QStringLiteral("eth2")}}));
         QCOMPARE(parsed.warnings().size(), 1);
         // Captures from before the probe read addresses have none.
         QVERIFY(probedNode(QStringLiteral("served-with-identity"), QStringLiteral("primary"))
@@ -68,10 +69,10 @@ private slots:
         QCOMPARE(before.primary.interfaceHolding(kAddress), QString());
         const PlanResult result = planRepair(before, intent);
         QVERIFY2(result.ok(), qPrintable(result.why()));
-        const QString gate = scriptRow(
-            NodeRole::Primary, NodeScript::BootGateInstall,
-            {bootGateScriptFile(), nodeScript(NodeScript::BootGate),
-             bootGateUnitFile(intent.layout.name), bootGateUnitText(intent)});
+        const QString gate =
+            scriptRow(NodeRole::Primary, NodeScript::BootGateInstall,
+                      {bootGateScriptFile(), nodeScript(NodeScript::BootGate),
+                       bootGateUnitFile(intent.layout.name), bootGateUnitText(intent)});
         QVERIFY(bootGateUnitText(intent).contains(
             QStringLiteral("ExecStart=/bin/sh /etc/nr1/boot-gate.sh /dev/md0 LIO-NR1-VOL 80 "
                            "10.0.2.100/24\n")));
@@ -85,8 +86,8 @@ private slots:
         const Action& up = result.value().actions.front();
         QVERIFY(!up.done.holds(before));
         QVERIFY(up.done.holds(served));
-        QCOMPARE(up.undo.value(0), nodeScriptArgv(NodeScript::FrontAddress,
-                                                  {QStringLiteral("down"), kAddress}));
+        QCOMPARE(up.undo.value(0),
+                 nodeScriptArgv(NodeScript::FrontAddress, {QStringLiteral("down"), kAddress}));
         for (const PlanResult& again : {planRepair(served, intent), planCreatePair(served, intent),
                                         planExport(served, intent)}) {
             QVERIFY2(again.ok(), qPrintable(again.why()));
@@ -123,7 +124,8 @@ private slots:
         QVERIFY2(off.ok(), qPrintable(off.why()));
         compareRows(commandRows(off.value()),
                     {addressRow(NodeRole::Secondary, "down"), QStringLiteral("secondary: sync")});
-        QVERIFY(off.value().actions.front().done.holds(probedPair(QStringLiteral("front-address"), intent)));
+        QVERIFY(off.value().actions.front().done.holds(
+            probedPair(QStringLiteral("front-address"), intent)));
     }
 
     void aPrimaryServedAgainGetsTheAddressAfterItsExport() {
@@ -150,9 +152,9 @@ private slots:
         QStringList rows = commandRows(switched.value());
         const qsizetype down = rows.indexOf(addressRow(NodeRole::Primary, "down"));
         const qsizetype up = rows.indexOf(addressRow(NodeRole::Secondary, "up"));
-        const qsizetype deleted = rows.indexOf(
-            QStringLiteral("primary: targetcli /iscsi delete "
-                                 "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"));
+        const qsizetype deleted =
+            rows.indexOf(QStringLiteral("primary: targetcli /iscsi delete "
+                                        "iqn.2003-01.org.linux-iscsi.nr1:testbed-lun"));
         // Off the old Primary once its export is gone, on the new one after its export.
         QVERIFY2(deleted >= 0 && down > deleted && up > down, qPrintable(rows.join(u'\n')));
         QVERIFY(rows.indexOf(QRegularExpression(QStringLiteral("^secondary: targetcli /iscsi/"

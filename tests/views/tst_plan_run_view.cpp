@@ -433,13 +433,13 @@ private slots:
         view.confirmation()->setText(pair);
         if (fenceCommand.isEmpty()) {
             // Without a fence command Apply waits for "off", typed.
-            QVERIFY(view.primaryOffConfirmation());
+            QVERIFY(view.offConfirmation());
             QVERIFY(!view.applyButton()->isEnabled());
-            view.primaryOffConfirmation()->setText(QStringLiteral("of"));
+            view.offConfirmation()->setText(QStringLiteral("of"));
             QVERIFY(!view.applyButton()->isEnabled());
-            view.primaryOffConfirmation()->setText(QStringLiteral("off"));
+            view.offConfirmation()->setText(QStringLiteral("off"));
         } else {
-            QVERIFY(!view.primaryOffConfirmation());
+            QVERIFY(!view.offConfirmation());
         }
         QVERIFY(view.applyButton()->isEnabled());
         QSignalSpy busy(&view, &PlanRunView::busyChanged);

@@ -131,9 +131,11 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
     m_followUps->setWordWrap(true);
     m_followUps->hide();
     layout->addWidget(m_followUps);
-    if (planWithoutPrimary(m_plan.kind)) {
-        m_fencing = new Fencing(m_session, this);
-        const QString primary = m_session.primary().describeTarget().toHtmlEscaped();
+    if (const std::optional<NodeRole> lost = lostNodeOf(m_plan.kind)) {
+        m_lostNode = *lost;
+        m_fencing = new Fencing(m_session, *lost, this);
+        const QString target = lostNodeTarget();
+        const QString name = lostNodeName();
         m_fenceNote = new QLabel(this);
         QLabel* fence = m_fenceNote;
         fence->setWordWrap(true);
@@ -141,19 +143,20 @@ PlanRunView::PlanRunView(Plan plan, PairState madeFrom, PlanRecipe recipe, PairS
         auto* row = new QHBoxLayout;
         row->addWidget(fence, 1);
         if (m_fencing->hasFenceCommand()) {
-            fence->setText(tr("Before the first step nr1 fences the Primary (%1) with its "
+            fence->setText(tr("Before the first step nr1 fences the %1 (%2) with its "
                               "fence_command from the inventory: nothing runs unless the command "
                               "confirms that the node is off.")
-                               .arg(primary));
+                               .arg(name, target));
         } else {
-            fence->setText(tr("The inventory gives the Primary (%1) no fence_command. Power it "
-                              "off yourself and keep it off (a Primary that comes back on its "
-                              "own serves old data), then type <b>off</b> to confirm:")
-                               .arg(primary));
-            m_primaryOff = new QLineEdit(this);
-            m_primaryOff->setAccessibleName(tr("Confirm that the Primary is powered off"));
-            row->addWidget(m_primaryOff);
-            connect(m_primaryOff, &QLineEdit::textChanged, this, &PlanRunView::updateButtons);
+            fence->setText(tr("The inventory gives the %1 (%2) no fence_command. Power it "
+                              "off yourself and keep it off (a node that comes back on its "
+                              "own may serve old data), then type <b>off</b> to confirm:")
+                               .arg(name, target));
+            m_offConfirmation = new QLineEdit(this);
+            m_offConfirmation->setAccessibleName(
+                tr("Confirm that the %1 is powered off").arg(name));
+            row->addWidget(m_offConfirmation);
+            connect(m_offConfirmation, &QLineEdit::textChanged, this, &PlanRunView::updateButtons);
         }
         layout->addLayout(row);
     }
@@ -255,7 +258,7 @@ void PlanRunView::setStatus(int index, const QString& status) {
 bool PlanRunView::confirmed() const {
     return (m_plan.confirmationWord.isEmpty() ||
             m_confirmation->text() == m_plan.confirmationWord) &&
-           (!m_primaryOff || m_primaryOff->text() == QLatin1String("off"));
+           (!m_offConfirmation || m_offConfirmation->text() == QLatin1String("off"));
 }
 
 void PlanRunView::apply() {
@@ -272,6 +275,16 @@ void PlanRunView::apply() {
     fenceThenStart();
 }
 
+QString PlanRunView::lostNodeName() const {
+    return m_lostNode == NodeRole::Primary ? tr("Primary") : tr("Secondary");
+}
+
+QString PlanRunView::lostNodeTarget() const {
+    return (m_lostNode == NodeRole::Primary ? m_session.primary() : m_session.secondary())
+        .describeTarget()
+        .toHtmlEscaped();
+}
+
 void PlanRunView::fenceThenStart() {
     if (!m_fencing) {
         start();
@@ -283,7 +296,7 @@ void PlanRunView::fenceThenStart() {
         return;
     }
     m_fenceRunning = true;
-    m_status->setText(tr("Fencing the Primary with its fence_command…"));
+    m_status->setText(tr("Fencing the %1 with its fence_command…").arg(lostNodeName()));
     updateButtons();
     m_fencing->fence([this](const Result<void>& fenced) {
         m_fenceRunning = false;
@@ -294,10 +307,11 @@ void PlanRunView::fenceThenStart() {
             updateButtons();
             return;
         }
-        m_output->setPlainText(tr("The Primary is fenced: its fence command confirmed it off."));
-        m_fenceNote->setText(tr("The Primary (%1) was fenced before the first step: its "
+        m_output->setPlainText(
+            tr("The %1 is fenced: its fence command confirmed it off.").arg(lostNodeName()));
+        m_fenceNote->setText(tr("The %1 (%2) was fenced before the first step: its "
                                 "fence_command confirmed that the node is off (journaled).")
-                                 .arg(m_session.primary().describeTarget().toHtmlEscaped()));
+                                 .arg(lostNodeName(), lostNodeTarget()));
         start();
     });
 }
@@ -547,8 +561,8 @@ void PlanRunView::updateButtons() {
     const bool waiting = started || m_start || m_fenceRunning;
     m_apply->setEnabled(!waiting && !m_plan.isEmpty() && confirmed());
     m_confirmation->setEnabled(!waiting);
-    if (m_primaryOff)
-        m_primaryOff->setEnabled(!waiting);
+    if (m_offConfirmation)
+        m_offConfirmation->setEnabled(!waiting);
     m_stop->setEnabled(state == Executor::State::Running);
     // A run taken over from the journal: both are offered until the executor exists.
     const bool recoverable = !started && m_recovered && !m_probing;

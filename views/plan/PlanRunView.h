@@ -15,9 +15,10 @@
 // again with the same recipe; when it differs from the one shown, nothing runs and the output
 // pane shows the difference. The run's journal holds the recipe and the fresh probe, so that
 // `nr1ctl apply --resume/--rollback` can take over a run the console did not end.
-// A takeover (planWithoutPrimary) runs only on a Primary that is off: Apply first fences it
-// with the inventory's fence_command (Fencing; a failed fence runs nothing), or, without one,
-// stays off until the administrator typed "off" to confirm it is powered off (journaled).
+// A plan made while a node is lost (lostNodeOf: takeover, serve-alone) runs only once that
+// node is off: Apply first fences it with the inventory's fence_command (Fencing; a failed
+// fence runs nothing), or, without one, stays off until the administrator typed "off" to
+// confirm it is powered off (journaled).
 
 #include "apply/Executor.h"
 #include "apply/RunRecovery.h"
@@ -66,9 +67,9 @@ public:
     QString output() const;
     const QTreeWidget* actions() const { return m_actions; }
     QLineEdit* confirmation() const { return m_confirmation; }
-    /// Where "off" is typed before a takeover whose Primary has no fence_command; nullptr for
+    /// Where "off" is typed before a plan whose lost node has no fence_command; nullptr for
     /// every other plan.
-    QLineEdit* primaryOffConfirmation() const { return m_primaryOff; }
+    QLineEdit* offConfirmation() const { return m_offConfirmation; }
     QPushButton* applyButton() const { return m_apply; }
     QPushButton* stopButton() const { return m_stop; }
     QPushButton* resumeButton() const { return m_resume; }
@@ -91,9 +92,11 @@ private:
     /// The confirmation word, and "off" where asked, typed.
     bool confirmed() const;
     void apply();
-    /// After the claim: fences the Primary (or journals the typed confirmation) when the plan
-    /// runs without it, then start().
+    /// After the claim: fences the lost node (or journals the typed confirmation) when the
+    /// plan runs without one, then start().
     void fenceThenStart();
+    QString lostNodeName() const;   ///< "Primary" / "Secondary"
+    QString lostNodeTarget() const; ///< how nr1 reaches it, HTML-escaped
     /// The lock, the fresh read and the plan made again (ApplyStart), then run().
     void start();
     /// The fresh check passed: the executor runs the plan from `fresh`.
@@ -121,9 +124,10 @@ private:
     ApplyStart* m_start = nullptr; ///< between Apply and the first step
     Fencing* m_fencing = nullptr;  ///< a takeover's; running while m_fenceRunning
     bool m_fenceRunning = false;
-    QLineEdit* m_primaryOff = nullptr;
-    QLabel* m_fenceNote = nullptr; ///< how the Primary is (or was) fenced
-    bool m_releasing = false;      ///< the run ended; the lock is being given back
+    QLineEdit* m_offConfirmation = nullptr;
+    NodeRole m_lostNode = NodeRole::Primary; ///< the node fenced (with m_fencing)
+    QLabel* m_fenceNote = nullptr;           ///< how the Primary is (or was) fenced
+    bool m_releasing = false;                ///< the run ended; the lock is being given back
     std::unique_ptr<Executor> m_executor;
     bool m_probing = false;
     std::optional<RecordedRun> m_recovered; ///< a run taken over from the journal
