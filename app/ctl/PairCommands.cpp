@@ -356,6 +356,30 @@ int runPlanKind(const QString& kind, QStringList arguments, const PairOptions& o
         const PairState& state = read.value();
         PlanRecipe recipe{kind, intent, growth, level};
         PlanResult result = makePlan(recipe, state);
+        if (!result.ok() && apply) {
+            // Another run holds the pair (it changes the nodes while this one read them): say
+            // so, as the lock would have at apply time, rather than only what the planner
+            // made of a pair in the middle of a run.
+            PairLock::holders(
+                pairSession, &pairSession,
+                [&, reasons = result.reasons()](const Result<QStringList>& held) {
+                    printRefusal(command, reasons, options.json);
+                    if (!held.ok() || held.value().isEmpty()) {
+                        QCoreApplication::exit(kExitRefused);
+                        return;
+                    }
+                    const QString first = held.value().first();
+                    printError(command,
+                               QStringLiteral("pair %1 is locked on the %2 by %3: another run "
+                                              "is changing it. If that nr1 is gone, `nr1ctl "
+                                              "unlock --pair %1` breaks the lock.")
+                                   .arg(pairSession.name(),
+                                        first.section(QStringLiteral(": "), 0, 0),
+                                        first.section(QStringLiteral(": "), 1)));
+                    QCoreApplication::exit(kExitLocked);
+                });
+            return;
+        }
         if (!result.ok()) {
             printRefusal(command, result.reasons(), options.json);
             QCoreApplication::exit(kExitRefused);
