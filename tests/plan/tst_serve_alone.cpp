@@ -40,7 +40,8 @@ private slots:
         // boot-gate-held: md0 runs [U_] from the Primary's own leg, the volume inactive, LIO's
         // target without its LUN.
         const PairIntent intent = capturedIntent();
-        const PlanResult result = planServeAlone(secondaryLost(QStringLiteral("boot-gate-held"), intent), intent);
+        const PlanResult result =
+            planServeAlone(secondaryLost(QStringLiteral("boot-gate-held"), intent), intent);
         QVERIFY2(result.ok(), qPrintable(result.why(QStringLiteral("\n"))));
         const Plan& plan = result.value();
         const QStringList rows = commandRows(plan);
@@ -84,8 +85,7 @@ private slots:
                                           {kLeg, QStringLiteral("/etc/mdadm/mdadm.conf")}));
         QCOMPARE(rows.value(1), QStringLiteral("primary: mdadm --run /dev/md0"));
         QCOMPARE(rows.value(2), QStringLiteral("primary: vgchange -ay LIO-NR1-VOL"));
-        QCOMPARE(result.value().actions.at(1).undo.value(0),
-                 words("mdadm --stop /dev/md0"));
+        QCOMPARE(result.value().actions.at(1).undo.value(0), words("mdadm --stop /dev/md0"));
         // No md0 at all (it was stopped): assembled from the leg, with --run.
         PairState stopped = restored;
         stopped.primary.mdstat.arrays.clear();
@@ -99,9 +99,11 @@ private slots:
     void refusesWhenTheSecondaryAnswersOrNothingCanServe() {
         const PairIntent intent = capturedIntent();
         // A Secondary that was read is not lost: repair.
-        const PlanResult read = planServeAlone(probedPair(QStringLiteral("boot-gate-held"), intent), intent);
+        const PlanResult read =
+            planServeAlone(probedPair(QStringLiteral("boot-gate-held"), intent), intent);
         QVERIFY(!read.ok());
-        QVERIFY2(read.why().contains(QStringLiteral("Repair the pair instead")), qPrintable(read.why()));
+        QVERIFY2(read.why().contains(QStringLiteral("Repair the pair instead")),
+                 qPrintable(read.why()));
         // No recorded identity: the LUN cannot be served as the same disk.
         PairState anonymous = secondaryLost(QStringLiteral("boot-gate-held"), intent);
         anonymous.primary.lunIdentities.clear();
@@ -110,7 +112,8 @@ private slots:
         QVERIFY2(noIdentity.why().contains(QStringLiteral("records no identity")),
                  qPrintable(noIdentity.why()));
         // A Primary that serves whole already needs nothing.
-        const PlanResult whole = planServeAlone(secondaryLost(QStringLiteral("boot-gated"), intent), intent);
+        const PlanResult whole =
+            planServeAlone(secondaryLost(QStringLiteral("boot-gated"), intent), intent);
         QVERIFY2(whole.ok(), qPrintable(whole.why()));
         QCOMPARE(commandRows(whole.value()), QStringList{});
     }
