@@ -14,6 +14,10 @@ TB_RUN=$NR1_TESTBED_DIR/run            # pids, monitor sockets, consoles, ports
 TB_KEY=$NR1_TESTBED_DIR/id_ed25519     # throwaway client key
 TB_HOSTKEYS=$NR1_TESTBED_DIR/hostkeys  # per-node ssh host keys
 TB_NODE_NAMES=(primary secondary)
+# A floating front-end address on the nodes' management network (each node has its own QEMU
+# user network 10.0.2.0/24): each node forwards a host port to it (PRIMARY_FRONT,
+# SECONDARY_FRONT in ports.env), which answers only while that node holds the address.
+TB_FRONT_ADDRESS=10.0.2.100
 
 # Host packages every testbed script may need (Debian 12 names).
 TB_HOST_PACKAGES=(qemu-system-x86 qemu-utils qemu-block-extra debootstrap cpio busybox-static
