@@ -97,9 +97,10 @@ void ApplyStart::start() {
             const Result<PairState> read =
                 m_session.planState(m_recipe.kind, probe, m_recipe.intent.layout);
             if (!read.ok()) {
-                const std::optional<NodeRole> lost = lostNodeOf(m_recipe.kind);
+                const std::optional<NodeRole> lostNode = lostNodeOf(m_recipe.kind);
                 const bool lostAnswers =
-                    lost && (*lost == NodeRole::Primary ? probe.primary : probe.secondary).reached;
+                    lostNode &&
+                    (*lostNode == NodeRole::Primary ? probe.primary : probe.secondary).reached;
                 refuse(lostAnswers ? Refusal::Changed : Refusal::Unreachable,
                        tr("nr1 applies only after reading the nodes again: %1")
                            .arg(read.why(QStringLiteral("; "))));
