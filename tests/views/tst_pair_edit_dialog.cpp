@@ -5,6 +5,7 @@
 #include "InventoryView.h"
 #include "MainWindow.h"
 #include "PairEditDialog.h"
+#include "Screenshots.h"
 #include "TestSshd.h"
 #include "transport/OperatorDelegate.h"
 
@@ -91,6 +92,7 @@ private:
         type(dialog, QStringLiteral("secondary.host"), QStringLiteral("node-b"));
         type(dialog, QStringLiteral("secondary.replication_address"), QStringLiteral("10.99.0.2"));
         type(dialog, QStringLiteral("secondary.iscsi_port"), QStringLiteral("3261"));
+        type(dialog, QStringLiteral("frontend_address"), QStringLiteral("10.0.1.100/24"));
     }
 
 private slots:
@@ -139,6 +141,8 @@ private slots:
         expected.secondary.host = QStringLiteral("node-b");
         expected.secondary.replicationAddress = QStringLiteral("10.99.0.2");
         expected.secondary.iscsiPort = 3261;
+        expected.frontEndAddress = QStringLiteral("10.0.1.100/24");
+        saveScreenshotIfAsked(&dialog, QStringLiteral("pair-edit-dialog"));
         QVERIFY(dialog.pair());
         QCOMPARE(*dialog.pair(), expected);
         // OK accepts it.

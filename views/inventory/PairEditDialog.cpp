@@ -73,7 +73,7 @@ PairEditDialog::PairEditDialog(const InventoryDocument& document,
            "the LUN to whichever node serves it, so initiators log in there and need no change "
            "after a switchover or takeover (optional: without it they use the node's address)"));
     frontEndAddress->setPlaceholderText(tr("none"));
-    nameForm->addRow(tr("&Front-end address:"), frontEndAddress);
+    nameForm->addRow(tr("Front-end a&ddress:"), frontEndAddress);
     layout->addLayout(nameForm);
     auto* nodes = new QHBoxLayout;
     nodes->addWidget(buildNode(NodeRole::Primary));
