@@ -97,12 +97,8 @@ void planExportLostAtBootStage(PlanBuilder& b) {
     if (!intent.layout.frontEnd)
         return;
     const FrontEndExport& frontEnd = *intent.layout.frontEnd;
-    const QString store = intent.frontEndExport.backstorePath();
-    const auto serves = [&frontEnd, &store](const LioConfig& lio) {
-        return lunFor(firstTpg(lio.findTarget(frontEnd.targetIqn)), store) != nullptr;
-    };
     const bool unreadable = !node.savedLioUnreadable.isEmpty();
-    if (serves(node.lio)) {
+    if (exportsFrontEndLun(node.lio, intent)) {
         // It runs (LIO was not restarted since): saving is all that is missing.
         if (unreadable)
             planLioSave(b, pri,
@@ -114,7 +110,7 @@ void planExportLostAtBootStage(PlanBuilder& b) {
     // Lost at boot: LIO restored nothing (the file unreadable), or restored the target without
     // its LUN (the volume was not active then: the boot gate held it, or a device came late).
     // A readable file without the LUN is a teardown, not a loss: nothing is redone.
-    if (!unreadable && !serves(node.savedLio))
+    if (!unreadable && !exportsFrontEndLun(node.savedLio, intent))
         return;
     // A Primary whose array or volume is not up: the stages before this one bring the array
     // back (and the volume), and a repair run again then serves the volume.
@@ -138,7 +134,15 @@ void planExportLostAtBootStage(PlanBuilder& b) {
                                : QStringLiteral("LIO's restore at the Primary's boot skipped the "
                                                 "LUN (the volume was not active then)"),
                     identity->unitSerial));
+    appendServedExport(b, served, ExportOnto::BothNodes);
+}
+
+void appendServedExport(PlanBuilder& b, const PairIntent& served, ExportOnto onto) {
+    // A part of its own: `served` names the LUN's recorded identity, not the plan's intent.
     PlanBuilder part(b.state(), served, b.kind(), QString());
+    for (const PlannedFact fact : {PlannedFact::Volume, PlannedFact::VolumeActive})
+        if (b.planned(fact))
+            part.willCreate(fact);
     planExportStage(part);
     const PlanResult made = part.finishPart();
     if (!made.ok()) {
@@ -147,7 +151,8 @@ void planExportLostAtBootStage(PlanBuilder& b) {
         return;
     }
     for (const Action& action : made.value().actions)
-        b.add(action.node, action.argv, action.sentence) = action;
+        if (onto == ExportOnto::BothNodes || action.node == NodeRole::Primary)
+            b.add(action.node, action.argv, action.sentence) = action;
     for (const QString& warning : made.value().warnings)
         b.warn(warning);
     // (the part planned the front-end address with the export)

@@ -57,12 +57,9 @@ void planFrontEndAddressStage(PlanBuilder& b) {
     // An export this plan makes again has its address from the export stage.
     if (b.planned(PlannedFact::Export))
         return planFrontEndAddress(b);
-    const FrontEndExport& frontEnd = *intent.layout.frontEnd;
     const NodeState& primary = b.node(NodeRole::Primary);
-    const bool serves = lunFor(firstTpg(primary.lio.findTarget(frontEnd.targetIqn)),
-                               intent.frontEndExport.backstorePath()) != nullptr &&
-                        volumeActive(primary, frontEnd.volume);
-    if (serves)
+    if (exportsFrontEndLun(primary.lio, intent) &&
+        volumeActive(primary, intent.layout.frontEnd->volume))
         planFrontEndAddress(b);
     else
         planAddressOff(b, NodeRole::Secondary, intent.frontEndAddress);

@@ -204,6 +204,12 @@ const LioLun* lunFor(const Tpg* tpg, const QString& backstorePath) {
     return nullptr;
 }
 
+bool exportsFrontEndLun(const LioConfig& lio, const PairIntent& intent) {
+    return intent.layout.frontEnd &&
+           lunFor(firstTpg(lio.findTarget(intent.layout.frontEnd->targetIqn)),
+                  intent.frontEndExport.backstorePath()) != nullptr;
+}
+
 bool isArrayLine(const QString& line, const QString& mdPath) {
     return line.startsWith(QStringLiteral("ARRAY %1 ").arg(mdPath));
 }

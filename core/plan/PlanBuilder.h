@@ -130,5 +130,8 @@ QString lioRestoreDropin(const QString& pairName);
 const Tpg* firstTpg(const LioTarget* target);
 /// The LUN of `tpg` backed by `backstorePath`, or nullptr.
 const LioLun* lunFor(const Tpg* tpg, const QString& backstorePath);
+/// `lio` (a node's running or saved configuration) exports the pair's volume as its front-end
+/// LUN: the front-end target's first TPG has a LUN of the intent's backstore.
+bool exportsFrontEndLun(const LioConfig& lio, const PairIntent& intent);
 
 } // namespace nr1

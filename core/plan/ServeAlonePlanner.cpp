@@ -76,22 +76,10 @@ PlanResult planServeAlone(const PairState& state, const PairIntent& intent) {
                           "apply repair.")
                .arg(mdPath));
     // The LUN as both nodes recorded it (the export stage leaves a LUN that runs as it is).
-    PlanBuilder part(b.state(), served, b.kind(), QString());
-    part.willCreate(PlannedFact::Volume);
-    part.willCreate(PlannedFact::VolumeActive);
-    planExportStage(part);
-    const PlanResult exported = part.finishPart();
-    if (!exported.ok()) {
-        for (const QString& why : exported.reasons())
-            b.refuse(why);
-        return b.finish();
-    }
     // Nothing runs on the lost node (the export stage would record the identity there too).
-    for (const Action& action : exported.value().actions)
-        if (action.node == pri)
-            b.add(action.node, action.argv, action.sentence) = action;
-    b.willCreate(PlannedFact::Export);
-    b.willCreate(PlannedFact::FrontEndAddress);
+    appendServedExport(b, served, ExportOnto::PrimaryOnly);
+    if (b.refused())
+        return b.finish();
     planPersistenceFor(b, PersistenceOf::PrimaryOnly);
     b.followUp(QStringLiteral("Keep the lost Secondary off. When it is back (or replaced), apply "
                               "repair puts its leg back into %1.")

@@ -10,6 +10,7 @@
 namespace nr1 {
 
 class PlanBuilder;
+struct PairIntent;
 
 void planElementStage(PlanBuilder& builder);      ///< element LVs (and their VGs) on both nodes
 void planReplicationExport(PlanBuilder& builder); ///< the Secondary's element through LIO
@@ -49,5 +50,13 @@ void planVolumeHeldAtBootStage(PlanBuilder& builder);
 /// saved again when the export still runs), or restored the target without the LUN (the
 /// volume was not active then). Nothing when the saved configuration has no such LUN.
 void planExportLostAtBootStage(PlanBuilder& builder);
+/// Where appendServedExport's actions run: both nodes, or the Primary alone (the Secondary is
+/// lost: the identity is not recorded there).
+enum class ExportOnto { BothNodes, PrimaryOnly };
+/// The export stage planned for `served` (the plan's intent serving the LUN's recorded
+/// identity) and its actions and warnings appended to `builder`, after what the builder already
+/// planned of the volume; the export and the front-end address count as planned. Refuses with
+/// the export stage's reasons.
+void appendServedExport(PlanBuilder& builder, const PairIntent& served, ExportOnto onto);
 
 } // namespace nr1
