@@ -18,8 +18,10 @@ QString watchCommandHelp() {
                "Usage: nr1ctl watch [OPTIONS]\n\n"
                "Watches the pair live: both nodes, the replication session, every md array\n"
                "(state, members with their roles, resync/recovery progress, speed and time\n"
-               "left) and the exports, and reports events (degraded, member faulty, sync\n"
-               "started/finished, node unreachable/back, session lost/back). One round trip\n"
+               "left), the exports, which node serves the LUN and holds the front-end\n"
+               "address, and when both legs were last in sync; and reports events (degraded,\n"
+               "member faulty, sync started/finished, node unreachable/back, session\n"
+               "lost/back, the LUN or the address moved, on both nodes). One round trip\n"
                "per node per refresh; every --interval while all is still, every\n"
                "--busy-interval while something moves. On a terminal the lines are redrawn\n"
                "in place; otherwise a line per change; --json: one object per change.\n\n"
@@ -86,6 +88,8 @@ QStringList linesOf(const PairSnapshot& snapshot) {
         lines << exportLine(exported);
     if (snapshot.primary.answered || snapshot.secondary.answered)
         lines << servingLine(snapshot);
+    if (const QString line = inSyncLine(snapshot); !line.isEmpty())
+        lines << line;
     return lines;
 }
 
@@ -208,6 +212,7 @@ int runWatchCommand(const QStringList& input) {
     timing.busyInterval = std::chrono::milliseconds(qint64(busyInterval * 1000));
     PairMonitor monitor(intent.layout, connection->session->primary(),
                         connection->session->secondary(), timing);
+    monitor.setFrontEndAddress(intent.frontEndAddress);
     WatchPrinter printer(options.json         ? WatchPrinter::Form::Json
                          : stdoutIsTerminal() ? WatchPrinter::Form::InPlace
                                               : WatchPrinter::Form::Lines);

@@ -38,6 +38,8 @@ QString eventKindName(MonitorEventKind kind) {
         return QStringLiteral("serving-changed");
     case MonitorEventKind::BothAssemble:
         return QStringLiteral("both-assemble");
+    case MonitorEventKind::AddressChanged:
+        return QStringLiteral("address-changed");
     }
     return QStringLiteral("unknown");
 }
@@ -194,11 +196,21 @@ QString nodesInWords(const QStringList& nodes) {
                             : QStringLiteral("the ") + nodes.value(0);
 }
 
-/// Who serves the LUN, and who runs the array, when that changes. A node that merely stopped
-/// answering is the node's own event, not a change of who serves.
-void compareServing(EventList& events, const PairSnapshot* before, const PairSnapshot& after) {
-    const QStringList was = before ? before->serving : QStringList{};
-    const QStringList& now = after.serving;
+/// What nodes do to be counted by compareHolders: "export the LUN", with the sentences of
+/// its changes.
+struct HeldThing {
+    MonitorEventKind kind;
+    QString both;  ///< both nodes do it (critical)
+    QString none;  ///< no node does it any more; %1: who did (critical)
+    QString first; ///< %1: the node that does it now, after none did
+    QString moved; ///< %1: the node that does it now, %2: who did
+};
+
+/// Which nodes hold something (the LUN's export, the front-end address), when that changes. A
+/// node that merely stopped answering is the node's own event, not a change of who holds it.
+void compareHolders(EventList& events, const HeldThing& thing, const QStringList* before,
+                    const QStringList& now, const PairSnapshot& after) {
+    const QStringList was = before ? *before : QStringList{};
     bool onlyLostAnswers = true;
     for (const QString& node : was)
         if (!now.contains(node) &&
@@ -207,20 +219,44 @@ void compareServing(EventList& events, const PairSnapshot* before, const PairSna
     for (const QString& node : now)
         if (!was.contains(node))
             onlyLostAnswers = false;
-    if (!onlyLostAnswers || (!before && now.size() > 1)) {
-        if (now.size() > 1)
-            events.add(MonitorEventKind::ServingChanged, Health::Critical, QString(),
-                       QStringLiteral("Both nodes export the LUN: split brain, initiators may "
-                                      "write to either copy; stop the export on one of them"));
-        else if (now.isEmpty())
-            events.add(MonitorEventKind::ServingChanged, Health::Critical, was.value(0),
-                       QStringLiteral("No node exports the LUN any more (it was %1)")
-                           .arg(nodesInWords(was)));
-        else if (before)
-            events.add(MonitorEventKind::ServingChanged, Health::Ok, now.front(),
-                       was.isEmpty() ? QStringLiteral("The %1 exports the LUN").arg(now.front())
-                                     : QStringLiteral("The %1 exports the LUN now (it was %2)")
-                                           .arg(now.front(), nodesInWords(was)));
+    if (onlyLostAnswers && !(!before && now.size() > 1))
+        return;
+    if (now.size() > 1)
+        events.add(thing.kind, Health::Critical, QString(), thing.both);
+    else if (now.isEmpty())
+        events.add(thing.kind, Health::Critical, was.value(0), thing.none.arg(nodesInWords(was)));
+    else if (before)
+        events.add(thing.kind, Health::Ok, now.front(),
+                   was.isEmpty() ? thing.first.arg(now.front())
+                                 : thing.moved.arg(now.front(), nodesInWords(was)));
+}
+
+void compareServing(EventList& events, const PairSnapshot* before, const PairSnapshot& after) {
+    compareHolders(
+        events,
+        HeldThing{MonitorEventKind::ServingChanged,
+                  QStringLiteral("Both nodes export the LUN: split brain, initiators may write "
+                                 "to either copy; stop the export on one of them"),
+                  QStringLiteral("No node exports the LUN any more (it was %1)"),
+                  QStringLiteral("The %1 exports the LUN"),
+                  QStringLiteral("The %1 exports the LUN now (it was %2)")},
+        before ? &before->serving : nullptr, after.serving, after);
+    if (!after.frontEndAddress.isEmpty() &&
+        !(before && before->frontEndAddress != after.frontEndAddress)) {
+        // The address is a checked IPv4 address: it holds no %-placeholder.
+        const QString address = QStringLiteral("the front-end address ") + after.frontEndAddress;
+        compareHolders(events,
+                       HeldThing{MonitorEventKind::AddressChanged,
+                                 QStringLiteral("Both nodes hold ") + address +
+                                     QStringLiteral(": initiators reach either node; take it "
+                                                    "off the node that does not serve"),
+                                 QStringLiteral("No node holds ") + address +
+                                     QStringLiteral(" any more (it was %1): initiators cannot "
+                                                    "reach the LUN"),
+                                 QStringLiteral("The %1 holds ") + address,
+                                 QStringLiteral("The %1 holds ") + address +
+                                     QStringLiteral(" now (it was %2)")},
+                       before ? &before->addressHolders : nullptr, after.addressHolders, after);
     }
     const bool bothAssemble = after.assembling.size() > 1;
     if (bothAssemble && !(before && before->assembling.size() > 1))

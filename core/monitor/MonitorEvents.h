@@ -4,7 +4,8 @@
 // or back, an array appears, goes, becomes degraded or whole again, a member turns faulty, is
 // removed or added, a sync (resync, recovery, check, repair, reshape) starts, finishes or stops
 // short, a sync is due but waits (DELAYED/PENDING), the LUN is served by another node, by
-// none any more, or by both (critical, as both nodes running the array). Arrays seen only as stale
+// none any more, or by both (critical, as both nodes running the array); the same for the
+// floating front-end address. Arrays seen only as stale
 // (their node does not answer) give no events; the node's own event says it. The first snapshot (no
 // `before`) reports what is already wrong or running.
 
@@ -33,6 +34,7 @@ enum class MonitorEventKind {
     SyncWaiting,
     ServingChanged, ///< another set of nodes exports the LUN (none, the other, both)
     BothAssemble,   ///< both nodes run an array of the pair's elements
+    AddressChanged, ///< another set of nodes holds the front-end address (none, the other, both)
 };
 
 /// "node-unreachable", "sync-started", …: the names nr1ctl watch --json prints.

@@ -123,6 +123,13 @@ QJsonObject toJson(const PairSnapshot& snapshot) {
         {QStringLiteral("exports"), exports},
         {QStringLiteral("serving"), QJsonArray::fromStringList(snapshot.serving)},
         {QStringLiteral("assembling"), QJsonArray::fromStringList(snapshot.assembling)},
+        {QStringLiteral("frontEndAddress"), emptyAsNull(snapshot.frontEndAddress)},
+        {QStringLiteral("addressHolders"), QJsonArray::fromStringList(snapshot.addressHolders)},
+        {QStringLiteral("inSync"), snapshot.pairArrayInSync()},
+        {QStringLiteral("inSyncUntil"),
+         snapshot.inSyncUntil.isValid()
+             ? QJsonValue(snapshot.inSyncUntil.toUTC().toString(Qt::ISODateWithMs))
+             : QJsonValue(QJsonValue::Null)},
     };
 }
 

@@ -83,7 +83,27 @@ QString servingLine(const PairSnapshot& snapshot) {
                        : QStringLiteral("LUN served by the %1").arg(snapshot.serving.front());
     if (snapshot.assembling.size() > 1)
         line += QStringLiteral("; BOTH nodes run the array");
+    if (!snapshot.frontEndAddress.isEmpty()) {
+        const QStringList& holders = snapshot.addressHolders;
+        line += QStringLiteral("; address %1 on %2")
+                    .arg(snapshot.frontEndAddress, holders.size() > 1 ? QStringLiteral("BOTH nodes")
+                                                   : holders.isEmpty()
+                                                       ? QStringLiteral("no node")
+                                                       : QStringLiteral("the ") + holders.front());
+    }
     return line;
+}
+
+QString inSyncLine(const PairSnapshot& snapshot) {
+    if (snapshot.pairArrayInSync())
+        return QString();
+    if (snapshot.inSyncUntil.isValid())
+        return QStringLiteral("both legs last in sync at %1")
+            .arg(
+                snapshot.inSyncUntil.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    if (!snapshot.pairArray() && !snapshot.everInSync)
+        return QString();
+    return QStringLiteral("both legs not seen in sync since the monitor started");
 }
 
 } // namespace nr1

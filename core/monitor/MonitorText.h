@@ -1,8 +1,8 @@
 #pragma once
 // Contract: how the monitor's values read as text, shared by `nr1ctl watch` and the console's
 // monitoring pane so both say the same: speeds ("3.0 MB/s"), durations ("4m10s"), a member's
-// badges ("write-mostly, faulty"), a sync's progress line, one line per array and which node
-// serves.
+// badges ("write-mostly, faulty"), a sync's progress line, one line per array, which node
+// serves and when both legs were last in sync.
 
 #include "monitor/PairSnapshot.h"
 
@@ -20,7 +20,13 @@ QString syncLine(const SyncView& sync);
 /// "md0 (primary) in sync [UU]: dm-1 local element, sda remote element write-mostly".
 QString arrayLine(const ArrayView& array);
 /// Which node serves the LUN: "LUN served by the primary", "LUN served by no node",
-/// "LUN served by BOTH nodes: split brain"; and a second sentence when both run the array.
+/// "LUN served by BOTH nodes: split brain"; a second sentence when both run the array; and where
+/// the front-end address is when the pair has one ("address 10.0.2.100/24 on the primary",
+/// "… on BOTH nodes", "… on no node").
 QString servingLine(const PairSnapshot& snapshot);
+/// When both legs were last in sync, while they are not: "both legs last in sync at 2026-12-07
+/// 14:03:05 UTC", "both legs not seen in sync since the monitor started"; empty while they are
+/// in sync or before the pair's array was seen at all.
+QString inSyncLine(const PairSnapshot& snapshot);
 
 } // namespace nr1

@@ -133,7 +133,7 @@ void PairMonitor::updateSnapshot() {
     const qint64 now = m_clock.elapsed();
     PairSnapshot snapshot =
         buildPairSnapshot(m_layout, m_nodes[kPrimary].reading, m_nodes[kSecondary].reading,
-                          m_hasSnapshot ? &m_snapshot : nullptr);
+                          m_hasSnapshot ? &m_snapshot : nullptr, m_frontEndAddress);
     // A node that has not answered yet shows as connecting (no error, no event), so one
     // node's news never waits for the other's first answer.
     m_history.measure(snapshot, now);

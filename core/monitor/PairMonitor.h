@@ -2,8 +2,8 @@
 // Contract: keeps one pair's PairSnapshot fresh over the pair's two command runners. Each node
 // is refreshed on its own (a node that hangs never holds back the other's news), one request
 // per refresh: the full probe at the start, after the node comes back, after any event and
-// every fullInterval; the cheap Watch probe (mdstat, md sysfs, sessions) otherwise. The cadence
-// is busyInterval while a sync runs or waits, a node does not answer, or something changed
+// every fullInterval; the cheap Watch probe (mdstat, md sysfs, sessions, addresses) otherwise. The
+// cadence is busyInterval while a sync runs or waits, a node does not answer, or something changed
 // within settleWindow; idleInterval when all is still. One request per node at a time:
 // refreshSoon() (after a change nr1 made) is debounced, so a burst makes one refresh, and drops
 // the answers of requests still running (an epoch counter). After every answer the snapshot is
@@ -59,6 +59,9 @@ public:
     void requestFullProbe();
     /// Replaces the probe commands (the benchmark points them at simulated nodes).
     void setProbeCommands(Command full, Command watch);
+    /// The pair's floating front-end address ("10.0.2.100/24"), whose holders the snapshot
+    /// shows; empty (the default) when it has none. Set before start().
+    void setFrontEndAddress(const QString& address) { m_frontEndAddress = address; }
 
     const PairLayout& layout() const { return m_layout; }
     bool hasSnapshot() const { return m_hasSnapshot; }
@@ -96,6 +99,7 @@ private:
     bool busy() const;
 
     PairLayout m_layout;
+    QString m_frontEndAddress;
     MonitorTiming m_timing;
     std::array<NodeSlot, 2> m_nodes;
     Command m_fullCommand;

@@ -48,6 +48,20 @@ const ArrayView* PairSnapshot::pairArray() const {
     return nullptr;
 }
 
+bool PairSnapshot::splitBrain() const {
+    return serving.size() > 1 || assembling.size() > 1 || addressHolders.size() > 1;
+}
+
+bool PairSnapshot::addressAstray() const {
+    return !frontEndAddress.isEmpty() && serving.size() == 1 &&
+           !addressHolders.contains(serving.front());
+}
+
+bool PairSnapshot::pairArrayInSync() const {
+    const ArrayView* array = pairArray();
+    return array && !array->stale && array->health == Health::Ok;
+}
+
 Health PairSnapshot::overallHealth() const {
     // Critical beats Unknown beats Warning beats Working beats Ok.
     auto rank = [](Health health) {
@@ -72,8 +86,10 @@ Health PairSnapshot::overallHealth() const {
     };
     for (const ArrayView& array : arrays)
         consider(array.health);
-    if (serving.size() > 1 || assembling.size() > 1)
+    if (splitBrain())
         consider(Health::Critical);
+    if (addressAstray())
+        consider(Health::Warning);
     if (!primary.reachable || !secondary.reachable)
         consider(Health::Unknown);
     return worst;
@@ -394,7 +410,8 @@ void markServingNodes(PairSnapshot& snapshot, const PairLayout& layout) {
 } // namespace
 
 PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& primary,
-                               const NodeReading& secondary, const PairSnapshot* previous) {
+                               const NodeReading& secondary, const PairSnapshot* previous,
+                               const QString& frontEndAddress, const QDateTime& at) {
     PairSnapshot snapshot;
     snapshot.pair = layout.name;
     snapshot.primary = nodeViewOf(kPrimary, primary, previous ? &previous->primary : nullptr);
@@ -435,6 +452,18 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
             snapshot.exports.push_back(view);
     }
     markServingNodes(snapshot, layout);
+    snapshot.frontEndAddress = frontEndAddress;
+    if (!frontEndAddress.isEmpty())
+        for (const auto& [role, reading] :
+             {std::pair{kPrimary, &primary}, std::pair{kSecondary, &secondary}})
+            if (reading->reachable && reading->state &&
+                !reading->state->interfaceHolding(frontEndAddress).isEmpty())
+                snapshot.addressHolders << role;
+    // It was in sync until the first look that found it otherwise (degraded, syncing, or its
+    // node no longer answering: the Primary lost in sync is the common case of a takeover).
+    snapshot.everInSync = snapshot.pairArrayInSync() || (previous && previous->everInSync);
+    if (!snapshot.pairArrayInSync() && previous)
+        snapshot.inSyncUntil = previous->pairArrayInSync() ? at : previous->inSyncUntil;
     if (!primary.reachable && previous) {
         snapshot.replication = previous->replication; // last known
     } else if (primary.state) {

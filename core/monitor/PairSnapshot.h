@@ -8,6 +8,7 @@
 
 #include "model/Pair.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -125,13 +126,29 @@ struct PairSnapshot {
     /// The answering nodes that run an array of the pair's elements (not inactive): only the
     /// serving node should; both means two copies take writes.
     QStringList assembling;
+    /// The pair's floating front-end address ("10.0.2.100/24"); empty when it has none.
+    QString frontEndAddress;
+    /// The answering nodes that hold the front-end address: the serving node alone when all is
+    /// well; both means initiators reach either node.
+    QStringList addressHolders;
+    /// When the pair's array was last seen with both legs in sync and idle, while it is not
+    /// now; null while it is (or was never seen so since the monitor started: see `everInSync`).
+    QDateTime inSyncUntil;
+    bool everInSync = false; ///< the monitor has seen the pair's array whole and idle
     bool operator==(const PairSnapshot&) const = default;
 
     const ArrayView* findArray(const QString& key) const;
     const ArrayView* pairArray() const;
-    /// The worst health of the pair's arrays and nodes; Critical when both nodes serve the LUN
-    /// or run the array.
+    /// The worst health of the pair's arrays and nodes; Critical when both nodes serve the LUN,
+    /// run the array or hold the front-end address; Warning when the serving node does not hold
+    /// the address.
     Health overallHealth() const;
+    /// The pair's array runs with both legs in sync and no sync running.
+    bool pairArrayInSync() const;
+    /// Both nodes export the LUN, run the array or hold the front-end address.
+    bool splitBrain() const;
+    /// One node serves the LUN and does not hold the pair's front-end address.
+    bool addressAstray() const;
 };
 
 /// What the monitor knows of one node: the last state it read (full probe overlaid with the
@@ -145,9 +162,13 @@ struct NodeReading {
 };
 
 /// The snapshot of a pair. `previous` provides the last known arrays of a node that does not
-/// answer now (marked stale). The time left comes from md's own speed; the measured speed is
-/// added by SyncHistory::measure, which knows the progress over time.
+/// answer now (marked stale) and when the array was last in sync; `at` is the time of this
+/// look. The time left comes from md's own speed; the measured speed is added by
+/// SyncHistory::measure, which knows the progress over time. `frontEndAddress`: the pair's
+/// floating address, empty when it has none.
 PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& primary,
-                               const NodeReading& secondary, const PairSnapshot* previous);
+                               const NodeReading& secondary, const PairSnapshot* previous,
+                               const QString& frontEndAddress = QString(),
+                               const QDateTime& at = QDateTime::currentDateTimeUtc());
 
 } // namespace nr1

@@ -169,6 +169,7 @@ NodeState overlayWatchedFacts(NodeState full, const NodeState& watched) {
     full.mdstat = watched.mdstat;
     full.mdSysfs = watched.mdSysfs;
     full.sessions = watched.sessions;
+    full.ipv4Addresses = watched.ipv4Addresses;
     return full;
 }
 
@@ -186,6 +187,11 @@ void readWatchedSections(ProbeReader& reader, NodeState& state, const QList<int>
     state.sessions =
         reader.parsed(QStringLiteral("iscsi-sessions"),
                       parseIscsiSessions(reader.text(QStringLiteral("iscsi-sessions"), iscsiNone)));
+    // Captures taken before nr1 read the addresses have no such section.
+    if (reader.has(QStringLiteral("addresses")))
+        state.ipv4Addresses =
+            reader.parsed(QStringLiteral("addresses"),
+                          parseIpv4Addresses(reader.text(QStringLiteral("addresses"))));
 }
 
 } // namespace
@@ -287,11 +293,6 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
             if (gap > 0)
                 state.bootGateFiles.insert(line.mid(gap + 2), line.left(gap));
         }
-        // Captures taken before nr1 read the addresses have no such section.
-        if (reader.has(QStringLiteral("addresses")))
-            state.ipv4Addresses =
-                reader.parsed(QStringLiteral("addresses"),
-                              parseIpv4Addresses(reader.text(QStringLiteral("addresses"))));
         return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
     });
 }

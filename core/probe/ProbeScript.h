@@ -10,8 +10,9 @@
 // an error naming the section, so a plan is never made from a half-read node.
 //
 // ProbeScope::Watch is the monitor's cheap probe (core/scripts/watch.sh): only what moves while an
-// array syncs or a leg fails (hostname, mdstat, md sysfs, iSCSI sessions), parsed into a NodeState
-// whose other fields stay empty; overlayWatchedFacts() lays it over the last full probe.
+// array syncs, a leg fails or the service moves (hostname, mdstat, md sysfs, iSCSI sessions, IPv4
+// addresses), parsed into a NodeState whose other fields stay empty; overlayWatchedFacts() lays it
+// over the last full probe.
 
 #include "base/ParseResult.h"
 #include "model/NodeState.h"

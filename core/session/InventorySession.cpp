@@ -25,9 +25,10 @@ InventorySession::InventorySession(const Inventory& inventory, OperatorDelegate*
         Watched watched;
         watched.session =
             std::make_unique<PairSession>(pair, std::move(primary), std::move(secondary));
-        watched.monitor =
-            std::make_unique<PairMonitor>(defaultIntent(pair).layout, watched.session->primary(),
-                                          watched.session->secondary(), timing);
+        const PairIntent intent = defaultIntent(pair);
+        watched.monitor = std::make_unique<PairMonitor>(intent.layout, watched.session->primary(),
+                                                        watched.session->secondary(), timing);
+        watched.monitor->setFrontEndAddress(intent.frontEndAddress);
         m_pairs.push_back(std::move(watched));
     }
 }

@@ -427,6 +427,152 @@ private slots:
         QVERIFY(eventsBetween(&running, running, QDateTime::currentDateTimeUtc()).empty());
     }
 
+    void whoHoldsTheFrontEndAddress() {
+        // Captured after the migration repair put 10.0.2.100/24 on the serving Primary.
+        const QString address = QStringLiteral("10.0.2.100/24");
+        const NodeState primary =
+            probedNode(QStringLiteral("front-address"), QStringLiteral("primary"));
+        const NodeState secondary =
+            probedNode(QStringLiteral("front-address"), QStringLiteral("secondary"));
+        const PairSnapshot held = buildPairSnapshot(testbedLayout(), answering(primary),
+                                                    answering(secondary), nullptr, address);
+        QCOMPARE(held.addressHolders, QStringList{QStringLiteral("primary")});
+        QVERIFY(!held.splitBrain() && !held.addressAstray());
+        QCOMPARE(servingLine(held),
+                 QStringLiteral("LUN served by the primary; address 10.0.2.100/24 on the primary"));
+        QVERIFY(eventsBetween(nullptr, held, QDateTime::currentDateTimeUtc()).empty());
+        // Without a configured address nothing is said about one.
+        QVERIFY(
+            buildPairSnapshot(testbedLayout(), answering(primary), answering(secondary), nullptr)
+                .addressHolders.isEmpty());
+
+        // A fence that did not take: the old node brought the address up again.
+        NodeState secondaryHolding = secondary;
+        secondaryHolding.ipv4Addresses.insert(address, QStringLiteral("eth0"));
+        const PairSnapshot both = buildPairSnapshot(testbedLayout(), answering(primary),
+                                                    answering(secondaryHolding), &held, address);
+        QVERIFY(both.splitBrain());
+        QCOMPARE(both.overallHealth(), Health::Critical);
+        QVERIFY(servingLine(both).endsWith(QStringLiteral("address 10.0.2.100/24 on BOTH nodes")));
+        auto events = eventsBetween(&held, both, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().kind, MonitorEventKind::AddressChanged);
+        QCOMPARE(eventKindName(events.front().kind), QStringLiteral("address-changed"));
+        QCOMPARE(events.front().severity, Health::Critical);
+        QVERIFY2(events.front().text.startsWith(
+                     QStringLiteral("Both nodes hold the front-end address 10.0.2.100/24")),
+                 qPrintable(events.front().text));
+        QVERIFY(eventsBetween(&both, both, QDateTime::currentDateTimeUtc()).empty());
+
+        // The serving Primary lost it and only the Secondary holds it: astray, a warning.
+        NodeState primaryWithout = primary;
+        primaryWithout.ipv4Addresses.remove(address);
+        const PairSnapshot astray = buildPairSnapshot(testbedLayout(), answering(primaryWithout),
+                                                      answering(secondaryHolding), &both, address);
+        QVERIFY(astray.addressAstray() && !astray.splitBrain());
+        QCOMPARE(astray.overallHealth(), Health::Warning);
+        events = eventsBetween(&held, astray, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().severity, Health::Ok);
+        QCOMPARE(events.front().text,
+                 QStringLiteral("The secondary holds the front-end address 10.0.2.100/24 now (it "
+                                "was the primary)"));
+
+        // Nobody holds it: initiators cannot reach the LUN.
+        const PairSnapshot none = buildPairSnapshot(testbedLayout(), answering(primaryWithout),
+                                                    answering(secondary), &held, address);
+        events = eventsBetween(&held, none, QDateTime::currentDateTimeUtc());
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front().severity, Health::Critical);
+        QVERIFY(events.front().text.contains(QStringLiteral("initiators cannot reach the LUN")));
+
+        // The holder stopped answering: its own event, not a move of the address.
+        NodeReading gone;
+        gone.target = QStringLiteral("root@node");
+        gone.error = QStringLiteral("not reachable: timed out");
+        const PairSnapshot lost =
+            buildPairSnapshot(testbedLayout(), gone, answering(secondary), &held, address);
+        QVERIFY(lost.addressHolders.isEmpty());
+        for (const MonitorEvent& event :
+             eventsBetween(&held, lost, QDateTime::currentDateTimeUtc()))
+            QVERIFY(event.kind != MonitorEventKind::AddressChanged);
+    }
+
+    void lastTimeBothLegsWereInSync() {
+        const NodeState clean = parsedCapture(
+            watchCapture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")),
+            ProbeScope::Watch);
+        NodeState whole = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
+        whole = overlayWatchedFacts(whole, clean);
+        NodeState degraded = overlayWatchedFacts(
+            whole, parsedCapture(watchCapture(QStringLiteral("degraded"),
+                                              QStringLiteral("primary.watch.txt")),
+                                 ProbeScope::Watch));
+        const QDateTime t0 =
+            QDateTime::fromString(QStringLiteral("2026-12-07T14:00:00Z"), Qt::ISODate);
+        const NodeReading secondary = answering(NodeState{});
+        const PairSnapshot first =
+            buildPairSnapshot(testbedLayout(), answering(degraded), secondary, nullptr, {}, t0);
+        // Degraded from the first look: when it was last in sync is not known.
+        QVERIFY(!first.pairArrayInSync() && !first.everInSync && !first.inSyncUntil.isValid());
+        QCOMPARE(inSyncLine(first),
+                 QStringLiteral("both legs not seen in sync since the monitor started"));
+        const PairSnapshot synced = buildPairSnapshot(testbedLayout(), answering(whole), secondary,
+                                                      &first, {}, t0.addSecs(60));
+        QVERIFY(synced.pairArrayInSync() && synced.everInSync);
+        QCOMPARE(inSyncLine(synced), QString());
+        const PairSnapshot lostLeg = buildPairSnapshot(testbedLayout(), answering(degraded),
+                                                       secondary, &synced, {}, t0.addSecs(120));
+        QCOMPARE(lostLeg.inSyncUntil, t0.addSecs(120));
+        QCOMPARE(inSyncLine(lostLeg),
+                 QStringLiteral("both legs last in sync at 2026-12-07 14:02:00 UTC"));
+        // Later looks keep the time, and a change of it is a change to show.
+        const PairSnapshot later = buildPairSnapshot(testbedLayout(), answering(degraded),
+                                                     secondary, &lostLeg, {}, t0.addSecs(300));
+        QCOMPARE(later.inSyncUntil, t0.addSecs(120));
+        QVERIFY(later == lostLeg);
+        QVERIFY(!(lostLeg == synced));
+        // The Primary lost while in sync (a takeover to come): in sync until it went away.
+        NodeReading gone;
+        gone.target = QStringLiteral("root@node");
+        gone.error = QStringLiteral("not reachable: timed out");
+        const PairSnapshot primaryLost =
+            buildPairSnapshot(testbedLayout(), gone, secondary, &synced, {}, t0.addSecs(90));
+        QCOMPARE(primaryLost.inSyncUntil, t0.addSecs(90));
+        const QJsonObject json = toJson(primaryLost);
+        QCOMPARE(json.value(QStringLiteral("inSync")).toBool(true), false);
+        QCOMPARE(json.value(QStringLiteral("inSyncUntil")).toString(),
+                 QStringLiteral("2026-12-07T14:01:30.000Z"));
+    }
+
+    void watchReadsTheAddresses() {
+        // The watch script's sections, cut from a live full probe of the same commands.
+        const QString probe =
+            fixture(QStringLiteral("testbed-live/probe/front-address/primary.probe.txt"));
+        QString watch;
+        for (const QString& name :
+             {QStringLiteral("hostname"), QStringLiteral("mdstat"), QStringLiteral("md-sysfs"),
+              QStringLiteral("iscsi-sessions"), QStringLiteral("addresses")}) {
+            const qsizetype begin = probe.indexOf(QStringLiteral("@@nr1 begin %1\n").arg(name));
+            const QString end = QStringLiteral("@@nr1 end %1 ").arg(name);
+            const qsizetype stop = probe.indexOf(end, begin);
+            QVERIFY(begin >= 0 && stop > begin);
+            watch += probe.mid(begin, probe.indexOf(QLatin1Char('\n'), stop) + 1 - begin);
+        }
+        const NodeState watched = parsedCapture(watch, ProbeScope::Watch);
+        QCOMPARE(watched.interfaceHolding(QStringLiteral("10.0.2.100/24")), QStringLiteral("eth0"));
+        // Laid over a full probe taken before the address came up, the watch's addresses win.
+        NodeState before = parsedCapture(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            ProbeScope::Full);
+        QCOMPARE(overlayWatchedFacts(before, watched).ipv4Addresses, watched.ipv4Addresses);
+        QVERIFY(nodeProbeCommand(ProbeScope::Watch)
+                    .argv.last()
+                    .contains(QStringLiteral("ip -o -4 addr show")));
+    }
+
     void unreachableNodeShowsLastKnownAsStale() {
         const NodeState primary = parsedCapture(
             watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),

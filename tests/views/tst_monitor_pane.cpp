@@ -109,6 +109,9 @@ private slots:
         PairPanel* panel = pane.panel(QStringLiteral("testbed"));
         QVERIFY(panel);
         QCOMPARE(panel->servingText(), QStringLiteral("LUN served by BOTH nodes: split brain."));
+        QCOMPARE(panel->inSyncText(), // resyncing since before the first look
+                 QStringLiteral("Both legs not seen in sync since the monitor started."));
+
         QCOMPARE(panel->healthText(), QStringLiteral("testbed: critical"));
         QCOMPARE(pane.pairTabs()->tabToolTip(0), QStringLiteral("testbed: critical"));
     }
@@ -154,6 +157,8 @@ private slots:
         QVERIFY(!card->progress()->isVisibleTo(card));
         QCOMPARE(row(card->members(), 1).at(4), QStringLiteral("write-mostly, faulty"));
         QVERIFY(panel->sessionText().contains(QStringLiteral("FREE, TRANSPORT WAIT")));
+        QCOMPARE(panel->inSyncText(),
+                 QStringLiteral("Both legs not seen in sync since the monitor started."));
         // The array gone (stopped): its card goes too.
         PairSnapshot stopped = snapshot;
         stopped.arrays.clear();

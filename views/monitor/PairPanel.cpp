@@ -46,6 +46,7 @@ PairPanel::PairPanel(QWidget* parent)
     , m_secondary(new QLabel(this))
     , m_session(new QLabel(this))
     , m_serving(new QLabel(this))
+    , m_inSync(new QLabel(this))
     , m_cardLayout(new QVBoxLayout)
     , m_noArrays(new QLabel(tr("No md array on either node."), this))
     , m_exports(new QTreeWidget(this))
@@ -60,12 +61,13 @@ PairPanel::PairPanel(QWidget* parent)
     nodes->addWidget(m_secondary);
     header->addLayout(nodes, 1);
     layout->addLayout(header);
-    for (QLabel* label : {m_primary, m_secondary, m_session, m_serving}) {
+    for (QLabel* label : {m_primary, m_secondary, m_session, m_serving, m_inSync}) {
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setWordWrap(true);
     }
     layout->addWidget(m_session);
     layout->addWidget(m_serving);
+    layout->addWidget(m_inSync);
     layout->addWidget(m_noArrays);
     layout->addLayout(m_cardLayout);
     m_exports->setColumnCount(2);
@@ -117,9 +119,14 @@ void PairPanel::show(const PairSnapshot& snapshot, const SyncHistory& history) {
                                  : QString());
     m_serving->setVisible(snapshot.primary.answered || snapshot.secondary.answered);
     m_serving->setText(servingLine(snapshot) + QLatin1Char('.'));
-    m_serving->setStyleSheet(snapshot.serving.size() > 1 || snapshot.assembling.size() > 1
-                                 ? healthTextStyle(Health::Critical, palette())
+    m_serving->setStyleSheet(snapshot.splitBrain() ? healthTextStyle(Health::Critical, palette())
+                             : snapshot.addressAstray()
+                                 ? healthTextStyle(Health::Warning, palette())
                                  : QString());
+    const QString inSync = inSyncLine(snapshot);
+    m_inSync->setVisible(!inSync.isEmpty());
+    m_inSync->setText(inSync.isEmpty() ? QString()
+                                       : inSync.at(0).toUpper() + inSync.mid(1) + QLatin1Char('.'));
 
     // Cards: kept per array key, created and removed as arrays come and go.
     QStringList keys;
@@ -176,6 +183,10 @@ QString PairPanel::nodeText(NodeRole role) const {
 
 QString PairPanel::servingText() const {
     return m_serving->text();
+}
+
+QString PairPanel::inSyncText() const {
+    return m_inSync->isHidden() ? QString() : m_inSync->text();
 }
 
 QString PairPanel::sessionText() const {

@@ -1,8 +1,10 @@
 #pragma once
 // Contract: one pair in the monitoring pane: its overall health, each node's reachability (an
 // unreachable node says so, with the reason, and its arrays are shown as last known), the
-// replication session, one ArrayCard per md array, the LIO exports built on it, and a raw view
-// of each node's /proc/mdstat verbatim. show() updates the widgets in place from a snapshot.
+// replication session, who serves the LUN and holds the front-end address, when both legs were
+// last in sync (while they are not), one ArrayCard per md array, the LIO exports built on it, and a
+// raw view of each node's /proc/mdstat verbatim. show() updates the widgets in place from a
+// snapshot.
 
 #include "monitor/PairSnapshot.h"
 #include "monitor/SyncHistory.h"
@@ -30,6 +32,7 @@ public:
     QString nodeText(NodeRole role) const;
     QString sessionText() const;
     QString servingText() const;
+    QString inSyncText() const;
     /// The card of array "node/mdX", or nullptr.
     ArrayCard* card(const QString& arrayKey) const { return m_cards.value(arrayKey); }
     int cardCount() const { return int(m_cards.size()); }
@@ -43,7 +46,8 @@ private:
     QLabel* m_primary;
     QLabel* m_secondary;
     QLabel* m_session;
-    QLabel* m_serving; ///< which node exports the LUN (both: split brain)
+    QLabel* m_serving; ///< which node exports the LUN (both: split brain), where the address is
+    QLabel* m_inSync;  ///< when both legs were last in sync, while they are not
     QVBoxLayout* m_cardLayout;
     QLabel* m_noArrays;
     QTreeWidget* m_exports;
