@@ -42,7 +42,7 @@ enum class NodeScript {
     ReplaceFile,       ///< replace-file.sh: replace a record file with one line, atomically
     FileDropNul,       ///< file-drop-nul.sh: the NUL bytes a lost write left, out of a file
     BootGate,          ///< boot-gate.sh: installed on nodes, activates the volume at boot
-    BootGateInstall,   ///< boot-gate-install.sh: installs it and a pair's unit
+    BootGateInstall,   ///< boot-gate-install.sh: installs, puts back or removes a pair's gate
     FrontAddress,      ///< front-address.sh: the floating front-end address up or down
     StopStep,          ///< stop-step.sh: stop the remote commands of given tags (ChannelPool)
     // (StopStep stays last: nodeScript() and nodeScriptOf() look at every script up to it.)

@@ -77,16 +77,18 @@ void planBootGate(PlanBuilder& b, NodeRole node) {
     const QString unitFile = bootGateUnitFile(name);
     b.add(node,
           nodeScriptArgv(NodeScript::BootGateInstall,
-                         {bootGateScriptFile(), nodeScript(NodeScript::BootGate), unitFile,
-                          bootGateUnitText(intent)}),
+                         {QStringLiteral("install"), bootGateScriptFile(),
+                          nodeScript(NodeScript::BootGate), unitFile, bootGateUnitText(intent)}),
           QStringLiteral("Install nr1's boot gate (%1): at boot it activates %2 only where %3 "
                          "runs with both legs, so a node that comes up alone (taken over from) "
                          "serves nothing.")
               .arg(bootGateUnit(name), volumeGroup(intent), intent.layout.mdDevice))
         .doneWhen(QStringLiteral("the %1 holds the boot gate, enabled").arg(nodeRoleName(node)),
                   [node, intent](const PairState& s) { return hasBootGate(s.node(node), intent); })
-        .undoWith({{QStringLiteral("systemctl"), QStringLiteral("disable"), bootGateUnit(name)},
-                   commands::removeFile(unitFile)});
+        // What the gate replaced comes back (an older gate: a repair that moved the pair onto a
+        // floating address rewrote its unit); a gate that replaced nothing goes.
+        .undoWith({nodeScriptArgv(NodeScript::BootGateInstall,
+                                  {QStringLiteral("undo"), bootGateScriptFile(), unitFile})});
 }
 
 void planVolumeAutoactivationOff(PlanBuilder& b) {
@@ -130,11 +132,12 @@ void planBootGateRemoval(PlanBuilder& b, NodeRole node) {
     const QString name = b.intent().layout.name;
     if (!b.node(node).bootGateFiles.contains(bootGateUnitFile(name)))
         return;
-    b.add(node, {QStringLiteral("systemctl"), QStringLiteral("disable"), bootGateUnit(name)},
-          QStringLiteral("Stop running nr1's boot gate of this pair at boot."))
-        .irreversibleBecause(QStringLiteral("the volume group is gone"));
-    b.add(node, commands::removeFile(bootGateUnitFile(name)),
-          QStringLiteral("Remove its unit %1.").arg(bootGateUnit(name)))
+    b.add(node,
+          nodeScriptArgv(NodeScript::BootGateInstall,
+                         {QStringLiteral("remove"), bootGateUnitFile(name)}),
+          QStringLiteral("Stop running nr1's boot gate of this pair at boot: disable and remove "
+                         "its unit %1.")
+              .arg(bootGateUnit(name)))
         .irreversibleBecause(QStringLiteral("the volume group is gone"));
 }
 

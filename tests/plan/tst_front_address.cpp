@@ -69,10 +69,10 @@ private slots:
         QCOMPARE(before.primary.interfaceHolding(kAddress), QString());
         const PlanResult result = planRepair(before, intent);
         QVERIFY2(result.ok(), qPrintable(result.why()));
-        const QString gate =
-            scriptRow(NodeRole::Primary, NodeScript::BootGateInstall,
-                      {bootGateScriptFile(), nodeScript(NodeScript::BootGate),
-                       bootGateUnitFile(intent.layout.name), bootGateUnitText(intent)});
+        const QString gate = scriptRow(
+            NodeRole::Primary, NodeScript::BootGateInstall,
+            {QStringLiteral("install"), bootGateScriptFile(), nodeScript(NodeScript::BootGate),
+             bootGateUnitFile(intent.layout.name), bootGateUnitText(intent)});
         QVERIFY(bootGateUnitText(intent).contains(
             QStringLiteral("ExecStart=/bin/sh /etc/nr1/boot-gate.sh /dev/md0 LIO-NR1-VOL 80 "
                            "10.0.2.100/24\n")));
@@ -88,6 +88,11 @@ private slots:
         QVERIFY(up.done.holds(served));
         QCOMPARE(up.undo.value(0),
                  nodeScriptArgv(NodeScript::FrontAddress, {QStringLiteral("down"), kAddress}));
+        // The gate's unit is rewritten: a rollback puts the old one back, not none.
+        QCOMPARE(result.value().actions.at(1).undo,
+                 QList<QStringList>{nodeScriptArgv(NodeScript::BootGateInstall,
+                                                   {QStringLiteral("undo"), bootGateScriptFile(),
+                                                    bootGateUnitFile(intent.layout.name)})});
         for (const PlanResult& again : {planRepair(served, intent), planCreatePair(served, intent),
                                         planExport(served, intent)}) {
             QVERIFY2(again.ok(), qPrintable(again.why()));

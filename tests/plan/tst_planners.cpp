@@ -936,12 +936,8 @@ private slots:
                 QStringLiteral("primary: vgremove LIO-NR1-VOL"),
                 QStringLiteral("primary: pvremove /dev/md0"),
                 // The boot gate would activate a volume group that is gone.
-                QStringLiteral("primary: systemctl disable nr1-boot-gate-testbed.service"),
-                QStringLiteral("primary: sh -c 'rm -f \"$1\" && systemctl daemon-reload' sh "
-                               "/etc/systemd/system/nr1-boot-gate-testbed.service"),
-                QStringLiteral("secondary: systemctl disable nr1-boot-gate-testbed.service"),
-                QStringLiteral("secondary: sh -c 'rm -f \"$1\" && systemctl daemon-reload' sh "
-                               "/etc/systemd/system/nr1-boot-gate-testbed.service"),
+                gateRemoval(NodeRole::Primary),
+                gateRemoval(NodeRole::Secondary),
                 QStringLiteral("primary: mdadm --stop /dev/md0"),
                 QStringLiteral("primary: sed -i '\\|^ARRAY /dev/md0 |d' /etc/mdadm/mdadm.conf"),
                 QStringLiteral("primary: systemctl unmask mdadm-last-resort@md0.timer "

@@ -96,9 +96,17 @@ inline QString scriptRow(NodeRole node, NodeScript script, const QStringList& ar
 /// script and the pair's unit), as commandRows() shows it.
 inline QString bootGateRow(NodeRole node) {
     return scriptRow(node, NodeScript::BootGateInstall,
-                     {QStringLiteral("/etc/nr1/boot-gate.sh"), nodeScript(NodeScript::BootGate),
+                     {QStringLiteral("install"), QStringLiteral("/etc/nr1/boot-gate.sh"),
+                      nodeScript(NodeScript::BootGate),
                       QStringLiteral("/etc/systemd/system/nr1-boot-gate-testbed.service"),
                       bootGateUnitText(testbedIntent())});
+}
+
+/// The testbed pair's boot gate removed from `node` (a teardown), as commandRows() shows it.
+inline QString gateRemoval(NodeRole node) {
+    return scriptRow(node, NodeScript::BootGateInstall,
+                     {QStringLiteral("remove"),
+                      QStringLiteral("/etc/systemd/system/nr1-boot-gate-testbed.service")});
 }
 
 /// True when one of `texts` (reasons, rows, warnings) contains `part`.

@@ -3,6 +3,8 @@
 // make; and how a script is known by its text (nodeScriptOf). md-add-leg.sh: a returning leg
 // is re-added from the bitmap only when its superblock shows it never ran without its partner;
 // otherwise it is zeroed and resynced whole; another array's member is refused.
+// boot-gate-install.sh: an install keeps what it replaces, its undo puts that back (or removes
+// a unit that replaced none), a removal leaves nothing.
 
 #include "Fixtures.h"
 #include "base/NodeScript.h"
@@ -37,11 +39,52 @@ case "$*" in
 esac
 )sh";
 
+/// A stand-in systemctl: every call appended to "calls" next to it.
+const char* kFakeSystemctl = R"sh(#!/bin/sh
+echo "$*" >>"$(dirname "$0")/calls"
+)sh";
+
 struct Run {
     int exitCode = -1;
     QString output;
     QStringList calls;
 };
+
+void writeFile(const QString& path, const QByteArray& content) {
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(content);
+}
+
+QString readFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll())
+                                          : QStringLiteral("(none)");
+}
+
+/// Runs `script` with `arguments` by sh, the folder `bin` first on PATH; its calls file read.
+Run runScript(const QTemporaryDir& bin, NodeScript script, const QStringList& arguments) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PATH"),
+                       bin.path() + u':' + environment.value(QStringLiteral("PATH")));
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    const QStringList argv = nodeScriptArgv(script, arguments);
+    process.start(argv.first(), argv.mid(1));
+    Run run;
+    if (!process.waitForFinished(10000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.output = QString::fromUtf8(process.readAll());
+    QFile calls(bin.filePath(QStringLiteral("calls")));
+    if (calls.open(QIODevice::ReadOnly))
+        run.calls = QString::fromUtf8(calls.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    calls.remove();
+    return run;
+}
 
 } // namespace
 
@@ -67,23 +110,7 @@ private:
         write(QStringLiteral("array-uuid"), arrayUuid.toUtf8());
         if (reAddExit != 0)
             write(QStringLiteral("re-add-exit"), QByteArray::number(reAddExit));
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("PATH"),
-                           bin.path() + u':' + environment.value(QStringLiteral("PATH")));
-        process.setProcessEnvironment(environment);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        const QStringList argv = nodeScriptArgv(NodeScript::MdAddLeg, {kArray, kLeg});
-        process.start(argv.first(), argv.mid(1));
-        Run run;
-        if (!process.waitForFinished(10000))
-            return run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.output = QString::fromUtf8(process.readAll());
-        QFile calls(bin.filePath(QStringLiteral("calls")));
-        if (calls.open(QIODevice::ReadOnly))
-            run.calls = QString::fromUtf8(calls.readAll()).split(u'\n', Qt::SkipEmptyParts);
-        return run;
+        return runScript(bin, NodeScript::MdAddLeg, {kArray, kLeg});
     }
 
     /// The Array UUID of an `mdadm --examine` text, read by nr1's parser.
@@ -171,6 +198,67 @@ private slots:
         changed[2] += QLatin1Char(' ');
         QVERIFY(!nodeScriptOf(changed));
         QVERIFY(!nodeScriptOf({QStringLiteral("mdadm"), QStringLiteral("--detail")}));
+    }
+
+    void aBootGateInstallIsUndoneToWhatWasThere() {
+        QTemporaryDir bin;
+        writeFile(bin.filePath(QStringLiteral("systemctl")), kFakeSystemctl);
+        QFile::setPermissions(bin.filePath(QStringLiteral("systemctl")),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString script = bin.filePath(QStringLiteral("etc/nr1/boot-gate.sh"));
+        const QString unit =
+            bin.filePath(QStringLiteral("etc/systemd/system/nr1-boot-gate-t.service"));
+        const QString previous = QStringLiteral(".nr1-previous");
+        const auto install = [&](const QString& version) {
+            return runScript(bin, NodeScript::BootGateInstall,
+                             {QStringLiteral("install"), script, QStringLiteral("gate ") + version,
+                              unit, QStringLiteral("unit ") + version});
+        };
+        const QStringList undo{QStringLiteral("undo"), script, unit};
+
+        // A node without a gate: the undo disables and removes the unit, the shared script stays.
+        Run run = install(QStringLiteral("1"));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.calls, QStringList{QStringLiteral("enable nr1-boot-gate-t.service")});
+        QCOMPARE(readFile(unit), QStringLiteral("unit 1"));
+        QVERIFY(!QFile::exists(unit + previous) && !QFile::exists(script + previous));
+        run = runScript(bin, NodeScript::BootGateInstall, undo);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.calls, (QStringList{QStringLiteral("disable nr1-boot-gate-t.service"),
+                                         QStringLiteral("daemon-reload")}));
+        QVERIFY(!QFile::exists(unit));
+        QCOMPARE(readFile(script), QStringLiteral("gate 1"));
+
+        // Over an older gate (a repair rewriting the unit with the front-end address): the
+        // undo puts the older files back and enables the unit again.
+        QCOMPARE(install(QStringLiteral("1")).exitCode, 0);
+        QCOMPARE(install(QStringLiteral("2")).exitCode, 0);
+        QCOMPARE(readFile(unit), QStringLiteral("unit 2"));
+        QCOMPARE(readFile(unit + previous), QStringLiteral("unit 1"));
+        run = runScript(bin, NodeScript::BootGateInstall, undo);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(readFile(unit), QStringLiteral("unit 1"));
+        QCOMPARE(readFile(script), QStringLiteral("gate 1"));
+        QVERIFY(!QFile::exists(unit + previous) && !QFile::exists(script + previous));
+        QCOMPARE(run.calls.last(), QStringLiteral("enable nr1-boot-gate-t.service"));
+
+        // A kept file from long ago is not taken for what this install replaced.
+        QVERIFY(QFile::remove(unit));
+        writeFile(unit + previous, "unit 0");
+        QCOMPARE(install(QStringLiteral("3")).exitCode, 0);
+        QVERIFY(!QFile::exists(unit + previous));
+        QCOMPARE(runScript(bin, NodeScript::BootGateInstall, undo).exitCode, 0);
+        QVERIFY(!QFile::exists(unit));
+
+        // A teardown's removal leaves neither the unit nor a kept one.
+        QCOMPARE(install(QStringLiteral("4")).exitCode, 0);
+        QCOMPARE(install(QStringLiteral("5")).exitCode, 0);
+        run = runScript(bin, NodeScript::BootGateInstall, {QStringLiteral("remove"), unit});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(!QFile::exists(unit) && !QFile::exists(unit + previous));
+        QCOMPARE(run.calls.first(), QStringLiteral("disable nr1-boot-gate-t.service"));
+        QCOMPARE(runScript(bin, NodeScript::BootGateInstall, {QStringLiteral("what")}).exitCode,
+                 64);
     }
 
     void anotherArraysMemberIsRefused() {
