@@ -45,7 +45,11 @@ QString now() {
 
 QString nodeLine(const NodeView& node) {
     if (node.reachable)
-        return QStringLiteral("%1 %2 (%3): answering").arg(node.role, node.target, node.hostname);
+        return QStringLiteral("%1 %2 (%3): answering%4")
+            .arg(node.role, node.target, node.hostname,
+                 node.bootNotes.isEmpty()
+                     ? QString()
+                     : QStringLiteral("; ") + node.bootNotes.join(QStringLiteral("; ")));
     if (!node.answered && node.error.isEmpty())
         return QStringLiteral("%1 %2: connecting…").arg(node.role, node.target);
     return QStringLiteral("%1 %2: NOT ANSWERING — %3").arg(node.role, node.target, node.error);

@@ -75,6 +75,7 @@ QJsonObject toJson(const NodeView& node) {
         {QStringLiteral("answered"), node.answered},
         {QStringLiteral("error"), emptyAsNull(node.error)},
         {QStringLiteral("hostname"), emptyAsNull(node.hostname)},
+        {QStringLiteral("bootNotes"), QJsonArray::fromStringList(node.bootNotes)},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "monitor/PairSnapshot.h"
 
+#include "plan/PairStatus.h"
 #include "probe/MdstatParser.h"
 
 #include <algorithm>
@@ -89,6 +90,8 @@ Health PairSnapshot::overallHealth() const {
     if (splitBrain())
         consider(Health::Critical);
     if (addressAstray())
+        consider(Health::Warning);
+    if (!primary.bootNotes.isEmpty() || !secondary.bootNotes.isEmpty())
         consider(Health::Warning);
     if (!primary.reachable || !secondary.reachable)
         consider(Health::Unknown);
@@ -363,17 +366,20 @@ std::vector<ExportView> exportsOf(const NodeState& state, const QString& node,
     return exports;
 }
 
-NodeView nodeViewOf(const QString& role, const NodeReading& reading, const NodeView* before) {
+NodeView nodeViewOf(const QString& role, const NodeReading& reading, const NodeView* before,
+                    const PairLayout& layout) {
     NodeView view;
     view.role = role;
     view.target = reading.target;
     view.reachable = reading.reachable;
     view.error = reading.error;
     view.answered = reading.reachable || (before && before->answered);
-    if (reading.state)
+    if (reading.state) {
         view.hostname = reading.state->hostname;
-    else if (before)
+        view.bootNotes = bootNotes(*reading.state, layout);
+    } else if (before) {
         view.hostname = before->hostname;
+    }
     view.mdstat = reading.reachable || !before ? reading.mdstatText : before->mdstat;
     return view;
 }
@@ -414,9 +420,10 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
                                const QString& frontEndAddress, const QDateTime& at) {
     PairSnapshot snapshot;
     snapshot.pair = layout.name;
-    snapshot.primary = nodeViewOf(kPrimary, primary, previous ? &previous->primary : nullptr);
+    snapshot.primary =
+        nodeViewOf(kPrimary, primary, previous ? &previous->primary : nullptr, layout);
     snapshot.secondary =
-        nodeViewOf(kSecondary, secondary, previous ? &previous->secondary : nullptr);
+        nodeViewOf(kSecondary, secondary, previous ? &previous->secondary : nullptr, layout);
     Roles roles;
     if (primary.state) {
         roles.localDevice = localElementDevice(layout, *primary.state);

@@ -110,6 +110,9 @@ struct NodeView {
     QString error;         ///< why it is not reachable or its probe failed
     QString hostname;
     QString mdstat; ///< /proc/mdstat verbatim (the last answer)
+    /// What the node's last boot left undone (plan/PairStatus.h, bootNotes): LIO still
+    /// restoring, the boot gate holding the volume down; from its last full probe.
+    QStringList bootNotes;
     bool operator==(const NodeView&) const = default;
 };
 
@@ -141,7 +144,7 @@ struct PairSnapshot {
     const ArrayView* pairArray() const;
     /// The worst health of the pair's arrays and nodes; Critical when both nodes serve the LUN,
     /// run the array or hold the front-end address; Warning when the serving node does not hold
-    /// the address.
+    /// the address or a node's boot left something undone.
     Health overallHealth() const;
     /// The pair's array runs with both legs in sync and no sync running.
     bool pairArrayInSync() const;

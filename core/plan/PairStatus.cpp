@@ -2,6 +2,7 @@
 
 #include "base/JsonValues.h"
 #include "base/Sizes.h"
+#include "plan/BootGate.h"
 #include "plan/Plan.h"
 
 #include <QJsonArray>
@@ -72,6 +73,27 @@ QJsonObject arrayJson(const PairState& state, const PairIntent& intent) {
 
 } // namespace
 
+bool bootGateHeld(const NodeState& node, const PairLayout& layout) {
+    if (!layout.frontEnd ||
+        node.unitActiveStates.value(bootGateUnit(layout.name)) != QLatin1String("failed"))
+        return false;
+    const LogicalVolume* lv =
+        node.lvm.findLv(layout.frontEnd->volume.vg, layout.frontEnd->volume.lv);
+    return !lv || !lv->isActive();
+}
+
+QStringList bootNotes(const NodeState& node, const PairLayout& layout) {
+    QStringList notes;
+    if (node.lioRestorePending())
+        notes << QStringLiteral("LIO is still restoring its saved configuration (boot): nr1 plans "
+                                "nothing here until it has");
+    if (bootGateHeld(node, layout))
+        notes << QStringLiteral("nr1's boot gate held the volume down at boot (%1 did not run with "
+                                "both legs): `apply repair` serves it once both legs are back")
+                     .arg(layout.mdDevice);
+    return notes;
+}
+
 QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
     const PairLayout& layout = intent.layout;
     const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
@@ -129,11 +151,13 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
     QJsonObject primary{
         {QStringLiteral("hostname"), state.primary.hostname},
         {QStringLiteral("lioRestoring"), state.primary.lioRestorePending()},
+        {QStringLiteral("bootGateHeld"), bootGateHeld(state.primary, layout)},
         {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)},
         {QStringLiteral("lioSavedUnreadable"), emptyAsNull(state.primary.savedLioUnreadable)}};
     QJsonObject secondary{
         {QStringLiteral("hostname"), state.secondary.hostname},
         {QStringLiteral("lioRestoring"), state.secondary.lioRestorePending()},
+        {QStringLiteral("bootGateHeld"), bootGateHeld(state.secondary, layout)},
         {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
         {QStringLiteral("exported"),
          state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr},
@@ -187,9 +211,9 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
             text += QStringLiteral("    LIO's saved configuration is UNREADABLE: %1 (LIO restores "
                                    "nothing from it at boot; `apply repair` saves it again)\n")
                         .arg(unreadable.toString());
-        if (node.value(QStringLiteral("lioRestoring")).toBool())
-            text += QStringLiteral("    LIO is still restoring its saved configuration (boot): "
-                                   "nr1 plans nothing here until it has\n");
+        for (const QString& note : bootNotes(
+                 qstrcmp(role, "primary") == 0 ? state.primary : state.secondary, intent.layout))
+            text += QStringLiteral("    ") + note + QLatin1Char('\n');
     }
     const QJsonObject session = status.value(QStringLiteral("replicationSession")).toObject();
     text += QStringLiteral("  replication: %1 %2\n")

@@ -12,6 +12,12 @@
 namespace nr1 {
 
 QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent);
+/// nr1's boot gate of the pair held the volume down on this node at its last boot (the unit
+/// failed: the array did not run with both legs) and the volume is still not active.
+bool bootGateHeld(const NodeState& node, const PairLayout& layout);
+/// What the node's last boot left undone, one sentence each: LIO still restoring its saved
+/// configuration; the boot gate held the volume down. Shown by status and the monitor.
+QStringList bootNotes(const NodeState& node, const PairLayout& layout);
 QString pairStatusText(const PairState& state, const PairIntent& intent);
 
 } // namespace nr1

@@ -12,6 +12,7 @@
 #include "monitor/MonitorText.h"
 #include "monitor/PairMonitor.h"
 #include "plan/PairIntent.h"
+#include "plan/PairStatus.h"
 #include "probe/MdstatParser.h"
 #include "probe/NodeProbe.h"
 #include "probe/ProbeScript.h"
@@ -545,6 +546,44 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("inSync")).toBool(true), false);
         QCOMPARE(json.value(QStringLiteral("inSyncUntil")).toString(),
                  QStringLiteral("2026-12-07T14:01:30.000Z"));
+    }
+
+    void whatABootLeftUndoneIsSaidPerNode() {
+        // LIO's restore waiting for the volume's device at the Primary's boot (captured live).
+        const NodeState restoring =
+            probedNode(QStringLiteral("lio-restoring"), QStringLiteral("primary"));
+        PairSnapshot snapshot = buildPairSnapshot(testbedLayout(), answering(restoring),
+                                                  answering(NodeState{}), nullptr);
+        QCOMPARE(snapshot.primary.bootNotes.size(), qsizetype(1));
+        QVERIFY(snapshot.primary.bootNotes.front().startsWith(
+            QStringLiteral("LIO is still restoring its saved configuration")));
+        QVERIFY(snapshot.secondary.bootNotes.isEmpty());
+        QCOMPARE(toJson(snapshot)
+                     .value(QStringLiteral("primary"))
+                     .toObject()
+                     .value(QStringLiteral("bootNotes"))
+                     .toArray()
+                     .size(),
+                 1);
+
+        // The gate held the volume down (boot-gate-held; that capture predates the probe's
+        // is-active, and the unit was seen `failed` when it was taken: README).
+        NodeState held = probedNode(QStringLiteral("boot-gate-held"), QStringLiteral("primary"));
+        const QString unit = QStringLiteral("nr1-boot-gate-testbed.service");
+        QVERIFY(!bootGateHeld(held, testbedLayout()));
+        held.unitActiveStates.insert(unit, QStringLiteral("failed"));
+        QVERIFY(bootGateHeld(held, testbedLayout()));
+        snapshot =
+            buildPairSnapshot(testbedLayout(), answering(held), answering(NodeState{}), nullptr);
+        QCOMPARE(snapshot.primary.bootNotes,
+                 QStringList{QStringLiteral(
+                     "nr1's boot gate held the volume down at boot (/dev/md0 did not run with both "
+                     "legs): `apply repair` serves it once both legs are back")});
+        QVERIFY(snapshot.overallHealth() != Health::Ok);
+        // A gate that failed at boot, its volume activated since by a repair: nothing undone.
+        NodeState repaired = probedNode(QStringLiteral("boot-gated"), QStringLiteral("primary"));
+        repaired.unitActiveStates.insert(unit, QStringLiteral("failed"));
+        QVERIFY(!bootGateHeld(repaired, testbedLayout()));
     }
 
     void watchReadsTheAddresses() {

@@ -722,6 +722,17 @@ private slots:
                 "volume /dev/LIO-NR1-VOL/NR1-PRIMARY-VOL: 508 MiB, NOT ACTIVE (`apply repair`")) &&
                 status.contains(QStringLiteral("NO LUN: initiators find no disk there")),
             qPrintable(status));
+        // The gate's unit was seen failed when this was taken (before the probe read is-active).
+        PairState failed = state;
+        failed.primary.unitActiveStates.insert(QStringLiteral("nr1-boot-gate-testbed.service"),
+                                               QStringLiteral("failed"));
+        QVERIFY(pairStatusText(failed, intent)
+                    .contains(QStringLiteral("    nr1's boot gate held the volume down at boot")));
+        QVERIFY(pairStatusJson(failed, intent)
+                    .value(QStringLiteral("primary"))
+                    .toObject()
+                    .value(QStringLiteral("bootGateHeld"))
+                    .toBool());
         const QString gated =
             pairStatusText(probedPair(QStringLiteral("boot-gated"), intent), intent);
         QVERIFY2(!gated.contains(QStringLiteral("NOT ACTIVE")) &&

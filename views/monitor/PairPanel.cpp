@@ -22,7 +22,12 @@ QString nodeLine(const NodeView& node) {
     const QString role =
         node.role == QLatin1String("primary") ? QObject::tr("Primary") : QObject::tr("Secondary");
     if (node.reachable)
-        return QObject::tr("%1 %2 (%3): answering").arg(role, node.target, node.hostname);
+        return QObject::tr("%1 %2 (%3): answering%4")
+            .arg(role, node.target, node.hostname,
+                 node.bootNotes.isEmpty()
+                     ? QString()
+                     : QStringLiteral(". ") + node.bootNotes.join(QStringLiteral(". ")) +
+                           QLatin1Char('.'));
     if (!node.answered && node.error.isEmpty())
         return QObject::tr("%1 %2: connecting…").arg(role, node.target);
     return QObject::tr("%1 %2: not answering — %3").arg(role, node.target, node.error);
@@ -98,8 +103,10 @@ void PairPanel::show(const PairSnapshot& snapshot, const SyncHistory& history) {
     m_secondary->setText(nodeLine(snapshot.secondary));
     for (const auto& [label, node] :
          {std::pair{m_primary, &snapshot.primary}, std::pair{m_secondary, &snapshot.secondary}})
-        label->setStyleSheet(node->reachable ? QString()
-                                             : healthTextStyle(Health::Critical, palette()));
+        label->setStyleSheet(!node->reachable ? healthTextStyle(Health::Critical, palette())
+                             : !node->bootNotes.isEmpty()
+                                 ? healthTextStyle(Health::Warning, palette())
+                                 : QString());
     const SessionView& session = snapshot.replication;
     if (!snapshot.primary.answered)
         m_session->setText(tr("Replication session: not known yet"));
