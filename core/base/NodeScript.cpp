@@ -49,8 +49,12 @@ const char* fileName(NodeScript script) {
         return "md-leg-check.sh";
     case NodeScript::MdAddLeg:
         return "md-add-leg.sh";
+    case NodeScript::MdStartBothLegs:
+        return "md-start-both-legs.sh";
     case NodeScript::IscsiForget:
         return "iscsi-forget.sh";
+    case NodeScript::IscsiRecordDrop:
+        return "iscsi-record-drop.sh";
     case NodeScript::MdadmArrayLineAdd:
         return "mdadm-array-line-add.sh";
     case NodeScript::MdadmIgnoreAdd:

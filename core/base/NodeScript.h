@@ -30,7 +30,9 @@ enum class NodeScript {
     MdWriteMostly,     ///< md-write-mostly.sh: move write-mostly from one leg to the other
     MdLegCheck,        ///< md-leg-check.sh: a takeover's leg is the pair's and whole
     MdAddLeg,          ///< md-add-leg.sh: a returning leg back, re-added or resynced whole
+    MdStartBothLegs,   ///< md-start-both-legs.sh: an array waiting for its leg starts with it
     IscsiForget,       ///< iscsi-forget.sh: log out of a target and delete its node record
+    IscsiRecordDrop,   ///< iscsi-record-drop.sh: a target's unreadable (empty) records removed
     MdadmArrayLineAdd, ///< mdadm-array-line-add.sh: the array's ARRAY line into mdadm.conf
     MdadmIgnoreAdd,    ///< mdadm-ignore-add.sh: the element's ARRAY <ignore> rule, once
     MdadmIgnoreRemove, ///< mdadm-ignore-remove.sh: its undo

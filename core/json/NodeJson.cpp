@@ -20,25 +20,27 @@ QJsonObject toJson(const NodeState& node) {
     QJsonArray identities;
     for (const LunIdentity& identity : node.lunIdentities)
         identities.append(identity.toJson());
-    return QJsonObject{{QStringLiteral("hostname"), node.hostname},
-                       {QStringLiteral("commands"), toJsonArray(node.commands)},
-                       {QStringLiteral("blockDevices"), toJsonArray(node.blockDevices)},
-                       {QStringLiteral("mdstat"), toJson(node.mdstat)},
-                       {QStringLiteral("mdSysfs"), toJsonArray(node.mdSysfs)},
-                       {QStringLiteral("lvm"), toJson(node.lvm)},
-                       {QStringLiteral("lio"), toJson(node.lio)},
-                       {QStringLiteral("lioSaved"), toJson(node.savedLio)},
-                       {QStringLiteral("lioSavedUnreadable"), emptyAsNull(node.savedLioUnreadable)},
-                       {QStringLiteral("sessions"), toJsonArray(node.sessions)},
-                       {QStringLiteral("iscsiNodes"), toJsonArray(node.iscsiNodes)},
-                       {QStringLiteral("initiatorName"), toJson(node.initiatorName)},
-                       {QStringLiteral("mdadmConf"), node.mdadmConf},
-                       {QStringLiteral("lioRestoreDropins"), node.lioRestoreDropins},
-                       {QStringLiteral("units"), units},
-                       {QStringLiteral("unitsActive"), unitsActive},
-                       {QStringLiteral("lunIdentities"), identities},
-                       {QStringLiteral("bootGateFiles"), gateFiles},
-                       {QStringLiteral("ipv4Addresses"), addresses}};
+    return QJsonObject{
+        {QStringLiteral("hostname"), node.hostname},
+        {QStringLiteral("commands"), toJsonArray(node.commands)},
+        {QStringLiteral("blockDevices"), toJsonArray(node.blockDevices)},
+        {QStringLiteral("mdstat"), toJson(node.mdstat)},
+        {QStringLiteral("mdSysfs"), toJsonArray(node.mdSysfs)},
+        {QStringLiteral("lvm"), toJson(node.lvm)},
+        {QStringLiteral("lio"), toJson(node.lio)},
+        {QStringLiteral("lioSaved"), toJson(node.savedLio)},
+        {QStringLiteral("lioSavedUnreadable"), emptyAsNull(node.savedLioUnreadable)},
+        {QStringLiteral("sessions"), toJsonArray(node.sessions)},
+        {QStringLiteral("iscsiNodes"), toJsonArray(node.iscsiNodes)},
+        {QStringLiteral("brokenIscsiRecords"), QJsonArray::fromStringList(node.brokenIscsiRecords)},
+        {QStringLiteral("initiatorName"), toJson(node.initiatorName)},
+        {QStringLiteral("mdadmConf"), node.mdadmConf},
+        {QStringLiteral("lioRestoreDropins"), node.lioRestoreDropins},
+        {QStringLiteral("units"), units},
+        {QStringLiteral("unitsActive"), unitsActive},
+        {QStringLiteral("lunIdentities"), identities},
+        {QStringLiteral("bootGateFiles"), gateFiles},
+        {QStringLiteral("ipv4Addresses"), addresses}};
 }
 
 } // namespace nr1

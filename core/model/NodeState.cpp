@@ -50,6 +50,15 @@ QString NodeState::interfaceHolding(const QString& address) const {
     return QString();
 }
 
+QStringList NodeState::brokenIscsiRecordsOf(const QString& targetIqn) const {
+    const QString folder = QStringLiteral("/etc/iscsi/nodes/%1/").arg(targetIqn);
+    QStringList paths;
+    for (const QString& path : brokenIscsiRecords)
+        if (path.startsWith(folder))
+            paths << path;
+    return paths;
+}
+
 bool NodeState::lioRestorePending() const {
     return unitActiveStates.value(QStringLiteral("rtslib-fb-targetctl.service")) ==
            QLatin1String("activating");

@@ -29,6 +29,9 @@ struct NodeState {
     QString savedLioUnreadable;
     std::vector<IscsiSession> sessions;
     std::vector<IscsiNodeRecord> iscsiNodes;
+    /// Node record files iscsiadm cannot read (empty or cut short by a power loss; iscsiadm shows
+    /// them as records of no target, so iscsiNodes leaves them out); empty in older captures.
+    QStringList brokenIscsiRecords;
     InitiatorName initiatorName;
     QString mdadmConf;         ///< /etc/mdadm/mdadm.conf verbatim; empty when absent
     QString lioRestoreDropins; ///< the drop-ins of rtslib-fb-targetctl.service, concatenated
@@ -60,6 +63,8 @@ struct NodeState {
     /// True while LIO's restore at boot (rtslib-fb-targetctl) has not run: what LIO runs here
     /// is not yet what the node will serve. False in captures that predate is-active.
     bool lioRestorePending() const;
+    /// The unreadable node record files of target `targetIqn` (under /etc/iscsi/nodes/IQN/).
+    QStringList brokenIscsiRecordsOf(const QString& targetIqn) const;
     /// The interface that holds `address` ("ADDR" or "ADDR/PREFIX", whatever the prefix), or
     /// an empty string.
     QString interfaceHolding(const QString& address) const;

@@ -26,6 +26,46 @@ bool isActiveMember(const PairState& s, const QString& md, const QString& path) 
     return false;
 }
 
+/// The array is inactive holding only the Primary's element, its remote leg not imported: the
+/// boot assembled it from the local leg and it waits for the other (the boot's login did not
+/// happen: the link was down, or the node record was unreadable). Once this plan logged in, md
+/// starts it with both legs; a repair run again then activates the volume and serves the LUN.
+/// Anything else inactive is refused: nr1 does not guess at an array it cannot read.
+void planWaitingArrayStart(PlanBuilder& b, const MdstatArray& array) {
+    const NodeRole pri = NodeRole::Primary;
+    const PairIntent& intent = b.intent();
+    const QString md = intent.mdDeviceName();
+    const QString mdPath = intent.layout.mdDevice;
+    const QString remote = intent.layout.replication.byPathLink();
+    const QString local = kernelName(b.node(pri), intent.layout.primaryElement.devicePath());
+    const bool onlyLocalLeg =
+        !local.isEmpty() && !array.members.empty() &&
+        std::all_of(array.members.begin(), array.members.end(),
+                    [&local](const MdstatMember& m) { return m.device == local && !m.faulty; });
+    if (!onlyLocalLeg || b.node(pri).findBlockDeviceByPath(remote) ||
+        !b.planned(PlannedFact::ReplicationImport)) {
+        b.refuse(QStringLiteral("%1 exists on the Primary but is inactive: look at it with "
+                                "'mdadm --detail %2' before nr1 touches it.")
+                     .arg(md, mdPath));
+        return;
+    }
+    b.warn(QStringLiteral("%1 is inactive on the Primary, holding its own leg and waiting for the "
+                          "remote one (not imported at boot): once this plan logged in, md starts "
+                          "it with both legs (never degraded). Run apply repair again then: it "
+                          "activates the volume and serves the LUN.")
+               .arg(mdPath));
+    b.add(pri, nodeScriptArgv(NodeScript::MdStartBothLegs, {mdPath, md, remote}),
+          QStringLiteral("Let %1 start with both legs now that the remote one is back (udev's "
+                         "incremental assembly, run here if udev has not; no --run).")
+              .arg(mdPath))
+        .doneWhen(QStringLiteral("%1 runs with the remote element in it").arg(md),
+                  [md, remote](const PairState& s) { return isActiveMember(s, md, remote); })
+        .noUndo(QStringLiteral("md runs the array it was waiting for"));
+    b.followUp(QStringLiteral("Run apply repair again: %1 runs now, and the repair activates the "
+                              "volume and serves the LUN.")
+                   .arg(mdPath));
+}
+
 /// The array exists: it must be ours (the local element in it, running); a remote leg that
 /// failed or went missing is put back (md re-adds from the bitmap when it can).
 void planArrayRepair(PlanBuilder& b, const MdstatArray& array) {
@@ -36,12 +76,8 @@ void planArrayRepair(PlanBuilder& b, const MdstatArray& array) {
     const QString local = intent.layout.primaryElement.devicePath();
     const QString remote = intent.layout.replication.byPathLink();
     const NodeState& primary = b.node(pri);
-    if (!array.active) {
-        b.refuse(QStringLiteral("%1 exists on the Primary but is inactive: look at it with "
-                                "'mdadm --detail %2' before nr1 touches it.")
-                     .arg(md, mdPath));
-        return;
-    }
+    if (!array.active)
+        return planWaitingArrayStart(b, array);
     if (const QString why = foreignArray(b.state(), intent); !why.isEmpty()) {
         b.refuse(why);
         return;

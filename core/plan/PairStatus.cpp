@@ -98,7 +98,10 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
     const PairLayout& layout = intent.layout;
     const FrontEndExport frontEnd = layout.frontEnd.value_or(FrontEndExport{});
     QJsonObject session{{QStringLiteral("target"), layout.replication.targetIqn},
-                        {QStringLiteral("loggedIn"), false}};
+                        {QStringLiteral("loggedIn"), false},
+                        {QStringLiteral("unreadableRecords"),
+                         QJsonArray::fromStringList(
+                             state.primary.brokenIscsiRecordsOf(layout.replication.targetIqn))}};
     for (const IscsiSession& s : state.primary.sessions)
         if (s.targetIqn == layout.replication.targetIqn) {
             session.insert(QStringLiteral("loggedIn"), s.loggedIn());
@@ -221,6 +224,11 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
                      session.value(QStringLiteral("loggedIn")).toBool()
                          ? QStringLiteral("logged in")
                          : QStringLiteral("not logged in"));
+    for (const QJsonValue path : session.value(QStringLiteral("unreadableRecords")).toArray())
+        text += QStringLiteral("    node record %1 is UNREADABLE (empty or cut short: a power "
+                               "loss); the boot's login skips it, `apply repair` writes it "
+                               "again\n")
+                    .arg(path.toString());
     const QJsonObject array = status.value(QStringLiteral("array")).toObject();
     if (!array.value(QStringLiteral("exists")).toBool()) {
         text += QStringLiteral("  array %1: missing\n")

@@ -293,11 +293,20 @@ ParseResult<std::vector<IscsiNodeRecord>> parseIscsiNodeRecords(QStringView text
                 continue;
             }
             if (line == QLatin1String("# END RECORD")) {
-                if (!current || current->targetIqn.isEmpty() || address.isEmpty() || port == 0)
+                if (!current || port == 0)
                     lines.fail(number,
                                QStringLiteral("node.name, node.conn[0].address and .port in the "
                                               "record"),
                                line);
+                // What iscsiadm shows of a record file that is empty or cut short (a power
+                // loss): its built-in defaults, no target, no address. The node probe lists
+                // such files by path (iscsi-broken-records); as a record it says nothing.
+                if (current->targetIqn.isEmpty() || address.isEmpty()) {
+                    lines.warn(number, QStringLiteral("a record of no target or no address (its "
+                                                      "file is empty or cut short): left out"));
+                    current.reset();
+                    continue;
+                }
                 current->portal.address = address;
                 current->portal.port = port;
                 records.push_back(*current);

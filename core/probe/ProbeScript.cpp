@@ -262,6 +262,10 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
         state.iscsiNodes = reader.parsed(
             QStringLiteral("iscsi-nodes"),
             parseIscsiNodeRecords(reader.text(QStringLiteral("iscsi-nodes"), iscsiNone)));
+        // Captures taken before nr1 looked for unreadable records have no such section.
+        if (reader.has(QStringLiteral("iscsi-broken-records")))
+            state.brokenIscsiRecords = reader.text(QStringLiteral("iscsi-broken-records"))
+                                           .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         const QString initiator = reader.text(QStringLiteral("initiator-name"), {1});
         if (!initiator.trimmed().isEmpty())
             state.initiatorName =

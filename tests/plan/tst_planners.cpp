@@ -10,6 +10,7 @@
 #include "plan/PairStatus.h"
 #include "plan/Planners.h"
 #include "probe/LunIdentityParser.h"
+#include "probe/MdstatParser.h"
 
 #include <QJsonDocument>
 #include <QtTest>
@@ -767,6 +768,76 @@ private slots:
             QVERIFY2(!row.startsWith(QStringLiteral("primary: vgchange")) &&
                          !row.startsWith(QStringLiteral("primary: targetcli")),
                      qPrintable(row));
+    }
+
+    void anUnreadableNodeRecordIsWrittenAgainByRepair() {
+        // Captured after the Primary's node record of the element was emptied (what iscsiadm's
+        // in-place rewrite leaves after a power loss) and the Primary power-cycled: iscsiadm
+        // shows the file as a record of no target, the boot's login skipped it, md0 waits
+        // inactive with the Primary's leg alone, the gate held the volume down.
+        PairIntent intent = testbedIntent();
+        intent.elementSize = SizeRequest::ofBytes(qint64(512) << 20);
+        const PairState state = probedPair(QStringLiteral("record-unreadable"), intent);
+        const QString record = QStringLiteral("/etc/iscsi/nodes/%1/10.99.0.2,3260,1/default")
+                                   .arg(intent.layout.replication.targetIqn);
+        QCOMPARE(state.primary.brokenIscsiRecords, QStringList{record});
+        QVERIFY(state.primary.iscsiNodes.empty()); // the unreadable one is left out
+        QVERIFY(state.primary.sessions.empty());
+        QVERIFY(!state.primary.mdstat.find(QStringLiteral("md0"))->active);
+        QVERIFY(pairStatusText(state, intent)
+                    .contains(QStringLiteral("node record %1 is UNREADABLE").arg(record)));
+
+        // The record removed first (discovery cannot write it while it is there), then written
+        // again, logged in, and md0 left to start with both legs.
+        const PlanResult result = planRepair(state, intent);
+        QVERIFY2(result.ok(), qPrintable(result.why()));
+        const QString wait = scriptRow(NodeRole::Primary, NodeScript::WaitBlockDevice,
+                                       {intent.layout.replication.byPathLink()});
+        compareRows(
+            commandRows(result.value()),
+            {scriptRow(NodeRole::Primary, NodeScript::IscsiRecordDrop,
+                       {intent.layout.replication.targetIqn}),
+             QStringLiteral("primary: iscsiadm -m discovery -t sendtargets -p 10.99.0.2:3260"),
+             QStringLiteral("primary: %1 -o update -n node.session.timeo.replacement_timeout "
+                            "-v 15")
+                 .arg(kNode),
+             QStringLiteral("primary: %1 -o update -n node.startup -v automatic").arg(kNode),
+             QStringLiteral("primary: %1 --login").arg(kNode), wait,
+             scriptRow(NodeRole::Primary, NodeScript::MdStartBothLegs,
+                       {QStringLiteral("/dev/md0"), QStringLiteral("md0"),
+                        intent.layout.replication.byPathLink()}),
+             scriptRow(NodeRole::Secondary, NodeScript::MdadmIgnoreAdd,
+                       {intent.layout.secondaryElement.devicePath(),
+                        QStringLiteral("/etc/mdadm/mdadm.conf")}),
+             QStringLiteral("primary: sync"), QStringLiteral("secondary: sync")});
+        const Action& drop = result.value().actions.front();
+        QVERIFY(!drop.done.holds(state));
+        PairState dropped = state;
+        dropped.primary.brokenIscsiRecords.clear();
+        QVERIFY(drop.done.holds(dropped));
+        QVERIFY(anyContains(result.value().followUps, QStringLiteral("Run apply repair again")));
+
+        // An unreadable record of another target is named, not touched.
+        PairState other = state;
+        other.primary.brokenIscsiRecords << QStringLiteral(
+            "/etc/iscsi/nodes/iqn.2000-01.example:other/192.0.2.1,3260,1/default");
+        const PlanResult named = planRepair(other, intent);
+        QVERIFY2(named.ok(), qPrintable(named.why()));
+        QCOMPARE(commandRows(named.value()), commandRows(result.value()));
+        QVERIFY(anyContains(named.value().warnings, QStringLiteral("iqn.2000-01.example:other")));
+
+        // md0 inactive with anything but the Primary's own leg alone is not guessed at.
+        PairState foreign = state;
+        foreign.primary.mdstat =
+            parseMdstat(QStringLiteral("Personalities : [raid1] \nmd0 : inactive "
+                                       "sdz[1](S)\n      523264 blocks super 1.2\n"
+                                       "       \nunused devices: <none>\n"))
+                .value();
+        const PlanResult refused = planRepair(foreign, intent);
+        QVERIFY(!refused.ok());
+        QVERIFY2(
+            refused.why().contains(QStringLiteral("md0 exists on the Primary but is inactive")),
+            qPrintable(refused.why()));
     }
 
     void noPlanRunsOnANodeBeforeItsLioRestore() {

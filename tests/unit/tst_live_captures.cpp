@@ -86,6 +86,16 @@ private slots:
         QStringList warnings;
         for (const ParseWarning& warning : parsed.warnings)
             warnings << warning.toString();
+        // Captures of a broken state whose parser must say so (and nothing else).
+        static const QMap<QString, QString> warnsOf = {
+            {QStringLiteral("testbed-live/probe/record-unreadable/primary.probe.txt"),
+             QStringLiteral("a record of no target or no address (its file is empty or cut "
+                            "short): left out")}};
+        if (warnsOf.contains(file)) {
+            QCOMPARE(warnings.size(), qsizetype(1));
+            QVERIFY2(warnings.front().contains(warnsOf.value(file)), qPrintable(warnings.front()));
+            return;
+        }
         QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 
