@@ -376,7 +376,8 @@ NodeView nodeViewOf(const QString& role, const NodeReading& reading, const NodeV
     view.answered = reading.reachable || (before && before->answered);
     if (reading.state) {
         view.hostname = reading.state->hostname;
-        view.bootNotes = bootNotes(*reading.state, layout);
+        view.bootNotes = bootNotes(
+            *reading.state, role == kPrimary ? NodeRole::Primary : NodeRole::Secondary, layout);
     } else if (before) {
         view.hostname = before->hostname;
     }

@@ -82,12 +82,18 @@ bool bootGateHeld(const NodeState& node, const PairLayout& layout) {
     return !lv || !lv->isActive();
 }
 
-QStringList bootNotes(const NodeState& node, const PairLayout& layout) {
+QStringList bootNotes(const NodeState& node, NodeRole role, const PairLayout& layout) {
     QStringList notes;
     if (node.lioRestorePending())
         notes << QStringLiteral("LIO is still restoring its saved configuration (boot): nr1 plans "
                                 "nothing here until it has");
-    if (bootGateHeld(node, layout))
+    if (bootGateHeld(node, layout) && role == NodeRole::Secondary)
+        // The gate acts on the node whose mdadm.conf names the array: a Secondary that held
+        // is the Primary a takeover left behind, booted again.
+        notes << QStringLiteral("nr1's boot gate held the volume down at boot: this node was taken "
+                                "over from and its copy is stale; `apply repair` rejoins it as "
+                                "the Secondary");
+    else if (bootGateHeld(node, layout))
         notes << QStringLiteral("nr1's boot gate held the volume down at boot (%1 did not run with "
                                 "both legs): `apply repair` serves it once both legs are back")
                      .arg(layout.mdDevice);
@@ -214,8 +220,9 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
             text += QStringLiteral("    LIO's saved configuration is UNREADABLE: %1 (LIO restores "
                                    "nothing from it at boot; `apply repair` saves it again)\n")
                         .arg(unreadable.toString());
-        for (const QString& note : bootNotes(
-                 qstrcmp(role, "primary") == 0 ? state.primary : state.secondary, intent.layout))
+        const NodeRole nodeRole =
+            qstrcmp(role, "primary") == 0 ? NodeRole::Primary : NodeRole::Secondary;
+        for (const QString& note : bootNotes(state.node(nodeRole), nodeRole, intent.layout))
             text += QStringLiteral("    ") + note + QLatin1Char('\n');
     }
     const QJsonObject session = status.value(QStringLiteral("replicationSession")).toObject();

@@ -16,8 +16,9 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent);
 /// failed: the array did not run with both legs) and the volume is still not active.
 bool bootGateHeld(const NodeState& node, const PairLayout& layout);
 /// What the node's last boot left undone, one sentence each: LIO still restoring its saved
-/// configuration; the boot gate held the volume down. Shown by status and the monitor.
-QStringList bootNotes(const NodeState& node, const PairLayout& layout);
+/// configuration; the boot gate held the volume down (on the Secondary: a node taken over
+/// from, whose copy is stale). Shown by status and the monitor.
+QStringList bootNotes(const NodeState& node, NodeRole role, const PairLayout& layout);
 QString pairStatusText(const PairState& state, const PairIntent& intent);
 
 } // namespace nr1

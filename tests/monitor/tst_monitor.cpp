@@ -580,6 +580,13 @@ private slots:
                      "nr1's boot gate held the volume down at boot (/dev/md0 did not run with both "
                      "legs): `apply repair` serves it once both legs are back")});
         QVERIFY(snapshot.overallHealth() != Health::Ok);
+        // The same on the Secondary: the Primary a takeover left behind, booted again.
+        snapshot =
+            buildPairSnapshot(testbedLayout(), answering(NodeState{}), answering(held), nullptr);
+        QCOMPARE(snapshot.secondary.bootNotes,
+                 QStringList{QStringLiteral(
+                     "nr1's boot gate held the volume down at boot: this node was taken over from "
+                     "and its copy is stale; `apply repair` rejoins it as the Secondary")});
         // A gate that failed at boot, its volume activated since by a repair: nothing undone.
         NodeState repaired = probedNode(QStringLiteral("boot-gated"), QStringLiteral("primary"));
         repaired.unitActiveStates.insert(unit, QStringLiteral("failed"));
