@@ -187,11 +187,12 @@ void readWatchedSections(ProbeReader& reader, NodeState& state, const QList<int>
     state.sessions =
         reader.parsed(QStringLiteral("iscsi-sessions"),
                       parseIscsiSessions(reader.text(QStringLiteral("iscsi-sessions"), iscsiNone)));
-    // Captures taken before nr1 read the addresses have no such section.
+    // Captures taken before nr1 read the addresses have no such section; a node without `ip`
+    // (127) tells no addresses rather than failing its whole probe.
     if (reader.has(QStringLiteral("addresses")))
         state.ipv4Addresses =
             reader.parsed(QStringLiteral("addresses"),
-                          parseIpv4Addresses(reader.text(QStringLiteral("addresses"))));
+                          parseIpv4Addresses(reader.text(QStringLiteral("addresses"), {127})));
 }
 
 } // namespace

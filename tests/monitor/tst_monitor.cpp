@@ -617,6 +617,14 @@ private slots:
         QVERIFY(nodeProbeCommand(ProbeScope::Watch)
                     .argv.last()
                     .contains(QStringLiteral("ip -o -4 addr show")));
+        // A node without `ip` (exit 127) still answers, with no addresses.
+        const QString noIp = watch.left(watch.indexOf(QStringLiteral("@@nr1 begin addresses"))) +
+                             QStringLiteral("@@nr1 begin addresses\nsh: 1: ip: not found\n\n"
+                                            "@@nr1 end addresses 127\n");
+        const auto parsed = parseNodeProbe(noIp, ProbeScope::Watch);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        QVERIFY(parsed.value().ipv4Addresses.isEmpty());
+        QVERIFY(!parsed.value().mdstat.arrays.empty());
     }
 
     void unreachableNodeShowsLastKnownAsStale() {
