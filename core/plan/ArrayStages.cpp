@@ -51,8 +51,7 @@ void planWaitingArrayStart(PlanBuilder& b, const MdstatArray& array) {
     }
     b.warn(QStringLiteral("%1 is inactive on the Primary, holding its own leg and waiting for the "
                           "remote one (not imported at boot): once this plan logged in, md starts "
-                          "it with both legs (never degraded). Run apply repair again then: it "
-                          "activates the volume and serves the LUN.")
+                          "it with both legs (never degraded).")
                .arg(mdPath));
     b.add(pri, nodeScriptArgv(NodeScript::MdStartBothLegs, {mdPath, md, remote}),
           QStringLiteral("Let %1 start with both legs now that the remote one is back (udev's "

@@ -161,12 +161,16 @@ QJsonObject pairStatusJson(const PairState& state, const PairIntent& intent) {
         {QStringLiteral("hostname"), state.primary.hostname},
         {QStringLiteral("lioRestoring"), state.primary.lioRestorePending()},
         {QStringLiteral("bootGateHeld"), bootGateHeld(state.primary, layout)},
+        {QStringLiteral("bootNotes"),
+         QJsonArray::fromStringList(bootNotes(state.primary, NodeRole::Primary, layout))},
         {QStringLiteral("element"), elementJson(state.primary, layout.primaryElement)},
         {QStringLiteral("lioSavedUnreadable"), emptyAsNull(state.primary.savedLioUnreadable)}};
     QJsonObject secondary{
         {QStringLiteral("hostname"), state.secondary.hostname},
         {QStringLiteral("lioRestoring"), state.secondary.lioRestorePending()},
         {QStringLiteral("bootGateHeld"), bootGateHeld(state.secondary, layout)},
+        {QStringLiteral("bootNotes"),
+         QJsonArray::fromStringList(bootNotes(state.secondary, NodeRole::Secondary, layout))},
         {QStringLiteral("element"), elementJson(state.secondary, layout.secondaryElement)},
         {QStringLiteral("exported"),
          state.secondary.lio.findTarget(layout.replication.targetIqn) != nullptr},
@@ -220,10 +224,8 @@ QString pairStatusText(const PairState& state, const PairIntent& intent) {
             text += QStringLiteral("    LIO's saved configuration is UNREADABLE: %1 (LIO restores "
                                    "nothing from it at boot; `apply repair` saves it again)\n")
                         .arg(unreadable.toString());
-        const NodeRole nodeRole =
-            qstrcmp(role, "primary") == 0 ? NodeRole::Primary : NodeRole::Secondary;
-        for (const QString& note : bootNotes(state.node(nodeRole), nodeRole, intent.layout))
-            text += QStringLiteral("    ") + note + QLatin1Char('\n');
+        for (const QJsonValue note : node.value(QStringLiteral("bootNotes")).toArray())
+            text += QStringLiteral("    ") + note.toString() + QLatin1Char('\n');
     }
     const QJsonObject session = status.value(QStringLiteral("replicationSession")).toObject();
     text += QStringLiteral("  replication: %1 %2\n")
