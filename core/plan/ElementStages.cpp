@@ -200,38 +200,32 @@ void planReplicationExport(PlanBuilder& b) {
     b.willCreate(PlannedFact::ReplicationExport);
 }
 
-namespace {
-
-/// The Primary's node records of the element target that iscsiadm cannot read (empty or cut
-/// short by a power loss) removed first: while one is there discovery cannot write the record
-/// again (it says so and exits 0), no `-o delete` finds it, and the boot's login skips it.
-/// Unreadable records of other targets are only named: they are not the pair's.
-void planBrokenRecordsDropped(PlanBuilder& b, const QString& iqn) {
-    const NodeRole pri = NodeRole::Primary;
-    QStringList others = b.node(pri).brokenIscsiRecords;
-    const QStringList ours = b.node(pri).brokenIscsiRecordsOf(iqn);
+void planBrokenRecordsDropped(PlanBuilder& b, NodeRole role, const QString& iqn) {
+    const QString who =
+        role == NodeRole::Primary ? QStringLiteral("Primary") : QStringLiteral("Secondary");
+    QStringList others = b.node(role).brokenIscsiRecords;
+    const QStringList ours = b.node(role).brokenIscsiRecordsOf(iqn);
     for (const QString& path : ours)
         others.removeAll(path);
     if (!others.isEmpty())
-        b.warn(QStringLiteral("The Primary has iSCSI node records iscsiadm cannot read (empty or "
-                              "cut short), not of this pair: %1. The boot's login skips them; "
+        b.warn(QStringLiteral("The %1 has iSCSI node records iscsiadm cannot read (empty or "
+                              "cut short), not of this pair: %2. The boot's login skips them; "
                               "remove them and discover those targets again.")
-                   .arg(others.join(QStringLiteral(", "))));
+                   .arg(who, others.join(QStringLiteral(", "))));
     if (ours.isEmpty())
         return;
-    b.add(pri, nodeScriptArgv(NodeScript::IscsiRecordDrop, {iqn}),
-          QStringLiteral("Remove the Primary's node records of %1 that iscsiadm cannot read (%2: "
+    b.add(role, nodeScriptArgv(NodeScript::IscsiRecordDrop, {iqn}),
+          QStringLiteral("Remove the %1's node records of %2 that iscsiadm cannot read (%3: "
                          "empty or cut short, as a power loss leaves them): discovery cannot "
                          "write the record again while they are there, and the boot's login "
                          "skips them.")
-              .arg(iqn, ours.join(QStringLiteral(", "))))
-        .doneWhen(
-            QStringLiteral("the Primary has no unreadable record of %1").arg(iqn),
-            [iqn](const PairState& s) { return s.primary.brokenIscsiRecordsOf(iqn).isEmpty(); })
+              .arg(who, iqn, ours.join(QStringLiteral(", "))))
+        .doneWhen(QStringLiteral("the %1 has no unreadable record of %2").arg(who.toLower(), iqn),
+                  [role, iqn](const PairState& s) {
+                      return s.node(role).brokenIscsiRecordsOf(iqn).isEmpty();
+                  })
         .noUndo(QStringLiteral("they held nothing iscsiadm could read"));
 }
-
-} // namespace
 
 void planReplicationImport(PlanBuilder& b) {
     const NodeRole pri = NodeRole::Primary;
@@ -247,7 +241,7 @@ void planReplicationImport(PlanBuilder& b) {
     if (!b.planned(PlannedFact::ReplicationExport) && !b.lioTarget(NodeRole::Secondary, iqn))
         b.refuse(
             QStringLiteral("The Secondary does not export %1: export the element first.").arg(iqn));
-    planBrokenRecordsDropped(b, iqn);
+    planBrokenRecordsDropped(b, pri, iqn);
     const auto findRecord = [iqn, link](const NodeState& node) -> const IscsiNodeRecord* {
         for (const IscsiNodeRecord& record : node.iscsiNodes)
             if (record.targetIqn == iqn && record.portal.address == link.portal.address &&

@@ -65,6 +65,8 @@ void planFormerPrimaryStage(PlanBuilder& b) {
             .withTimeout(std::chrono::seconds(180))
             .noUndo(QStringLiteral("a Secondary imports nothing"));
     }
+    // Those the power loss of its fence left empty: the loop above cannot see them.
+    planBrokenRecordsDropped(b, sec, layout.replication.targetIqn);
 }
 
 } // namespace nr1

@@ -15,9 +15,14 @@ struct PairIntent;
 void planElementStage(PlanBuilder& builder);      ///< element LVs (and their VGs) on both nodes
 void planReplicationExport(PlanBuilder& builder); ///< the Secondary's element through LIO
 void planReplicationImport(PlanBuilder& builder); ///< the Primary logs in to it
-void planArrayStage(PlanBuilder& builder);        ///< md RAID1 of both elements
-void planVolumeStage(PlanBuilder& builder);       ///< PV, VG and LV on the md array
-void planExportStage(PlanBuilder& builder);       ///< the volume as an iSCSI LUN
+/// The node's records of target `iqn` that iscsiadm cannot read (empty or cut short by a power
+/// loss) removed: while one is there discovery cannot write the record again (it says so and
+/// exits 0), no `-o delete` finds it, and the boot's login skips it. Unreadable records of
+/// other targets are only named in a warning: they are not the pair's.
+void planBrokenRecordsDropped(PlanBuilder& builder, NodeRole node, const QString& iqn);
+void planArrayStage(PlanBuilder& builder);  ///< md RAID1 of both elements
+void planVolumeStage(PlanBuilder& builder); ///< PV, VG and LV on the md array
+void planExportStage(PlanBuilder& builder); ///< the volume as an iSCSI LUN
 /// The pair's floating front-end address (when it has one) on the Primary, which serves the
 /// LUN, after it is removed from the Secondary if that holds it. Once per plan; the export
 /// stage plans it.
@@ -34,7 +39,8 @@ void planPersistenceStage(PlanBuilder& builder);
 void planPersistenceFor(PlanBuilder& builder, PersistenceOf nodes);
 /// A Secondary that served the pair before (the Primary lost in a takeover, back again): what
 /// it kept of that role goes: the ARRAY line of the pair's array, the front-end export
-/// (running, or saved for its boot), its node records of the element target.
+/// (running, or saved for its boot), its node records of the element target (readable ones
+/// through a logout, those a power loss emptied by removing the file).
 void planFormerPrimaryStage(PlanBuilder& builder);
 /// Stops an md array the node assembled from its own element (udev at boot, without the
 /// ignore rule): nothing else may use the element while it holds it.
