@@ -43,18 +43,6 @@ QString now() {
     return QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
 }
 
-QString nodeLine(const NodeView& node) {
-    if (node.reachable)
-        return QStringLiteral("%1 %2 (%3): answering%4")
-            .arg(node.role, node.target, node.hostname,
-                 node.bootNotes.isEmpty()
-                     ? QString()
-                     : QStringLiteral("; ") + node.bootNotes.join(QStringLiteral("; ")));
-    if (!node.answered && node.error.isEmpty())
-        return QStringLiteral("%1 %2: connecting…").arg(node.role, node.target);
-    return QStringLiteral("%1 %2: NOT ANSWERING — %3").arg(node.role, node.target, node.error);
-}
-
 QString sessionLine(const SessionView& session) {
     if (!session.present)
         return QStringLiteral("replication %1 at %2: no session")
@@ -217,6 +205,7 @@ int runWatchCommand(const QStringList& input) {
     PairMonitor monitor(intent.layout, connection->session->primary(),
                         connection->session->secondary(), timing);
     monitor.setFrontEndAddress(intent.frontEndAddress);
+    monitor.setJournalPath(connection->session->journal().path());
     WatchPrinter printer(options.json         ? WatchPrinter::Form::Json
                          : stdoutIsTerminal() ? WatchPrinter::Form::InPlace
                                               : WatchPrinter::Form::Lines);

@@ -1,5 +1,7 @@
 #include "monitor/MonitorEvents.h"
 
+#include "monitor/MonitorText.h"
+
 namespace nr1 {
 
 QString eventKindName(MonitorEventKind kind) {
@@ -40,6 +42,10 @@ QString eventKindName(MonitorEventKind kind) {
         return QStringLiteral("both-assemble");
     case MonitorEventKind::AddressChanged:
         return QStringLiteral("address-changed");
+    case MonitorEventKind::NodeFenced:
+        return QStringLiteral("node-fenced");
+    case MonitorEventKind::BootNotes:
+        return QStringLiteral("boot-notes");
     }
     return QStringLiteral("unknown");
 }
@@ -114,6 +120,23 @@ void compareNode(EventList& events, const NodeView* before, const NodeView& afte
         events.add(MonitorEventKind::NodeBack, Health::Ok, after.role,
                    QStringLiteral("The %1 (%2) answers again").arg(after.role, after.target));
     // A node still connecting (no answer, no error yet) has nothing to report.
+    if (after.fence && !(before && before->fence == after.fence))
+        events.add(
+            MonitorEventKind::NodeFenced, Health::Warning, after.role,
+            QStringLiteral("The %1 (%2) was fenced at %3: %4. It must not serve again "
+                           "before `apply repair` rejoins it")
+                .arg(after.role, after.target, formatUtcTime(after.fence->at), after.fence->how));
+    // Boot notes come with a node's full probe; a node that stopped answering keeps its last.
+    if (after.reachable && after.bootNotes != (before ? before->bootNotes : QStringList())) {
+        if (!after.bootNotes.isEmpty())
+            events.add(MonitorEventKind::BootNotes, Health::Warning, after.role,
+                       QStringLiteral("The %1's boot left work undone: %2")
+                           .arg(after.role, after.bootNotes.join(QStringLiteral("; "))));
+        else
+            events.add(
+                MonitorEventKind::BootNotes, Health::Ok, after.role,
+                QStringLiteral("The %1's boot left nothing undone any more").arg(after.role));
+    }
 }
 
 void compareSync(EventList& events, const ArrayView* before, const ArrayView& after) {

@@ -5,7 +5,8 @@
 // removed or added, a sync (resync, recovery, check, repair, reshape) starts, finishes or stops
 // short, a sync is due but waits (DELAYED/PENDING), the LUN is served by another node, by
 // none any more, or by both (critical, as both nodes running the array); the same for the
-// floating front-end address. Arrays seen only as stale
+// floating front-end address; a node is fenced (warning), what a node's boot left undone changes
+// (warning; ok once nothing is left). Arrays seen only as stale
 // (their node does not answer) give no events; the node's own event says it. The first snapshot (no
 // `before`) reports what is already wrong or running.
 
@@ -35,6 +36,8 @@ enum class MonitorEventKind {
     ServingChanged, ///< another set of nodes exports the LUN (none, the other, both)
     BothAssemble,   ///< both nodes run an array of the pair's elements
     AddressChanged, ///< another set of nodes holds the front-end address (none, the other, both)
+    NodeFenced,     ///< the pair's journal says the node was fenced (a takeover, a serve-alone)
+    BootNotes,      ///< what the node's boot left undone changed (PairStatus.h, bootNotes)
 };
 
 /// "node-unreachable", "sync-started", …: the names nr1ctl watch --json prints.

@@ -76,6 +76,12 @@ QJsonObject toJson(const NodeView& node) {
         {QStringLiteral("error"), emptyAsNull(node.error)},
         {QStringLiteral("hostname"), emptyAsNull(node.hostname)},
         {QStringLiteral("bootNotes"), QJsonArray::fromStringList(node.bootNotes)},
+        {QStringLiteral("fence"),
+         node.fence
+             ? QJsonValue(QJsonObject{{QStringLiteral("at"), node.fence->at.toString(Qt::ISODate)},
+                                      {QStringLiteral("how"), node.fence->how},
+                                      {QStringLiteral("role"), node.fence->role}})
+             : QJsonValue(QJsonValue::Null)},
     };
 }
 

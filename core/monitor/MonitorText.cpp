@@ -2,6 +2,10 @@
 
 namespace nr1 {
 
+QString formatUtcTime(const QDateTime& time) {
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+}
+
 QString formatSpeed(qint64 kibPerSecond) {
     const double bytes = double(kibPerSecond) * 1024.0;
     if (bytes < 1000.0 * 1000.0)
@@ -94,13 +98,35 @@ QString servingLine(const PairSnapshot& snapshot) {
     return line;
 }
 
+QString nodeLine(const NodeView& node) {
+    const QString fence =
+        node.fence
+            ? QStringLiteral("fenced %1 (%2)").arg(formatUtcTime(node.fence->at), node.fence->how)
+            : QString();
+    if (node.reachable) {
+        QStringList notes = node.bootNotes;
+        if (!fence.isEmpty())
+            notes.prepend(fence + QStringLiteral(", not rejoined yet"));
+        return QStringLiteral("%1 %2 (%3): answering%4")
+            .arg(node.role, node.target, node.hostname,
+                 notes.isEmpty() ? QString()
+                                 : QStringLiteral("; ") + notes.join(QStringLiteral("; ")));
+    }
+    if (!node.answered && node.error.isEmpty())
+        return QStringLiteral("%1 %2: connecting…%3")
+            .arg(node.role, node.target, fence.isEmpty() ? QString() : QStringLiteral(" ") + fence);
+    if (!fence.isEmpty())
+        return QStringLiteral("%1 %2: %3; not answering — %4")
+            .arg(node.role, node.target, fence, node.error);
+    return QStringLiteral("%1 %2: NOT ANSWERING — %3").arg(node.role, node.target, node.error);
+}
+
 QString inSyncLine(const PairSnapshot& snapshot) {
     if (snapshot.pairArrayInSync())
         return QString();
     if (snapshot.inSyncUntil.isValid())
         return QStringLiteral("both legs last in sync at %1")
-            .arg(
-                snapshot.inSyncUntil.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+            .arg(formatUtcTime(snapshot.inSyncUntil));
     if (!snapshot.pairArray() && !snapshot.everInSync)
         return QString();
     return QStringLiteral("both legs not seen in sync since the monitor started");

@@ -91,7 +91,8 @@ Health PairSnapshot::overallHealth() const {
         consider(Health::Critical);
     if (addressAstray())
         consider(Health::Warning);
-    if (!primary.bootNotes.isEmpty() || !secondary.bootNotes.isEmpty())
+    if (!primary.bootNotes.isEmpty() || !secondary.bootNotes.isEmpty() || primary.fence ||
+        secondary.fence)
         consider(Health::Warning);
     if (!primary.reachable || !secondary.reachable)
         consider(Health::Unknown);
@@ -415,6 +416,15 @@ void markServingNodes(PairSnapshot& snapshot, const PairLayout& layout) {
 }
 
 } // namespace
+
+void markFenced(PairSnapshot& snapshot, const std::vector<StandingFence>& fences) {
+    for (NodeView* node : {&snapshot.primary, &snapshot.secondary}) {
+        node->fence.reset();
+        for (const StandingFence& fence : fences)
+            if (fence.target == node->target)
+                node->fence = fence;
+    }
+}
 
 PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& primary,
                                const NodeReading& secondary, const PairSnapshot* previous,

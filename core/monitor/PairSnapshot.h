@@ -6,6 +6,7 @@
 // Built by buildPairSnapshot() from the probed NodeStates; two snapshots compare equal exactly
 // when nothing an administrator would see changed (times of the last answer are kept apart).
 
+#include "apply/StandingFences.h"
 #include "model/Pair.h"
 
 #include <QDateTime>
@@ -113,6 +114,9 @@ struct NodeView {
     /// What the node's last boot left undone (plan/PairStatus.h, bootNotes): LIO still
     /// restoring, the boot gate holding the volume down; from its last full probe.
     QStringList bootNotes;
+    /// Set while the pair's journal says the node was fenced (by a takeover or serve-alone)
+    /// and no command ran on it since (apply/StandingFences.h; PairMonitor::setJournalPath).
+    std::optional<StandingFence> fence;
     bool operator==(const NodeView&) const = default;
 };
 
@@ -144,7 +148,7 @@ struct PairSnapshot {
     const ArrayView* pairArray() const;
     /// The worst health of the pair's arrays and nodes; Critical when both nodes serve the LUN,
     /// run the array or hold the front-end address; Warning when the serving node does not hold
-    /// the address or a node's boot left something undone.
+    /// the address, a node's boot left something undone or a node is fenced.
     Health overallHealth() const;
     /// The pair's array runs with both legs in sync and no sync running.
     bool pairArrayInSync() const;
@@ -173,5 +177,8 @@ PairSnapshot buildPairSnapshot(const PairLayout& layout, const NodeReading& prim
                                const NodeReading& secondary, const PairSnapshot* previous,
                                const QString& frontEndAddress = QString(),
                                const QDateTime& at = QDateTime::currentDateTimeUtc());
+
+/// Marks the nodes of `snapshot` that one of `fences` names (by target).
+void markFenced(PairSnapshot& snapshot, const std::vector<StandingFence>& fences);
 
 } // namespace nr1

@@ -49,7 +49,8 @@ void Fencing::fence(std::function<void(const Result<void>&)> done, std::chrono::
     const auto record = [this](const QJsonObject& fields) {
         QJsonObject entry{{QStringLiteral("event"), QStringLiteral("fence")},
                           {QStringLiteral("pair"), m_session.name()},
-                          {QStringLiteral("node"), nodeRoleName(m_node)}};
+                          {QStringLiteral("node"), nodeRoleName(m_node)},
+                          {QStringLiteral("target"), m_session.runner(m_node).describeTarget()}};
         for (auto it = fields.begin(); it != fields.end(); ++it)
             entry.insert(it.key(), it.value());
         m_session.journal().append(entry);
@@ -99,11 +100,13 @@ void Fencing::fence(std::function<void(const Result<void>&)> done, std::chrono::
 }
 
 void Fencing::recordConfirmation(const QString& how) {
-    m_session.journal().append({{QStringLiteral("event"), QStringLiteral("fence")},
-                                {QStringLiteral("pair"), m_session.name()},
-                                {QStringLiteral("node"), nodeRoleName(m_node)},
-                                {QStringLiteral("fenced"), true},
-                                {QStringLiteral("confirmedBy"), how}});
+    m_session.journal().append(
+        {{QStringLiteral("event"), QStringLiteral("fence")},
+         {QStringLiteral("pair"), m_session.name()},
+         {QStringLiteral("node"), nodeRoleName(m_node)},
+         {QStringLiteral("target"), m_session.runner(m_node).describeTarget()},
+         {QStringLiteral("fenced"), true},
+         {QStringLiteral("confirmedBy"), how}});
 }
 
 } // namespace nr1

@@ -29,6 +29,7 @@ InventorySession::InventorySession(const Inventory& inventory, OperatorDelegate*
         watched.monitor = std::make_unique<PairMonitor>(intent.layout, watched.session->primary(),
                                                         watched.session->secondary(), timing);
         watched.monitor->setFrontEndAddress(intent.frontEndAddress);
+        watched.monitor->setJournalPath(watched.session->journal().path());
         m_pairs.push_back(std::move(watched));
     }
 }

@@ -20,6 +20,7 @@
 #include "MainWindow.h"
 #include "MonitorPane.h"
 #include "PairEditDialog.h"
+#include "PairPanel.h"
 #include "PairWizard.h"
 #include "PlanRunView.h"
 #include "PreviewPage.h"
@@ -320,6 +321,14 @@ private slots:
         const InventoryNode& primary = swapped.value().findPair(QStringLiteral("testbed"))->primary;
         qInfo("the inventory's Primary now: %s port %d", qPrintable(primary.host),
               primary.port.value_or(22));
+        // The monitor reads the fence from the pair's journal: the lost node (the inventory's
+        // Secondary now) is shown fenced, not merely not answering.
+        const auto lostNodeLine = [&window] {
+            const PairPanel* panel = window.monitorPane()->panel(QStringLiteral("testbed"));
+            return panel ? panel->nodeText(NodeRole::Secondary) : QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(lostNodeLine().contains(QStringLiteral(" fenced ")), 30000);
+        qInfo("%s", qPrintable(lostNodeLine()));
         if (!qEnvironmentVariableIsEmpty("NR1_TEST_SCREENSHOTS")) {
             QTest::qWait(8000); // a few monitor refreshes: who serves, the lost node
             saveScreenshotIfAsked(&window, QStringLiteral("console-after-takeover"));

@@ -6,6 +6,8 @@
 
 #include "PairFixtures.h"
 #include "WatchFixtures.h"
+#include "apply/Journal.h"
+#include "apply/StandingFences.h"
 #include "inventory/Inventory.h"
 #include "monitor/MonitorEvents.h"
 #include "monitor/MonitorJson.h"
@@ -18,8 +20,10 @@
 #include "probe/ProbeScript.h"
 #include "transport/CommandRunner.h"
 
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
@@ -94,11 +98,13 @@ public:
         return run(command, context, std::move(onDone));
     }
     void cancel(RequestId id) override { m_cancelled << id; }
-    QString describeTarget() const override { return QStringLiteral("root@scripted"); }
+    QString describeTarget() const override { return m_target; }
+    void setTarget(const QString& target) { m_target = target; }
 
 private:
     QString m_full;
     QString m_watch;
+    QString m_target = QStringLiteral("root@scripted");
     bool m_reachable = true;
     bool m_holding = false;
     std::vector<std::function<void()>> m_held;
@@ -591,6 +597,156 @@ private slots:
         NodeState repaired = probedNode(QStringLiteral("boot-gated"), QStringLiteral("primary"));
         repaired.unitActiveStates.insert(unit, QStringLiteral("failed"));
         QVERIFY(!bootGateHeld(repaired, testbedLayout()));
+    }
+
+    void aFencedNodeIsShownUntilItIsReachedAgain() {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("testbed.jsonl"));
+        Journal journal(path);
+        const auto entry = [](const char* event, const char* role, const char* target) {
+            QJsonObject object{{QStringLiteral("event"), QLatin1String(event)},
+                               {QStringLiteral("node"), QLatin1String(role)}};
+            if (*target)
+                object.insert(QStringLiteral("target"), QLatin1String(target));
+            return object;
+        };
+        const auto with = [](QJsonObject object, const char* key, const QJsonValue& value) {
+            object.insert(QLatin1String(key), value);
+            return object;
+        };
+        const auto standing = [&path] {
+            const auto read = Journal::read(path);
+            return read.ok() ? standingFences(read.value().entries) : std::vector<StandingFence>{};
+        };
+        const auto targets = [](const std::vector<StandingFence>& fences) {
+            QStringList names;
+            for (const StandingFence& fence : fences)
+                names << fence.target;
+            return names;
+        };
+        const QJsonObject fenceA = entry("fence", "primary", "root@a:22");
+        QVERIFY(journal.append(with(fenceA, "started", QStringLiteral("2026-12-07T14:03:00Z"))));
+        QVERIFY(journal.append(with(with(fenceA, "fenced", true), "exit", 0)));
+        // A fence journaled before nr1 recorded targets, a run on the other node, a fence that
+        // failed: none of them makes or ends a fence.
+        QVERIFY(journal.append(with(with(entry("fence", "secondary", ""), "fenced", true),
+                                    "confirmedBy", QStringLiteral("typed in the console"))));
+        QVERIFY(journal.append(
+            with(entry("run", "primary", "root@b:22"), "status", QStringLiteral("exited"))));
+        QVERIFY(journal.append(
+            with(with(entry("fence", "secondary", "root@b:22"), "fenced", false), "exit", 3)));
+        std::vector<StandingFence> fences = standing();
+        QCOMPARE(targets(fences), QStringList{QStringLiteral("root@a:22")});
+        QCOMPARE(fences.front().role, QStringLiteral("primary"));
+        QCOMPARE(fences.front().how, QStringLiteral("powered off by its fence command"));
+        QVERIFY(fences.front().at.isValid());
+        // A plan that could not reach the fenced node does not end its fence.
+        QVERIFY(journal.append(with(entry("run", "secondary", "root@a:22"), "status",
+                                    QStringLiteral("connection failed"))));
+        QVERIFY(journal.append(with(with(entry("fence", "secondary", "root@b:22"), "fenced", true),
+                                    "confirmedBy", QStringLiteral("--confirm-secondary-off"))));
+        fences = standing();
+        QCOMPARE(targets(fences),
+                 (QStringList{QStringLiteral("root@a:22"), QStringLiteral("root@b:22")}));
+        QCOMPARE(fences.back().how, QStringLiteral("confirmed powered off by the administrator "
+                                                   "(--confirm-secondary-off)"));
+        // A step that ran on it (the rejoin's first) does.
+        QVERIFY(journal.append(
+            with(entry("run", "secondary", "root@a:22"), "status", QStringLiteral("exited"))));
+        QCOMPARE(targets(standing()), QStringList{QStringLiteral("root@b:22")});
+
+        // The monitor reads the journal: the fenced Secondary is marked, with an event, and the
+        // mark goes once a command ran on it.
+        ScriptedNode primary(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("primary.probe.txt")),
+            watchCapture(QStringLiteral("clean"), QStringLiteral("primary.watch.txt")));
+        ScriptedNode secondary(
+            watchCapture(QStringLiteral("resync"), QStringLiteral("secondary.probe.txt")),
+            watchCapture(QStringLiteral("clean"), QStringLiteral("secondary.watch.txt")));
+        primary.setTarget(QStringLiteral("root@a:22"));
+        secondary.setTarget(QStringLiteral("root@b:22"));
+        secondary.setReachable(false);
+        MonitorTiming timing = quietTiming();
+        timing.journalReadInterval = std::chrono::milliseconds(0);
+        PairMonitor monitor(testbedLayout(), primary, secondary, timing);
+        monitor.setJournalPath(path);
+        QSignalSpy events(&monitor, &PairMonitor::eventRaised);
+        QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
+        monitor.start();
+        QTRY_COMPARE(refreshed.count(), 2);
+        QVERIFY(!monitor.snapshot().primary.fence);
+        QVERIFY(monitor.snapshot().secondary.fence);
+        QVERIFY(kinds(events).contains(QStringLiteral("node-fenced")));
+        const auto fencedEvent = [&events] {
+            for (const auto& arguments : events)
+                if (const auto event = arguments.at(0).value<MonitorEvent>();
+                    event.kind == MonitorEventKind::NodeFenced)
+                    return event;
+            return MonitorEvent{};
+        }();
+        QCOMPARE(fencedEvent.severity, Health::Warning);
+        QVERIFY2(
+            fencedEvent.text.contains(QStringLiteral("The secondary (root@b:22) was fenced at ")),
+            qPrintable(fencedEvent.text));
+        QCOMPARE(monitor.snapshot().overallHealth(), Health::Unknown); // a node does not answer
+        QVERIFY(nodeLine(monitor.snapshot().secondary)
+                    .startsWith(QStringLiteral("secondary root@b:22: fenced ")));
+        QCOMPARE(toJson(monitor.snapshot())
+                     .value(QStringLiteral("secondary"))
+                     .toObject()
+                     .value(QStringLiteral("fence"))
+                     .toObject()
+                     .value(QStringLiteral("role")),
+                 QJsonValue(QStringLiteral("secondary")));
+        // Reached again by a plan (the rejoin): no longer fenced.
+        secondary.setReachable(true);
+        QVERIFY(journal.append(
+            with(entry("run", "secondary", "root@b:22"), "status", QStringLiteral("exited"))));
+        events.clear();
+        refreshBoth(monitor);
+        QVERIFY(!monitor.snapshot().secondary.fence);
+        QVERIFY(!kinds(events).contains(QStringLiteral("node-fenced")));
+        QVERIFY(toJson(monitor.snapshot())
+                    .value(QStringLiteral("secondary"))
+                    .toObject()
+                    .value(QStringLiteral("fence"))
+                    .isNull());
+    }
+
+    void bootNotesRaiseEventsWhenTheyChange() {
+        const NodeState held = [] {
+            NodeState state =
+                probedNode(QStringLiteral("boot-gate-held"), QStringLiteral("primary"));
+            state.unitActiveStates.insert(QStringLiteral("nr1-boot-gate-testbed.service"),
+                                          QStringLiteral("failed"));
+            return state;
+        }();
+        const PairSnapshot plain = buildPairSnapshot(testbedLayout(), answering(NodeState{}),
+                                                     answering(NodeState{}), nullptr);
+        const PairSnapshot stale =
+            buildPairSnapshot(testbedLayout(), answering(NodeState{}), answering(held), &plain);
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        const auto bootEvents = [&at](const PairSnapshot* before, const PairSnapshot& after) {
+            std::vector<MonitorEvent> found;
+            for (const MonitorEvent& event : eventsBetween(before, after, at))
+                if (event.kind == MonitorEventKind::BootNotes)
+                    found.push_back(event);
+            return found;
+        };
+        QVERIFY(bootEvents(nullptr, plain).empty());
+        std::vector<MonitorEvent> found = bootEvents(&plain, stale);
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(found.front().node, QStringLiteral("secondary"));
+        QCOMPARE(found.front().severity, Health::Warning);
+        QVERIFY2(found.front().text.startsWith(
+                     QStringLiteral("The secondary's boot left work undone: nr1's boot gate held")),
+                 qPrintable(found.front().text));
+        QCOMPARE(bootEvents(nullptr, stale).size(), size_t(1)); // the first look says it too
+        QVERIFY(bootEvents(&stale, stale).empty());
+        found = bootEvents(&stale, plain);
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(found.front().severity, Health::Ok);
+        QCOMPARE(eventKindName(found.front().kind), QStringLiteral("boot-notes"));
     }
 
     void watchReadsTheAddresses() {

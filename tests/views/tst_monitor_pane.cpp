@@ -3,6 +3,7 @@
 // leg is faulty, while a node does not answer, and in the event list.
 
 #include "ArrayCard.h"
+#include "HealthStyle.h"
 #include "MonitorPane.h"
 #include "PairPanel.h"
 #include "SpeedChart.h"
@@ -64,7 +65,7 @@ private slots:
         QVERIFY(panel);
         QCOMPARE(panel->healthText(), QStringLiteral("testbed: working"));
         QCOMPARE(panel->nodeText(NodeRole::Primary),
-                 QStringLiteral("Primary root@127.0.0.1:2222 (primary): answering"));
+                 QStringLiteral("primary root@127.0.0.1:2222 (primary): answering"));
         QVERIFY(panel->sessionText().contains(QStringLiteral(": logged in")));
         QVERIFY(panel->sessionText().contains(QStringLiteral("imported as sda")));
         QCOMPARE(panel->cardCount(), 1);
@@ -150,7 +151,7 @@ private slots:
         PairPanel* panel = pane.panel(QStringLiteral("testbed"));
         QCOMPARE(panel->healthText(), QStringLiteral("testbed: critical"));
         QCOMPARE(panel->nodeText(NodeRole::Secondary),
-                 QStringLiteral("Secondary root@127.0.0.1:2223: not answering — not reachable: "
+                 QStringLiteral("secondary root@127.0.0.1:2223: NOT ANSWERING — not reachable: "
                                 "timed out after 10 s"));
         ArrayCard* card = panel->card(QStringLiteral("primary/md0"));
         QCOMPARE(card->stateText(), QStringLiteral("degraded"));
@@ -159,6 +160,19 @@ private slots:
         QVERIFY(panel->sessionText().contains(QStringLiteral("FREE, TRANSPORT WAIT")));
         QCOMPARE(panel->inSyncText(),
                  QStringLiteral("Both legs not seen in sync since the monitor started."));
+        // The same node fenced by a takeover: said so, and a warning rather than an alarm.
+        PairSnapshot fenced = snapshot;
+        markFenced(fenced, {StandingFence{
+                               QStringLiteral("root@127.0.0.1:2223"), QStringLiteral("secondary"),
+                               QDateTime(QDate(2026, 12, 7), QTime(14, 3, 5), Qt::UTC),
+                               QStringLiteral("powered off by its fence command")}});
+        pane.showSnapshot(fenced, history);
+        QCOMPARE(panel->nodeText(NodeRole::Secondary),
+                 QStringLiteral("secondary root@127.0.0.1:2223: fenced 2026-12-07 14:03:05 UTC "
+                                "(powered off by its fence command); not answering — not "
+                                "reachable: timed out after 10 s"));
+        QCOMPARE(panel->nodeStyle(NodeRole::Secondary),
+                 healthTextStyle(Health::Warning, panel->palette()));
         // The array gone (stopped): its card goes too.
         PairSnapshot stopped = snapshot;
         stopped.arrays.clear();

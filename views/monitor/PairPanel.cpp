@@ -18,21 +18,6 @@ namespace nr1 {
 
 namespace {
 
-QString nodeLine(const NodeView& node) {
-    const QString role =
-        node.role == QLatin1String("primary") ? QObject::tr("Primary") : QObject::tr("Secondary");
-    if (node.reachable)
-        return QObject::tr("%1 %2 (%3): answering%4")
-            .arg(role, node.target, node.hostname,
-                 node.bootNotes.isEmpty()
-                     ? QString()
-                     : QStringLiteral(". ") + node.bootNotes.join(QStringLiteral(". ")) +
-                           QLatin1Char('.'));
-    if (!node.answered && node.error.isEmpty())
-        return QObject::tr("%1 %2: connecting…").arg(role, node.target);
-    return QObject::tr("%1 %2: not answering — %3").arg(role, node.target, node.error);
-}
-
 QPlainTextEdit* rawView(QWidget* parent) {
     auto* view = new QPlainTextEdit(parent);
     view->setReadOnly(true);
@@ -103,8 +88,10 @@ void PairPanel::show(const PairSnapshot& snapshot, const SyncHistory& history) {
     m_secondary->setText(nodeLine(snapshot.secondary));
     for (const auto& [label, node] :
          {std::pair{m_primary, &snapshot.primary}, std::pair{m_secondary, &snapshot.secondary}})
-        label->setStyleSheet(!node->reachable ? healthTextStyle(Health::Critical, palette())
-                             : !node->bootNotes.isEmpty()
+        // A fenced node is expected to be down: a warning until it rejoins, not an alarm.
+        label->setStyleSheet(!node->reachable && !node->fence
+                                 ? healthTextStyle(Health::Critical, palette())
+                             : !node->bootNotes.isEmpty() || node->fence
                                  ? healthTextStyle(Health::Warning, palette())
                                  : QString());
     const SessionView& session = snapshot.replication;
@@ -186,6 +173,10 @@ QString PairPanel::healthText() const {
 
 QString PairPanel::nodeText(NodeRole role) const {
     return (role == NodeRole::Primary ? m_primary : m_secondary)->text();
+}
+
+QString PairPanel::nodeStyle(NodeRole role) const {
+    return (role == NodeRole::Primary ? m_primary : m_secondary)->styleSheet();
 }
 
 QString PairPanel::servingText() const {

@@ -30,6 +30,8 @@ public:
 
     QString healthText() const;
     QString nodeText(NodeRole role) const;
+    /// The style sheet of the node's line: its colour says how worrying it is.
+    QString nodeStyle(NodeRole role) const;
     QString sessionText() const;
     QString servingText() const;
     QString inSyncText() const;
