@@ -7,8 +7,6 @@
 #include "base/NodeScript.h"
 #include "plan/PlanRecipe.h"
 #include "plan/Planners.h"
-#include "session/ApplyStart.h"
-#include "transport/ReplayRunner.h"
 
 #include <QtTest>
 
@@ -125,50 +123,27 @@ private slots:
     }
 
     void applyLocksAndReadsThePrimaryAlone() {
-        // The Secondary's runner knows no lock command: had the apply asked it for the lock,
-        // it would be refused. The Primary's lock is taken, and given back on a refusal.
+        // The Primary's lock is taken (the Secondary is not asked), and given back on a refusal.
         QFETCH(bool, secondaryAnswers);
-        const QString pair = QStringLiteral("testbed");
         const QString capture = QStringLiteral("boot-gate-held");
-        ReplayRunner primary;
-        ReplayRunner secondary;
-        if (secondaryAnswers) {
-            secondary.expectOutput(nodeProbeCommand().argv,
-                                   probeCapture(capture, QStringLiteral("secondary")));
-        } else {
-            CommandResult refused;
-            refused.status = CommandStatus::ConnectionFailed;
-            refused.error = QStringLiteral("connection refused");
-            secondary.expect(nodeProbeCommand().argv, refused);
-        }
-        expectApplyStart(primary, pair, probeCapture(capture, QStringLiteral("primary")));
-        TestSession session(testbedPair(), primary, secondary);
         const PairIntent intent = capturedIntent();
         const PlanResult confirmed = planServeAlone(secondaryLost(capture, intent), intent);
         QVERIFY2(confirmed.ok(), qPrintable(confirmed.why()));
-        PairLock lock(session, QStringLiteral("Serve pair testbed alone"));
-        ApplyStart start(session, lock, confirmed.value(),
-                         PlanRecipe{QStringLiteral("serve-alone"), intent, {}, {}});
-        std::optional<PairState> ready;
-        std::optional<QString> refusal;
-        connect(&start, &ApplyStart::ready, this,
-                [&ready](const PairState& fresh) { ready = fresh; });
-        connect(&start, &ApplyStart::refused, this,
-                [&refusal](ApplyStart::Refusal, const QString& why, const QStringList&) {
-                    refusal = why;
-                });
-        start.start();
-        QTRY_VERIFY_WITH_TIMEOUT(ready || refusal, 10000);
+        const LostNodeStart start = startWithNodeLost(
+            NodeRole::Secondary,
+            secondaryAnswers ? probeCapture(capture, QStringLiteral("secondary")) : QByteArray(),
+            probeCapture(capture, QStringLiteral("primary")), confirmed.value(),
+            PlanRecipe{QStringLiteral("serve-alone"), intent, {}, {}});
         if (secondaryAnswers) {
-            QVERIFY(refusal);
-            QVERIFY2(refusal->contains(QStringLiteral("The Secondary")) &&
-                         refusal->contains(QStringLiteral("answers over SSH")),
-                     qPrintable(*refusal));
-            QVERIFY(!lock.held());
+            QVERIFY(start.refusal);
+            QVERIFY2(start.refusal->contains(QStringLiteral("The Secondary")) &&
+                         start.refusal->contains(QStringLiteral("answers over SSH")),
+                     qPrintable(*start.refusal));
+            QVERIFY(!start.lockHeld);
         } else {
-            QVERIFY2(ready, qPrintable(refusal.value_or(QString())));
-            QVERIFY(ready->secondary == NodeState{});
-            QVERIFY(lock.held());
+            QVERIFY2(start.ready, qPrintable(start.refusal.value_or(QString())));
+            QVERIFY(start.ready->secondary == NodeState{});
+            QVERIFY(start.lockHeld);
         }
     }
 };

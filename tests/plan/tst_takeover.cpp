@@ -7,6 +7,7 @@
 #include "TestSession.h"
 #include "apply/Journal.h"
 #include "apply/JournalText.h"
+#include "apply/StandingFences.h"
 #include "base/NodeScript.h"
 #include "base/RemoteShell.h"
 #include "plan/PlanRecipe.h"
@@ -155,6 +156,23 @@ private slots:
         QVERIFY2(rows.contains(scriptRow(NodeRole::Secondary, NodeScript::IscsiForget,
                                          {kElementIqn, QStringLiteral("10.99.0.2:3260")})),
                  qPrintable(rows.join(u'\n')));
+        const QString dropRow =
+            scriptRow(NodeRole::Secondary, NodeScript::IscsiRecordDrop, {kElementIqn});
+        QVERIFY(!rows.contains(dropRow));
+
+        // The fence's power loss emptied that record (as in the record-unreadable capture):
+        // iscsiadm no longer sees it, so the forget step cannot; the file is removed instead.
+        state.secondary.iscsiNodes.clear();
+        state.secondary.brokenIscsiRecords =
+            probedNode(QStringLiteral("record-unreadable"), QStringLiteral("primary"))
+                .brokenIscsiRecords;
+        QVERIFY(!state.secondary.brokenIscsiRecordsOf(kElementIqn).isEmpty());
+        const PlanResult emptied = planRepair(state, intent);
+        QVERIFY2(emptied.ok(), qPrintable(emptied.why()));
+        const QStringList after = commandRows(emptied.value());
+        QVERIFY2(after.contains(dropRow), qPrintable(after.join(u'\n')));
+        QVERIFY(!after.contains(scriptRow(NodeRole::Secondary, NodeScript::IscsiForget,
+                                          {kElementIqn, QStringLiteral("10.99.0.2:3260")})));
     }
 
     void aTakeoverIsPlannedOnlyWhileThePrimaryIsNotReached() {
@@ -191,50 +209,26 @@ private slots:
     }
 
     void applyLocksAndReadsTheSecondaryAlone() {
-        // The Primary's runner knows no lock command: had the apply asked it for the lock, it
-        // would be refused. The Secondary's lock is taken, and given back on a refusal.
+        // The Secondary's lock is taken (the Primary is not asked), and given back on a refusal.
         QFETCH(bool, primaryAnswers);
-        const QString pair = QStringLiteral("testbed");
-        ReplayRunner primary;
-        ReplayRunner secondary;
-        if (primaryAnswers) {
-            primary.expectOutput(
-                nodeProbeCommand().argv,
-                probeCapture(QStringLiteral("served-with-identity"), QStringLiteral("primary")));
-        } else {
-            CommandResult refused;
-            refused.status = CommandStatus::ConnectionFailed;
-            refused.error = QStringLiteral("connection refused");
-            primary.expect(nodeProbeCommand().argv, refused);
-        }
-        expectApplyStart(
-            secondary, pair,
-            probeCapture(QStringLiteral("served-with-identity"), QStringLiteral("secondary")));
-        TestSession session(testbedPair(), primary, secondary);
         const PairIntent intent = testbedIntent();
         const PlanResult confirmed = planTakeover(primaryLost(intent), intent);
         QVERIFY(confirmed.ok());
-        PairLock lock(session, QStringLiteral("Take over pair testbed"));
-        ApplyStart start(session, lock, confirmed.value(),
-                         PlanRecipe{QStringLiteral("takeover"), intent, {}, {}});
-        std::optional<PairState> ready;
-        std::optional<QString> refusal;
-        connect(&start, &ApplyStart::ready, this,
-                [&ready](const PairState& fresh) { ready = fresh; });
-        connect(&start, &ApplyStart::refused, this,
-                [&refusal](ApplyStart::Refusal, const QString& why, const QStringList&) {
-                    refusal = why;
-                });
-        start.start();
-        QTRY_VERIFY_WITH_TIMEOUT(ready || refusal, 10000);
+        const QString capture = QStringLiteral("served-with-identity");
+        const LostNodeStart start = startWithNodeLost(
+            NodeRole::Primary,
+            primaryAnswers ? probeCapture(capture, QStringLiteral("primary")) : QByteArray(),
+            probeCapture(capture, QStringLiteral("secondary")), confirmed.value(),
+            PlanRecipe{QStringLiteral("takeover"), intent, {}, {}});
         if (primaryAnswers) {
-            QVERIFY(refusal);
-            QVERIFY2(refusal->contains(QStringLiteral("answers over SSH")), qPrintable(*refusal));
-            QVERIFY(!lock.held());
+            QVERIFY(start.refusal);
+            QVERIFY2(start.refusal->contains(QStringLiteral("answers over SSH")),
+                     qPrintable(*start.refusal));
+            QVERIFY(!start.lockHeld);
         } else {
-            QVERIFY2(ready, qPrintable(refusal.value_or(QString())));
-            QVERIFY(ready->primary == NodeState{});
-            QVERIFY(lock.held());
+            QVERIFY2(start.ready, qPrintable(start.refusal.value_or(QString())));
+            QVERIFY(start.ready->primary == NodeState{});
+            QVERIFY(start.lockHeld);
         }
     }
 
@@ -285,8 +279,12 @@ private slots:
         const auto read = Journal::read(journal);
         QVERIFY(read.ok());
         QStringList summaries;
-        for (const QJsonObject& entry : read.value().entries)
+        for (const QJsonObject& entry : read.value().entries) {
             summaries << journalEntrySummary(entry);
+            // The node as nr1 reaches it: roles swap with the takeover, the target stays.
+            QCOMPARE(entry.value(QStringLiteral("target")).toString(), primary.describeTarget());
+        }
+        QCOMPARE(standingFences(read.value().entries).size(), size_t(failure.isEmpty() ? 1 : 0));
         QVERIFY2(summaries.contains(QStringLiteral("fence primary: its fence command started")),
                  qPrintable(summaries.join(u'\n')));
         if (failure.isEmpty())
