@@ -6,6 +6,7 @@
 #include "monitor/MonitorJson.h"
 #include "monitor/MonitorText.h"
 #include "monitor/PairMonitor.h"
+#include "session/JournalFences.h"
 
 #include <QCoreApplication>
 #include <QTime>
@@ -205,7 +206,7 @@ int runWatchCommand(const QStringList& input) {
     PairMonitor monitor(intent.layout, connection->session->primary(),
                         connection->session->secondary(), timing);
     monitor.setFrontEndAddress(intent.frontEndAddress);
-    monitor.setJournalPath(connection->session->journal().path());
+    monitor.setFenceSource(journalFenceSource(connection->session->journal().path()));
     WatchPrinter printer(options.json         ? WatchPrinter::Form::Json
                          : stdoutIsTerminal() ? WatchPrinter::Form::InPlace
                                               : WatchPrinter::Form::Lines);

@@ -1,10 +1,7 @@
 #include "monitor/PairMonitor.h"
 
-#include "apply/Journal.h"
 #include "probe/NodeProbe.h"
 #include "probe/ProbeScript.h"
-
-#include <QFileInfo>
 
 namespace nr1 {
 
@@ -29,28 +26,6 @@ PairMonitor::PairMonitor(PairLayout layout, CommandRunner& primary, CommandRunne
         connect(node.timer.get(), &QTimer::timeout, this, [this, index] { beginRefresh(index); });
     }
     m_clock.start();
-}
-
-void PairMonitor::setJournalPath(const QString& path) {
-    m_journalPath = path;
-    m_journalStamp = {-2, {}};
-    m_journalReadMs = -1;
-    m_fences.clear();
-}
-
-void PairMonitor::readFencesIfChanged(qint64 nowMs) {
-    if (m_journalPath.isEmpty() ||
-        (m_journalReadMs >= 0 && nowMs - m_journalReadMs < m_timing.journalReadInterval.count()))
-        return;
-    const QFileInfo file(m_journalPath);
-    const std::pair<qint64, QDateTime> stamp{file.exists() ? file.size() : -1, file.lastModified()};
-    if (stamp == m_journalStamp)
-        return;
-    m_journalStamp = stamp;
-    m_journalReadMs = nowMs;
-    // An unreadable journal shows no fence: the nodes are then shown as they answer.
-    const Result<JournalContents> read = Journal::read(m_journalPath);
-    m_fences = read.ok() ? standingFences(read.value().entries) : std::vector<StandingFence>{};
 }
 
 void PairMonitor::setProbeCommands(Command full, Command watch) {
@@ -156,11 +131,11 @@ void PairMonitor::answer(int index, quint64 epoch, bool full, const CommandResul
 
 void PairMonitor::updateSnapshot() {
     const qint64 now = m_clock.elapsed();
-    readFencesIfChanged(now);
     PairSnapshot snapshot =
         buildPairSnapshot(m_layout, m_nodes[kPrimary].reading, m_nodes[kSecondary].reading,
                           m_hasSnapshot ? &m_snapshot : nullptr, m_frontEndAddress);
-    markFenced(snapshot, m_fences);
+    if (m_fenceSource)
+        markFenced(snapshot, m_fenceSource());
     // A node that has not answered yet shows as connecting (no error, no event), so one
     // node's news never waits for the other's first answer.
     m_history.measure(snapshot, now);

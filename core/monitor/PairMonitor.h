@@ -9,13 +9,12 @@
 // the answers of requests still running (an epoch counter). After every answer the snapshot is
 // rebuilt from both nodes' latest readings (a node yet to answer shows as connecting);
 // snapshotChanged is emitted only when it differs from the last one; eventRaised once per event, in
-// order. All signals come from the event loop of the monitor's thread; nothing here blocks but
-// the read of the pair's journal for fences, on the monitor's thread when the file changed.
+// order. All signals come from the event loop of the monitor's thread; nothing here blocks.
 
-#include "apply/StandingFences.h"
 #include "model/Pair.h"
 #include "monitor/MonitorEvents.h"
 #include "monitor/PairSnapshot.h"
+#include "monitor/StandingFences.h"
 #include "monitor/SyncHistory.h"
 #include "transport/CommandRunner.h"
 
@@ -24,6 +23,7 @@
 #include <QTimer>
 #include <array>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace nr1 {
@@ -34,7 +34,6 @@ struct MonitorTiming {
     std::chrono::milliseconds settleWindow{30000};
     std::chrono::milliseconds fullInterval{120000};
     std::chrono::milliseconds debounce{100};
-    std::chrono::milliseconds journalReadInterval{5000};
 };
 
 /// What the monitor has cost so far, for the status bar and the benchmark.
@@ -65,11 +64,12 @@ public:
     /// The pair's floating front-end address ("10.0.2.100/24"), whose holders the snapshot
     /// shows; empty (the default) when it has none. Set before start().
     void setFrontEndAddress(const QString& address) { m_frontEndAddress = address; }
-    /// The pair's journal (apply/Journal.h), read for the nodes fenced by a takeover or a
-    /// serve-alone and not reached since (apply/StandingFences.h): the snapshot marks them.
-    /// Read again when the file changed, at most every journalReadInterval. Empty (the
-    /// default): no node is shown fenced.
-    void setJournalPath(const QString& path);
+    /// Where the nodes fenced by a takeover or a serve-alone and not reached since come from
+    /// (monitor/StandingFences.h), asked before every snapshot: the snapshot marks them. The
+    /// session layer reads them from the pair's journal (session/JournalFences.h). None set
+    /// (the default): no node is shown fenced.
+    using FenceSource = std::function<std::vector<StandingFence>()>;
+    void setFenceSource(FenceSource source) { m_fenceSource = std::move(source); }
 
     const PairLayout& layout() const { return m_layout; }
     bool hasSnapshot() const { return m_hasSnapshot; }
@@ -105,14 +105,10 @@ private:
     void updateSnapshot();
     void scheduleNext(int node);
     bool busy() const;
-    void readFencesIfChanged(qint64 nowMs);
 
     PairLayout m_layout;
     QString m_frontEndAddress;
-    QString m_journalPath;
-    std::pair<qint64, QDateTime> m_journalStamp{-2, {}}; ///< size and mtime when last read
-    qint64 m_journalReadMs = -1;
-    std::vector<StandingFence> m_fences;
+    FenceSource m_fenceSource;
     MonitorTiming m_timing;
     std::array<NodeSlot, 2> m_nodes;
     Command m_fullCommand;

@@ -6,8 +6,8 @@
 // Built by buildPairSnapshot() from the probed NodeStates; two snapshots compare equal exactly
 // when nothing an administrator would see changed (times of the last answer are kept apart).
 
-#include "apply/StandingFences.h"
 #include "model/Pair.h"
+#include "monitor/StandingFences.h"
 
 #include <QDateTime>
 #include <QString>
@@ -115,7 +115,7 @@ struct NodeView {
     /// restoring, the boot gate holding the volume down; from its last full probe.
     QStringList bootNotes;
     /// Set while the pair's journal says the node was fenced (by a takeover or serve-alone)
-    /// and no command ran on it since (apply/StandingFences.h; PairMonitor::setJournalPath).
+    /// and no command ran on it since (monitor/StandingFences.h; PairMonitor::setFenceSource).
     std::optional<StandingFence> fence;
     bool operator==(const NodeView&) const = default;
 };

@@ -1,6 +1,7 @@
 #include "session/InventorySession.h"
 
 #include "plan/PairIntent.h"
+#include "session/JournalFences.h"
 #include "session/PairSession.h"
 #include "session/SshTargets.h"
 #include "ssh/SshRunner.h"
@@ -29,7 +30,7 @@ InventorySession::InventorySession(const Inventory& inventory, OperatorDelegate*
         watched.monitor = std::make_unique<PairMonitor>(intent.layout, watched.session->primary(),
                                                         watched.session->secondary(), timing);
         watched.monitor->setFrontEndAddress(intent.frontEndAddress);
-        watched.monitor->setJournalPath(watched.session->journal().path());
+        watched.monitor->setFenceSource(journalFenceSource(watched.session->journal().path()));
         m_pairs.push_back(std::move(watched));
     }
 }

@@ -7,17 +7,18 @@
 #include "PairFixtures.h"
 #include "WatchFixtures.h"
 #include "apply/Journal.h"
-#include "apply/StandingFences.h"
 #include "inventory/Inventory.h"
 #include "monitor/MonitorEvents.h"
 #include "monitor/MonitorJson.h"
 #include "monitor/MonitorText.h"
 #include "monitor/PairMonitor.h"
+#include "monitor/StandingFences.h"
 #include "plan/PairIntent.h"
 #include "plan/PairStatus.h"
 #include "probe/MdstatParser.h"
 #include "probe/NodeProbe.h"
 #include "probe/ProbeScript.h"
+#include "session/JournalFences.h"
 #include "transport/CommandRunner.h"
 
 #include <QJsonObject>
@@ -666,10 +667,8 @@ private slots:
         primary.setTarget(QStringLiteral("root@a:22"));
         secondary.setTarget(QStringLiteral("root@b:22"));
         secondary.setReachable(false);
-        MonitorTiming timing = quietTiming();
-        timing.journalReadInterval = std::chrono::milliseconds(0);
-        PairMonitor monitor(testbedLayout(), primary, secondary, timing);
-        monitor.setJournalPath(path);
+        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        monitor.setFenceSource(journalFenceSource(path, std::chrono::milliseconds(0)));
         QSignalSpy events(&monitor, &PairMonitor::eventRaised);
         QSignalSpy refreshed(&monitor, &PairMonitor::refreshed);
         monitor.start();

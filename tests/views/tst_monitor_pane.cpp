@@ -162,10 +162,10 @@ private slots:
                  QStringLiteral("Both legs not seen in sync since the monitor started."));
         // The same node fenced by a takeover: said so, and a warning rather than an alarm.
         PairSnapshot fenced = snapshot;
-        markFenced(fenced, {StandingFence{
-                               QStringLiteral("root@127.0.0.1:2223"), QStringLiteral("secondary"),
-                               QDateTime(QDate(2026, 12, 7), QTime(14, 3, 5), Qt::UTC),
-                               QStringLiteral("powered off by its fence command")}});
+        markFenced(fenced, {StandingFence{QStringLiteral("root@127.0.0.1:2223"),
+                                          QStringLiteral("secondary"),
+                                          QDateTime(QDate(2026, 12, 7), QTime(14, 3, 5), Qt::UTC),
+                                          QStringLiteral("powered off by its fence command")}});
         pane.showSnapshot(fenced, history);
         QCOMPARE(panel->nodeText(NodeRole::Secondary),
                  QStringLiteral("secondary root@127.0.0.1:2223: fenced 2026-12-07 14:03:05 UTC "

@@ -1,4 +1,4 @@
-#include "apply/StandingFences.h"
+#include "monitor/StandingFences.h"
 
 #include <algorithm>
 

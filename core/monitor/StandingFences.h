@@ -1,11 +1,12 @@
 #pragma once
 // Contract: which nodes a pair's journal says were fenced and not reached since, a pure reading
-// of journal entries (Journal::read). A node is fenced by a "fence" entry with fenced: true (its
-// fence command confirmed it off, or the administrator did: session/Fencing.h). It stays fenced
-// until a later entry shows a command that ran on it ("run" or "undo" with status "exited"),
-// which is what a rejoin does first. Nodes are matched by their target ("root@host:22"), not by
-// role: a takeover swaps the roles. Fence entries without a target (journals from before nr1
-// recorded it) are left out. Only the admin machine that ran the takeover has its journal.
+// of journal entries (apply/Journal.h's format; session/JournalFences.h reads the file). A node is
+// fenced by a "fence" entry with fenced: true (its fence command confirmed it off, or the
+// administrator did: session/Fencing.h). It stays fenced until a later entry shows a command that
+// ran on it ("run" or "undo" with status "exited"), which is what a rejoin does first. Nodes are
+// matched by their target ("root@host:22"), not by role: a takeover swaps the roles. Fence entries
+// without a target (journals from before nr1 recorded it) are left out. Only the admin machine that
+// ran the takeover has its journal.
 
 #include <QDateTime>
 #include <QJsonObject>
