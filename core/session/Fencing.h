@@ -5,10 +5,10 @@
 // here, with a time limit; it must power the node off and exit 0 only once the node is
 // confirmed off (what fence agents do with `-o off`). The command line is never printed or
 // journaled (it often carries a BMC password): the journal gets a "fence" entry with the
-// node's role and target (how nr1 reaches it: monitor/StandingFences.h), the exit status and the
-// first line of its stderr. Without a fence command the
-// administrator's confirmation that the node is powered off is journaled instead
-// (recordConfirmation). The answer comes on the object's thread, never from inside fence().
+// node's role and target (how nr1 reaches it: monitor/StandingFences.h), the exit status and
+// the first line of its stderr. Without a fence command the administrator's confirmation that
+// the node is powered off is journaled instead (recordConfirmation). The answer comes on the
+// object's thread, never from inside fence().
 
 #include "base/Result.h"
 #include "session/PairSession.h"

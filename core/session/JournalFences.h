@@ -11,7 +11,8 @@
 
 namespace nr1 {
 
-PairMonitor::FenceSource journalFenceSource(
-    const QString& journalPath, std::chrono::milliseconds interval = std::chrono::seconds(5));
+PairMonitor::FenceSource
+journalFenceSource(const QString& journalPath,
+                   std::chrono::milliseconds interval = std::chrono::seconds(5));
 
 } // namespace nr1
