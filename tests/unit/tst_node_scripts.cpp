@@ -2,7 +2,8 @@
 // decisions from verbatim captures of what the real tools print, and the exact tool calls they
 // make; and how a script is known by its text (nodeScriptOf). md-add-leg.sh: a returning leg
 // is re-added from the bitmap only when its superblock shows it never ran without its partner;
-// otherwise it is zeroed and resynced whole; another array's member is refused.
+// otherwise it is zeroed and resynced whole; another array's member is refused. md-leg-check.sh:
+// a takeover serves only from a whole leg of the pair's array.
 // boot-gate-install.sh: an install keeps what it replaces, its undo puts that back (or removes
 // a unit that replaced none), a removal leaves nothing.
 
@@ -113,6 +114,20 @@ private:
         return runScript(bin, NodeScript::MdAddLeg, {kArray, kLeg});
     }
 
+    /// Runs md-leg-check.sh (a takeover's leg) with the leg's superblock `examine` (empty:
+    /// none) and an mdadm.conf of `conf`.
+    Run legCheck(const QString& examine, const QString& conf) {
+        QTemporaryDir bin;
+        writeFile(bin.filePath(QStringLiteral("mdadm")), kFakeMdadm);
+        QFile::setPermissions(bin.filePath(QStringLiteral("mdadm")),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        if (!examine.isEmpty())
+            writeFile(bin.filePath(QStringLiteral("examine")), examine.toUtf8());
+        writeFile(bin.filePath(QStringLiteral("mdadm.conf")), conf.toUtf8());
+        return runScript(bin, NodeScript::MdLegCheck,
+                         {kLeg, bin.filePath(QStringLiteral("mdadm.conf"))});
+    }
+
     /// The Array UUID of an `mdadm --examine` text, read by nr1's parser.
     static QString uuidOf(const QString& examine) {
         const auto parsed = parseMdadmExamine(examine);
@@ -187,6 +202,34 @@ private slots:
         QVERIFY2(run.output.contains(QStringLiteral("no md superblock")), qPrintable(run.output));
         QCOMPARE(run.calls.filter(QStringLiteral("--zero-superblock")).size(), 0);
         QCOMPARE(run.calls.last(), QStringLiteral("%1 --add --write-mostly %2").arg(kArray, kLeg));
+    }
+
+    void aTakeoverServesOnlyFromAWholeLegOfThePairsArray() {
+        const QString ignoreRule =
+            QStringLiteral("ARRAY <ignore> UUID=%1\n").arg(uuidOf(awayLeg()));
+        // The Secondary's leg of the pair's array, whole: it may serve; its superblock is said.
+        Run run = legCheck(awayLeg(), QStringLiteral("DEVICE partitions\n") + ignoreRule);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.output.contains(QStringLiteral("Events : 33")) &&
+                     run.output.contains(QStringLiteral("Array State : AA")),
+                 qPrintable(run.output));
+        // Only partly rebuilt when the Primary was lost: part of it is missing.
+        QString partial = awayLeg();
+        partial.replace(QStringLiteral("    Update Time"),
+                        QStringLiteral("Recovery Offset : 524288 sectors\n    Update Time"));
+        run = legCheck(partial, ignoreRule);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains(QStringLiteral("partly rebuilt")), qPrintable(run.output));
+        // A member of another array than the one the node's ignore rule names.
+        run = legCheck(awayLeg(), QStringLiteral("ARRAY <ignore> UUID=00000000:00000000:00000000:"
+                                                 "00000000\n"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains(QStringLiteral("not to the pair's")), qPrintable(run.output));
+        // No superblock at all.
+        run = legCheck(QString(), ignoreRule);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains(QStringLiteral("carries no md superblock")),
+                 qPrintable(run.output));
     }
 
     void aScriptIsKnownByItsExactText() {
