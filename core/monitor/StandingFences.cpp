@@ -4,8 +4,9 @@
 
 namespace nr1 {
 
-std::vector<StandingFence> standingFences(const std::vector<QJsonObject>& entries) {
-    std::vector<StandingFence> fences;
+std::vector<StandingFence> standingFences(const std::vector<QJsonObject>& entries,
+                                          std::vector<StandingFence> before) {
+    std::vector<StandingFence> fences = std::move(before);
     const auto text = [](const QJsonObject& entry, const char* key) {
         return entry.value(QLatin1String(key)).toString();
     };

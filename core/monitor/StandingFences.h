@@ -24,7 +24,9 @@ struct StandingFence {
     bool operator==(const StandingFence&) const = default;
 };
 
-/// The fences still standing, one per node (its latest), oldest first.
-std::vector<StandingFence> standingFences(const std::vector<QJsonObject>& entries);
+/// The fences still standing after `entries`, one per node (its latest), oldest first;
+/// `before`: those standing before them (a journal read in parts, as it grows).
+std::vector<StandingFence> standingFences(const std::vector<QJsonObject>& entries,
+                                          std::vector<StandingFence> before = {});
 
 } // namespace nr1

@@ -21,6 +21,7 @@
 #include "session/JournalFences.h"
 #include "transport/CommandRunner.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -150,6 +151,14 @@ QStringList kinds(const QList<QList<QVariant>>& spied) {
         names << eventKindName(event.kind) +
                      (event.action.isEmpty() ? QString() : QLatin1Char(':') + event.action);
     }
+    return names;
+}
+
+/// The targets of `fences`, in their order.
+QStringList fenceTargets(const std::vector<StandingFence>& fences) {
+    QStringList names;
+    for (const StandingFence& fence : fences)
+        names << fence.target;
     return names;
 }
 
@@ -619,12 +628,6 @@ private slots:
             const auto read = Journal::read(path);
             return read.ok() ? standingFences(read.value().entries) : std::vector<StandingFence>{};
         };
-        const auto targets = [](const std::vector<StandingFence>& fences) {
-            QStringList names;
-            for (const StandingFence& fence : fences)
-                names << fence.target;
-            return names;
-        };
         const QJsonObject fenceA = entry("fence", "primary", "root@a:22");
         QVERIFY(journal.append(with(fenceA, "started", QStringLiteral("2026-12-07T14:03:00Z"))));
         QVERIFY(journal.append(with(with(fenceA, "fenced", true), "exit", 0)));
@@ -637,7 +640,7 @@ private slots:
         QVERIFY(journal.append(
             with(with(entry("fence", "secondary", "root@b:22"), "fenced", false), "exit", 3)));
         std::vector<StandingFence> fences = standing();
-        QCOMPARE(targets(fences), QStringList{QStringLiteral("root@a:22")});
+        QCOMPARE(fenceTargets(fences), QStringList{QStringLiteral("root@a:22")});
         QCOMPARE(fences.front().role, QStringLiteral("primary"));
         QCOMPARE(fences.front().how, QStringLiteral("powered off by its fence command"));
         QVERIFY(fences.front().at.isValid());
@@ -647,14 +650,14 @@ private slots:
         QVERIFY(journal.append(with(with(entry("fence", "secondary", "root@b:22"), "fenced", true),
                                     "confirmedBy", QStringLiteral("--confirm-secondary-off"))));
         fences = standing();
-        QCOMPARE(targets(fences),
+        QCOMPARE(fenceTargets(fences),
                  (QStringList{QStringLiteral("root@a:22"), QStringLiteral("root@b:22")}));
         QCOMPARE(fences.back().how, QStringLiteral("confirmed powered off by the administrator "
                                                    "(--confirm-secondary-off)"));
         // A step that ran on it (the rejoin's first) does.
         QVERIFY(journal.append(
             with(entry("run", "secondary", "root@a:22"), "status", QStringLiteral("exited"))));
-        QCOMPARE(targets(standing()), QStringList{QStringLiteral("root@b:22")});
+        QCOMPARE(fenceTargets(standing()), QStringList{QStringLiteral("root@b:22")});
 
         // The monitor reads the journal: the fenced Secondary is marked, with an event, and the
         // mark goes once a command ran on it.
@@ -710,6 +713,44 @@ private slots:
                     .toObject()
                     .value(QStringLiteral("fence"))
                     .isNull());
+    }
+
+    void theJournalIsReadAsItGrows() {
+        // The source reads only what was appended since, in whole lines; a file that shrank
+        // (replaced) is read again from its start.
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("testbed.jsonl"));
+        const auto appendRaw = [&path](const QByteArray& bytes) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::Append));
+            QCOMPARE(file.write(bytes), qint64(bytes.size()));
+        };
+        const QByteArray fenceA =
+            R"({"event":"fence","node":"primary","target":"root@a:22","fenced":true,"exit":0})"
+            "\n";
+        const QByteArray fenceB =
+            R"({"event":"fence","node":"secondary","target":"root@b:22","fenced":true,"exit":0})"
+            "\n";
+        const QByteArray ranOnA =
+            R"({"event":"run","node":"secondary","target":"root@a:22","status":"exited"})"
+            "\n";
+        const PairMonitor::FenceSource source =
+            journalFenceSource(path, std::chrono::milliseconds(0));
+        QVERIFY(source().empty()); // no journal yet
+        appendRaw(fenceA);
+        QCOMPARE(fenceTargets(source()), QStringList{QStringLiteral("root@a:22")});
+        // A line still being written waits for its end.
+        appendRaw(fenceB.left(30));
+        QCOMPARE(fenceTargets(source()), QStringList{QStringLiteral("root@a:22")});
+        appendRaw(fenceB.mid(30));
+        QCOMPARE(fenceTargets(source()),
+                 (QStringList{QStringLiteral("root@a:22"), QStringLiteral("root@b:22")}));
+        appendRaw(ranOnA);
+        QCOMPARE(fenceTargets(source()), QStringList{QStringLiteral("root@b:22")});
+        // Replaced by a shorter journal: read again from its start.
+        QVERIFY(QFile::remove(path));
+        appendRaw(fenceA);
+        QCOMPARE(fenceTargets(source()), QStringList{QStringLiteral("root@a:22")});
     }
 
     void bootNotesRaiseEventsWhenTheyChange() {
