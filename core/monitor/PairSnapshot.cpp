@@ -91,8 +91,7 @@ Health PairSnapshot::overallHealth() const {
         consider(Health::Critical);
     if (addressAstray())
         consider(Health::Warning);
-    if (!primary.bootNotes.isEmpty() || !secondary.bootNotes.isEmpty() || primary.fence ||
-        secondary.fence)
+    if (primary.awaitsRepair() || secondary.awaitsRepair())
         consider(Health::Warning);
     if (!primary.reachable || !secondary.reachable)
         consider(Health::Unknown);

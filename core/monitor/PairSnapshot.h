@@ -118,6 +118,9 @@ struct NodeView {
     /// and no command ran on it since (monitor/StandingFences.h; PairMonitor::setFenceSource).
     std::optional<StandingFence> fence;
     bool operator==(const NodeView&) const = default;
+
+    /// Its boot left work undone or it is fenced: a warning until `apply repair` ends it.
+    bool awaitsRepair() const { return !bootNotes.isEmpty() || fence.has_value(); }
 };
 
 struct PairSnapshot {

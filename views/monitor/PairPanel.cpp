@@ -91,9 +91,8 @@ void PairPanel::show(const PairSnapshot& snapshot, const SyncHistory& history) {
         // A fenced node is expected to be down: a warning until it rejoins, not an alarm.
         label->setStyleSheet(!node->reachable && !node->fence
                                  ? healthTextStyle(Health::Critical, palette())
-                             : !node->bootNotes.isEmpty() || node->fence
-                                 ? healthTextStyle(Health::Warning, palette())
-                                 : QString());
+                             : node->awaitsRepair() ? healthTextStyle(Health::Warning, palette())
+                                                    : QString());
     const SessionView& session = snapshot.replication;
     if (!snapshot.primary.answered)
         m_session->setText(tr("Replication session: not known yet"));
