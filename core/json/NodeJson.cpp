@@ -17,6 +17,9 @@ QJsonObject toJson(const NodeState& node) {
     QJsonObject addresses;
     for (auto it = node.ipv4Addresses.begin(); it != node.ipv4Addresses.end(); ++it)
         addresses.insert(it.key(), it.value());
+    QJsonObject bootFiles;
+    for (auto it = node.bootFileTimes.begin(); it != node.bootFileTimes.end(); ++it)
+        bootFiles.insert(it.key(), it.value());
     QJsonArray identities;
     for (const LunIdentity& identity : node.lunIdentities)
         identities.append(identity.toJson());
@@ -36,6 +39,7 @@ QJsonObject toJson(const NodeState& node) {
         {QStringLiteral("initiatorName"), toJson(node.initiatorName)},
         {QStringLiteral("mdadmConf"), node.mdadmConf},
         {QStringLiteral("lioRestoreDropins"), node.lioRestoreDropins},
+        {QStringLiteral("bootFileTimes"), bootFiles},
         {QStringLiteral("units"), units},
         {QStringLiteral("unitsActive"), unitsActive},
         {QStringLiteral("lunIdentities"), identities},

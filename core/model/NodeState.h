@@ -35,6 +35,10 @@ struct NodeState {
     InitiatorName initiatorName;
     QString mdadmConf;         ///< /etc/mdadm/mdadm.conf verbatim; empty when absent
     QString lioRestoreDropins; ///< the drop-ins of rtslib-fb-targetctl.service, concatenated
+    /// When mdadm.conf and the running kernel's initramfs (/boot/initrd.img-RELEASE) last
+    /// changed: path → seconds since 1970; a file that is not there is left out. Empty in
+    /// captures taken before nr1 read them.
+    QMap<QString, qint64> bootFileTimes;
     QStringList commands; ///< the administration commands found on the node (mdadm, targetcli, …)
     /// systemd units nr1 relies on → `systemctl is-enabled` ("enabled", "disabled", "" if absent)
     QMap<QString, QString> unitStates;

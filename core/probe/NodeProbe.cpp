@@ -40,6 +40,13 @@ NodeProbe nodeProbeFromResult(const CommandResult& result, ProbeScope scope) {
         return probe;
     }
     probe.state = parsed.value();
+    bool isNumber = false;
+    const qint64 clock =
+        probeSectionText(QString::fromUtf8(result.stdoutData), QStringLiteral("clock"))
+            .trimmed()
+            .toLongLong(&isNumber);
+    if (isNumber)
+        probe.clockSeconds = clock;
     probe.warnings = parsed.warnings();
     return probe;
 }

@@ -20,6 +20,10 @@ struct NodeProbe {
     /// True when the node ran the probe (whatever became of it): it is up and nr1 reaches it.
     /// False when the connection failed or broke (down, unreachable, login refused).
     bool reached = false;
+    /// The node's clock when it ran the probe (seconds since 1970); nullopt when the probe did
+    /// not say (older captures). A fact of the moment, not of the node's state: NodeState
+    /// leaves it out so that an unchanged node compares equal.
+    std::optional<qint64> clockSeconds;
     bool ok() const { return state.has_value(); }
 };
 

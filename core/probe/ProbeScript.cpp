@@ -298,6 +298,16 @@ ParseResult<NodeState> parseNodeProbe(QStringView output, ProbeScope scope) {
             if (gap > 0)
                 state.bootGateFiles.insert(line.mid(gap + 2), line.left(gap));
         }
+        // "SECONDS PATH" lines from stat. Captures taken before nr1 read them have no section.
+        const QString bootFiles = reader.has(QStringLiteral("boot-files"))
+                                      ? reader.text(QStringLiteral("boot-files"))
+                                      : QString();
+        for (const QString& line : bootFiles.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            bool isNumber = false;
+            const qint64 seconds = line.section(QLatin1Char(' '), 0, 0).toLongLong(&isNumber);
+            if (isNumber)
+                state.bootFileTimes.insert(line.section(QLatin1Char(' '), 1), seconds);
+        }
         return ParseResult<NodeState>(std::move(state), reader.takeWarnings());
     });
 }

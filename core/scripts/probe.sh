@@ -6,6 +6,8 @@
 # shellcheck disable=SC2016 # the single-quoted scripts are for the inner sh -c, which expands them
 sec() { n=$1; shift; echo "@@nr1 begin $n"; "$@"; r=$?; echo; echo "@@nr1 end $n $r"; }
 sec hostname hostname
+# The node's clock (seconds since 1970), early so that both nodes' are read at about one time.
+sec clock date +%s
 sec commands sh -c 'for c in mdadm lvm targetcli iscsiadm wipefs blkid blockdev udevadm systemctl update-initramfs python3 ip arping; do command -v "$c" >/dev/null 2>&1 && echo "$c"; done; true'
 sec mdstat cat /proc/mdstat
 sec md-sysfs sh -c 'for d in /sys/block/md*/md; do [ -d "$d" ] && grep -r -H -s . "$d"; done; true'
@@ -68,3 +70,6 @@ sec boot-gate-files sh -c 'sha256sum /etc/nr1/boot-gate.sh /etc/systemd/system/n
 sec addresses ip -o -4 addr show
 # The identities of the front-end LUNs nr1 recorded on this node, one JSON line per file.
 sec lun-identities sh -c 'for f in /etc/nr1/*.identity; do [ -f "$f" ] && cat "$f" && echo; done; true'
+# When mdadm.conf and the running kernel's boot image last changed, as "SECONDS PATH" lines (an
+# initramfs older than mdadm.conf assembles arrays from the configuration before it).
+sec boot-files sh -c 'stat -c "%Y %n" /etc/mdadm/mdadm.conf "/boot/initrd.img-$(uname -r)" 2>/dev/null; true'
