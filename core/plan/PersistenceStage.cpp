@@ -7,21 +7,10 @@ namespace nr1 {
 
 namespace {
 
-/// The md UUID of array `md` on the node, from its /dev/disk/by-id/md-uuid-… link; "" if none.
-QString mdUuid(const NodeState& node, const QString& md) {
-    const QString prefix = QStringLiteral("/dev/disk/by-id/md-uuid-");
-    if (const BlockDevice* device = node.findBlockDevice(md))
-        for (const QString& link : device->byId)
-            if (link.startsWith(prefix))
-                return link.mid(prefix.size());
-    return QString();
-}
-
 void enableUnits(PlanBuilder& b, NodeRole node, const QStringList& units) {
     for (const QString& unit : units) {
         const QString state = b.node(node).unitStates.value(unit);
-        if (state == QLatin1String("enabled") || state == QLatin1String("static") ||
-            state == QLatin1String("indirect"))
+        if (unitStartsAtBoot(state))
             continue;
         if (state.isEmpty()) {
             b.warn(QStringLiteral("The %1 has no unit %2: check yourself that it comes back "
@@ -131,6 +120,18 @@ void dropNulBytes(PlanBuilder& b, NodeRole node) {
 
 } // namespace
 
+QStringList bootUnits(NodeRole role) {
+    if (role == NodeRole::Secondary)
+        return {QStringLiteral("rtslib-fb-targetctl.service")};
+    return {QStringLiteral("iscsid.socket"), QStringLiteral("open-iscsi.service"),
+            QStringLiteral("rtslib-fb-targetctl.service")};
+}
+
+bool unitStartsAtBoot(const QString& enabledState) {
+    return enabledState == QLatin1String("enabled") || enabledState == QLatin1String("static") ||
+           enabledState == QLatin1String("indirect");
+}
+
 QString lastResortTimer(const QString& md) {
     return QStringLiteral("mdadm-last-resort@%1.timer").arg(md);
 }
@@ -173,7 +174,7 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
     const QString element = intent.layout.secondaryElement.devicePath();
     const QString md = intent.mdDeviceName();
     const auto hasIgnoreRule = [ignore, md](const PairState& s) {
-        const QString uuid = mdUuid(s.primary, md);
+        const QString uuid = mdArrayUuid(s.primary, md);
         return !uuid.isEmpty() && QString(s.secondary.mdadmConf)
                                       .remove(QChar(0))
                                       .split(QLatin1Char('\n'))
@@ -197,11 +198,9 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
                     intent.layout.frontEnd.value_or(FrontEndExport{}).volume.devicePath());
     if (secondaryToo)
         orderLioRestore(b, NodeRole::Secondary, element);
-    enableUnits(b, NodeRole::Primary,
-                {QStringLiteral("iscsid.socket"), QStringLiteral("open-iscsi.service"),
-                 QStringLiteral("rtslib-fb-targetctl.service")});
+    enableUnits(b, NodeRole::Primary, bootUnits(NodeRole::Primary));
     if (secondaryToo)
-        enableUnits(b, NodeRole::Secondary, {QStringLiteral("rtslib-fb-targetctl.service")});
+        enableUnits(b, NodeRole::Secondary, bootUnits(NodeRole::Secondary));
 }
 
 } // namespace nr1

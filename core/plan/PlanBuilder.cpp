@@ -220,6 +220,15 @@ bool hasArrayLine(const QString& conf, const QString& mdPath) {
                        [&mdPath](const QString& line) { return isArrayLine(line, mdPath); });
 }
 
+QString mdArrayUuid(const NodeState& node, const QString& md) {
+    const QString prefix = QStringLiteral("/dev/disk/by-id/md-uuid-");
+    if (const BlockDevice* device = node.findBlockDevice(md))
+        for (const QString& link : device->byId)
+            if (link.startsWith(prefix))
+                return link.mid(prefix.size());
+    return QString();
+}
+
 bool runsArray(const NodeState& node, const QString& md) {
     const MdstatArray* array = node.mdstat.find(md);
     return array && array->active;

@@ -114,9 +114,17 @@ bool isArrayLine(const QString& line, const QString& mdPath);
 /// True when mdadm.conf text `conf` has an ARRAY line for `mdPath` (as mdadm reads it: a line
 /// after NUL bytes a lost write left is not one).
 bool hasArrayLine(const QString& conf, const QString& mdPath);
+/// The md UUID of array `md` ("md0") on the node, from its /dev/disk/by-id/md-uuid-… link;
+/// "" when it has none.
+QString mdArrayUuid(const NodeState& node, const QString& md);
 /// True when the node runs array `md` ("md0"): in mdstat and active.
 bool runsArray(const NodeState& node, const QString& md);
 
+/// The systemd units the persistence stage enables on the node in `role`: open-iscsi's (the
+/// Primary logs in at boot) and LIO's restore.
+QStringList bootUnits(NodeRole role);
+/// True for the `systemctl is-enabled` answers of a unit that starts at boot.
+bool unitStartsAtBoot(const QString& enabledState);
 /// Debian's timer that starts array `md` ("md0") degraded 30 s after boot; the persistence
 /// stage masks it on the Primary.
 QString lastResortTimer(const QString& md);
