@@ -52,10 +52,9 @@ HealthCheck shape(const CheckInput& input) {
                           .arg(nodeLabel(input, NodeRole::Primary), md, array->level,
                                array->raidDisks ? QString::number(*array->raidDisks)
                                                 : QStringLiteral("?"),
-                               !array->bitmap ? QStringLiteral("none")
-                               : internalBitmap
-                                   ? QStringLiteral("internal")
-                                   : QStringLiteral("in %1").arg(array->bitmap->file));
+                               !array->bitmap   ? QStringLiteral("none")
+                               : internalBitmap ? QStringLiteral("internal")
+                                                : QStringLiteral("in %1").arg(array->bitmap->file));
     QStringList wrong;
     if (array->level != QLatin1String("raid1"))
         wrong << QStringLiteral("it is %1, not raid1").arg(array->level);
@@ -85,8 +84,9 @@ HealthCheck writeMostly(const CheckInput& input) {
     const QString local = localElementDevice(input.layout(), *input.primary);
     const auto member = [&](const QString& device) -> const MdstatMember* {
         const auto found =
-            std::find_if(array->members.begin(), array->members.end(),
-                         [&](const MdstatMember& m) { return !device.isEmpty() && m.device == device; });
+            std::find_if(array->members.begin(), array->members.end(), [&](const MdstatMember& m) {
+                return !device.isEmpty() && m.device == device;
+            });
         return found == array->members.end() ? nullptr : &*found;
     };
     const MdstatMember* remoteLeg = member(remote);
@@ -135,11 +135,10 @@ HealthCheck inSync(const CheckInput& input) {
         const MdSyncProgress& sync = *array->sync;
         check.evidence << QStringLiteral("%1: %2 %3 % at %4 KiB/s, %5 min left")
                               .arg(nodeLabel(input, NodeRole::Primary),
-                                   sync.kind == MdSyncKind::Recovery ? QStringLiteral("recovery")
-                                   : sync.kind == MdSyncKind::Check  ? QStringLiteral("check")
-                                   : sync.kind == MdSyncKind::Reshape
-                                       ? QStringLiteral("reshape")
-                                       : QStringLiteral("resync"))
+                                   sync.kind == MdSyncKind::Recovery  ? QStringLiteral("recovery")
+                                   : sync.kind == MdSyncKind::Check   ? QStringLiteral("check")
+                                   : sync.kind == MdSyncKind::Reshape ? QStringLiteral("reshape")
+                                                                      : QStringLiteral("resync"))
                               .arg(sync.percent, 0, 'f', 1)
                               .arg(sync.speedKiBps)
                               .arg(sync.finishMinutes, 0, 'f', 1);

@@ -18,9 +18,9 @@ const NodeRole kBoth[] = {NodeRole::Primary, NodeRole::Secondary};
 
 HealthCheck arrayLine(const CheckInput& input) {
     const QString md = input.layout().mdDevice;
-    HealthCheck check = newCheck(kGroup, QStringLiteral("boot-array-line"),
-                                 QStringLiteral("The Primary's mdadm.conf has the ARRAY line of %1")
-                                     .arg(md));
+    HealthCheck check =
+        newCheck(kGroup, QStringLiteral("boot-array-line"),
+                 QStringLiteral("The Primary's mdadm.conf has the ARRAY line of %1").arg(md));
     if (!nodesRead(check, input, {NodeRole::Primary}))
         return check;
     const QString conf = input.primary->mdadmConf;
@@ -29,7 +29,7 @@ HealthCheck arrayLine(const CheckInput& input) {
     for (const QString& line : conf.split(QLatin1Char('\n')))
         if (isArrayLine(line, md))
             check.evidence << QStringLiteral("%1: %2").arg(nodeLabel(input, NodeRole::Primary),
-                                                          line.trimmed());
+                                                           line.trimmed());
     if (nul > 0)
         check.evidence << QStringLiteral("%1: %2 holds %3 NUL bytes (a write lost at a power "
                                          "loss)")
@@ -78,7 +78,8 @@ HealthCheck initramfs(const CheckInput& input) {
             check.evidence << QStringLiteral("%1: %2 changed %3 s %4 %5")
                                   .arg(nodeLabel(input, role), image)
                                   .arg(qAbs(behind))
-                                  .arg(behind > 0 ? QStringLiteral("before") : QStringLiteral("after"),
+                                  .arg(behind > 0 ? QStringLiteral("before")
+                                                  : QStringLiteral("after"),
                                        conf);
             if (behind > 0)
                 stale << nodeRoleName(role);
@@ -183,7 +184,7 @@ HealthCheck gate(const CheckInput& input) {
         autoactivation = group->autoactivation;
     check.evidence << QStringLiteral("%1: volume group %2 %3")
                           .arg(nodeLabel(input, NodeRole::Primary), vg,
-                               !group           ? QStringLiteral("is not active here")
+                               !group            ? QStringLiteral("is not active here")
                                : !autoactivation ? QStringLiteral("autoactivation not reported")
                                : *autoactivation ? QStringLiteral("autoactivation on")
                                                  : QStringLiteral("autoactivation off"));
@@ -223,11 +224,12 @@ HealthCheck lioRestoreOrder(const CheckInput& input) {
         const QString device = servedDevice(input, role);
         if (device.isEmpty())
             continue;
-        const bool waits = input.node(role)->lioRestoreDropins.contains(
-            QStringLiteral("After=") + systemdDeviceUnit(device));
+        const bool waits = input.node(role)->lioRestoreDropins.contains(QStringLiteral("After=") +
+                                                                        systemdDeviceUnit(device));
         check.evidence << QStringLiteral("%1: %2 for %3")
                               .arg(nodeLabel(input, role),
-                                   waits ? QStringLiteral("waits") : QStringLiteral("does not wait"),
+                                   waits ? QStringLiteral("waits")
+                                         : QStringLiteral("does not wait"),
                                    device);
         if (!waits)
             unordered << nodeRoleName(role);
@@ -251,7 +253,9 @@ QString pairPartOf(const LioConfig& lio, const QString& targetIqn) {
         return QString();
     QStringList parts;
     for (const Tpg& tpg : target->tpgs) {
-        parts << QStringLiteral("tpg%1 %2").arg(tpg.tag).arg(tpg.enabled ? QStringLiteral("enabled") : QStringLiteral("disabled"));
+        parts << QStringLiteral("tpg%1 %2")
+                     .arg(tpg.tag)
+                     .arg(tpg.enabled ? QStringLiteral("enabled") : QStringLiteral("disabled"));
         for (const LioLun& lun : tpg.luns) {
             const StorageObject* object = lio.findStorageObject(lun.storageObject);
             parts << QStringLiteral("lun%1 %2 dev=%3 wwn=%4")
@@ -262,15 +266,13 @@ QString pairPartOf(const LioConfig& lio, const QString& targetIqn) {
         for (const NodeAcl& acl : tpg.nodeAcls) {
             QStringList mapped;
             for (const MappedLun& m : acl.mappedLuns)
-                mapped << QStringLiteral("%1→%2%3")
-                              .arg(m.index)
-                              .arg(m.tpgLun)
-                              .arg(m.writeProtect ? QStringLiteral(" ro") : QString());
+                mapped << QStringLiteral("%1→%2%3").arg(m.index).arg(m.tpgLun).arg(
+                    m.writeProtect ? QStringLiteral(" ro") : QString());
             parts << QStringLiteral("acl %1 [%2] chap=%3")
                          .arg(acl.nodeWwn, mapped.join(QLatin1Char(',')),
-                              acl.chap.isSet() ? acl.chap.userId + QLatin1Char('/') +
-                                                     acl.chap.password
-                                               : QStringLiteral("none"));
+                              acl.chap.isSet()
+                                  ? acl.chap.userId + QLatin1Char('/') + acl.chap.password
+                                  : QStringLiteral("none"));
         }
         for (const LioPortal& portal : tpg.portals)
             parts << QStringLiteral("portal %1:%2").arg(portal.ipAddress).arg(portal.port);
@@ -288,25 +290,26 @@ HealthCheck lioSaved(const CheckInput& input) {
     QStringList differ;
     for (NodeRole role : kBoth) {
         const NodeState& node = *input.node(role);
-        const QString iqn = role == NodeRole::Secondary
-                                ? input.layout().replication.targetIqn
-                                : (input.layout().frontEnd ? input.layout().frontEnd->targetIqn
-                                                           : QString());
+        const QString iqn =
+            role == NodeRole::Secondary
+                ? input.layout().replication.targetIqn
+                : (input.layout().frontEnd ? input.layout().frontEnd->targetIqn : QString());
         if (iqn.isEmpty())
             continue;
         if (!node.savedLioUnreadable.isEmpty()) {
             check.evidence << QStringLiteral("%1: %2").arg(nodeLabel(input, role),
-                                                          node.savedLioUnreadable);
+                                                           node.savedLioUnreadable);
             differ << nodeRoleName(role);
             continue;
         }
         const QString running = pairPartOf(node.lio, iqn);
         const QString saved = pairPartOf(node.savedLio, iqn);
         if (running == saved) {
-            check.evidence << QStringLiteral("%1: %2 %3").arg(
-                nodeLabel(input, role), iqn,
-                running.isEmpty() ? QStringLiteral("neither runs nor is saved")
-                                  : QStringLiteral("saved as it runs"));
+            check.evidence << QStringLiteral("%1: %2 %3")
+                                  .arg(nodeLabel(input, role), iqn,
+                                       running.isEmpty()
+                                           ? QStringLiteral("neither runs nor is saved")
+                                           : QStringLiteral("saved as it runs"));
             continue;
         }
         differ << nodeRoleName(role);
@@ -316,8 +319,8 @@ HealthCheck lioSaved(const CheckInput& input) {
             check.evidence << QStringLiteral("%1: %2 is saved but does not run")
                                   .arg(nodeLabel(input, role), iqn);
         else if (saved.isEmpty())
-            check.evidence << QStringLiteral("%1: %2 runs but is not saved")
-                                  .arg(nodeLabel(input, role), iqn);
+            check.evidence
+                << QStringLiteral("%1: %2 runs but is not saved").arg(nodeLabel(input, role), iqn);
         for (const QString& line : runningLines)
             if (!saved.isEmpty() && !savedLines.contains(line))
                 check.evidence << QStringLiteral("%1: %2 runs with %3, not saved")

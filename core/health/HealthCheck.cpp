@@ -66,11 +66,10 @@ QJsonObject healthJson(const QString& pair, const HealthChecks& checks,
     }
     QJsonObject fixObjects;
     for (const FixPreview& fix : fixes)
-        fixObjects.insert(fix.kind,
-                          fix.refusals.isEmpty()
-                              ? QJsonObject{{QStringLiteral("steps"), fix.steps}}
-                              : QJsonObject{{QStringLiteral("refused"),
-                                             QJsonArray::fromStringList(fix.refusals)}});
+        fixObjects.insert(fix.kind, fix.refusals.isEmpty()
+                                        ? QJsonObject{{QStringLiteral("steps"), fix.steps}}
+                                        : QJsonObject{{QStringLiteral("refused"),
+                                                       QJsonArray::fromStringList(fix.refusals)}});
     return QJsonObject{{QStringLiteral("pair"), pair},
                        {QStringLiteral("result"), checkResultName(worstResult(checks))},
                        {QStringLiteral("counts"), counts},
@@ -104,8 +103,8 @@ QString healthText(const QString& pair, const HealthChecks& checks,
         for (const QString& line : check.evidence)
             text += indent + QStringLiteral("  · ") + line + QLatin1Char('\n');
         if (!check.fixKind.isEmpty() && check.result != CheckResult::Ok)
-            text += indent + QStringLiteral("  fix: nr1ctl apply %1 --pair %2\n")
-                                 .arg(check.fixKind, pair);
+            text += indent +
+                    QStringLiteral("  fix: nr1ctl apply %1 --pair %2\n").arg(check.fixKind, pair);
     }
     text += QStringLiteral("\n%1: %2 of %3 checks not ok.\n")
                 .arg(checkResultName(worstResult(checks)).toUpper())

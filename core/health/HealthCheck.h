@@ -27,9 +27,9 @@ struct HealthCheck {
     QString group; ///< "replication", "array", "boot", "identity", "nodes"
     QString title; ///< what must hold, in words: "The Secondary's ACL names only the Primary"
     CheckResult result = CheckResult::Unknown;
-    QString verdict;       ///< one sentence: why this result
-    QStringList evidence;  ///< what was read, "NODE: fact" each
-    QString fixKind;       ///< the plan kind that fixes it (nr1ctl apply KIND); empty: none
+    QString verdict;      ///< one sentence: why this result
+    QStringList evidence; ///< what was read, "NODE: fact" each
+    QString fixKind;      ///< the plan kind that fixes it (nr1ctl apply KIND); empty: none
     bool operator==(const HealthCheck&) const = default;
 };
 
@@ -45,8 +45,8 @@ QJsonObject toJson(const HealthCheck& check);
 /// "fixes": {KIND: {"steps": N} or {"refused": [...]}}}: `fixes` as checkFixes() gave them.
 struct FixPreview {
     QString kind;
-    int steps = 0;          ///< actions of the plan the kind makes now
-    QStringList refusals;   ///< the planner's reasons when it refuses
+    int steps = 0;        ///< actions of the plan the kind makes now
+    QStringList refusals; ///< the planner's reasons when it refuses
     bool operator==(const FixPreview&) const = default;
 };
 QJsonObject healthJson(const QString& pair, const HealthChecks& checks,

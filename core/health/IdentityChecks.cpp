@@ -23,8 +23,8 @@ QStringList identityDifferences(const LunIdentity& recorded, const LioConfig& li
     if (!object)
         differences << QStringLiteral("backstore %1 does not run").arg(backstore);
     else if (object->wwn != recorded.unitSerial)
-        differences << QStringLiteral("unit serial %1, recorded %2")
-                           .arg(object->wwn, recorded.unitSerial);
+        differences
+            << QStringLiteral("unit serial %1, recorded %2").arg(object->wwn, recorded.unitSerial);
     const LioLun* lun = lunFor(tpg, backstore);
     if (!lun)
         differences << QStringLiteral("no LUN of %1").arg(backstore);
@@ -44,8 +44,8 @@ QStringList identityDifferences(const LunIdentity& recorded, const LioConfig& li
         differences << QStringLiteral("initiators %1, recorded %2")
                            .arg(acls.join(QStringLiteral(", ")), wanted.join(QStringLiteral(", ")));
     if (chapUser != recorded.chapUser)
-        differences << QStringLiteral("CHAP user \"%1\", recorded \"%2\"")
-                           .arg(chapUser, recorded.chapUser);
+        differences
+            << QStringLiteral("CHAP user \"%1\", recorded \"%2\"").arg(chapUser, recorded.chapUser);
     return differences;
 }
 
@@ -65,12 +65,11 @@ HealthCheck lunIdentity(const CheckInput& input) {
     QStringList problems;
     for (NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const LunIdentity* recorded = role == NodeRole::Primary ? onPrimary : onSecondary;
-        check.evidence << QStringLiteral("%1: %2")
-                              .arg(nodeLabel(input, role),
-                                   recorded ? QStringLiteral("records serial %1, %2 LUN %3")
-                                                  .arg(recorded->unitSerial, recorded->targetIqn)
-                                                  .arg(recorded->lun)
-                                            : QStringLiteral("records no identity"));
+        check.evidence << QStringLiteral("%1: %2").arg(
+            nodeLabel(input, role), recorded ? QStringLiteral("records serial %1, %2 LUN %3")
+                                                   .arg(recorded->unitSerial, recorded->targetIqn)
+                                                   .arg(recorded->lun)
+                                             : QStringLiteral("records no identity"));
         if (!recorded)
             problems << QStringLiteral("the %1 records no identity (a takeover or switchover "
                                        "cannot serve the same LUN)")
@@ -90,9 +89,9 @@ HealthCheck lunIdentity(const CheckInput& input) {
             problems << QStringLiteral("what runs differs from the record");
     }
     if (problems.isEmpty())
-        conclude(check, CheckResult::Ok,
-                 QStringLiteral("Serial %1 runs as recorded on both nodes.")
-                     .arg(onPrimary->unitSerial));
+        conclude(
+            check, CheckResult::Ok,
+            QStringLiteral("Serial %1 runs as recorded on both nodes.").arg(onPrimary->unitSerial));
     else {
         // No plan rewrites a running LUN's identity: serving another disk under it is for the
         // administrator to decide (docs/health.md says how).

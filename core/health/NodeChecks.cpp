@@ -48,7 +48,7 @@ HealthCheck tools(const CheckInput& input) {
     if (!nodesRead(check, input, {NodeRole::Primary, NodeRole::Secondary}))
         return check;
     // Either node may serve after a switchover or takeover, so both need every tool.
-    QStringList needed{QStringLiteral("mdadm"),    QStringLiteral("lvm"),
+    QStringList needed{QStringLiteral("mdadm"),     QStringLiteral("lvm"),
                        QStringLiteral("targetcli"), QStringLiteral("iscsiadm"),
                        QStringLiteral("wipefs"),    QStringLiteral("blkid"),
                        QStringLiteral("blockdev"),  QStringLiteral("udevadm"),
@@ -81,10 +81,9 @@ HealthCheck tools(const CheckInput& input) {
 }
 
 HealthCheck clock(const CheckInput& input) {
-    HealthCheck check =
-        newCheck(kGroup, QStringLiteral("nodes-clock"),
-                 QStringLiteral("The nodes' clocks are within %1 s of each other")
-                     .arg(kClockToleranceSeconds));
+    HealthCheck check = newCheck(kGroup, QStringLiteral("nodes-clock"),
+                                 QStringLiteral("The nodes' clocks are within %1 s of each other")
+                                     .arg(kClockToleranceSeconds));
     if (!nodesRead(check, input, {NodeRole::Primary, NodeRole::Secondary}))
         return check;
     if (!input.primaryClock || !input.secondaryClock) {
@@ -93,9 +92,9 @@ HealthCheck clock(const CheckInput& input) {
     }
     const qint64 apart = *input.primaryClock - *input.secondaryClock;
     check.evidence << QStringLiteral("%1: %2").arg(nodeLabel(input, NodeRole::Primary),
-                                                  QString::number(*input.primaryClock))
+                                                   QString::number(*input.primaryClock))
                    << QStringLiteral("%1: %2").arg(nodeLabel(input, NodeRole::Secondary),
-                                                  QString::number(*input.secondaryClock));
+                                                   QString::number(*input.secondaryClock));
     if (qAbs(apart) <= kClockToleranceSeconds)
         conclude(check, CheckResult::Ok,
                  QStringLiteral("The clocks are %1 s apart (read at about the same moment).")
@@ -120,8 +119,8 @@ HealthCheck freeSpace(const CheckInput& input) {
         const QString vg = input.layout().element(role).vg;
         const VolumeGroup* group = input.node(role)->lvm.findVg(vg);
         if (!group || !group->freeBytes || !group->sizeBytes) {
-            check.evidence << QStringLiteral("%1: no volume group %2")
-                                  .arg(nodeLabel(input, role), vg);
+            check.evidence
+                << QStringLiteral("%1: no volume group %2").arg(nodeLabel(input, role), vg);
             missing << nodeRoleName(role);
             continue;
         }

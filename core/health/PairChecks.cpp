@@ -21,8 +21,7 @@ void conclude(HealthCheck& check, CheckResult result, const QString& verdict,
     check.fixKind = result == CheckResult::Ok ? QString() : fixKind;
 }
 
-bool nodesRead(HealthCheck& check, const CheckInput& input,
-               std::initializer_list<NodeRole> roles) {
+bool nodesRead(HealthCheck& check, const CheckInput& input, std::initializer_list<NodeRole> roles) {
     QStringList missing;
     for (NodeRole role : roles)
         if (!input.node(role))

@@ -79,8 +79,8 @@ HealthCheck session(const CheckInput& input) {
     const QString iqn = input.layout().replication.targetIqn;
     const IscsiSession* session = input.primary->findSession(iqn);
     if (!session) {
-        check.evidence << QStringLiteral("%1: no session to %2")
-                              .arg(nodeLabel(input, NodeRole::Primary), iqn);
+        check.evidence
+            << QStringLiteral("%1: no session to %2").arg(nodeLabel(input, NodeRole::Primary), iqn);
         conclude(check, CheckResult::Failing,
                  QStringLiteral("The Primary has no session to the Secondary's element: md "
                                 "runs on its own leg."),
@@ -103,11 +103,11 @@ HealthCheck session(const CheckInput& input) {
 }
 
 HealthCheck record(const CheckInput& input) {
-    HealthCheck check = newCheck(
-        kGroup, QStringLiteral("replication-startup"),
-        QStringLiteral("The Primary logs in at boot (node.startup automatic), replacement "
-                       "timeout %1 s")
-            .arg(input.intent.replacementTimeout));
+    HealthCheck check =
+        newCheck(kGroup, QStringLiteral("replication-startup"),
+                 QStringLiteral("The Primary logs in at boot (node.startup automatic), replacement "
+                                "timeout %1 s")
+                     .arg(input.intent.replacementTimeout));
     if (!nodesRead(check, input, {NodeRole::Primary}))
         return check;
     const ReplicationLink& link = input.layout().replication;

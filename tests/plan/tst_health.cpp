@@ -86,7 +86,8 @@ private slots:
         QVERIFY(previewFixes(checks, probe, intent).empty());
         // The probe's new sections were read: the clocks and mdadm.conf's time.
         QVERIFY(probe.primary.clockSeconds && probe.secondary.clockSeconds);
-        QVERIFY(probe.primary.state->bootFileTimes.contains(QStringLiteral("/etc/mdadm/mdadm.conf")));
+        QVERIFY(
+            probe.primary.state->bootFileTimes.contains(QStringLiteral("/etc/mdadm/mdadm.conf")));
     }
 
     void theThreeBreaksOfTheIssueFailExactlyTheirChecks() {
@@ -102,10 +103,11 @@ private slots:
             {QStringLiteral("boot-array-line"), CheckResult::Failing}};
         QCOMPARE(notOk(checks), expected);
         for (const char* name : {"replication-acl", "replication-startup", "boot-array-line"})
-            QCOMPARE(findCheck(checks, QString::fromLatin1(name))->fixKind, QStringLiteral("repair"));
+            QCOMPARE(findCheck(checks, QString::fromLatin1(name))->fixKind,
+                     QStringLiteral("repair"));
         QVERIFY(findCheck(checks, QStringLiteral("replication-session"))->fixKind.isEmpty());
-        QVERIFY(said(checks, QStringLiteral("replication-startup")).contains(
-            QStringLiteral("node.startup = manual")));
+        QVERIFY(said(checks, QStringLiteral("replication-startup"))
+                    .contains(QStringLiteral("node.startup = manual")));
         QVERIFY(said(checks, QStringLiteral("replication-acl"))
                     .contains(QStringLiteral("No ACL names the Primary's initiator")));
         // The fix: the repair plan, 7 steps (as applied on the testbed), puts each one back.
@@ -113,9 +115,9 @@ private slots:
         QCOMPARE(fixes.size(), size_t(1));
         QCOMPARE(fixes.front().kind, QStringLiteral("repair"));
         QCOMPARE(fixes.front().steps, 7);
-        const auto plan = makePlan(PlanRecipe{QStringLiteral("repair"), intent, {}, {}},
-                                   PairState{intent.layout, *probe.primary.state,
-                                             *probe.secondary.state});
+        const auto plan =
+            makePlan(PlanRecipe{QStringLiteral("repair"), intent, {}, {}},
+                     PairState{intent.layout, *probe.primary.state, *probe.secondary.state});
         QVERIFY(plan.ok());
         const QStringList rows = commandRows(plan.value());
         QVERIFY(anyContains(rows, QStringLiteral("acls create iqn.2024-01.test.testbed:primary")));
@@ -145,14 +147,16 @@ private slots:
             {QStringLiteral("boot-units"), CheckResult::Failing},
             {QStringLiteral("identity-lun"), CheckResult::Failing}};
         QCOMPARE(notOk(checks), expected);
-        QVERIFY(said(checks, QStringLiteral("nodes-tools")).contains(QStringLiteral("lacks targetcli")));
+        QVERIFY(said(checks, QStringLiteral("nodes-tools"))
+                    .contains(QStringLiteral("lacks targetcli")));
         QVERIFY(said(checks, QStringLiteral("nodes-clock")).contains(QStringLiteral("89 s apart")));
         QVERIFY(said(checks, QStringLiteral("replication-acl"))
                     .contains(QStringLiteral("iqn.2024-01.test.host:intruder")));
         QVERIFY(said(checks, QStringLiteral("replication-startup"))
                     .contains(QStringLiteral("replacement_timeout = 20")));
         QVERIFY(said(checks, QStringLiteral("array-mismatch")).contains(QStringLiteral("2048")));
-        QVERIFY(said(checks, QStringLiteral("array-element-sizes")).contains(QStringLiteral("8 MiB")));
+        QVERIFY(
+            said(checks, QStringLiteral("array-element-sizes")).contains(QStringLiteral("8 MiB")));
         QVERIFY(said(checks, QStringLiteral("boot-lio-saved"))
                     .contains(QStringLiteral("iqn.2024-01.test.host:unsaved")));
         QVERIFY(said(checks, QStringLiteral("boot-units"))
@@ -163,7 +167,8 @@ private slots:
         QVERIFY(findCheck(checks, QStringLiteral("replication-acl"))->fixKind.isEmpty());
         const std::vector<FixPreview> fixes = previewFixes(checks, probe, intent);
         QCOMPARE(fixes.size(), size_t(1));
-        QVERIFY(anyContains(fixes.front().refusals, QStringLiteral("'targetcli' is not installed")));
+        QVERIFY(
+            anyContains(fixes.front().refusals, QStringLiteral("'targetcli' is not installed")));
         QVERIFY(anyContains(fixes.front().refusals, QStringLiteral("intruder")));
     }
 
@@ -172,30 +177,54 @@ private slots:
         QTest::addColumn<QString>("check");
         QTest::addColumn<QString>("result");
         QTest::addColumn<QString>("says");
-        QTest::newRow("power loss: NUL bytes for the ARRAY line")
-            << "power-lost-after-create" << "boot-array-line" << "failing" << "84 NUL bytes";
-        QTest::newRow("power loss: saved LIO empty")
-            << "power-lost-after-create" << "boot-lio-saved" << "failing" << "is empty";
-        QTest::newRow("power loss: the LUN not served")
-            << "power-lost-after-create" << "identity-lun" << "failing" << "does not run";
-        QTest::newRow("Secondary rebooting: session down")
-            << "secondary-rebooted" << "replication-session" << "failing" << "FREE";
-        QTest::newRow("Secondary rebooting: leg failed")
-            << "secondary-rebooted" << "array-sync" << "failing" << "[U_]";
-        QTest::newRow("unreadable record")
-            << "record-unreadable" << "replication-startup" << "failing" << "unreadable node record";
-        QTest::newRow("md0 inactive") << "record-unreadable" << "array-shape" << "failing"
+        QTest::newRow("power loss: NUL bytes for the ARRAY line") << "power-lost-after-create"
+                                                                  << "boot-array-line"
+                                                                  << "failing"
+                                                                  << "84 NUL bytes";
+        QTest::newRow("power loss: saved LIO empty") << "power-lost-after-create"
+                                                     << "boot-lio-saved"
+                                                     << "failing"
+                                                     << "is empty";
+        QTest::newRow("power loss: the LUN not served") << "power-lost-after-create"
+                                                        << "identity-lun"
+                                                        << "failing"
+                                                        << "does not run";
+        QTest::newRow("Secondary rebooting: session down") << "secondary-rebooted"
+                                                           << "replication-session"
+                                                           << "failing"
+                                                           << "FREE";
+        QTest::newRow("Secondary rebooting: leg failed") << "secondary-rebooted"
+                                                         << "array-sync"
+                                                         << "failing"
+                                                         << "[U_]";
+        QTest::newRow("unreadable record") << "record-unreadable"
+                                           << "replication-startup"
+                                           << "failing"
+                                           << "unreadable node record";
+        QTest::newRow("md0 inactive") << "record-unreadable"
+                                      << "array-shape"
+                                      << "failing"
                                       << "md0 is inactive";
-        QTest::newRow("md0 inactive: the others unknown")
-            << "record-unreadable" << "array-sync" << "unknown" << "see array-shape";
-        QTest::newRow("Primary booted alone: no disk imported")
-            << "boot-gate-held" << "replication-disk" << "failing" << "(no disk)";
-        QTest::newRow("an older boot gate") << "boot-gate-held" << "boot-gate" << "failing"
+        QTest::newRow("md0 inactive: the others unknown") << "record-unreadable"
+                                                          << "array-sync"
+                                                          << "unknown"
+                                                          << "see array-shape";
+        QTest::newRow("Primary booted alone: no disk imported") << "boot-gate-held"
+                                                                << "replication-disk"
+                                                                << "failing"
+                                                                << "(no disk)";
+        QTest::newRow("an older boot gate") << "boot-gate-held"
+                                            << "boot-gate"
+                                            << "failing"
                                             << "differs from nr1's";
-        QTest::newRow("no gate, no masked timer")
-            << "served-with-identity" << "boot-last-resort" << "failing" << "not masked";
-        QTest::newRow("no identity recorded")
-            << "created" << "identity-lun" << "failing" << "records no identity";
+        QTest::newRow("no gate, no masked timer") << "served-with-identity"
+                                                  << "boot-last-resort"
+                                                  << "failing"
+                                                  << "not masked";
+        QTest::newRow("no identity recorded") << "created"
+                                              << "identity-lun"
+                                              << "failing"
+                                              << "records no identity";
     }
     void olderCapturesOfBrokenStatesFailWhatTheyBreak() {
         QFETCH(QString, state);
@@ -232,9 +261,10 @@ private slots:
         QVERIFY(reachable->verdict.startsWith(QStringLiteral("The Secondary did not answer")));
         QVERIFY(reachable->evidence.join(QLatin1Char('\n')).contains(QStringLiteral("refused")));
         // What needs the Secondary is unknown; what the Primary alone tells is still checked.
-        QCOMPARE(findCheck(checks, QStringLiteral("replication-acl"))->result, CheckResult::Unknown);
-        QVERIFY(findCheck(checks, QStringLiteral("boot-units"))->verdict.contains(
-            QStringLiteral("Not read on the secondary")));
+        QCOMPARE(findCheck(checks, QStringLiteral("replication-acl"))->result,
+                 CheckResult::Unknown);
+        QVERIFY(findCheck(checks, QStringLiteral("boot-units"))
+                    ->verdict.contains(QStringLiteral("Not read on the secondary")));
         QCOMPARE(findCheck(checks, QStringLiteral("replication-session"))->result, CheckResult::Ok);
         QCOMPARE(findCheck(checks, QStringLiteral("array-sync"))->result, CheckResult::Ok);
         QCOMPARE(worstResult(checks), CheckResult::Failing);
@@ -248,14 +278,16 @@ private slots:
         QString primary = captureText(QStringLiteral("health-ok"), QStringLiteral("primary"));
         const QString conf = QStringLiteral("1796678492 /etc/mdadm/mdadm.conf\n");
         QVERIFY(primary.contains(conf));
-        primary.replace(conf, conf + QStringLiteral("1796678392 /boot/initrd.img-6.1.0-28-amd64\n"));
+        primary.replace(conf,
+                        conf + QStringLiteral("1796678392 /boot/initrd.img-6.1.0-28-amd64\n"));
         PairProbe probe = capturedPair(QStringLiteral("health-ok"));
         probe.primary = probeFromText(primary);
         HealthChecks checks = checkPair(probe, intentFor(probe));
         const HealthCheck* initramfs = findCheck(checks, QStringLiteral("boot-initramfs"));
         QCOMPARE(initramfs->result, CheckResult::Failing);
         QVERIFY(initramfs->verdict.contains(QStringLiteral("on the primary")));
-        QVERIFY(initramfs->evidence.join(QLatin1Char('\n')).contains(QStringLiteral("100 s before")));
+        QVERIFY(
+            initramfs->evidence.join(QLatin1Char('\n')).contains(QStringLiteral("100 s before")));
         // Newer than mdadm.conf: ok.
         primary.replace(QStringLiteral("1796678392 /boot"), QStringLiteral("1796678592 /boot"));
         probe.primary = probeFromText(primary);
@@ -281,7 +313,9 @@ private slots:
             if (check.value(QStringLiteral("result")).toString() == QLatin1String("ok"))
                 QVERIFY(check.value(QStringLiteral("fix")).isNull());
         }
-        QCOMPARE(json.value(QStringLiteral("fixes")).toObject().value(QStringLiteral("repair"))
+        QCOMPARE(json.value(QStringLiteral("fixes"))
+                     .toObject()
+                     .value(QStringLiteral("repair"))
                      .toObject()
                      .value(QStringLiteral("steps"))
                      .toInt(),
@@ -304,8 +338,8 @@ private slots:
         checks[0].result = CheckResult::Failing;
         QCOMPARE(worstResult(checks), CheckResult::Failing);
         QCOMPARE(worstResult({}), CheckResult::Ok);
-        for (CheckResult result : {CheckResult::Ok, CheckResult::Warning, CheckResult::Unknown,
-                                   CheckResult::Failing})
+        for (CheckResult result :
+             {CheckResult::Ok, CheckResult::Warning, CheckResult::Unknown, CheckResult::Failing})
             QCOMPARE(checkResultFromName(checkResultName(result)), result);
         QVERIFY(!checkResultFromName(QStringLiteral("critical")));
     }
