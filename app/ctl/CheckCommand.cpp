@@ -79,11 +79,11 @@ int runCheckCommand(const QStringList& input) {
         // The unread node's reason names how nr1 reaches it ("root@host:22: not reachable: …").
         PairProbe named = probe;
         if (!probe.primary.ok())
-            named.primary.error = session.primary().describeTarget() + QStringLiteral(": ") +
-                                  probe.primary.error;
+            named.primary.error =
+                session.primary().describeTarget() + QStringLiteral(": ") + probe.primary.error;
         if (!probe.secondary.ok())
-            named.secondary.error = session.secondary().describeTarget() + QStringLiteral(": ") +
-                                    probe.secondary.error;
+            named.secondary.error =
+                session.secondary().describeTarget() + QStringLiteral(": ") + probe.secondary.error;
         const HealthChecks checks = checkPair(named, intent);
         const std::vector<FixPreview> fixes = previewFixes(checks, named, intent);
         if (options.json)

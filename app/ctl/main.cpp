@@ -1,5 +1,6 @@
 // nr1ctl: the scriptable face of nr1's core. Dispatches the first argument to a command.
 
+#include "ctl/CheckCommand.h"
 #include "ctl/ExecCommand.h"
 #include "ctl/ExitCodes.h"
 #include "ctl/PairCommands.h"
@@ -22,6 +23,7 @@ QString generalHelp() {
         "  parse KIND [FILE|-]   show nr1's model of a node's output as JSON\n"
         "  exec NODE -- ARGV...  run one command on a node the way nr1 runs its own\n"
         "  status                the pair: elements, session, array, volume, export\n"
+        "  check                 health checks: what the next reboot or failover needs\n"
         "  plan KIND [OPTIONS]   show the plan for create-pair, elements, array, volume,\n"
         "                        export, persistence, repair, grow, switchover, takeover,\n"
         "                        serve-alone or teardown\n"
@@ -35,7 +37,8 @@ QString generalHelp() {
         "  --version             show the version\n"
         "\n"
         "Exit status: 0 ok, 1 an apply failed, 2 parse error, 3 plan refused, 64 usage,\n"
-        "66 no input, 75 the pair is locked, 124 timeout, 255 a node could not be reached.\n");
+        "66 no input, 75 the pair is locked, 124 timeout, 255 a node could not be reached;\n"
+        "check has its own (nr1ctl check --help).\n");
 }
 
 } // namespace
@@ -67,6 +70,8 @@ int main(int argc, char* argv[]) {
         return nr1::ctl::runExecCommand(arguments);
     if (command == QLatin1String("status"))
         return nr1::ctl::runStatusCommand(arguments);
+    if (command == QLatin1String("check"))
+        return nr1::ctl::runCheckCommand(arguments);
     if (command == QLatin1String("plan") || command == QLatin1String("apply"))
         return nr1::ctl::runPlanCommand(arguments, command == QLatin1String("apply"));
     if (command == QLatin1String("journal"))

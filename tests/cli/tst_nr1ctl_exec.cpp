@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -121,6 +122,32 @@ private slots:
                      .value(QStringLiteral("exists"))
                      .toBool(),
                  false);
+    }
+
+    // check: the health checks of that "pair" (no array, no LIO of it): failing, exit 2 as a
+    // Nagios plugin's CRITICAL, the nodes themselves answering; JSON for monitoring systems.
+    void checkJudgesThePairWithAPluginsExitStatus() {
+        const Run run = nr1ctl({QStringLiteral("check"), QStringLiteral("--json"),
+                                QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(run.exitCode, 2);
+        const QJsonObject health = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(health.value(QStringLiteral("pair")).toString(), QStringLiteral("lab"));
+        QCOMPARE(health.value(QStringLiteral("result")).toString(), QStringLiteral("failing"));
+        const QJsonArray checks = health.value(QStringLiteral("checks")).toArray();
+        QCOMPARE(checks.size(), 22);
+        QCOMPARE(checks.first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("nodes-reachable"));
+        QCOMPARE(checks.first().toObject().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("ok"));
+        const Run text =
+            nr1ctl({QStringLiteral("check"), QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(text.exitCode, 2);
+        QVERIFY2(text.out.startsWith("Pair lab\n") && text.out.contains("\nFAILING: "),
+                 text.out.constData());
+        QCOMPARE(nr1ctl({QStringLiteral("check"), QStringLiteral("--bogus"),
+                         QStringLiteral("--inventory"), m_inventory})
+                     .exitCode,
+                 64);
     }
 
     // watch: the monitor engine over the same two "nodes": snapshots as JSON lines until both
