@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "GrowDialog.h"
+#include "HealthDialog.h"
 #include "HostKeyDialog.h"
 #include "InventoryEditor.h"
 #include "InventoryView.h"
@@ -201,6 +202,12 @@ void MainWindow::createMenus() {
     repair->setToolTip(tr("Put back what the pair lost (the remote leg after an outage, the "
                           "Secondary's export, the login; a node that was taken over from "
                           "rejoins as the Secondary): plan, preview, apply"));
+    QAction* health = pair->addAction(tr("&Health Checks…"), this,
+                                      [this] { openHealth(m_monitorPane->currentPair()); });
+    health->setToolTip(tr("Check what the pair needs to survive its next reboot or failover "
+                          "(replication, array, boot configuration, LUN identity, nodes), with "
+                          "the plan that fixes what fails"));
+    health->setStatusTip(health->toolTip());
     QAction* grow = pair->addAction(tr("&Grow Volume…"), this,
                                     [this] { openGrowDialog(m_monitorPane->currentPair()); });
     grow->setToolTip(tr("Grow both elements, the mirror, the volume and the LUN: every layer's "
@@ -323,6 +330,18 @@ void MainWindow::openPlan(const QString& kind, const QString& name) {
     openPlanDialog(
         this, *session, title, kind, [this, name] { pairChangedByPlan(name); },
         [this](QDialog* dialog) { showPlanWindow(dialog); });
+}
+
+HealthDialog* MainWindow::openHealth(const QString& name) {
+    PairSession* session = sessionForPlan(name);
+    if (!session)
+        return nullptr;
+    auto* dialog = new HealthDialog(*session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HealthDialog::fixRequested, this,
+            [this, name](const QString& kind) { openPlan(kind, name); });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::showPlanWindow(QDialog* window) {

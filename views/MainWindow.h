@@ -34,6 +34,7 @@ class JournalView;
 class MonitorPane;
 class OutputInspector;
 class GrowDialog;
+class HealthDialog;
 class PairEditDialog;
 class PairSession;
 class PairWizard;
@@ -62,6 +63,10 @@ public:
     /// the open inventory once its nodes answered (a child window of this one); the reason in
     /// the status bar when there is no such pair.
     void openPlan(const QString& kind, const QString& pair);
+    /// Opens the Health view of a pair of the open inventory (deleted when closed; it closes
+    /// with the pair's session): its Fix button opens the fix's plan (openPlan). nullptr and
+    /// the reason in the status bar when there is no such pair.
+    HealthDialog* openHealth(const QString& pair);
 
     /// The inventory the editor works on: the one opened last (even when it did not read),
     /// else the one of the previous session, else defaultInventoryPath().

@@ -2,7 +2,8 @@
 // from an empty inventory, the pair is added in the pair editor (its connection test asks the
 // trust dialog about both host keys, accepted, and offers the nodes' initiator names), the
 // New-pair wizard is walked page by page (disks ticked, 512 MiB elements, the host's initiator
-// let in) and its plan applied; later the grow dialog grows the pair by 256 MiB, and after a
+// let in) and its plan applied; later the grow dialog grows the pair by 256 MiB and the Health
+// view checks it (no check failing), and after a
 // teardown the layer wizards build it again one by one; then its Primary is killed, Take Over…
 // serves the LUN from the other node and, once the lost node booted, Repair or Rejoin… brings
 // it back as the Secondary.
@@ -16,6 +17,7 @@
 #include "ElementsPage.h"
 #include "ExportPage.h"
 #include "GrowDialog.h"
+#include "HealthDialog.h"
 #include "HostKeyDialog.h"
 #include "MainWindow.h"
 #include "MonitorPane.h"
@@ -251,6 +253,20 @@ private slots:
         applyAndWait(dialog->runView(), 30);
         qInfo("%s", qPrintable(dialog->followUpText()));
         saveScreenshotIfAsked(dialog, QStringLiteral("grow-applied"));
+        // Pair → Health Checks… on the grown pair: no check fails (a warning is allowed: md
+        // may still be syncing the new region). The script has nr1ctl check them all ok later.
+        HealthDialog* health = window.openHealth(QStringLiteral("testbed"));
+        QVERIFY(health);
+        QSignalSpy checked(health, &HealthDialog::checked);
+        QVERIFY(checked.wait(120000));
+        for (const HealthCheck& check : health->checks())
+            if (check.result != CheckResult::Ok)
+                qInfo("health: %s %s: %s", qPrintable(checkResultName(check.result)),
+                      qPrintable(check.name), qPrintable(check.verdict));
+        QVERIFY(worstResult(health->checks()) == CheckResult::Ok ||
+                worstResult(health->checks()) == CheckResult::Warning);
+        QVERIFY(health->selectCheck(QStringLiteral("boot-gate")));
+        saveScreenshotIfAsked(health, QStringLiteral("health-view"));
     }
 
     void layerWizardsOneByOne() {

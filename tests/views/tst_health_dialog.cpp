@@ -53,7 +53,8 @@ class TestHealthDialog : public QObject {
 private slots:
     void showsTheChecksAndAsksForTheFixOfTheSelectedOne() {
         Replayed nodes;
-        answerProbe(nodes.primary, QStringLiteral("health-broken-by-hand"), QStringLiteral("primary"));
+        answerProbe(nodes.primary, QStringLiteral("health-broken-by-hand"),
+                    QStringLiteral("primary"));
         answerProbe(nodes.secondary, QStringLiteral("health-broken-by-hand"),
                     QStringLiteral("secondary"));
         const auto dialog = checkedDialog(nodes.session);
@@ -68,8 +69,10 @@ private slots:
         const QString details = dialog->findChild<QTextBrowser*>()->toPlainText();
         QVERIFY2(details.contains(QStringLiteral("No ACL names the Primary's initiator")),
                  qPrintable(details));
-        QVERIFY(details.contains(QStringLiteral("ACLs of iqn.2003-01.org.linux-iscsi.nr1:testbed-element: (none)")));
-        QVERIFY(details.contains(QStringLiteral("The repair plan has 7 steps now.")));
+        QVERIFY(details.contains(
+            QStringLiteral("ACLs of iqn.2003-01.org.linux-iscsi.nr1:testbed-element: (none)")));
+        QVERIFY2(details.contains(QStringLiteral("The repair plan has 7 steps now.")),
+                 qPrintable(details));
         QString summary;
         for (QLabel* label : dialog->findChildren<QLabel*>())
             summary += label->text();

@@ -36,7 +36,9 @@ Health healthOf(CheckResult result) {
 
 QString fixSentence(const FixPreview& fix) {
     if (fix.refusals.isEmpty())
-        return QObject::tr("The %1 plan has %n step(s) now.", nullptr, fix.steps).arg(fix.kind);
+        return fix.steps == 1
+                   ? QObject::tr("The %1 plan has 1 step now.").arg(fix.kind)
+                   : QObject::tr("The %1 plan has %2 steps now.").arg(fix.kind).arg(fix.steps);
     return QObject::tr("The %1 plan is refused now: %2")
         .arg(fix.kind, fix.refusals.join(QStringLiteral(" ")));
 }
@@ -44,7 +46,8 @@ QString fixSentence(const FixPreview& fix) {
 } // namespace
 
 HealthDialog::HealthDialog(PairSession& session, QWidget* parent)
-    : QDialog(parent), m_session(session) {
+    : QDialog(parent)
+    , m_session(session) {
     setWindowTitle(tr("Health of pair %1").arg(session.name()));
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
@@ -101,8 +104,8 @@ void HealthDialog::checkAgain() {
             named.primary.error =
                 m_session.primary().describeTarget() + QStringLiteral(": ") + probe.primary.error;
         if (!probe.secondary.ok())
-            named.secondary.error = m_session.secondary().describeTarget() +
-                                    QStringLiteral(": ") + probe.secondary.error;
+            named.secondary.error = m_session.secondary().describeTarget() + QStringLiteral(": ") +
+                                    probe.secondary.error;
         const HealthChecks checks = checkPair(named, intent);
         showChecks(checks, previewFixes(checks, named, intent));
         m_again->setEnabled(true);
