@@ -59,6 +59,7 @@ HealthCheck initramfs(const CheckInput& input) {
     const QString conf = commands::mdadmConf();
     QStringList stale;
     bool unknown = false;
+    bool canUpdate = true; // every stale node has update-initramfs: the repair plan runs it
     for (NodeRole role : kBoth) {
         const QMap<QString, qint64>& times = input.node(role)->bootFileTimes;
         QString image;
@@ -81,8 +82,11 @@ HealthCheck initramfs(const CheckInput& input) {
                                   .arg(behind > 0 ? QStringLiteral("before")
                                                   : QStringLiteral("after"),
                                        conf);
-            if (behind > 0)
+            if (initramfsOlderThanMdadmConf(*input.node(role))) {
                 stale << nodeRoleName(role);
+                canUpdate =
+                    canUpdate && input.node(role)->hasCommand(QStringLiteral("update-initramfs"));
+            }
         }
     }
     if (!stale.isEmpty())
@@ -90,7 +94,8 @@ HealthCheck initramfs(const CheckInput& input) {
                  QStringLiteral("The boot image predates mdadm.conf %1: an early boot that "
                                 "assembles arrays does it from the old configuration. Run "
                                 "`update-initramfs -u` there.")
-                     .arg(onNodes(stale)));
+                     .arg(onNodes(stale)),
+                 canUpdate ? QStringLiteral("repair") : QString());
     else if (unknown)
         conclude(check, CheckResult::Unknown,
                  QStringLiteral("The times of the files were not read (an older probe)."));

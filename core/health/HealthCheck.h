@@ -40,15 +40,17 @@ CheckResult worstResult(const HealthChecks& checks);
 /// The check named `name`, or nullptr.
 const HealthCheck* findCheck(const HealthChecks& checks, const QString& name);
 
-QJsonObject toJson(const HealthCheck& check);
-/// {"pair", "result" (the worst), "counts": {ok, warning, unknown, failing}, "checks": [...],
-/// "fixes": {KIND: {"steps": N} or {"refused": [...]}}}: `fixes` as checkFixes() gave them.
+/// The plan a fix kind makes now, from the probe the checks read (health/PairChecks.h).
 struct FixPreview {
     QString kind;
     int steps = 0;        ///< actions of the plan the kind makes now
     QStringList refusals; ///< the planner's reasons when it refuses
     bool operator==(const FixPreview&) const = default;
 };
+
+QJsonObject toJson(const HealthCheck& check);
+/// {"pair", "result" (the worst), "counts": {ok, warning, unknown, failing}, "checks": [...],
+/// "fixes": {KIND: {"steps": N} or {"refused": [...]}}} (docs/health.md).
 QJsonObject healthJson(const QString& pair, const HealthChecks& checks,
                        const std::vector<FixPreview>& fixes);
 /// One block per group, a line per check ("  ok       replication-acl  The Secondary's …"),

@@ -42,6 +42,22 @@ void updateInitramfs(PlanBuilder& b, NodeRole node) {
                                "rollback"));
 }
 
+/// A boot image older than mdadm.conf (changed by hand, or by a plan of a node without
+/// update-initramfs then) is brought up to date, unless this plan updates it anyway.
+void refreshStaleInitramfs(PlanBuilder& b, NodeRole node, bool updatedAlready) {
+    if (updatedAlready || !initramfsOlderThanMdadmConf(b.node(node)) ||
+        !b.node(node).hasCommand(QStringLiteral("update-initramfs")))
+        return;
+    b.add(node, {QStringLiteral("update-initramfs"), QStringLiteral("-u")},
+          QStringLiteral("Update the boot image, older than mdadm.conf, so early boot sees the "
+                         "configuration as it is."))
+        .withTimeout(std::chrono::seconds(600))
+        .doneWhen(QStringLiteral("the %1's boot image is newer than its mdadm.conf")
+                      .arg(nodeRoleName(node)),
+                  [node](const PairState& s) { return !initramfsOlderThanMdadmConf(s.node(node)); })
+        .noUndo(QStringLiteral("rebuilds from the current configuration"));
+}
+
 /// The device unit LIO's restore waits for on a node before the plan: the one device unit the
 /// drop-ins name (nr1's names the device that node served), or "" when none or several.
 QString lioRestoreDeviceBefore(const NodeState& node) {
@@ -149,7 +165,9 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
         dropNulBytes(b, NodeRole::Secondary);
     // The Primary assembles the array at boot from its ARRAY line (read as it is once the
     // NUL bytes are gone).
-    if (!hasArrayLine(QString(b.node(NodeRole::Primary).mdadmConf).remove(QChar(0)), mdPath)) {
+    const bool addsArrayLine =
+        !hasArrayLine(QString(b.node(NodeRole::Primary).mdadmConf).remove(QChar(0)), mdPath);
+    if (addsArrayLine) {
         b.add(NodeRole::Primary,
               nodeScriptArgv(NodeScript::MdadmArrayLineAdd, {mdPath, commands::mdadmConf()}),
               QStringLiteral("Record %1 in %2 so it is assembled at boot.")
@@ -180,7 +198,8 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
                                       .split(QLatin1Char('\n'))
                                       .contains(ignore + uuid);
     };
-    if (secondaryToo && !hasIgnoreRule(b.state())) {
+    const bool addsIgnoreRule = secondaryToo && !hasIgnoreRule(b.state());
+    if (addsIgnoreRule) {
         b.requireCommands(NodeRole::Secondary, {QStringLiteral("mdadm")});
         b.add(NodeRole::Secondary,
               nodeScriptArgv(NodeScript::MdadmIgnoreAdd, {element, commands::mdadmConf()}),
@@ -194,6 +213,9 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
                 {nodeScriptArgv(NodeScript::MdadmIgnoreRemove, {element, commands::mdadmConf()})});
         updateInitramfs(b, NodeRole::Secondary);
     }
+    refreshStaleInitramfs(b, NodeRole::Primary, addsArrayLine);
+    if (secondaryToo)
+        refreshStaleInitramfs(b, NodeRole::Secondary, addsIgnoreRule);
     orderLioRestore(b, NodeRole::Primary,
                     intent.layout.frontEnd.value_or(FrontEndExport{}).volume.devicePath());
     if (secondaryToo)

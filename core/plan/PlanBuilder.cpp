@@ -229,6 +229,16 @@ QString mdArrayUuid(const NodeState& node, const QString& md) {
     return QString();
 }
 
+bool initramfsOlderThanMdadmConf(const NodeState& node) {
+    const auto conf = node.bootFileTimes.constFind(commands::mdadmConf());
+    if (conf == node.bootFileTimes.constEnd())
+        return false;
+    for (auto it = node.bootFileTimes.begin(); it != node.bootFileTimes.end(); ++it)
+        if (it.key().startsWith(QLatin1String("/boot/")) && it.value() < conf.value())
+            return true;
+    return false;
+}
+
 bool runsArray(const NodeState& node, const QString& md) {
     const MdstatArray* array = node.mdstat.find(md);
     return array && array->active;

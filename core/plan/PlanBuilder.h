@@ -120,6 +120,9 @@ QString mdArrayUuid(const NodeState& node, const QString& md);
 /// True when the node runs array `md` ("md0"): in mdstat and active.
 bool runsArray(const NodeState& node, const QString& md);
 
+/// The running kernel's boot image on the node is older than its mdadm.conf (both times read:
+/// NodeState::bootFileTimes); false when either is not there or not known.
+bool initramfsOlderThanMdadmConf(const NodeState& node);
 /// The systemd units the persistence stage enables on the node in `role`: open-iscsi's (the
 /// Primary logs in at boot) and LIO's restore.
 QStringList bootUnits(NodeRole role);

@@ -272,9 +272,10 @@ private slots:
     }
 
     void aBootImageOlderThanMdadmConfFails() {
-        // The testbed's nodes boot without an initramfs (health-ok has mdadm.conf's time alone),
-        // so this one state is the live capture with a boot image's line added to its
-        // boot-files section: one 100 s older than mdadm.conf, as stat prints it.
+        // The testbed's nodes boot without an initramfs (health-ok has mdadm.conf's time alone)
+        // and have no update-initramfs, so this one state is the live capture with a boot
+        // image's line added to its boot-files section: one 100 s older than mdadm.conf, as
+        // stat prints it.
         QString primary = captureText(QStringLiteral("health-ok"), QStringLiteral("primary"));
         const QString conf = QStringLiteral("1796678492 /etc/mdadm/mdadm.conf\n");
         QVERIFY(primary.contains(conf));
@@ -288,11 +289,33 @@ private slots:
         QVERIFY(initramfs->verdict.contains(QStringLiteral("on the primary")));
         QVERIFY(
             initramfs->evidence.join(QLatin1Char('\n')).contains(QStringLiteral("100 s before")));
-        // Newer than mdadm.conf: ok.
+        // The testbed's nodes have no update-initramfs: no plan can run it, the verdict says.
+        QVERIFY(initramfs->fixKind.isEmpty());
+        QVERIFY(previewFixes(checks, probe, intentFor(probe)).empty());
+        // With it (the commands section naming it too), the repair plan updates the image.
+        primary.replace(QStringLiteral("arping\n"), QStringLiteral("arping\nupdate-initramfs\n"));
+        probe.primary = probeFromText(primary);
+        const PairIntent intent = intentFor(probe);
+        checks = checkPair(probe, intent);
+        QCOMPARE(findCheck(checks, QStringLiteral("boot-initramfs"))->fixKind,
+                 QStringLiteral("repair"));
+        const auto repair =
+            makePlan(PlanRecipe{QStringLiteral("repair"), intent, {}, {}},
+                     PairState{intent.layout, *probe.primary.state, *probe.secondary.state});
+        QVERIFY(repair.ok());
+        QCOMPARE(commandRows(repair.value()).filter(QStringLiteral("update-initramfs")),
+                 QStringList{QStringLiteral("primary: update-initramfs -u")});
+        QCOMPARE(previewFixes(checks, probe, intent).front().steps,
+                 int(repair.value().actions.size()));
+        // Newer than mdadm.conf: ok, and nothing planned.
         primary.replace(QStringLiteral("1796678392 /boot"), QStringLiteral("1796678592 /boot"));
         probe.primary = probeFromText(primary);
         checks = checkPair(probe, intentFor(probe));
         QCOMPARE(findCheck(checks, QStringLiteral("boot-initramfs"))->result, CheckResult::Ok);
+        const auto none =
+            makePlan(PlanRecipe{QStringLiteral("repair"), intent, {}, {}},
+                     PairState{intent.layout, *probe.primary.state, *probe.secondary.state});
+        QVERIFY(none.ok() && none.value().isEmpty());
     }
 
     void jsonAndTextSayTheSame() {
