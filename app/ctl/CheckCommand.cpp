@@ -76,14 +76,8 @@ int runCheckCommand(const QStringList& input) {
             QCoreApplication::exit(kExitUsage);
             return;
         }
-        // The unread node's reason names how nr1 reaches it ("root@host:22: not reachable: …").
-        PairProbe named = probe;
-        if (!probe.primary.ok())
-            named.primary.error =
-                session.primary().describeTarget() + QStringLiteral(": ") + probe.primary.error;
-        if (!probe.secondary.ok())
-            named.secondary.error =
-                session.secondary().describeTarget() + QStringLiteral(": ") + probe.secondary.error;
+        // The unread node's reason names how nr1 reaches it ("root@host:22: …").
+        const PairProbe named = session.withTargetsInErrors(probe);
         const HealthChecks checks = checkPair(named, intent);
         const std::vector<FixPreview> fixes = previewFixes(checks, named, intent);
         if (options.json)

@@ -137,6 +137,16 @@ QStringList PairSession::readErrors(const PairProbe& probe) const {
     return probe.errors(m_primary.describeTarget(), m_secondary.describeTarget());
 }
 
+PairProbe PairSession::withTargetsInErrors(PairProbe probe) const {
+    if (!probe.primary.ok())
+        probe.primary.error =
+            m_primary.describeTarget() + QStringLiteral(": ") + probe.primary.error;
+    if (!probe.secondary.ok())
+        probe.secondary.error =
+            m_secondary.describeTarget() + QStringLiteral(": ") + probe.secondary.error;
+    return probe;
+}
+
 bool PairSession::claimApply(const QString& what, QString* heldBy) {
     if (!m_applying.isEmpty()) {
         if (heldBy)

@@ -83,6 +83,9 @@ public:
     Result<void> recordRun(const QString& planKind, const PairIntent& intent);
     /// "primary (root@host:22): why" for each node that did not answer usefully.
     QStringList readErrors(const PairProbe& probe) const;
+    /// `probe` with the error of each node that did not answer usefully prefixed by how nr1
+    /// reaches it ("root@host:22: not reachable: …"), for those who show a node's reason alone.
+    PairProbe withTargetsInErrors(PairProbe probe) const;
 
     /// Takes the pair for one apply in this process: false, and the holder in `heldBy`, while
     /// another one runs. `what` names the plan ("Grow the volume of pair testbed").

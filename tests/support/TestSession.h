@@ -2,7 +2,7 @@
 // Test support: a PairSession on runners the test keeps, with its journal in a temporary
 // folder (never the tester's ~/.local/state), and the recordings of what an apply asks of a
 // node before its first step (the pair's lock, the fresh probe) and at its end (the lock given
-// back); the start of an apply made without a lost node.
+// back); the start of an apply made without a lost node; a node answering a probe capture.
 
 #include "Fixtures.h"
 #include "PairFixtures.h"
@@ -30,6 +30,11 @@ struct TestSession {
 /// The live probe capture of a testbed node in `state` ("blank", "created", …).
 inline QByteArray probeCapture(const QString& state, const QString& node) {
     return fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)).toUtf8();
+}
+
+/// `runner`'s node answers the probe once with the live capture of `state`.
+inline void answerProbe(ReplayRunner& runner, const QString& state, const QString& node) {
+    runner.expectOutput(nodeProbeCommand().argv, probeCapture(state, node));
 }
 
 /// The pair's lock taken on `runner`'s node and given back.

@@ -26,15 +26,6 @@ namespace {
 
 constexpr qint64 MiB = qint64(1) << 20;
 
-QByteArray probeOutput(const QString& state, const QString& node) {
-    return fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)).toUtf8();
-}
-
-/// A node that answers the probe with the capture of `state`.
-void answerProbe(ReplayRunner& runner, const QString& state, const QString& node) {
-    runner.expectOutput(nodeProbeCommand().argv, probeOutput(state, node));
-}
-
 /// The dialog on two replayed nodes in `state`, once it shows the growth page.
 struct Replayed {
     ReplayRunner primary{QStringLiteral("root@primary:22")};
@@ -257,9 +248,9 @@ private slots:
                 .expectOutput(action.argv, QByteArray());
         // At Apply: the lock and a fresh read, which still makes this plan.
         expectApplyStart(replayed.primary, testbedPair().name,
-                         probeOutput(QStringLiteral("created"), QStringLiteral("primary")));
+                         probeCapture(QStringLiteral("created"), QStringLiteral("primary")));
         expectApplyStart(replayed.secondary, testbedPair().name,
-                         probeOutput(QStringLiteral("created"), QStringLiteral("secondary")));
+                         probeCapture(QStringLiteral("created"), QStringLiteral("secondary")));
         QVERIFY(dialog.showPlan());
         QVERIFY(dialog.followUpText().isEmpty());
         QSignalSpy ended(&dialog, &GrowDialog::runEnded);

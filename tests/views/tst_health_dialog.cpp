@@ -20,10 +20,6 @@ using namespace nr1;
 
 namespace {
 
-void answerProbe(ReplayRunner& runner, const QString& state, const QString& node) {
-    runner.expectOutput(nodeProbeCommand().argv, probeCapture(state, node));
-}
-
 struct Replayed {
     ReplayRunner primary{QStringLiteral("root@primary:22")};
     ReplayRunner secondary{QStringLiteral("root@secondary:22")};

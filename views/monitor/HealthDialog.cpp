@@ -99,13 +99,7 @@ void HealthDialog::checkAgain() {
     m_session.read(this, [this](const PairProbe& probe) {
         const PairIntent intent = m_session.intent(probe);
         // The unread node's reason names how nr1 reaches it, as nr1ctl check says it.
-        PairProbe named = probe;
-        if (!probe.primary.ok())
-            named.primary.error =
-                m_session.primary().describeTarget() + QStringLiteral(": ") + probe.primary.error;
-        if (!probe.secondary.ok())
-            named.secondary.error = m_session.secondary().describeTarget() + QStringLiteral(": ") +
-                                    probe.secondary.error;
+        const PairProbe named = m_session.withTargetsInErrors(probe);
         const HealthChecks checks = checkPair(named, intent);
         showChecks(checks, previewFixes(checks, named, intent));
         m_again->setEnabled(true);
