@@ -24,7 +24,8 @@ QString watchCommandHelp() {
                "holds the front-end address, and when both legs were last in sync; and\n"
                "reports events (degraded, member faulty, sync started/finished, node\n"
                "unreachable/back/fenced, boot notes, session lost/back, the LUN or the\n"
-               "address moved, on both nodes). One round trip\n"
+               "address moved, on both nodes, a health check that changed: see nr1ctl\n"
+               "check). One round trip\n"
                "per node per refresh; every --interval while all is still, every\n"
                "--busy-interval while something moves. On a terminal the lines are redrawn\n"
                "in place; otherwise a line per change; --json: one object per change.\n\n"
@@ -209,6 +210,7 @@ int runWatchCommand(const QStringList& input) {
                         connection->session->secondary(), timing);
     monitor.setFrontEndAddress(intent.frontEndAddress);
     monitor.setFenceSource(journalFenceSource(connection->session->journal().path()));
+    monitor.setHealthIntent(intent);
     WatchPrinter printer(options.json         ? WatchPrinter::Form::Json
                          : stdoutIsTerminal() ? WatchPrinter::Form::InPlace
                                               : WatchPrinter::Form::Lines);

@@ -46,6 +46,8 @@ QString eventKindName(MonitorEventKind kind) {
         return QStringLiteral("node-fenced");
     case MonitorEventKind::BootNotes:
         return QStringLiteral("boot-notes");
+    case MonitorEventKind::CheckChanged:
+        return QStringLiteral("check-changed");
     }
     return QStringLiteral("unknown");
 }

@@ -38,6 +38,7 @@ enum class MonitorEventKind {
     AddressChanged, ///< another set of nodes holds the front-end address (none, the other, both)
     NodeFenced,     ///< the pair's journal says the node was fenced (a takeover, a serve-alone)
     BootNotes,      ///< what the node's boot left undone changed (PairStatus.h, bootNotes)
+    CheckChanged,   ///< a health check's result changed (monitor/HealthEvents.h)
 };
 
 /// "node-unreachable", "sync-started", …: the names nr1ctl watch --json prints.
@@ -51,6 +52,7 @@ struct MonitorEvent {
     QString array;  ///< "md0" when about an array
     QString member; ///< the member's device when about one
     QString action; ///< the sync's action when about a sync
+    QString check;  ///< the health check's name when about one ("boot-array-line")
     Health severity = Health::Ok;
     QString text; ///< one sentence for people
     bool operator==(const MonitorEvent&) const = default;

@@ -150,6 +150,7 @@ QJsonObject toJson(const MonitorEvent& event) {
         {QStringLiteral("array"), emptyAsNull(event.array)},
         {QStringLiteral("member"), emptyAsNull(event.member)},
         {QStringLiteral("action"), emptyAsNull(event.action)},
+        {QStringLiteral("check"), emptyAsNull(event.check)},
         {QStringLiteral("severity"), healthName(event.severity)},
         {QStringLiteral("text"), event.text},
     };

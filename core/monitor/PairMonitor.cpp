@@ -1,5 +1,7 @@
 #include "monitor/PairMonitor.h"
 
+#include "health/PairChecks.h"
+#include "monitor/HealthEvents.h"
 #include "probe/NodeProbe.h"
 #include "probe/ProbeScript.h"
 
@@ -106,6 +108,10 @@ void PairMonitor::answer(int index, quint64 epoch, bool full, const CommandResul
     m_counters.bytesReceived += quint64(result.stdoutData.size() + result.stderrData.size());
     const NodeProbe probe =
         nodeProbeFromResult(result, full ? ProbeScope::Full : ProbeScope::Watch);
+    if ((full && probe.ok()) || node.reading.reachable != probe.ok())
+        m_checkDue = true;
+    if (full && probe.ok())
+        node.clockAtFull = probe.clockSeconds;
     node.reading.reachable = probe.ok();
     node.reading.error = probe.error;
     if (probe.ok()) {
@@ -139,8 +145,10 @@ void PairMonitor::updateSnapshot() {
     // A node that has not answered yet shows as connecting (no error, no event), so one
     // node's news never waits for the other's first answer.
     m_history.measure(snapshot, now);
-    const std::vector<MonitorEvent> events = eventsBetween(
-        m_hasSnapshot ? &m_snapshot : nullptr, snapshot, QDateTime::currentDateTimeUtc());
+    std::vector<MonitorEvent> events = eventsBetween(m_hasSnapshot ? &m_snapshot : nullptr,
+                                                     snapshot, QDateTime::currentDateTimeUtc());
+    // The checks' news follow the snapshot's; they do not count as a change to watch closely.
+    const std::vector<MonitorEvent> checkEvents = checkHealth();
     const bool changed = !m_hasSnapshot || !(snapshot == m_snapshot);
     m_snapshot = std::move(snapshot);
     m_hasSnapshot = true;
@@ -154,6 +162,48 @@ void PairMonitor::updateSnapshot() {
         emit snapshotChanged(m_snapshot);
     for (const MonitorEvent& event : events)
         emit eventRaised(event);
+    for (const MonitorEvent& event : checkEvents)
+        emit eventRaised(event);
+}
+
+void PairMonitor::setHealthPaused(bool paused) {
+    m_healthPaused = paused;
+    if (!paused)
+        requestFullProbe();
+}
+
+std::vector<MonitorEvent> PairMonitor::checkHealth() {
+    if (!m_healthIntent || !m_checkDue || m_healthPaused)
+        return {};
+    const qint64 now = m_clock.elapsed();
+    PairProbe probe;
+    for (int index : {kPrimary, kSecondary}) {
+        const NodeSlot& node = m_nodes[index];
+        if (node.lastAnswerMs < 0)
+            return {}; // both nodes' first answers first
+        NodeProbe& read = index == kPrimary ? probe.primary : probe.secondary;
+        if (node.reading.reachable && node.full && node.current) {
+            read.state = node.current;
+            // Both clocks at this moment: each as read, carried forward by the monitor's clock.
+            if (node.clockAtFull)
+                read.clockSeconds = *node.clockAtFull + (now - node.lastFullMs) / 1000;
+        } else {
+            read.error =
+                node.reading.error.isEmpty() ? QStringLiteral("not read yet") : node.reading.error;
+        }
+    }
+    m_checkDue = false;
+    // A pair not built yet (no array of it on either node) is not checked: it is not failing.
+    const QString md = m_healthIntent->mdDeviceName();
+    const bool built = (probe.primary.state && probe.primary.state->mdstat.find(md)) ||
+                       (probe.secondary.state && probe.secondary.state->mdstat.find(md));
+    if (!built) {
+        m_healthChecks.clear();
+        return {};
+    }
+    m_healthChecks = checkPair(probe, *m_healthIntent);
+    return healthEvents(m_knownChecks, m_healthChecks, m_layout.name,
+                        QDateTime::currentDateTimeUtc());
 }
 
 bool PairMonitor::busy() const {

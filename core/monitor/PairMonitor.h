@@ -11,11 +11,13 @@
 // snapshotChanged is emitted only when it differs from the last one; eventRaised once per event, in
 // order. All signals come from the event loop of the monitor's thread; nothing here blocks.
 
+#include "health/HealthCheck.h"
 #include "model/Pair.h"
 #include "monitor/MonitorEvents.h"
 #include "monitor/PairSnapshot.h"
 #include "monitor/StandingFences.h"
 #include "monitor/SyncHistory.h"
+#include "plan/PairIntent.h"
 #include "transport/CommandRunner.h"
 
 #include <QElapsedTimer>
@@ -71,6 +73,18 @@ public:
     using FenceSource = std::function<std::vector<StandingFence>()>;
     void setFenceSource(FenceSource source) { m_fenceSource = std::move(source); }
 
+    /// What the pair must be for its health checks (health/PairChecks.h): once set (before
+    /// start()), the monitor checks the pair after every full probe of a node, while the
+    /// pair's array runs on a node, and raises CheckChanged events (monitor/HealthEvents.h).
+    /// The nodes' clocks are compared at one moment: each node's, read by its last full
+    /// probe, carried forward by the monitor's own clock. Not set (the default): no checks.
+    void setHealthIntent(PairIntent intent) { m_healthIntent = std::move(intent); }
+    /// No health checks while `paused` (a plan of this process changes the pair: its passing
+    /// states are no news); checked again at the next full probe once resumed.
+    void setHealthPaused(bool paused);
+    /// The last health checks (empty before the first, or without an intent).
+    const HealthChecks& healthChecks() const { return m_healthChecks; }
+
     const PairLayout& layout() const { return m_layout; }
     bool hasSnapshot() const { return m_hasSnapshot; }
     const PairSnapshot& snapshot() const { return m_snapshot; }
@@ -97,18 +111,26 @@ private:
         quint64 epoch = 0;
         qint64 lastAnswerMs = -1;
         qint64 lastFullMs = -1;
+        std::optional<qint64> clockAtFull; ///< the node's clock at its last full probe
         std::unique_ptr<QTimer> timer = std::make_unique<QTimer>();
     };
 
     void beginRefresh(int node);
     void answer(int node, quint64 epoch, bool full, const CommandResult& result);
     void updateSnapshot();
+    /// The health checks again from both nodes' readings; their events.
+    std::vector<MonitorEvent> checkHealth();
     void scheduleNext(int node);
     bool busy() const;
 
     PairLayout m_layout;
     QString m_frontEndAddress;
     FenceSource m_fenceSource;
+    std::optional<PairIntent> m_healthIntent;
+    HealthChecks m_healthChecks;
+    QMap<QString, CheckResult> m_knownChecks;
+    bool m_checkDue = false; ///< a full probe or a node's reachability changed since the last
+    bool m_healthPaused = false;
     MonitorTiming m_timing;
     std::array<NodeSlot, 2> m_nodes;
     Command m_fullCommand;

@@ -31,6 +31,12 @@ InventorySession::InventorySession(const Inventory& inventory, OperatorDelegate*
                                                         watched.session->secondary(), timing);
         watched.monitor->setFrontEndAddress(intent.frontEndAddress);
         watched.monitor->setFenceSource(journalFenceSource(watched.session->journal().path()));
+        watched.monitor->setHealthIntent(intent);
+        // A plan of this console changes the pair step by step: its passing states are no news.
+        connect(watched.session.get(), &PairSession::applyingChanged, watched.monitor.get(),
+                [monitor = watched.monitor.get()](const QString& what) {
+                    monitor->setHealthPaused(!what.isEmpty());
+                });
         m_pairs.push_back(std::move(watched));
     }
 }

@@ -7,7 +7,9 @@
 #include "PairFixtures.h"
 #include "WatchFixtures.h"
 #include "apply/Journal.h"
+#include "health/PairChecks.h"
 #include "inventory/Inventory.h"
+#include "monitor/HealthEvents.h"
 #include "monitor/MonitorEvents.h"
 #include "monitor/MonitorJson.h"
 #include "monitor/MonitorText.h"
@@ -60,6 +62,7 @@ public:
         , m_watch(std::move(watch)) {}
 
     void setWatch(const QString& watch) { m_watch = watch; }
+    void setFull(const QString& full) { m_full = full; }
     void setReachable(bool reachable) { m_reachable = reachable; }
     void setHolding(bool holding) { m_holding = holding; }
     /// Delivers held answers as they were when asked.
@@ -152,6 +155,20 @@ QStringList kinds(const QList<QList<QVariant>>& spied) {
                      (event.action.isEmpty() ? QString() : QLatin1Char(':') + event.action);
     }
     return names;
+}
+
+/// A full probe's answer: the live capture of `state`.
+CommandResult probeResult(const QString& state, const QString& node) {
+    CommandResult result;
+    result.status = CommandStatus::Exited;
+    result.exitCode = 0;
+    result.stdoutData =
+        fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)).toUtf8();
+    return result;
+}
+
+QString probeText(const QString& state, const QString& node) {
+    return QString::fromUtf8(probeResult(state, node).stdoutData);
 }
 
 /// The targets of `fences`, in their order.
@@ -787,6 +804,109 @@ private slots:
         QCOMPARE(found.size(), size_t(1));
         QCOMPARE(found.front().severity, Health::Ok);
         QCOMPARE(eventKindName(found.front().kind), QStringLiteral("boot-notes"));
+    }
+
+    void healthChecksThatChangeAreEvents() {
+        const auto checksOf = [](const QString& state) {
+            const PairProbe probe{
+                nodeProbeFromResult(probeResult(state, QStringLiteral("primary"))),
+                nodeProbeFromResult(probeResult(state, QStringLiteral("secondary")))};
+            return checkPair(probe, testbedIntent(&*probe.primary.state));
+        };
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        QMap<QString, CheckResult> known;
+        // The first checks: only what is not ok is told.
+        std::vector<MonitorEvent> events =
+            healthEvents(known, checksOf(QStringLiteral("health-broken-by-hand")),
+                         QStringLiteral("testbed"), at);
+        QStringList told;
+        for (const MonitorEvent& event : events) {
+            QCOMPARE(event.kind, MonitorEventKind::CheckChanged);
+            QCOMPARE(event.severity, Health::Critical);
+            told << event.check;
+        }
+        QCOMPARE(told, (QStringList{QStringLiteral("replication-acl"),
+                                    QStringLiteral("replication-session"),
+                                    QStringLiteral("replication-startup"),
+                                    QStringLiteral("boot-array-line")}));
+        QVERIFY(events.front().text.startsWith(
+            QStringLiteral("Health check replication-acl is failing: No ACL names")));
+        QCOMPARE(known.size(), 22);
+        // The same again: no news.
+        QVERIFY(healthEvents(known, checksOf(QStringLiteral("health-broken-by-hand")),
+                             QStringLiteral("testbed"), at)
+                    .empty());
+        // A node that does not answer makes checks unknown: no news, nothing forgotten.
+        HealthChecks unread = checksOf(QStringLiteral("health-broken-by-hand"));
+        for (HealthCheck& check : unread)
+            if (check.name.startsWith(QLatin1String("replication")))
+                check.result = CheckResult::Unknown;
+        QVERIFY(healthEvents(known, unread, QStringLiteral("testbed"), at).empty());
+        QCOMPARE(known.value(QStringLiteral("replication-acl")), CheckResult::Failing);
+        // Repaired: each is ok again, once.
+        events = healthEvents(known, checksOf(QStringLiteral("health-ok")),
+                              QStringLiteral("testbed"), at);
+        QCOMPARE(events.size(), size_t(4));
+        for (const MonitorEvent& event : events)
+            QCOMPARE(event.severity, Health::Ok);
+        QVERIFY(events.front().text.startsWith(
+            QStringLiteral("Health check replication-acl is ok again")));
+        const QJsonObject json = toJson(events.front());
+        QCOMPARE(json.value(QStringLiteral("event")).toString(), QStringLiteral("check-changed"));
+        QCOMPARE(json.value(QStringLiteral("check")).toString(), QStringLiteral("replication-acl"));
+    }
+
+    void theMonitorChecksAfterFullProbesAndNotWhilePaused() {
+        const auto text = probeText;
+        const QString broken = QStringLiteral("health-broken-by-hand");
+        ScriptedNode primary(text(broken, QStringLiteral("primary")),
+                             text(broken, QStringLiteral("primary")));
+        ScriptedNode secondary(text(broken, QStringLiteral("secondary")),
+                               text(broken, QStringLiteral("secondary")));
+        const NodeProbe brokenPrimary =
+            nodeProbeFromResult(probeResult(broken, QStringLiteral("primary")));
+        const PairIntent intent = testbedIntent(&*brokenPrimary.state);
+        PairMonitor monitor(intent.layout, primary, secondary, quietTiming());
+        monitor.setHealthIntent(intent);
+        QSignalSpy events(&monitor, &PairMonitor::eventRaised);
+        monitor.start();
+        QTRY_COMPARE_WITH_TIMEOUT(primary.fullRequests + secondary.fullRequests, 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor.healthChecks().empty(), 5000);
+        QCOMPARE(kinds(events).count(QStringLiteral("check-changed")), 4);
+        QCOMPARE(findCheck(monitor.healthChecks(), QStringLiteral("nodes-clock"))->result,
+                 CheckResult::Ok); // both clocks carried to one moment
+        // Paused (a plan of this process runs): the repaired pair is no news yet.
+        monitor.setHealthPaused(true);
+        for (ScriptedNode* node : {&primary, &secondary}) {
+            const QString name =
+                node == &primary ? QStringLiteral("primary") : QStringLiteral("secondary");
+            node->setFull(text(QStringLiteral("health-ok"), name));
+            node->setWatch(text(QStringLiteral("health-ok"), name));
+        }
+        events.clear();
+        monitor.requestFullProbe();
+        refreshBoth(monitor);
+        QCOMPARE(kinds(events).count(QStringLiteral("check-changed")), 0);
+        // Resumed: the next full probe checks, and tells each check ok again.
+        monitor.setHealthPaused(false);
+        refreshBoth(monitor);
+        QCOMPARE(kinds(events).count(QStringLiteral("check-changed")), 4);
+        QCOMPARE(worstResult(monitor.healthChecks()), CheckResult::Ok);
+    }
+
+    void aPairNotBuiltYetIsNotChecked() {
+        ScriptedNode primary(probeText(QStringLiteral("blank"), QStringLiteral("primary")),
+                             probeText(QStringLiteral("blank"), QStringLiteral("primary")));
+        ScriptedNode secondary(probeText(QStringLiteral("blank"), QStringLiteral("secondary")),
+                               probeText(QStringLiteral("blank"), QStringLiteral("secondary")));
+        PairMonitor monitor(testbedLayout(), primary, secondary, quietTiming());
+        monitor.setHealthIntent(testbedIntent());
+        QSignalSpy events(&monitor, &PairMonitor::eventRaised);
+        monitor.start();
+        QTRY_COMPARE_WITH_TIMEOUT(primary.fullRequests + secondary.fullRequests, 2, 5000);
+        refreshBoth(monitor);
+        QVERIFY(monitor.healthChecks().empty());
+        QCOMPARE(kinds(events).count(QStringLiteral("check-changed")), 0);
     }
 
     void watchReadsTheAddresses() {
