@@ -3,7 +3,8 @@
 // `sh -c SCRIPT` (core/scripts/probe.sh, through base/NodeScript.h) that runs every read-only
 // command nr1 parses (mdstat, md sysfs, LVM reports, lsblk, disk links, signatures of disks and
 // partitions, live and saved LIO configuration, iSCSI sessions and node records, initiator name,
-// mdadm.conf, which tools exist) and frames each one's stdout between marker lines with its exit
+// mdadm.conf, which tools exist, the node's clock, when mdadm.conf and the boot image changed)
+// and frames each one's stdout between marker lines with its exit
 // status. LIO's CHAP passwords come only as digests (model/Lio.h: chapSecretDigest).
 // parseNodeProbe() is the pure function from that output to a NodeState: each section goes to its
 // own parser; a section missing, or failing in a way its tool does not use for "nothing there", is
