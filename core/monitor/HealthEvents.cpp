@@ -7,7 +7,8 @@ std::vector<MonitorEvent> healthEvents(QMap<QString, CheckResult>& known,
                                        const QDateTime& at) {
     std::vector<MonitorEvent> events;
     for (const HealthCheck& check : checks) {
-        if (check.result == CheckResult::Unknown)
+        // A node that does not answer has its own events (node-unreachable, node-back).
+        if (check.result == CheckResult::Unknown || check.name == QLatin1String("nodes-reachable"))
             continue;
         const auto before = known.constFind(check.name);
         // A check not known before is told only when it is not ok.
