@@ -117,11 +117,8 @@ HealthCheck ignoreRule(const CheckInput& input) {
                                 "Primary."));
         return check;
     }
-    const QString rule = QStringLiteral("ARRAY <ignore> UUID=") + uuid;
-    const bool has = QString(input.secondary->mdadmConf)
-                         .remove(QChar(0))
-                         .split(QLatin1Char('\n'))
-                         .contains(rule);
+    const QString rule = ignoreRuleLine(uuid);
+    const bool has = hasIgnoreRule(*input.secondary, uuid);
     check.evidence << QStringLiteral("%1: %2 %3")
                           .arg(nodeLabel(input, NodeRole::Secondary),
                                has ? QStringLiteral("has") : QStringLiteral("lacks"), rule);
@@ -147,7 +144,7 @@ HealthCheck lastResort(const CheckInput& input) {
     check.evidence << QStringLiteral("%1: %2 is %3")
                           .arg(nodeLabel(input, NodeRole::Primary), timer,
                                state.isEmpty() ? QStringLiteral("not masked") : state);
-    if (state == QLatin1String("masked"))
+    if (lastResortMasked(*input.primary, input.intent.mdDeviceName()))
         conclude(check, CheckResult::Ok, QStringLiteral("Masked."));
     else
         conclude(check, CheckResult::Failing,
@@ -229,8 +226,7 @@ HealthCheck lioRestoreOrder(const CheckInput& input) {
         const QString device = servedDevice(input, role);
         if (device.isEmpty())
             continue;
-        const bool waits = input.node(role)->lioRestoreDropins.contains(QStringLiteral("After=") +
-                                                                        systemdDeviceUnit(device));
+        const bool waits = lioRestoreWaitsFor(*input.node(role), device);
         check.evidence << QStringLiteral("%1: %2 for %3")
                               .arg(nodeLabel(input, role),
                                    waits ? QStringLiteral("waits")

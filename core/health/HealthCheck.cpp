@@ -34,6 +34,19 @@ CheckResult worstResult(const HealthChecks& checks) {
     return worst;
 }
 
+QString checksNotOkText(const HealthChecks& checks) {
+    const auto notOk = std::count_if(checks.begin(), checks.end(), [](const HealthCheck& check) {
+        return check.result != CheckResult::Ok;
+    });
+    return QStringLiteral("%1 of %2 checks not ok").arg(notOk).arg(checks.size());
+}
+
+QString fixStepsText(const FixPreview& fix) {
+    return fix.steps == 1
+               ? QStringLiteral("The %1 plan has 1 step now").arg(fix.kind)
+               : QStringLiteral("The %1 plan has %2 steps now").arg(fix.kind).arg(fix.steps);
+}
+
 const HealthCheck* findCheck(const HealthChecks& checks, const QString& name) {
     const auto found = std::find_if(checks.begin(), checks.end(),
                                     [&](const HealthCheck& check) { return check.name == name; });
@@ -84,7 +97,6 @@ QString healthText(const QString& pair, const HealthChecks& checks,
         nameWidth = std::max(nameWidth, check.name.size());
     QString text = QStringLiteral("Pair %1\n").arg(pair);
     QString group;
-    int notOk = 0;
     for (const HealthCheck& check : checks) {
         if (check.group != group) {
             group = check.group;
@@ -94,8 +106,6 @@ QString healthText(const QString& pair, const HealthChecks& checks,
                     .arg(checkResultName(check.result), -8)
                     .arg(check.name, -int(nameWidth))
                     .arg(check.title);
-        if (check.result != CheckResult::Ok)
-            ++notOk;
         if (check.result == CheckResult::Ok && !verbose)
             continue;
         const QString indent(int(nameWidth) + 13, QLatin1Char(' '));
@@ -106,17 +116,12 @@ QString healthText(const QString& pair, const HealthChecks& checks,
             text += indent +
                     QStringLiteral("  fix: nr1ctl apply %1 --pair %2\n").arg(check.fixKind, pair);
     }
-    text += QStringLiteral("\n%1: %2 of %3 checks not ok.\n")
-                .arg(checkResultName(worstResult(checks)).toUpper())
-                .arg(notOk)
-                .arg(checks.size());
+    text += QStringLiteral("\n%1: %2.\n")
+                .arg(checkResultName(worstResult(checks)).toUpper(), checksNotOkText(checks));
     for (const FixPreview& fix : fixes) {
         if (fix.refusals.isEmpty())
-            text += QStringLiteral("The %1 plan has %2 steps now (preview: nr1ctl plan %1 "
-                                   "--pair %3).\n")
-                        .arg(fix.kind)
-                        .arg(fix.steps)
-                        .arg(pair);
+            text += QStringLiteral("%1 (preview: nr1ctl plan %2 --pair %3).\n")
+                        .arg(fixStepsText(fix), fix.kind, pair);
         else
             text += QStringLiteral("The %1 plan is refused now:\n  %2\n")
                         .arg(fix.kind, fix.refusals.join(QStringLiteral("\n  ")));

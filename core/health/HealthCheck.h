@@ -37,6 +37,8 @@ using HealthChecks = std::vector<HealthCheck>;
 
 /// The worst result of `checks`; Ok for none.
 CheckResult worstResult(const HealthChecks& checks);
+/// "4 of 22 checks not ok": the count both the terminal and the console show.
+QString checksNotOkText(const HealthChecks& checks);
 /// The check named `name`, or nullptr.
 const HealthCheck* findCheck(const HealthChecks& checks, const QString& name);
 
@@ -47,6 +49,9 @@ struct FixPreview {
     QStringList refusals; ///< the planner's reasons when it refuses
     bool operator==(const FixPreview&) const = default;
 };
+
+/// "The repair plan has 7 steps now" (1 step: singular), for a fix its planner makes.
+QString fixStepsText(const FixPreview& fix);
 
 QJsonObject toJson(const HealthCheck& check);
 /// {"pair", "result" (the worst), "counts": {ok, warning, unknown, failing}, "checks": [...],

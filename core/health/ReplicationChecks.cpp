@@ -115,11 +115,7 @@ HealthCheck record(const CheckInput& input) {
     for (const QString& file : broken)
         check.evidence << QStringLiteral("%1: unreadable node record %2")
                               .arg(nodeLabel(input, NodeRole::Primary), file);
-    const IscsiNodeRecord* found = nullptr;
-    for (const IscsiNodeRecord& record : input.primary->iscsiNodes)
-        if (record.targetIqn == link.targetIqn && record.portal.address == link.portal.address &&
-            record.portal.port == link.portal.port)
-            found = &record;
+    const IscsiNodeRecord* found = input.primary->findNodeRecord(link.targetIqn, link.portal);
     if (!found) {
         check.evidence << QStringLiteral("%1: no node record of %2 at %3")
                               .arg(nodeLabel(input, NodeRole::Primary), link.targetIqn,

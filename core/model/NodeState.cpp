@@ -16,6 +16,15 @@ const MdSysfs* NodeState::findMdSysfs(const QString& name) const {
     return nullptr;
 }
 
+const IscsiNodeRecord* NodeState::findNodeRecord(const QString& targetIqn,
+                                                 const IscsiPortal& portal) const {
+    for (const IscsiNodeRecord& record : iscsiNodes)
+        if (record.targetIqn == targetIqn && record.portal.address == portal.address &&
+            record.portal.port == portal.port)
+            return &record;
+    return nullptr;
+}
+
 const IscsiSession* NodeState::findSession(const QString& targetIqn) const {
     for (const IscsiSession& session : sessions)
         if (session.targetIqn == targetIqn)

@@ -62,6 +62,9 @@ struct NodeState {
     const MdSysfs* findMdSysfs(const QString& name) const;
     /// The first iSCSI session to `targetIqn`, or nullptr.
     const IscsiSession* findSession(const QString& targetIqn) const;
+    /// The first node record of target `targetIqn` at `portal`'s address and port, or nullptr.
+    const IscsiNodeRecord* findNodeRecord(const QString& targetIqn,
+                                          const IscsiPortal& portal) const;
     /// The LUN identity nr1 recorded on this node for pair `pair`, or nullptr.
     const LunIdentity* findLunIdentity(const QString& pair) const;
     /// True while LIO's restore at boot (rtslib-fb-targetctl) has not run: what LIO runs here

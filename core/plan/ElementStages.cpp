@@ -242,12 +242,8 @@ void planReplicationImport(PlanBuilder& b) {
         b.refuse(
             QStringLiteral("The Secondary does not export %1: export the element first.").arg(iqn));
     planBrokenRecordsDropped(b, pri, iqn);
-    const auto findRecord = [iqn, link](const NodeState& node) -> const IscsiNodeRecord* {
-        for (const IscsiNodeRecord& record : node.iscsiNodes)
-            if (record.targetIqn == iqn && record.portal.address == link.portal.address &&
-                record.portal.port == link.portal.port)
-                return &record;
-        return nullptr;
+    const auto findRecord = [iqn, link](const NodeState& node) {
+        return node.findNodeRecord(iqn, link.portal);
     };
     const IscsiNodeRecord* record = findRecord(b.node(pri));
     const QStringList node = commands::iscsiNode(link);

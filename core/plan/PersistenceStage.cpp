@@ -78,7 +78,7 @@ QString lioRestoreDeviceBefore(const NodeState& node) {
 /// the node waited for before.
 void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
     const QString unit = systemdDeviceUnit(device);
-    if (b.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit))
+    if (lioRestoreWaitsFor(b.node(node), device))
         return;
     const QString file = lioRestoreDropin(b.intent().layout.name);
     const QString before = lioRestoreDeviceBefore(b.node(node));
@@ -87,9 +87,7 @@ void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
               .arg(device))
         .doneWhen(
             QStringLiteral("LIO's restore on the %1 waits for %2").arg(nodeRoleName(node), device),
-            [node, unit](const PairState& s) {
-                return s.node(node).lioRestoreDropins.contains(QStringLiteral("After=") + unit);
-            })
+            [node, device](const PairState& s) { return lioRestoreWaitsFor(s.node(node), device); })
         .undoWith({before.isEmpty()
                        ? commands::removeFile(file)
                        : nodeScriptArgv(NodeScript::LioRestoreDropin, {file, before})});
@@ -102,7 +100,7 @@ void orderLioRestore(PlanBuilder& b, NodeRole node, const QString& device) {
 void maskLastResort(PlanBuilder& b, NodeRole node) {
     const QString md = b.intent().mdDeviceName();
     const QString timer = lastResortTimer(md);
-    if (b.node(node).unitStates.value(timer) == QLatin1String("masked"))
+    if (lastResortMasked(b.node(node), md))
         return;
     const QStringList units{timer, QStringLiteral("mdadm-last-resort@%1.service").arg(md)};
     b.add(node, QStringList{QStringLiteral("systemctl"), QStringLiteral("mask")} + units,
@@ -110,9 +108,7 @@ void maskLastResort(PlanBuilder& b, NodeRole node) {
                          "start after 30 s): it waits for both legs, or for nr1.")
               .arg(b.intent().layout.mdDevice))
         .doneWhen(QStringLiteral("%1 is masked on the %2").arg(timer, nodeRoleName(node)),
-                  [node, timer](const PairState& s) {
-                      return s.node(node).unitStates.value(timer) == QLatin1String("masked");
-                  })
+                  [node, md](const PairState& s) { return lastResortMasked(s.node(node), md); })
         .undoWith({QStringList{QStringLiteral("systemctl"), QStringLiteral("unmask")} + units});
 }
 
@@ -146,6 +142,10 @@ QStringList bootUnits(NodeRole role) {
 bool unitStartsAtBoot(const QString& enabledState) {
     return enabledState == QLatin1String("enabled") || enabledState == QLatin1String("static") ||
            enabledState == QLatin1String("indirect");
+}
+
+bool lastResortMasked(const NodeState& node, const QString& md) {
+    return node.unitStates.value(lastResortTimer(md)) == QLatin1String("masked");
 }
 
 QString lastResortTimer(const QString& md) {
@@ -188,17 +188,12 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
     // assembles it at boot (inactive md127) and LIO then cannot claim it. The rule names this
     // array's UUID (the Primary's /dev/disk/by-id/md-uuid-… link), so another array's rule
     // does not count; the command reads the UUID from the element and adds the line only once.
-    const QString ignore = QStringLiteral("ARRAY <ignore> UUID=");
     const QString element = intent.layout.secondaryElement.devicePath();
     const QString md = intent.mdDeviceName();
-    const auto hasIgnoreRule = [ignore, md](const PairState& s) {
-        const QString uuid = mdArrayUuid(s.primary, md);
-        return !uuid.isEmpty() && QString(s.secondary.mdadmConf)
-                                      .remove(QChar(0))
-                                      .split(QLatin1Char('\n'))
-                                      .contains(ignore + uuid);
+    const auto ignoresArray = [md](const PairState& s) {
+        return hasIgnoreRule(s.secondary, mdArrayUuid(s.primary, md));
     };
-    const bool addsIgnoreRule = secondaryToo && !hasIgnoreRule(b.state());
+    const bool addsIgnoreRule = secondaryToo && !ignoresArray(b.state());
     if (addsIgnoreRule) {
         b.requireCommands(NodeRole::Secondary, {QStringLiteral("mdadm")});
         b.add(NodeRole::Secondary,
@@ -208,7 +203,7 @@ void planPersistenceFor(PlanBuilder& b, PersistenceOf nodes) {
                   .arg(element, commands::mdadmConf()))
             .doneWhen(QStringLiteral("%1 on the secondary ignores %2's UUID")
                           .arg(commands::mdadmConf(), md),
-                      hasIgnoreRule)
+                      ignoresArray)
             .undoWith(
                 {nodeScriptArgv(NodeScript::MdadmIgnoreRemove, {element, commands::mdadmConf()})});
         updateInitramfs(b, NodeRole::Secondary);

@@ -229,6 +229,21 @@ QString mdArrayUuid(const NodeState& node, const QString& md) {
     return QString();
 }
 
+QString ignoreRuleLine(const QString& uuid) {
+    return QStringLiteral("ARRAY <ignore> UUID=") + uuid;
+}
+
+bool hasIgnoreRule(const NodeState& node, const QString& uuid) {
+    return !uuid.isEmpty() && QString(node.mdadmConf)
+                                  .remove(QChar(0))
+                                  .split(QLatin1Char('\n'))
+                                  .contains(ignoreRuleLine(uuid));
+}
+
+bool lioRestoreWaitsFor(const NodeState& node, const QString& device) {
+    return node.lioRestoreDropins.contains(QStringLiteral("After=") + systemdDeviceUnit(device));
+}
+
 bool initramfsOlderThanMdadmConf(const NodeState& node) {
     const auto conf = node.bootFileTimes.constFind(commands::mdadmConf());
     if (conf == node.bootFileTimes.constEnd())

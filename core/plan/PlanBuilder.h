@@ -117,9 +117,19 @@ bool hasArrayLine(const QString& conf, const QString& mdPath);
 /// The md UUID of array `md` ("md0") on the node, from its /dev/disk/by-id/md-uuid-… link;
 /// "" when it has none.
 QString mdArrayUuid(const NodeState& node, const QString& md);
+/// The line of mdadm.conf that keeps a node from assembling the array of `uuid` at boot.
+QString ignoreRuleLine(const QString& uuid);
+/// True when `node`'s mdadm.conf (as it reads once NUL bytes a power loss left are gone) has
+/// the ignore rule of the array of `uuid`; false for an empty uuid.
+bool hasIgnoreRule(const NodeState& node, const QString& uuid);
+/// True when LIO's restore at boot on `node` waits for `device` (a drop-in's After= names the
+/// device's unit).
+bool lioRestoreWaitsFor(const NodeState& node, const QString& device);
 /// True when the node runs array `md` ("md0"): in mdstat and active.
 bool runsArray(const NodeState& node, const QString& md);
 
+/// True when the node has Debian's last-resort timer of array `md` ("md0") masked.
+bool lastResortMasked(const NodeState& node, const QString& md);
 /// The running kernel's boot image on the node is older than its mdadm.conf (both times read:
 /// NodeState::bootFileTimes); false when either is not there or not known.
 bool initramfsOlderThanMdadmConf(const NodeState& node);

@@ -134,7 +134,7 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
                 .irreversibleBecause(QStringLiteral("the array is gone"));
         // Masked on the Primary, and on a Secondary that was the Primary once.
         for (const NodeRole role : {pri, sec})
-            if (b.node(role).unitStates.value(lastResortTimer(md)) == QLatin1String("masked"))
+            if (lastResortMasked(b.node(role), md))
                 b.add(role,
                       {QStringLiteral("systemctl"), QStringLiteral("unmask"), lastResortTimer(md),
                        QStringLiteral("mdadm-last-resort@%1.service").arg(md)},

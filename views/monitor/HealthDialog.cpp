@@ -36,9 +36,7 @@ Health healthOf(CheckResult result) {
 
 QString fixSentence(const FixPreview& fix) {
     if (fix.refusals.isEmpty())
-        return fix.steps == 1
-                   ? QObject::tr("The %1 plan has 1 step now.").arg(fix.kind)
-                   : QObject::tr("The %1 plan has %2 steps now.").arg(fix.kind).arg(fix.steps);
+        return fixStepsText(fix) + QLatin1Char('.');
     return QObject::tr("The %1 plan is refused now: %2")
         .arg(fix.kind, fix.refusals.join(QStringLiteral(" ")));
 }
@@ -133,14 +131,9 @@ void HealthDialog::showChecks(const HealthChecks& checks, const std::vector<FixP
         if (!firstNotOk && check.result != CheckResult::Ok)
             firstNotOk = item;
     }
-    int notOk = 0;
-    for (const HealthCheck& check : checks)
-        notOk += check.result != CheckResult::Ok;
     const CheckResult worst = worstResult(checks);
-    QString summary = tr("<b>%1</b>: %2 of %3 checks not ok.")
-                          .arg(checkResultName(worst).toUpper())
-                          .arg(notOk)
-                          .arg(checks.size());
+    QString summary =
+        tr("<b>%1</b>: %2.").arg(checkResultName(worst).toUpper(), checksNotOkText(checks));
     for (const FixPreview& fix : fixes)
         summary += QLatin1Char(' ') + fixSentence(fix).toHtmlEscaped();
     m_summary->setText(summary);
