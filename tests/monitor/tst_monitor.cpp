@@ -157,20 +157,6 @@ QStringList kinds(const QList<QList<QVariant>>& spied) {
     return names;
 }
 
-/// A full probe's answer: the live capture of `state`.
-CommandResult probeResult(const QString& state, const QString& node) {
-    CommandResult result;
-    result.status = CommandStatus::Exited;
-    result.exitCode = 0;
-    result.stdoutData =
-        fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)).toUtf8();
-    return result;
-}
-
-QString probeText(const QString& state, const QString& node) {
-    return QString::fromUtf8(probeResult(state, node).stdoutData);
-}
-
 /// The targets of `fences`, in their order.
 QStringList fenceTargets(const std::vector<StandingFence>& fences) {
     QStringList names;
@@ -808,9 +794,7 @@ private slots:
 
     void healthChecksThatChangeAreEvents() {
         const auto checksOf = [](const QString& state) {
-            const PairProbe probe{
-                nodeProbeFromResult(probeResult(state, QStringLiteral("primary"))),
-                nodeProbeFromResult(probeResult(state, QStringLiteral("secondary")))};
+            const PairProbe probe = capturedPairProbe(state);
             return checkPair(probe, testbedIntent(&*probe.primary.state));
         };
         const QDateTime at = QDateTime::currentDateTimeUtc();
@@ -869,8 +853,7 @@ private slots:
                              text(broken, QStringLiteral("primary")));
         ScriptedNode secondary(text(broken, QStringLiteral("secondary")),
                                text(broken, QStringLiteral("secondary")));
-        const NodeProbe brokenPrimary =
-            nodeProbeFromResult(probeResult(broken, QStringLiteral("primary")));
+        const NodeProbe brokenPrimary = probeOf(probeText(broken, QStringLiteral("primary")));
         const PairIntent intent = testbedIntent(&*brokenPrimary.state);
         PairMonitor monitor(intent.layout, primary, secondary, quietTiming());
         monitor.setHealthIntent(intent);

@@ -6,28 +6,10 @@
 #include "PairFixtures.h"
 #include "health/PairChecks.h"
 #include "plan/PlanRecipe.h"
-#include "probe/NodeProbe.h"
 
 using namespace nr1;
 
 namespace {
-
-NodeProbe probeFromText(const QString& text) {
-    CommandResult result;
-    result.status = CommandStatus::Exited;
-    result.exitCode = 0;
-    result.stdoutData = text.toUtf8();
-    return nodeProbeFromResult(result);
-}
-
-QString captureText(const QString& state, const QString& node) {
-    return fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node));
-}
-
-PairProbe capturedPair(const QString& state) {
-    return PairProbe{probeFromText(captureText(state, QStringLiteral("primary"))),
-                     probeFromText(captureText(state, QStringLiteral("secondary")))};
-}
 
 /// The intent a session makes for the testbed pair from this probe (the inventory's defaults
 /// with the running LUN's serial).
@@ -70,7 +52,7 @@ class TestHealth : public QObject {
     Q_OBJECT
 private slots:
     void aPairAsNr1CreatesItPassesEveryCheck() {
-        const PairProbe probe = capturedPair(QStringLiteral("health-ok"));
+        const PairProbe probe = capturedPairProbe(QStringLiteral("health-ok"));
         const PairIntent intent = intentFor(probe);
         const HealthChecks checks = checkPair(probe, intent);
         QStringList names;
@@ -91,7 +73,7 @@ private slots:
     }
 
     void theThreeBreaksOfTheIssueFailExactlyTheirChecks() {
-        const PairProbe probe = capturedPair(QStringLiteral("health-broken-by-hand"));
+        const PairProbe probe = capturedPairProbe(QStringLiteral("health-broken-by-hand"));
         const PairIntent intent = intentFor(probe);
         const HealthChecks checks = checkPair(probe, intent);
         // The ACL's removal also ended the Primary's session at once (LIO does that): a fourth
@@ -127,7 +109,7 @@ private slots:
     }
 
     void fourteenMoreBreaksFailTheirChecks() {
-        const PairProbe probe = capturedPair(QStringLiteral("health-broken-more"));
+        const PairProbe probe = capturedPairProbe(QStringLiteral("health-broken-more"));
         const PairIntent intent = intentFor(probe);
         const HealthChecks checks = checkPair(probe, intent);
         const QMap<QString, CheckResult> expected{
@@ -231,7 +213,7 @@ private slots:
         QFETCH(QString, check);
         QFETCH(QString, result);
         QFETCH(QString, says);
-        const PairProbe probe = capturedPair(state);
+        const PairProbe probe = capturedPairProbe(state);
         const HealthChecks checks = checkPair(probe, intentFor(probe));
         const HealthCheck* found = findCheck(checks, check);
         QVERIFY(found);
@@ -243,7 +225,7 @@ private slots:
 
     void aFixThePlannerRefusesSaysWhy() {
         // LIO still restoring on the Primary: the repair would be refused now, and check says so.
-        const PairProbe probe = capturedPair(QStringLiteral("lio-restoring"));
+        const PairProbe probe = capturedPairProbe(QStringLiteral("lio-restoring"));
         const PairIntent intent = intentFor(probe);
         const std::vector<FixPreview> fixes = previewFixes(checkPair(probe, intent), probe, intent);
         QCOMPARE(fixes.size(), size_t(1));
@@ -251,7 +233,7 @@ private slots:
     }
 
     void aNodeNotReadFailsItsCheckAndLeavesTheOthersUnknown() {
-        PairProbe probe = capturedPair(QStringLiteral("health-ok"));
+        PairProbe probe = capturedPairProbe(QStringLiteral("health-ok"));
         probe.secondary = NodeProbe{};
         probe.secondary.error = QStringLiteral("root@127.0.0.1:2222: not reachable: refused");
         const PairIntent intent = intentFor(probe);
@@ -276,13 +258,13 @@ private slots:
         // and have no update-initramfs, so this one state is the live capture with a boot
         // image's line added to its boot-files section: one 100 s older than mdadm.conf, as
         // stat prints it.
-        QString primary = captureText(QStringLiteral("health-ok"), QStringLiteral("primary"));
+        QString primary = probeText(QStringLiteral("health-ok"), QStringLiteral("primary"));
         const QString conf = QStringLiteral("1796678492 /etc/mdadm/mdadm.conf\n");
         QVERIFY(primary.contains(conf));
         primary.replace(conf,
                         conf + QStringLiteral("1796678392 /boot/initrd.img-6.1.0-28-amd64\n"));
-        PairProbe probe = capturedPair(QStringLiteral("health-ok"));
-        probe.primary = probeFromText(primary);
+        PairProbe probe = capturedPairProbe(QStringLiteral("health-ok"));
+        probe.primary = probeOf(primary);
         HealthChecks checks = checkPair(probe, intentFor(probe));
         const HealthCheck* initramfs = findCheck(checks, QStringLiteral("boot-initramfs"));
         QCOMPARE(initramfs->result, CheckResult::Failing);
@@ -294,7 +276,7 @@ private slots:
         QVERIFY(previewFixes(checks, probe, intentFor(probe)).empty());
         // With it (the commands section naming it too), the repair plan updates the image.
         primary.replace(QStringLiteral("arping\n"), QStringLiteral("arping\nupdate-initramfs\n"));
-        probe.primary = probeFromText(primary);
+        probe.primary = probeOf(primary);
         const PairIntent intent = intentFor(probe);
         checks = checkPair(probe, intent);
         QCOMPARE(findCheck(checks, QStringLiteral("boot-initramfs"))->fixKind,
@@ -309,7 +291,7 @@ private slots:
                  int(repair.value().actions.size()));
         // Newer than mdadm.conf: ok, and nothing planned.
         primary.replace(QStringLiteral("1796678392 /boot"), QStringLiteral("1796678592 /boot"));
-        probe.primary = probeFromText(primary);
+        probe.primary = probeOf(primary);
         checks = checkPair(probe, intentFor(probe));
         QCOMPARE(findCheck(checks, QStringLiteral("boot-initramfs"))->result, CheckResult::Ok);
         const auto none =
@@ -319,7 +301,7 @@ private slots:
     }
 
     void jsonAndTextSayTheSame() {
-        const PairProbe probe = capturedPair(QStringLiteral("health-broken-by-hand"));
+        const PairProbe probe = capturedPairProbe(QStringLiteral("health-broken-by-hand"));
         const PairIntent intent = intentFor(probe);
         const HealthChecks checks = checkPair(probe, intent);
         const std::vector<FixPreview> fixes = previewFixes(checks, probe, intent);

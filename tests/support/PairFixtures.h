@@ -1,5 +1,6 @@
 #pragma once
-// Test support for planner, executor and monitor tests: pair states from the live probe captures in
+// Test support for planner, executor and monitor tests: pair states (and the nodes' probes) from
+// the live probe captures in
 // tests/fixtures/testbed-live/probe/STATE/ (and a capture as it reads once nr1's boot gate is
 // installed), the testbed's inventory pair, and a plan as "node: command line" rows (a node
 // script's row too), and a search in a list of texts.
@@ -11,6 +12,7 @@
 #include "plan/BootGate.h"
 #include "plan/PairIntent.h"
 #include "plan/Plan.h"
+#include "probe/NodeProbe.h"
 #include "probe/ProbeScript.h"
 
 #include <QCryptographicHash>
@@ -23,9 +25,28 @@ inline QStringList words(const char* text) {
     return QString::fromLatin1(text).split(QLatin1Char(' '));
 }
 
+/// The live probe capture of a testbed node in `state` ("blank", "created", …), verbatim.
+inline QString probeText(const QString& state, const QString& node) {
+    return fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node));
+}
+
+/// What nr1 makes of a node's probe output, as a probe that exited 0 gave it (with the clock).
+inline NodeProbe probeOf(const QString& output) {
+    CommandResult result;
+    result.status = CommandStatus::Exited;
+    result.exitCode = 0;
+    result.stdoutData = output.toUtf8();
+    return nodeProbeFromResult(result);
+}
+
+/// Both nodes' probes from the live captures of `state`.
+inline PairProbe capturedPairProbe(const QString& state) {
+    return PairProbe{probeOf(probeText(state, QStringLiteral("primary"))),
+                     probeOf(probeText(state, QStringLiteral("secondary")))};
+}
+
 inline NodeState probedNode(const QString& state, const QString& node) {
-    const auto parsed = parseNodeProbe(
-        fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)));
+    const auto parsed = parseNodeProbe(probeText(state, node));
     if (!parsed.ok())
         qFatal("probe fixture %s/%s: %s", qPrintable(state), qPrintable(node),
                qPrintable(parsed.error().toString()));

@@ -29,7 +29,7 @@ struct TestSession {
 
 /// The live probe capture of a testbed node in `state` ("blank", "created", …).
 inline QByteArray probeCapture(const QString& state, const QString& node) {
-    return fixture(QStringLiteral("testbed-live/probe/%1/%2.probe.txt").arg(state, node)).toUtf8();
+    return probeText(state, node).toUtf8();
 }
 
 /// `runner`'s node answers the probe once with the live capture of `state`.
