@@ -362,7 +362,7 @@ private:
         checkKeys(map, field,
                   {"md", "primary_element", "secondary_element", "element_target",
                    "element_backstore", "volume", "volume_target", "volume_backstore",
-                   "volume_serial"});
+                   "volume_serial", "replacement_timeout"});
         // Names only (the planner checks each for its layer): no blanks, no line ends.
         static const QRegularExpression namePattern(
             QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9_.:+-]*\\z"));
@@ -392,6 +392,13 @@ private:
         value.volumeSerial = read("volume_serial", unitSerialPattern(),
                                   QStringLiteral("a unit serial of letters, digits, '-', '.', "
                                                  "':', '_' (at most 80)"));
+        if (const YAML::Node timeout = map["replacement_timeout"]; timeout && !timeout.IsNull()) {
+            const QString timeoutField = field + QStringLiteral(".replacement_timeout");
+            const qint64 seconds = integer(timeout, timeoutField);
+            if (seconds < 1 || seconds > 600)
+                fail(timeout, timeoutField, QStringLiteral("seconds from 1 to 600"));
+            value.replacementTimeout = int(seconds);
+        }
         return value;
     }
 

@@ -44,6 +44,8 @@ struct RecordedLayout {
     QString volumeTarget;     ///< the front-end target IQN
     QString volumeBackstore;  ///< "block/NAME" or "fileio/NAME"
     QString volumeSerial;     ///< the front-end LUN's unit serial (VPD 0x80)
+    /// Seconds before md sees a lost remote leg fail (the Primary's replacement_timeout).
+    std::optional<int> replacementTimeout;
     bool operator==(const RecordedLayout&) const = default;
 };
 

@@ -139,6 +139,9 @@ QStringList pairLines(const PairFields& pair, const ItemStyle& style) {
         addField(out, column, "volume_target", layout->volumeTarget);
         addField(out, column, "volume_backstore", layout->volumeBackstore);
         addField(out, column, "volume_serial", layout->volumeSerial);
+        if (layout->replacementTimeout)
+            addField(out, column, "replacement_timeout",
+                     QString::number(*layout->replacementTimeout));
     }
     return out;
 }

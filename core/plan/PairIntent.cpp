@@ -83,6 +83,8 @@ void applyRecordedLayout(PairIntent& intent, const RecordedLayout& recorded) {
                                          : BackstoreKind::Block;
         intent.frontEndExport.backstoreName = recorded.volumeBackstore.section(QLatin1Char('/'), 1);
     }
+    if (recorded.replacementTimeout)
+        intent.replacementTimeout = *recorded.replacementTimeout;
 }
 
 } // namespace
@@ -101,6 +103,7 @@ RecordedLayout recordedLayoutOf(const PairIntent& intent) {
     recorded.volumeBackstore =
         intent.frontEndExport.plugin() + QLatin1Char('/') + intent.frontEndExport.backstoreName;
     recorded.volumeSerial = intent.frontEndExport.unitSerial;
+    recorded.replacementTimeout = intent.replacementTimeout;
     return recorded;
 }
 
