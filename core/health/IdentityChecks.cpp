@@ -94,10 +94,16 @@ HealthCheck lunIdentity(const CheckInput& input) {
             QStringLiteral("Serial %1 runs as recorded on both nodes.").arg(onPrimary->unitSerial));
     else {
         // No plan rewrites a running LUN's identity: serving another disk under it is for the
-        // administrator to decide (docs/health.md says how).
+        // administrator to decide (docs/health.md says how). A record that is only missing
+        // (a pair built by hand, adopted) the repair writes from what runs.
         QString verdict = problems.join(QStringLiteral("; ")) + QLatin1Char('.');
         verdict[0] = verdict[0].toUpper();
-        conclude(check, CheckResult::Failing, verdict);
+        const bool recordable =
+            input.primary && input.secondary &&
+            identityToRecord(PairState{input.layout(), *input.primary, *input.secondary},
+                             input.intent);
+        conclude(check, CheckResult::Failing, verdict,
+                 recordable ? QStringLiteral("repair") : QString());
     }
     return check;
 }

@@ -137,8 +137,8 @@ HealthCheck record(const CheckInput& input) {
     if (found->startup != QLatin1String("automatic"))
         conclude(check, CheckResult::Failing,
                  QStringLiteral("node.startup is %1: after a reboot the Primary does not log in "
-                                "and md0 waits for its remote leg.")
-                     .arg(found->startup),
+                                "and %2 waits for its remote leg.")
+                     .arg(found->startup, input.intent.mdDeviceName()),
                  QStringLiteral("repair"));
     else if (found->replacementTimeout != input.intent.replacementTimeout)
         conclude(check, CheckResult::Warning,

@@ -105,6 +105,10 @@ void planExportLostAtBootStage(PlanBuilder& b) {
                         QStringLiteral("Save the LIO configuration so the volume's export comes "
                                        "back at boot."))
                 .noUndo(QStringLiteral("saves what runs"));
+        // A LUN nr1 did not export (a pair built by hand, adopted) has no recorded identity:
+        // what runs becomes it, so a switchover or takeover serves the same disk.
+        if (const std::optional<LunIdentity> identity = identityToRecord(b.state(), intent))
+            recordIdentity(b, *identity);
         return;
     }
     // Lost at boot: LIO restored nothing (the file unreadable), or restored the target without

@@ -210,6 +210,47 @@ bool exportsFrontEndLun(const LioConfig& lio, const PairIntent& intent) {
                   intent.frontEndExport.backstorePath()) != nullptr;
 }
 
+std::optional<LunIdentity> runningIdentity(const LioConfig& lio, const PairIntent& intent) {
+    if (!intent.layout.frontEnd)
+        return std::nullopt;
+    const ExportIntent& exported = intent.frontEndExport;
+    const Tpg* tpg = firstTpg(lio.findTarget(intent.layout.frontEnd->targetIqn));
+    const LioLun* lun = lunFor(tpg, exported.backstorePath());
+    const StorageObject* object = lio.findStorageObject(exported.backstorePath());
+    if (!lun || !object)
+        return std::nullopt;
+    LunIdentity identity;
+    identity.pair = intent.layout.name;
+    identity.unitSerial = object->wwn;
+    identity.targetIqn = intent.layout.frontEnd->targetIqn;
+    identity.lun = lun->index;
+    identity.backstore = exported.plugin() + QLatin1Char('/') + exported.backstoreName;
+    for (const LioPortal& portal : tpg->portals)
+        identity.portals.push_back(IscsiPortal{portal.ipAddress, portal.port, std::nullopt});
+    for (const NodeAcl& acl : tpg->nodeAcls) {
+        identity.initiators << acl.nodeWwn;
+        if (!acl.chap.userId.isEmpty())
+            identity.chapUser = acl.chap.userId;
+    }
+    return identity;
+}
+
+std::optional<LunIdentity> identityToRecord(const PairState& state, const PairIntent& intent) {
+    const std::optional<LunIdentity> running = runningIdentity(state.primary.lio, intent);
+    if (!running || running->unitSerial.isEmpty() ||
+        (!intent.frontEndExport.unitSerial.isEmpty() &&
+         intent.frontEndExport.unitSerial != running->unitSerial))
+        return std::nullopt;
+    const LunIdentity* onPrimary = state.primary.findLunIdentity(intent.layout.name);
+    const LunIdentity* onSecondary = state.secondary.findLunIdentity(intent.layout.name);
+    if (onPrimary && onSecondary)
+        return std::nullopt;
+    for (const LunIdentity* recorded : {onPrimary, onSecondary})
+        if (recorded && !(*recorded == *running))
+            return std::nullopt;
+    return running;
+}
+
 bool isArrayLine(const QString& line, const QString& mdPath) {
     return line.startsWith(QStringLiteral("ARRAY %1 ").arg(mdPath));
 }

@@ -154,5 +154,13 @@ const LioLun* lunFor(const Tpg* tpg, const QString& backstorePath);
 /// `lio` (a node's running or saved configuration) exports the pair's volume as its front-end
 /// LUN: the front-end target's first TPG has a LUN of the intent's backstore.
 bool exportsFrontEndLun(const LioConfig& lio, const PairIntent& intent);
+/// The front-end LUN's identity as `lio` runs it (serial, target, LUN, backstore, portals,
+/// initiators, CHAP user), for pair `intent`; nullopt when `lio` does not export it.
+std::optional<LunIdentity> runningIdentity(const LioConfig& lio, const PairIntent& intent);
+/// The identity a repair records for a LUN that runs but is not recorded on both nodes (a pair
+/// built by hand, adopted): what runs, when each node records that or nothing; nullopt when
+/// both record it already, the LUN does not run, or a record differs from what runs (which
+/// only the administrator can settle).
+std::optional<LunIdentity> identityToRecord(const PairState& state, const PairIntent& intent);
 
 } // namespace nr1

@@ -54,7 +54,9 @@ void planVolumeHeldAtBootStage(PlanBuilder& builder);
 /// The front-end export LIO lost at the Primary's boot, served again with the LUN's recorded
 /// identity: LIO restored nothing (its saved configuration unreadable after a power loss; only
 /// saved again when the export still runs), or restored the target without the LUN (the
-/// volume was not active then). Nothing when the saved configuration has no such LUN.
+/// volume was not active then). Nothing when the saved configuration has no such LUN. A LUN
+/// that runs without a recorded identity on both nodes (a pair built by hand, adopted) gets
+/// what runs recorded (identityToRecord).
 void planExportLostAtBootStage(PlanBuilder& builder);
 /// Where appendServedExport's actions run: both nodes, or the Primary alone (the Secondary is
 /// lost: the identity is not recorded there).
