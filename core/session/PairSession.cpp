@@ -1,5 +1,6 @@
 #include "session/PairSession.h"
 
+#include "adopt/PairDiscovery.h"
 #include "inventory/InventoryDocument.h"
 #include "plan/PlanRecipe.h"
 #include "session/PairRead.h"
@@ -93,6 +94,11 @@ Result<void> PairSession::recordRoleSwap(const PairIntent& intent) {
             std::swap(pair.primary, pair.secondary);
         pair.layout = layout;
     });
+}
+
+Result<void> PairSession::recordAdoption(const PairDiscovery& discovery) {
+    // Applied to the entry as the file writes it (paths as written), not to pair().
+    return updatePair([&discovery](InventoryPair& pair) { pair = adoptedPair(pair, discovery); });
 }
 
 Result<void> PairSession::recordRun(const QString& planKind, const PairIntent& intent) {

@@ -7,7 +7,7 @@
 // the session; owning or borrowed runners as constructed. After a plan that builds the pair
 // ran, recordLayout() writes the names it used into the pair's inventory entry (the one place
 // that does), so every later plan aims at them; after a switchover recordRoleSwap() swaps the
-// nodes' roles there.
+// nodes' roles there; adopting a pair built by hand records what was found (recordAdoption).
 
 #include "apply/Journal.h"
 #include "base/Result.h"
@@ -23,6 +23,7 @@
 namespace nr1 {
 
 class PairRead;
+struct PairDiscovery;
 
 class PairSession : public QObject {
     Q_OBJECT
@@ -77,6 +78,11 @@ public:
     /// its nodes. The runners keep their nodes: runner(Primary)
     /// is still the old Primary, so a caller that goes on with the pair opens a new session.
     Result<void> recordRoleSwap(const PairIntent& intent);
+    /// Records what adopting the pair found (adopt/PairDiscovery): the nodes in their roles,
+    /// their replication addresses and initiator names, the layout; in the inventory file and
+    /// in pair(). Refused (the file unchanged) as recordLayout(). The runners keep their nodes:
+    /// after roles that swapped, a caller that goes on with the pair opens a new session.
+    Result<void> recordAdoption(const PairDiscovery& discovery);
     /// What a plan of `planKind` that ran to its end changes in the inventory: the layout after
     /// a plan that builds the pair (recordLayout), the roles after a switchover or a takeover
     /// (recordRoleSwap), nothing after the others.
