@@ -1,5 +1,6 @@
 // nr1ctl: the scriptable face of nr1's core. Dispatches the first argument to a command.
 
+#include "ctl/AdoptCommand.h"
 #include "ctl/CheckCommand.h"
 #include "ctl/ExecCommand.h"
 #include "ctl/ExitCodes.h"
@@ -24,6 +25,7 @@ QString generalHelp() {
         "  exec NODE -- ARGV...  run one command on a node the way nr1 runs its own\n"
         "  status                the pair: elements, session, array, volume, export\n"
         "  check                 health checks: what the next reboot or failover needs\n"
+        "  adopt                 record a pair built by hand: discover its names\n"
         "  plan KIND [OPTIONS]   show the plan for create-pair, elements, array, volume,\n"
         "                        export, persistence, repair, grow, switchover, takeover,\n"
         "                        serve-alone or teardown\n"
@@ -72,6 +74,8 @@ int main(int argc, char* argv[]) {
         return nr1::ctl::runStatusCommand(arguments);
     if (command == QLatin1String("check"))
         return nr1::ctl::runCheckCommand(arguments);
+    if (command == QLatin1String("adopt"))
+        return nr1::ctl::runAdoptCommand(arguments);
     if (command == QLatin1String("plan") || command == QLatin1String("apply"))
         return nr1::ctl::runPlanCommand(arguments, command == QLatin1String("apply"));
     if (command == QLatin1String("journal"))

@@ -150,6 +150,37 @@ private slots:
                  64);
     }
 
+    // adopt: this machine runs no Network RAID1 pair, so there is nothing to adopt: exit 3
+    // with the problem in words, and the inventory untouched; --json without --yes or
+    // --dry-run would have to ask: a usage error.
+    void adoptRefusesNodesWithoutAPair() {
+        QFile file(m_inventory);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        const Run run = nr1ctl({QStringLiteral("adopt"), QStringLiteral("--yes"),
+                                QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.out.contains("Problems (the pair is not adopted):") &&
+                     run.out.contains("Neither node runs a RAID1 array") &&
+                     run.out.contains("Nothing was recorded."),
+                 run.out.constData());
+        const Run json =
+            nr1ctl({QStringLiteral("adopt"), QStringLiteral("--json"), QStringLiteral("--dry-run"),
+                    QStringLiteral("--inventory"), m_inventory});
+        QCOMPARE(json.exitCode, 3);
+        const QJsonObject found = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(found.value(QStringLiteral("pair")).toString(), QStringLiteral("lab"));
+        QCOMPARE(found.value(QStringLiteral("adoptable")).toBool(true), false);
+        QCOMPARE(found.value(QStringLiteral("problems")).toArray().size(), 1);
+        QCOMPARE(nr1ctl({QStringLiteral("adopt"), QStringLiteral("--json"),
+                         QStringLiteral("--inventory"), m_inventory})
+                     .exitCode,
+                 64);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+    }
+
     // watch: the monitor engine over the same two "nodes": snapshots as JSON lines until both
     // nodes have answered (--once; --for only as a bound).
     void watchPrintsSnapshotsAsJsonLines() {
