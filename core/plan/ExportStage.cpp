@@ -15,11 +15,15 @@ QString identityLine(const LunIdentity& identity) {
     return QString::fromUtf8(QJsonDocument(identity.toJson()).toJson(QJsonDocument::Compact));
 }
 
+QString identityPath(const QString& pair) {
+    return QStringLiteral("/etc/nr1/%1.identity").arg(pairFileName(pair));
+}
+
 /// The LUN's identity recorded on both nodes (/etc/nr1/PAIR.identity), so the node that serves
 /// next (a switchover, a takeover while the other is down) recreates it exactly. A node whose
 /// record is already this identity is left alone; the undo puts back what was there.
 void recordIdentity(PlanBuilder& b, const LunIdentity& identity) {
-    const QString path = QStringLiteral("/etc/nr1/%1.identity").arg(pairFileName(identity.pair));
+    const QString path = identityPath(identity.pair);
     for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
         const LunIdentity* recorded = b.node(role).findLunIdentity(identity.pair);
         if (recorded && *recorded == identity)
@@ -88,6 +92,25 @@ void planExportStage(PlanBuilder& b) {
         QStringLiteral("Initiators %1 reach the LUN as %2 LUN 0 on %3.")
             .arg(exportIntent.initiators.join(u", "), frontEnd.targetIqn, where.join(u", ")));
     b.willCreate(PlannedFact::Export);
+}
+
+void planIdentityRemoval(PlanBuilder& b) {
+    const QString pair = b.intent().layout.name;
+    const QString path = identityPath(pair);
+    for (const NodeRole role : {NodeRole::Primary, NodeRole::Secondary}) {
+        const LunIdentity* recorded = b.node(role).findLunIdentity(pair);
+        if (!recorded)
+            continue;
+        b.add(role, {QStringLiteral("rm"), QStringLiteral("-f"), path},
+              QStringLiteral("Forget the LUN's identity in %1 (the inventory keeps its serial for "
+                             "an export made again).")
+                  .arg(path))
+            .doneWhen(
+                QStringLiteral("the %1 records no LUN identity of pair %2")
+                    .arg(nodeRoleName(role), pair),
+                [role, pair](const PairState& s) { return !s.node(role).findLunIdentity(pair); })
+            .undoWith({nodeScriptArgv(NodeScript::ReplaceFile, {path, identityLine(*recorded)})});
+    }
 }
 
 void planExportLostAtBootStage(PlanBuilder& b) {

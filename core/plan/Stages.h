@@ -58,6 +58,9 @@ void planVolumeHeldAtBootStage(PlanBuilder& builder);
 /// that runs without a recorded identity on both nodes (a pair built by hand, adopted) gets
 /// what runs recorded (identityToRecord).
 void planExportLostAtBootStage(PlanBuilder& builder);
+/// The LUN's identity records (/etc/nr1/PAIR.identity) removed from the nodes that have one:
+/// the export is torn down. The undo writes each back.
+void planIdentityRemoval(PlanBuilder& builder);
 /// Where appendServedExport's actions run: both nodes, or the Primary alone (the Secondary is
 /// lost: the identity is not recorded there).
 enum class ExportOnto { BothNodes, PrimaryOnly };

@@ -90,6 +90,7 @@ PlanResult planTeardown(const PairState& state, const PairIntent& intent, Teardo
     removeLioExport(b, pri, frontEnd.targetIqn, intent.frontEndExport.plugin(),
                     intent.frontEndExport.backstoreName, QStringLiteral("the volume"));
     removeLioRestoreOrder(b, pri, frontEnd.volume.devicePath());
+    planIdentityRemoval(b);
     planFrontEndAddressRemoval(b, pri);
     planFrontEndAddressRemoval(b, NodeRole::Secondary);
     b.requireConfirmation(frontEnd.volume.lv);

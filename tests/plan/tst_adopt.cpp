@@ -316,6 +316,62 @@ private slots:
         QVERIFY(all.contains(QStringLiteral("/dev/md7")));
     }
 
+    // Every plan aims at the recorded names: the teardown and the takeover of the adopted,
+    // repaired pair (the grow and the repair run in the e2e test).
+    void theTeardownRemovesThePairUnderItsOwnNames() {
+        const Adopted adopted = adopt(QStringLiteral("adopt-repaired"));
+        const PlanResult result = planTeardown(adopted.probe.pairState(adopted.intent.layout),
+                                               adopted.intent, TeardownLevel::Elements);
+        QVERIFY2(result.ok(), qPrintable(result.reasons().join(u'\n')));
+        QCOMPARE(result.value().confirmationWord, QStringLiteral("md7"));
+        const QStringList rows = commandRows(result.value());
+        for (const char* row :
+             {"primary: targetcli /iscsi delete iqn.2024-01.test.testbed:primary.lun0",
+              "primary: targetcli /backstores/fileio delete lun0",
+              "primary: rm -f /etc/nr1/testbed.identity",
+              "secondary: rm -f /etc/nr1/testbed.identity",
+              "primary: lvremove --yes vg_export/lun0", "primary: vgremove vg_export",
+              "primary: pvremove /dev/md7", "primary: mdadm --stop /dev/md7",
+              "primary: lvremove --yes vg_loc/elem0",
+              "secondary: targetcli /iscsi delete iqn.2024-01.test.testbed:secondary.elem0",
+              "secondary: targetcli /backstores/block delete elem0",
+              "secondary: lvremove --yes vg_sec/elem0"})
+            QVERIFY2(rows.contains(QString::fromLatin1(row)), row);
+        // The identity's removal is undone by writing the record back.
+        for (const Action& action : result.value().actions)
+            if (action.argv.join(u' ') == QStringLiteral("rm -f /etc/nr1/testbed.identity"))
+                QVERIFY(!action.undo.empty());
+    }
+
+    void theTakeoverServesTheLunAsRecordedUnderItsOwnNames() {
+        Adopted adopted = adopt(QStringLiteral("adopt-repaired"));
+        PairState state = adopted.probe.pairState(adopted.intent.layout);
+        state.primary = NodeState{}; // lost
+        // The LUN asks for CHAP: without the secret the takeover says what it needs.
+        const PlanResult refused = planTakeover(state, adopted.intent);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.why().contains(QStringLiteral("CHAP (user nr1host)")),
+                 qPrintable(refused.why()));
+        adopted.intent.frontEndExport.chap =
+            ChapSettings{QStringLiteral("nr1host"), QStringLiteral("adopt-secret-12"), {}, {}};
+        const PlanResult result = planTakeover(state, adopted.intent);
+        QVERIFY2(result.ok(), qPrintable(result.why()));
+        const QStringList rows = commandRows(result.value());
+        for (const char* row :
+             {"secondary: targetcli /iscsi delete iqn.2024-01.test.testbed:secondary.elem0",
+              "secondary: targetcli /backstores/block delete elem0",
+              "secondary: targetcli /iscsi create iqn.2024-01.test.testbed:primary.lun0"})
+            QVERIFY2(rows.contains(QString::fromLatin1(row)), row);
+        const QString all = rows.join(u'\n');
+        QVERIFY2(
+            all.contains(QStringLiteral("/dev/md7")) &&
+                all.contains(QStringLiteral("vg_sec/elem0")) &&
+                all.contains(QStringLiteral("/backstores/fileio create name=lun0 "
+                                            "file_or_dev=/dev/vg_export/lun0")) &&
+                all.contains(QStringLiteral("wwn=") + adopted.intent.frontEndExport.unitSerial),
+            qPrintable(all));
+    }
+
     void aRecordThatDiffersFromWhatRunsIsNotOverwritten() {
         const Adopted adopted = adopt(QStringLiteral("adopt-repaired"));
         PairState state = adopted.probe.pairState(adopted.intent.layout);
