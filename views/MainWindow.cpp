@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AdoptDialog.h"
 #include "GrowDialog.h"
 #include "HealthDialog.h"
 #include "HostKeyDialog.h"
@@ -50,6 +51,12 @@ MainWindow::MainWindow(QWidget* parent)
                     statusBar()->showMessage(what, 15000);
             });
     connect(m_editor, &InventoryEditor::created, this, &MainWindow::openInventory);
+    // "Add Existing Pair…": the pair just added is adopted next.
+    connect(m_editor, &InventoryEditor::pairAdded, this,
+            [this](const QString&, const QString& name) {
+                if (std::exchange(m_adoptAdded, false))
+                    openAdopt(name);
+            });
     connect(m_editor, &InventoryEditor::said, this,
             [this](const QString& news) { statusBar()->showMessage(news, 10000); });
     m_central->addTab(m_monitorPane, tr("&Monitor"));
@@ -225,9 +232,29 @@ void MainWindow::createMenus() {
     tools->addAction(refresh);
     tools->addAction(journal);
     pair->addSeparator();
-    QAction* addPair = pair->addAction(tr("&Add Pair…"), this, [this] { openPairEditor(); });
+    QAction* addPair = pair->addAction(tr("&Add Pair…"), this, [this] {
+        m_adoptAdded = false;
+        openPairEditor();
+    });
     addPair->setToolTip(tr("Add a pair to the inventory: its two nodes and how nr1 reaches them "
                            "(the nodes themselves are not changed)"));
+    QAction* addExisting = pair->addAction(tr("Add &Existing Pair…"), this, [this] {
+        if (PairEditDialog* editor = openPairEditor()) {
+            m_adoptAdded = true;
+            connect(editor, &QDialog::rejected, this, [this] { m_adoptAdded = false; });
+        }
+    });
+    addExisting->setToolTip(tr("Add a pair built by hand: its two nodes, then nr1 discovers its "
+                               "names from them and records them (the nodes are not changed)"));
+    QAction* adoptPair = pair->addAction(tr("Ado&pt Pair…"), this, [this] {
+        const QString name = pairForEditing();
+        if (name.isEmpty())
+            statusBar()->showMessage(tr("Select a pair in the inventory first."), 10000);
+        else
+            openAdopt(name);
+    });
+    adoptPair->setToolTip(tr("Discover the selected pair's names from its nodes and record them "
+                             "in the inventory (a pair built by hand; the nodes are not changed)"));
     QAction* editPair = pair->addAction(tr("Edi&t Pair…"), this, [this] {
         const QString name = pairForEditing();
         if (name.isEmpty())
@@ -245,7 +272,7 @@ void MainWindow::createMenus() {
     });
     removePair->setToolTip(tr("Remove the selected pair from the inventory (its nodes are not "
                               "touched)"));
-    for (QAction* action : {addPair, editPair, removePair})
+    for (QAction* action : {addPair, addExisting, adoptPair, editPair, removePair})
         action->setStatusTip(action->toolTip());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About nr1"), this, &MainWindow::showAbout);
@@ -340,6 +367,30 @@ HealthDialog* MainWindow::openHealth(const QString& name) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &HealthDialog::fixRequested, this,
             [this, name](const QString& kind) { openPlan(kind, name); });
+    dialog->show();
+    return dialog;
+}
+
+AdoptDialog* MainWindow::openAdopt(const QString& name) {
+    PairSession* session = sessionForPlan(name);
+    if (!session)
+        return nullptr;
+    auto* dialog = new AdoptDialog(*session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AdoptDialog::adopted, this, [this, dialog](const QString& pair) {
+        // The entry changed (names, maybe the roles): the inventory is read again, which ends
+        // this dialog's session, then the health checks show what the pair lacks.
+        dialog->close();
+        QMetaObject::invokeMethod(
+            this,
+            [this, pair] {
+                if (openInventory(m_inventoryPath)) {
+                    statusBar()->showMessage(tr("Pair %1 adopted.").arg(pair), 15000);
+                    openHealth(pair);
+                }
+            },
+            Qt::QueuedConnection);
+    });
     dialog->show();
     return dialog;
 }

@@ -34,6 +34,7 @@ class JournalView;
 class MonitorPane;
 class OutputInspector;
 class GrowDialog;
+class AdoptDialog;
 class HealthDialog;
 class PairEditDialog;
 class PairSession;
@@ -67,6 +68,9 @@ public:
     /// with the pair's session): its Fix button opens the fix's plan (openPlan). nullptr and
     /// the reason in the status bar when there is no such pair.
     HealthDialog* openHealth(const QString& pair);
+    /// Pair → Adopt Pair… (and after Add Existing Pair…): the adoption of the pair; once it
+    /// recorded its entry, the inventory is read again and the pair's Health view opens.
+    AdoptDialog* openAdopt(const QString& pair);
 
     /// The inventory the editor works on: the one opened last (even when it did not read),
     /// else the one of the previous session, else defaultInventoryPath().
@@ -122,6 +126,7 @@ private:
     /// A plan swapped a pair's roles in the inventory file: read it again (new sessions, so
     /// runner(Primary) is the new Primary) once no plan window works on the old ones.
     bool m_rolesSwapped = false;
+    bool m_adoptAdded = false; ///< the pair the editor adds next is adopted (Add Existing Pair…)
     QSystemTrayIcon* m_tray = nullptr;
 };
 

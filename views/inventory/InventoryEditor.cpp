@@ -85,8 +85,11 @@ PairEditDialog* InventoryEditor::editPair(const QString& path, const QString& pa
                     index ? edited.replacePair(*index, *pair) : edited.addPair(*pair);
                 if (save(edited, edit,
                          index ? tr("Pair %1 changed.").arg(pair->name)
-                               : tr("Pair %1 added.").arg(pair->name)))
+                               : tr("Pair %1 added.").arg(pair->name))) {
+                    if (!index)
+                        emit pairAdded(path, pair->name);
                     return;
+                }
                 // Not saved: what was typed is not lost, the dialog opens again with it (on the
                 // file as it is now).
                 const PairFields typed = dialog->fields();

@@ -44,6 +44,8 @@ public:
 signals:
     void saved(const QString& path, const QString& what);
     void created(const QString& path);
+    /// A pair was added to the inventory at `path` and saved (after saved()).
+    void pairAdded(const QString& path, const QString& pair);
     void said(const QString& news);
 
 private:
