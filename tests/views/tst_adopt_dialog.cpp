@@ -8,6 +8,7 @@
 #include "PairFixtures.h"
 #include "Screenshots.h"
 #include "TestSession.h"
+#include "WidgetFinders.h"
 #include "inventory/InventoryText.h"
 #include "transport/ReplayRunner.h"
 
@@ -66,20 +67,6 @@ std::unique_ptr<AdoptDialog> discoveredDialog(PairSession& session) {
     return dialog;
 }
 
-QPushButton* button(QDialog& dialog, const QString& textStart) {
-    for (QPushButton* b : dialog.findChildren<QPushButton*>())
-        if (b->text().remove(QLatin1Char('&')).startsWith(textStart))
-            return b;
-    return nullptr;
-}
-
-QString summaryOf(QDialog& dialog) {
-    QString summary;
-    for (QLabel* label : dialog.findChildren<QLabel*>())
-        summary += label->text();
-    return summary;
-}
-
 } // namespace
 
 class TestAdoptDialog : public QObject {
@@ -97,7 +84,7 @@ private slots:
             QVERIFY2(details.contains(QString::fromLatin1(part)), part);
         QVERIFY(!details.contains(QStringLiteral("Problems")));
         saveScreenshotIfAsked(dialog.get(), QStringLiteral("adopt-pair"));
-        QPushButton* record = button(*dialog, QStringLiteral("Record in Inventory"));
+        QPushButton* record = buttonStartingWith(*dialog, QStringLiteral("Record in Inventory"));
         QVERIFY(record && record->isEnabled());
         QSignalSpy adopted(dialog.get(), &AdoptDialog::adopted);
         record->click();
@@ -121,11 +108,11 @@ private slots:
     void nodesWithoutAPairRecordNothing() {
         Replayed nodes(QStringLiteral("blank"));
         const auto dialog = discoveredDialog(nodes.session);
-        QVERIFY2(summaryOf(*dialog).contains(QStringLiteral("cannot be adopted")),
-                 qPrintable(summaryOf(*dialog)));
+        QVERIFY2(labelsText(*dialog).contains(QStringLiteral("cannot be adopted")),
+                 qPrintable(labelsText(*dialog)));
         QVERIFY(dialog->findChild<QTextBrowser*>()->toPlainText().contains(
             QStringLiteral("Neither node runs a RAID1 array")));
-        QVERIFY(!button(*dialog, QStringLiteral("Record in Inventory"))->isEnabled());
+        QVERIFY(!buttonStartingWith(*dialog, QStringLiteral("Record in Inventory"))->isEnabled());
         QVERIFY(!dialog->record());
         QVERIFY(!nodes.inventoryText().contains(QStringLiteral("layout")));
     }
@@ -141,11 +128,11 @@ private slots:
         TestSession session{listedEntry(), nodes.listedPrimary, refusing};
         const auto dialog = discoveredDialog(session);
         QVERIFY(!dialog->discovery());
-        QVERIFY2(summaryOf(*dialog).contains(QStringLiteral("Not both nodes answered")),
-                 qPrintable(summaryOf(*dialog)));
+        QVERIFY2(labelsText(*dialog).contains(QStringLiteral("Not both nodes answered")),
+                 qPrintable(labelsText(*dialog)));
         QVERIFY(dialog->findChild<QTextBrowser*>()->toPlainText().contains(
             QStringLiteral("connection refused")));
-        QVERIFY(!button(*dialog, QStringLiteral("Record in Inventory"))->isEnabled());
+        QVERIFY(!buttonStartingWith(*dialog, QStringLiteral("Record in Inventory"))->isEnabled());
     }
 
     void anEntryThatRecordsItAllHasNothingToRecord() {
@@ -159,11 +146,11 @@ private slots:
         answerProbe(nodes.listedSecondary, QStringLiteral("adopt-by-hand"),
                     QStringLiteral("secondary"));
         QSignalSpy discovered(first.get(), &AdoptDialog::discovered);
-        button(*first, QStringLiteral("Read Again"))->click();
+        buttonStartingWith(*first, QStringLiteral("Read Again"))->click();
         QVERIFY(discovered.wait(5000));
-        QVERIFY2(summaryOf(*first).contains(QStringLiteral("records all of this already")),
-                 qPrintable(summaryOf(*first)));
-        QVERIFY(!button(*first, QStringLiteral("Record in Inventory"))->isEnabled());
+        QVERIFY2(labelsText(*first).contains(QStringLiteral("records all of this already")),
+                 qPrintable(labelsText(*first)));
+        QVERIFY(!buttonStartingWith(*first, QStringLiteral("Record in Inventory"))->isEnabled());
     }
 };
 

@@ -7,6 +7,7 @@
 #include "PairFixtures.h"
 #include "Screenshots.h"
 #include "TestSession.h"
+#include "WidgetFinders.h"
 #include "transport/ReplayRunner.h"
 
 #include <QLabel>
@@ -33,13 +34,6 @@ std::unique_ptr<HealthDialog> checkedDialog(PairSession& session) {
     if (!checked.wait(5000))
         qFatal("the Health view did not check");
     return dialog;
-}
-
-QPushButton* button(QDialog& dialog, const QString& textStart) {
-    for (QPushButton* b : dialog.findChildren<QPushButton*>())
-        if (b->text().remove(QLatin1Char('&')).startsWith(textStart))
-            return b;
-    return nullptr;
 }
 
 } // namespace
@@ -69,13 +63,11 @@ private slots:
             QStringLiteral("ACLs of iqn.2003-01.org.linux-iscsi.nr1:testbed-element: (none)")));
         QVERIFY2(details.contains(QStringLiteral("The repair plan has 7 steps now.")),
                  qPrintable(details));
-        QString summary;
-        for (QLabel* label : dialog->findChildren<QLabel*>())
-            summary += label->text();
+        const QString summary = labelsText(*dialog);
         QVERIFY2(summary.contains(QStringLiteral("4 of 22 checks not ok")), qPrintable(summary));
         saveScreenshotIfAsked(dialog.get(), QStringLiteral("health-broken-by-hand"));
         // Fix asks for the repair plan.
-        QPushButton* fix = button(*dialog, QStringLiteral("Fix"));
+        QPushButton* fix = buttonStartingWith(*dialog, QStringLiteral("Fix"));
         QVERIFY(fix && fix->isEnabled());
         QCOMPARE(fix->text().remove(QLatin1Char('&')), QStringLiteral("Fix with the repair plan…"));
         QSignalSpy asked(dialog.get(), &HealthDialog::fixRequested);
@@ -98,13 +90,13 @@ private slots:
         const auto dialog = checkedDialog(nodes.session);
         QVERIFY(dialog->selectCheck(QStringLiteral("boot-array-line")));
         QSignalSpy checked(dialog.get(), &HealthDialog::checked);
-        button(*dialog, QStringLiteral("Check Again"))->click();
+        buttonStartingWith(*dialog, QStringLiteral("Check Again"))->click();
         QVERIFY(checked.wait(5000));
         QCOMPARE(worstResult(dialog->checks()), CheckResult::Ok);
         auto* list = dialog->findChild<QTreeWidget*>();
         QCOMPARE(list->currentItem()->text(0), QStringLiteral("boot-array-line"));
         QCOMPARE(list->currentItem()->text(1), QStringLiteral("ok"));
-        QVERIFY(!button(*dialog, QStringLiteral("Fix"))->isEnabled());
+        QVERIFY(!buttonStartingWith(*dialog, QStringLiteral("Fix"))->isEnabled());
         QVERIFY(nodes.primary.unused().isEmpty() && nodes.secondary.unused().isEmpty());
     }
 
