@@ -21,7 +21,7 @@ TB_FRONT_ADDRESS=10.0.2.100
 
 # Host packages every testbed script may need (Debian 12 names).
 TB_HOST_PACKAGES=(qemu-system-x86 qemu-utils qemu-block-extra debootstrap cpio busybox-static
-    libiscsi-bin openssh-client e2fsprogs socat iproute2 procps python3)
+    libiscsi-bin openssh-client e2fsprogs socat iproute2 procps python3 python3-yaml)
 
 tb_log() { printf '==> [%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 tb_die() { printf 'testbed: error: %s\n' "$*" >&2; exit 1; }
@@ -107,6 +107,36 @@ tb_ssh() {
     local opts; mapfile -t opts < <(tb_ssh_opts)
     ssh "${opts[@]}" -o ControlMaster=auto -o ControlPath="$TB_RUN/ssh-mux/$node-%p" \
         -o ControlPersist=120 -p "$port" root@127.0.0.1 "$@" 9>&-
+}
+
+# tb_blank_nodes LOG: both nodes up with blank data disks, for a test that builds a pair. When
+# both answer and neither runs an md array, an iSCSI session or a LIO target (what nr1's
+# teardown to the elements leaves), their volume groups are removed and the disks wiped (what
+# the teardown's follow-up asks of the administrator), and the inventory is written anew (the
+# tests before may have changed it); otherwise both are booted fresh (`testbed up --fresh`).
+# The output goes to LOG; returns 1 when the nodes could not be made blank.
+tb_blank_nodes() {
+    local node reusable=1
+    for node in primary secondary; do
+        # shellcheck disable=SC2016 # expanded on the node
+        tb_ssh "$node" '! grep -q "^md" /proc/mdstat && ! iscsiadm -m session >/dev/null 2>&1 &&
+            ! ls /sys/kernel/config/target/iscsi 2>/dev/null | grep -q "^iqn"' >>"$1" 2>&1 ||
+            { reusable=0; break; }
+    done
+    if [ $reusable -eq 1 ]; then
+        for node in primary secondary; do
+            # shellcheck disable=SC2016 # expanded on the node
+            tb_ssh "$node" 'for vg in $(vgs --noheadings -o vg_name); do vgremove -y "$vg" || exit 1; done
+                pvremove -y /dev/vdb /dev/vdc 2>/dev/null; wipefs -q -a /dev/vdb /dev/vdc' >>"$1" 2>&1 ||
+                { reusable=0; break; }
+        done
+    fi
+    if [ $reusable -eq 1 ]; then
+        tb_log "Nodes reused: their data disks are blank now" 2>>"$1"
+        "$TB_SRC/testbed" up >>"$1" 2>&1 # both run: writes the inventory anew
+    else
+        "$TB_SRC/testbed" up --fresh >>"$1" 2>&1
+    fi
 }
 
 # tb_usage SCRIPT: prints the script's header comment (its description and usage).
