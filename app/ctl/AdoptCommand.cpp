@@ -112,7 +112,7 @@ int runAdoptCommand(const QStringList& input) {
                 print(QStringLiteral("\nThe inventory's entry records all of this already.\n"));
             else
                 print(QStringLiteral("\nThe inventory's entry will read:\n%1%2")
-                          .arg(pairsListText({fieldsOf(adopted)}).section(QLatin1Char('\n'), 1),
+                          .arg(pairItemText(fieldsOf(adopted)),
                                session.pair().layout
                                    ? QStringLiteral("(it replaces the layout recorded before)\n")
                                    : QString()));

@@ -299,15 +299,13 @@ private:
                                                "replication_address in the inventory (a "
                                                "switchover needs it).")
                                     .arg(portal.address);
-        for (const IscsiNodeRecord& record : primary().iscsiNodes)
-            if (record.targetIqn == targetIqn && record.portal.address == portal.address &&
-                record.portal.port == portal.port && record.replacementTimeout) {
-                m_result.layout.replacementTimeout = record.replacementTimeout;
-                m_result.found << QStringLiteral("The Primary's record of it waits %1 s before "
-                                                 "md sees the remote leg fail "
-                                                 "(replacement_timeout).")
-                                      .arg(*record.replacementTimeout);
-            }
+        if (const IscsiNodeRecord* record = primary().findNodeRecord(targetIqn, portal);
+            record && record->replacementTimeout) {
+            m_result.layout.replacementTimeout = record->replacementTimeout;
+            m_result.found << QStringLiteral("The Primary's record of it waits %1 s before md "
+                                             "sees the remote leg fail (replacement_timeout).")
+                                  .arg(*record->replacementTimeout);
+        }
         m_result.primaryInitiator = primary().initiatorName.name;
         m_result.secondaryInitiator = secondary().initiatorName.name;
     }

@@ -393,10 +393,14 @@ QString textWrittenAnew(const QString& text, const Inventory& inventory) {
     return written;
 }
 
+QString pairItemText(const PairFields& pair) {
+    return pairLines(pair, ItemStyle{}).join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
 QString pairsListText(const std::vector<PairFields>& pairs) {
     QString yaml = QStringLiteral("pairs:\n");
     for (const PairFields& pair : pairs)
-        yaml += pairLines(pair, ItemStyle{}).join(QLatin1Char('\n')) + QLatin1Char('\n');
+        yaml += pairItemText(pair);
     return yaml;
 }
 

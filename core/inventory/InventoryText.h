@@ -42,6 +42,9 @@ LineEdit textWithPairRemoved(const QString& text, std::size_t pairCount, std::si
 /// known_hosts, the pairs as a block list; in the line ends of `text`.
 QString textWrittenAnew(const QString& text, const Inventory& inventory);
 
+/// One pair as an item of a block list ("  - name: …" and its fields, "\n" line ends), values
+/// written as they are: how a pair's entry reads in the file.
+QString pairItemText(const PairFields& pair);
 /// A text with only `pairs:` and these pairs as a block list ("\n" line ends), values written as
 /// they are: for the reader to judge typed fields.
 QString pairsListText(const std::vector<PairFields>& pairs);

@@ -24,8 +24,7 @@ void removeLv(PlanBuilder& b, NodeRole node, const ElementRef& ref, const QStrin
 
 /// Removes the drop-in that made LIO's restore wait for a device that is going away.
 void removeLioRestoreOrder(PlanBuilder& b, NodeRole node, const QString& device) {
-    if (!b.node(node).lioRestoreDropins.contains(QStringLiteral("After=") +
-                                                 systemdDeviceUnit(device)))
+    if (!lioRestoreWaitsFor(b.node(node), device))
         return;
     b.add(node, commands::removeFile(lioRestoreDropin(b.intent().layout.name)),
           QStringLiteral("Stop LIO's restore at boot from waiting for %1.").arg(device))

@@ -68,8 +68,7 @@ void AdoptDialog::readAgain() {
         }
         m_discovery = discoverPair(m_session.pair(), *probe.primary.state, *probe.secondary.state);
         const InventoryPair adopted = adoptedPair(m_session.pair(), *m_discovery);
-        showDiscovery(pairsListText({fieldsOf(adopted)}).section(QLatin1Char('\n'), 1),
-                      adopted != m_session.pair());
+        showDiscovery(pairItemText(fieldsOf(adopted)), adopted != m_session.pair());
         emit discovered();
     });
 }
